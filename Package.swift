@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Formwork",
+    products: [
+        .executable(name: "formwork", targets: ["formwork"]),
+        .library(name: "FormworkKit", targets: ["FormworkKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libyaml, from Debian's libyaml-dev. Imported `internal`ly by FormworkYAML only.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // Phases, in the order data flows through them.
+        .target(name: "FormworkDiagnostics"),
+        .target(name: "FormworkYAML", dependencies: ["CYAML", "FormworkDiagnostics"]),
+        .target(name: "FormworkSpec", dependencies: ["FormworkYAML", "FormworkDiagnostics"]),
+        .target(name: "FormworkCFN", dependencies: ["FormworkDiagnostics"]),
+        .target(name: "FormworkSema", dependencies: ["FormworkSpec", "FormworkCFN", "FormworkDiagnostics"]),
+        .target(name: "FormworkKit", dependencies: [
+            "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkSema", "FormworkCFN",
+        ]),
+        // The command line: argument parsing and exit codes only.
+        .executableTarget(name: "formwork", dependencies: [
+            "FormworkKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "FormworkTestSupport", dependencies: ["FormworkKit", "FormworkDiagnostics"]),
+
+        .testTarget(name: "FormworkDiagnosticsTests", dependencies: ["FormworkDiagnostics", "FormworkTestSupport"]),
+        .testTarget(name: "FormworkYAMLTests", dependencies: ["FormworkYAML", "FormworkTestSupport"]),
+        .testTarget(name: "FormworkSpecTests", dependencies: ["FormworkSpec", "FormworkTestSupport"]),
+        .testTarget(name: "FormworkCFNTests", dependencies: ["FormworkCFN", "FormworkTestSupport"]),
+        .testTarget(name: "FormworkSemaTests", dependencies: ["FormworkSema", "FormworkTestSupport"]),
+        .testTarget(name: "FormworkKitTests", dependencies: ["FormworkKit", "FormworkTestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// FormworkCFN: the CloudFormation template model, CloudFormation facts in
+// tables, and the deterministic JSON writer.

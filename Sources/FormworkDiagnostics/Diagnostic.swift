@@ -1,0 +1,120 @@
+/// How serious a diagnostic is. Any error fails the compile; warnings do not.
+public enum Severity: String, Sendable, Comparable {
+    case error, warning, note
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A stable diagnostic identifier, `FW` and four digits, kept apart from the
+/// wording. The first digit is the phase: 0 driver and I/O, 1 YAML, 2 decoding,
+/// 3 expressions and name resolution, 4 semantic passes, 5 components,
+/// 6 template limits. Each phase declares its codes beside its messages.
+public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    /// One line saying what the code is about (used by `docs/diagnostics.md` checks).
+    public let summary: String
+
+    public init(_ rawValue: String, _ summary: String) {
+        precondition(rawValue.count == 6 && rawValue.hasPrefix("FW"), "bad diagnostic code \(rawValue)")
+        self.rawValue = rawValue
+        self.summary = summary
+    }
+
+    public static func == (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+    public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { rawValue }
+}
+
+/// A concrete text change that fixes a diagnostic.
+public struct FixIt: Hashable, Sendable {
+    public var message: String
+    public var range: SourceRange?
+    public var replacement: String?
+
+    /// A fix-it that replaces `range` with `replacement`; its message is shown as `help:`.
+    public init(_ message: String, replacing range: SourceRange? = nil, with replacement: String? = nil) {
+        self.message = message
+        self.range = range
+        self.replacement = replacement
+    }
+}
+
+/// A secondary location with a label ("first defined here").
+public struct Note: Hashable, Sendable {
+    public var message: String
+    public var range: SourceRange?
+
+    public init(_ message: String, at range: SourceRange? = nil) {
+        self.message = message
+        self.range = range
+    }
+}
+
+public struct Diagnostic: Hashable, Sendable {
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+    public var range: SourceRange
+    public var notes: [Note]
+    public var fixIts: [FixIt]
+
+    public init(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+        notes: [Note] = [], fixIts: [FixIt] = []
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.range = range
+        self.notes = notes
+        self.fixIts = fixIts
+    }
+
+    public static func error(
+        _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+        notes: [Note] = [], fixIts: [FixIt] = []
+    ) -> Diagnostic {
+        Diagnostic(.error, code, message, at: range, notes: notes, fixIts: fixIts)
+    }
+
+    public static func warning(
+        _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+        notes: [Note] = [], fixIts: [FixIt] = []
+    ) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: range, notes: notes, fixIts: fixIts)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Sorted by position, then severity, then code: the order they are shown in.
+    public func sortedForDisplay() -> [Diagnostic] {
+        sorted { a, b in
+            if a.range != b.range { return a.range < b.range }
+            if a.severity != b.severity { return a.severity < b.severity }
+            if a.code != b.code { return a.code < b.code }
+            return a.message < b.message
+        }
+    }
+}
+
+/// Collects diagnostics as a phase runs. Phases return what they found; they never print.
+public struct DiagnosticBag: Sendable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    public mutating func add(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
+    public var hasErrors: Bool { all.hasErrors }
+}

@@ -1,0 +1,2 @@
+// FormworkKit: the driver. read -> parse -> decode -> passes -> emit.
+// Returns results and diagnostics; never prints.

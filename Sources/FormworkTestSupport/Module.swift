@@ -1,0 +1,1 @@
+// FormworkTestSupport: golden comparison, position markers, CLI runner.

@@ -1,0 +1,86 @@
+import FormworkDiagnostics
+
+/// A node of a parsed YAML document. Every node knows its source range;
+/// aliases are resolved into copies of the anchored node (keeping the
+/// anchored node's ranges).
+package struct YAMLNode: Sendable {
+    package enum Content: Sendable {
+        case scalar(YAMLScalar)
+        case sequence([YAMLNode])
+        case mapping([YAMLPair])
+    }
+
+    package var content: Content
+    package var range: SourceRange
+    /// The tag as written, resolved by libyaml (`tag:yaml.org,2002:str` for `!!str`,
+    /// `!Ref` for a local tag); nil when the node has no explicit tag.
+    package var tag: String?
+
+    package init(content: Content, range: SourceRange, tag: String? = nil) {
+        self.content = content
+        self.range = range
+        self.tag = tag
+    }
+
+    package var scalar: YAMLScalar? {
+        if case .scalar(let s) = content { return s }
+        return nil
+    }
+
+    package var sequence: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    package var mapping: [YAMLPair]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+}
+
+package struct YAMLPair: Sendable {
+    package var key: YAMLNode
+    package var value: YAMLNode
+
+    package init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
+}
+
+package enum ScalarStyle: Sendable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+}
+
+/// A scalar's value, its style, and what is needed to map a position in the
+/// value back to the source (for errors inside interpolated strings).
+package struct YAMLScalar: Sendable {
+    package var value: String
+    package var style: ScalarStyle
+    /// The scalar's source text exactly as written, from its first character
+    /// (quote or block indicator included) to its end.
+    package var source: String
+    /// Where `source` starts.
+    package var sourceStart: SourceLocation
+    package var file: String
+
+    package init(value: String, style: ScalarStyle, source: String, sourceStart: SourceLocation, file: String) {
+        self.value = value
+        self.style = style
+        self.source = source
+        self.sourceStart = sourceStart
+        self.file = file
+    }
+}
+
+/// The value of a scalar under YAML 1.1 resolution, as libyaml-based loaders
+/// resolve plain scalars. Quoted and block scalars are always strings.
+package enum ResolvedScalar: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    /// An integer that does not fit in 64 bits, as written.
+    case bigInt(String)
+    case float(Double)
+    case string(String)
+}
