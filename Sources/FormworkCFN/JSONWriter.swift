@@ -1,0 +1,125 @@
+/// Writes a template as deterministic JSON: sections in the order
+/// AWSTemplateFormatVersion, Description, Parameters, Conditions, Resources,
+/// Outputs; resources in model order; inside a resource Type, Condition,
+/// DependsOn, DeletionPolicy, UpdateReplacePolicy, Metadata, Properties;
+/// every other object's keys sorted; 2-space indent; trailing newline.
+/// Same template, same bytes.
+package enum JSONWriter {
+    package static func write(_ template: Template) -> String {
+        var sections: [(String, [TemplateValue.Member])] = []
+        func section(_ name: String, _ entries: [Template.Entry]) {
+            guard !entries.isEmpty else { return }
+            sections.append((name, entries.map { .init($0.logicalId, $0.value) }))
+        }
+        section("Parameters", template.parameters)
+        section("Conditions", template.conditions)
+        section("Resources", template.resources.map { Template.Entry($0.logicalId, resourceObject($0)) })
+        section("Outputs", template.outputs)
+
+        var out = "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\""
+        if let description = template.description {
+            out += ",\n  \"Description\": "
+            writeString(description, into: &out)
+        }
+        for (name, entries) in sections {
+            out += ",\n  "
+            writeString(name, into: &out)
+            out += ": {\n"
+            for (index, entry) in entries.enumerated() {
+                indent(2, into: &out)
+                writeString(entry.key, into: &out)
+                out += ": "
+                // A resource's attributes keep their fixed order; everything else is sorted.
+                write(entry.value, sortKeys: name != "Resources", depth: 2, into: &out)
+                out += index == entries.count - 1 ? "\n" : ",\n"
+            }
+            out += "  }"
+        }
+        out += "\n}\n"
+        return out
+    }
+
+    /// One JSON value, keys sorted at every level.
+    package static func write(_ value: TemplateValue) -> String {
+        var out = ""
+        write(value, sortKeys: true, depth: 0, into: &out)
+        return out
+    }
+
+    private static func resourceObject(_ resource: Resource) -> TemplateValue {
+        var members: [TemplateValue.Member] = [.init("Type", .string(resource.type, resource.origin))]
+        if let condition = resource.condition { members.append(.init("Condition", .string(condition, resource.origin))) }
+        if !resource.dependsOn.isEmpty {
+            members.append(.init("DependsOn", .array(resource.dependsOn.map { .string($0, resource.origin) }, resource.origin)))
+        }
+        if let policy = resource.deletionPolicy { members.append(.init("DeletionPolicy", .string(policy, resource.origin))) }
+        if let policy = resource.updateReplacePolicy {
+            members.append(.init("UpdateReplacePolicy", .string(policy, resource.origin)))
+        }
+        if let metadata = resource.metadata { members.append(.init("Metadata", metadata)) }
+        if case .object(let properties) = resource.properties.kind, !properties.isEmpty {
+            members.append(.init("Properties", resource.properties))
+        }
+        return .init(.object(members), origin: resource.origin)
+    }
+
+    /// `sortKeys` applies to this object only; everything below it is sorted.
+    private static func write(_ value: TemplateValue, sortKeys: Bool, depth: Int, into out: inout String) {
+        switch value.kind {
+        case .string(let s): writeString(s, into: &out)
+        case .number(let n): out += n
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                indent(depth + 1, into: &out)
+                write(item, sortKeys: true, depth: depth + 1, into: &out)
+                out += index == items.count - 1 ? "\n" : ",\n"
+            }
+            indent(depth, into: &out)
+            out += "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            let ordered = sortKeys ? members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } : members
+            out += "{\n"
+            for (index, member) in ordered.enumerated() {
+                indent(depth + 1, into: &out)
+                writeString(member.key, into: &out)
+                out += ": "
+                write(member.value, sortKeys: true, depth: depth + 1, into: &out)
+                out += index == ordered.count - 1 ? "\n" : ",\n"
+            }
+            indent(depth, into: &out)
+            out += "}"
+        }
+    }
+
+    private static func indent(_ depth: Int, into out: inout String) {
+        out += String(repeating: "  ", count: depth)
+    }
+
+    /// JSON string escaping: quotes, backslashes and control characters are
+    /// escaped; U+007F, U+2028 and U+2029 too, so the output is also safe
+    /// JavaScript; every other scalar is written as UTF-8.
+    package static func writeString(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,2 +1,0 @@
-// FormworkCFN: the CloudFormation template model, CloudFormation facts in
-// tables, and the deterministic JSON writer.

@@ -1,0 +1,52 @@
+import FormworkDiagnostics
+
+/// A CloudFormation template being built. Sections keep insertion order
+/// (spec order, generated children right after their parent); the writer
+/// fixes the order of sections and of resource attributes, and sorts
+/// property keys.
+package struct Template: Sendable {
+    package struct Entry: Sendable {
+        package var logicalId: String
+        package var value: TemplateValue
+
+        package init(_ logicalId: String, _ value: TemplateValue) {
+            self.logicalId = logicalId
+            self.value = value
+        }
+    }
+
+    package var description: String?
+    package var parameters: [Entry] = []
+    package var conditions: [Entry] = []
+    package var resources: [Resource] = []
+    package var outputs: [Entry] = []
+
+    package init(description: String? = nil) {
+        self.description = description
+    }
+
+    package func resource(_ logicalId: String) -> Resource? {
+        resources.first { $0.logicalId == logicalId }
+    }
+}
+
+package struct Resource: Sendable {
+    package var logicalId: String
+    package var type: String
+    package var condition: String?
+    package var dependsOn: [String] = []
+    package var deletionPolicy: String?
+    package var updateReplacePolicy: String?
+    package var metadata: TemplateValue?
+    /// An object value (possibly empty).
+    package var properties: TemplateValue
+    /// The spec node that caused this resource.
+    package var origin: SourceRange
+
+    package init(logicalId: String, type: String, properties: [(String, TemplateValue)], origin: SourceRange) {
+        self.logicalId = logicalId
+        self.type = type
+        self.properties = .object(properties, origin)
+        self.origin = origin
+    }
+}

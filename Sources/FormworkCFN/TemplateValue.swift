@@ -1,0 +1,66 @@
+import FormworkDiagnostics
+
+/// A JSON value of a template, with the spec range it came from. A generated
+/// value keeps the range of the spec node that caused it, so findings on a
+/// template can be reported at the spec line.
+package struct TemplateValue: Sendable, Equatable {
+    package indirect enum Kind: Sendable, Equatable {
+        case string(String)
+        /// A number, as its canonical JSON text.
+        case number(String)
+        case bool(Bool)
+        case null
+        case array([TemplateValue])
+        /// Members in insertion order; the writer sorts them by key.
+        case object([Member])
+    }
+
+    package struct Member: Sendable, Equatable {
+        package var key: String
+        package var value: TemplateValue
+
+        package init(_ key: String, _ value: TemplateValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    package var kind: Kind
+    package var origin: SourceRange?
+
+    package init(_ kind: Kind, origin: SourceRange?) {
+        self.kind = kind
+        self.origin = origin
+    }
+
+    package static func string(_ s: String, _ origin: SourceRange?) -> TemplateValue { .init(.string(s), origin: origin) }
+    package static func int(_ n: Int, _ origin: SourceRange?) -> TemplateValue { .init(.number(String(n)), origin: origin) }
+    package static func bool(_ b: Bool, _ origin: SourceRange?) -> TemplateValue { .init(.bool(b), origin: origin) }
+    package static func array(_ items: [TemplateValue], _ origin: SourceRange?) -> TemplateValue {
+        .init(.array(items), origin: origin)
+    }
+    package static func object(_ members: [(String, TemplateValue)], _ origin: SourceRange?) -> TemplateValue {
+        .init(.object(members.map { Member($0.0, $0.1) }), origin: origin)
+    }
+
+    // Intrinsic functions.
+    package static func ref(_ logicalId: String, _ origin: SourceRange?) -> TemplateValue {
+        .object([("Ref", .string(logicalId, origin))], origin)
+    }
+    package static func getAtt(_ logicalId: String, _ attribute: String, _ origin: SourceRange?) -> TemplateValue {
+        .object([("Fn::GetAtt", .array([.string(logicalId, origin), .string(attribute, origin)], origin))], origin)
+    }
+    package static func sub(_ format: String, _ origin: SourceRange?) -> TemplateValue {
+        .object([("Fn::Sub", .string(format, origin))], origin)
+    }
+    package static func `if`(_ condition: String, _ then: TemplateValue, _ otherwise: TemplateValue, _ origin: SourceRange?) -> TemplateValue {
+        .object([("Fn::If", .array([.string(condition, origin), then, otherwise], origin))], origin)
+    }
+    package static func noValue(_ origin: SourceRange?) -> TemplateValue { ref("AWS::NoValue", origin) }
+
+    /// The member named `key`, for objects.
+    package subscript(key: String) -> TemplateValue? {
+        guard case .object(let members) = kind else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+}
