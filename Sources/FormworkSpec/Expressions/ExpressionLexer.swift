@@ -271,6 +271,8 @@ extension DiagnosticCode {
     package static let allExpressionCodes: [DiagnosticCode] = [
         .unterminatedInterpolation, .emptyInterpolation, .danglingFallback, .trailingTokens,
         .nestedInterpolation,
+        .emptyCondition, .unbalancedParenthesis, .singleEquals, .singleLogicalOperator,
+        .literalComparison, .literalCondition, .interpolationInCondition, .conditionTooLong,
         .unexpectedCharacter, .unexpectedToken, .unterminatedStringLiteral, .invalidEscape,
         .missingPathSegment, .expressionTooDeep,
     ]

@@ -18,6 +18,12 @@ func parseString(_ text: String) -> (InterpolatedString, [Diagnostic]) {
     return (result, bag.all)
 }
 
+func parseCondition(_ text: String, maxLength: Int = 4096) -> (Condition?, [Diagnostic]) {
+    var bag = DiagnosticBag()
+    let result = Condition.parse(text, locator: locate, diagnostics: &bag, maxLength: maxLength)
+    return (result, bag.all)
+}
+
 extension InterpolatedString.Segment {
     var literal: String? { if case .literal(let text) = self { text } else { nil } }
     var expression: Expression? { if case .expression(let expression) = self { expression } else { nil } }
