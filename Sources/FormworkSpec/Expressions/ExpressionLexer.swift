@@ -64,13 +64,6 @@ struct Token {
 
     var kind: Kind
     var range: Range<Int>
-
-    var isLiteral: Bool {
-        switch kind {
-        case .string, .number: true
-        default: false
-        }
-    }
 }
 
 struct Lexer {
