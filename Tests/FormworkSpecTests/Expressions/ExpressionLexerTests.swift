@@ -1,0 +1,87 @@
+import FormworkDiagnostics
+@testable import FormworkSpec
+import FormworkTestSupport
+import Testing
+
+@Suite struct ExpressionLexerTests {
+    private func lex(_ text: String) -> ([Token], [Diagnostic]) {
+        var bag = DiagnosticBag()
+        var lexer = Lexer(ExpressionSource(scalars: Array(text.unicodeScalars), locate: locate), at: 0)
+        var tokens: [Token] = []
+        do {
+            while true {
+                let token = try lexer.next(into: &bag)
+                tokens.append(token)
+                if token.kind == .end { break }
+            }
+        } catch {}
+        return (tokens, bag.all)
+    }
+
+    @Test func readsEveryTokenWithItsOffsets() {
+        let (tokens, diagnostics) = lex(" a.B_2 ?? 'x' 12 -3.5 ( ) ! != == = && & || | ${ } # ")
+        #expect(diagnostics.isEmpty)
+        #expect(tokens.map(\.kind) == [
+            .name("a"), .dot, .name("B_2"), .fallback, .string("x"), .number("12"), .number("-3.5"),
+            .openParen, .closeParen, .not, .notEquals, .equals, .assign, .and, .ampersand, .or, .bar,
+            .interpolationStart, .closeBrace, .invalid, .end,
+        ])
+        #expect(tokens.map(\.range) == [
+            1..<2, 2..<3, 3..<6, 7..<9, 10..<13, 14..<16, 17..<21, 22..<23, 24..<25, 26..<27, 28..<30,
+            31..<33, 34..<35, 36..<38, 39..<40, 41..<43, 44..<45, 46..<48, 49..<50, 51..<52, 53..<53,
+        ])
+    }
+
+    @Test func numbersNeedDigitsAfterTheirPoint() {
+        #expect(lex("1.x").0.map(\.kind) == [.number("1"), .dot, .name("x"), .end])
+        #expect(lex("-x").0.map(\.kind) == [.invalid, .name("x"), .end])
+        #expect(lex("?").0.map(\.kind) == [.invalid, .end])
+    }
+
+    @Test func unescapesStringLiterals() {
+        let (tokens, diagnostics) = lex(#"'it\'s \\ "q"' "say \"hi\"" ''"#)
+        #expect(diagnostics.isEmpty)
+        #expect(tokens.map(\.kind) == [.string(#"it's \ "q""#), .string(#"say "hi""#), .string(""), .end])
+    }
+
+    @Test func reportsAnUnknownEscapeAndReadsOn() {
+        let marked = MarkedText(#"'C:⟨s⟩\t⟨e⟩emp' x"#)
+        let (tokens, diagnostics) = lex(marked.text)
+        #expect(tokens.map(\.kind) == [.string("C:temp"), .name("x"), .end])
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.code == .invalidEscape)
+        #expect(diagnostics.first?.message == #"unknown escape '\t' in a string literal; only \', \" and \\ are allowed"#)
+        #expect(diagnostics.first?.range == at(marked, "s", "e"))
+        #expect(diagnostics.first?.fixIts == [
+            FixIt(#"write \\ for a backslash"#, replacing: locate(marked["s"]..<marked["s"] + 1), with: #"\\"#),
+        ])
+    }
+
+    @Test(arguments: [("'", "\"'\""), ("\"", "'\"'")])
+    func reportsAnUnterminatedStringAtItsQuote(quote: String, closing: String) {
+        let marked = MarkedText("a ⟨s⟩\(quote)⟨e⟩open")
+        let (tokens, diagnostics) = lex(marked.text)
+        #expect(tokens.map(\.kind) == [.name("a")])
+        #expect(diagnostics.map(\.code) == [.unterminatedStringLiteral])
+        #expect(diagnostics.first?.message == "unterminated string literal; expected a closing \(closing)")
+        #expect(diagnostics.first?.range == at(marked, "s", "e"))
+    }
+
+    @Test func quotesShortTextWholeAndLongTextCut() {
+        #expect(quoted("b c") == "'b c'")
+        #expect(quoted(String(repeating: "x", count: 41)) == "'" + String(repeating: "x", count: 40) + "…'")
+    }
+
+    @Test func registryListsEveryExpressionCodeOnceInThePhaseRange() {
+        let codes = DiagnosticCode.allExpressionCodes
+        #expect(codes.count == 19)
+        #expect(Set(codes).count == codes.count)
+        #expect(codes == codes.sorted())
+        for code in codes {
+            #expect(code.rawValue >= "FW3001" && code.rawValue <= "FW3049", "\(code)")
+            #expect(code.summary.first?.isLowercase == true || code.summary.first == "$" || code.summary.first == "'",
+                    "\(code): \(code.summary)")
+            #expect(!code.summary.hasSuffix("."), "\(code)")
+        }
+    }
+}
