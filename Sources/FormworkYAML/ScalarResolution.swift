@@ -1,0 +1,174 @@
+extension YAMLNode {
+    /// The scalar's value under YAML 1.1 resolution, as PyYAML resolves plain
+    /// scalars (see docs/yaml.md); nil for collections. Quoted and block
+    /// scalars are strings; the tags `!!str`, `!!int`, `!!float`, `!!bool` and
+    /// `!!null` force a type (a value that does not fit it stays a string);
+    /// any other tag leaves the text uninterpreted, as a string.
+    package var resolvedScalar: ResolvedScalar? {
+        guard let scalar else { return nil }
+        let text = scalar.value
+        switch tag {
+        case nil:
+            return scalar.style == .plain ? ScalarResolver.resolvePlain(text) : .string(text)
+        case "tag:yaml.org,2002:int":
+            return ScalarResolver.int(text) ?? .string(text)
+        case "tag:yaml.org,2002:float":
+            if let value = ScalarResolver.float(text) { return .float(value) }
+            switch ScalarResolver.int(text) {
+            case .int(let value): return .float(Double(value))
+            case .bigInt: return Double(text.filter { $0 != "_" }).map(ResolvedScalar.float) ?? .string(text)
+            default: return .string(text)
+            }
+        case "tag:yaml.org,2002:bool":
+            return ScalarResolver.bool(text).map(ResolvedScalar.bool) ?? .string(text)
+        case "tag:yaml.org,2002:null":
+            return ScalarResolver.isNull(text) ? .null : .string(text)
+        default:
+            return .string(text)
+        }
+    }
+
+    /// What the node is, for messages such as "expected a number, found a string".
+    package var kindDescription: String {
+        switch content {
+        case .mapping: return "a mapping"
+        case .sequence: return "a sequence"
+        case .scalar:
+            switch resolvedScalar {
+            case .null: return "null"
+            case .bool: return "a boolean"
+            case .int, .bigInt, .float: return "a number"
+            case .string(let text): return text.isEmpty ? "an empty string" : "a string"
+            case nil: return "a string"
+            }
+        }
+    }
+}
+
+/// The YAML 1.1 scalar grammar (ASCII only, so it works on UTF-8 bytes).
+enum ScalarResolver {
+    static func resolvePlain(_ text: String) -> ResolvedScalar {
+        if isNull(text) { return .null }
+        if let value = bool(text) { return .bool(value) }
+        if let value = int(text) { return value }
+        if let value = float(text) { return .float(value) }
+        return .string(text)
+    }
+
+    static func isNull(_ text: String) -> Bool {
+        text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    }
+
+    static func bool(_ text: String) -> Bool? {
+        switch text {
+        case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": true
+        case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": false
+        default: nil
+        }
+    }
+
+    /// `[-+]?` then `0b[01_]+`, `0x[0-9a-fA-F_]+`, `0o[0-7_]+`, `0[0-7_]+`,
+    /// `0` or `[1-9][0-9_]*`, with at least one digit. Sexagesimal (`1:20`)
+    /// is not an integer here.
+    static func int(_ text: String) -> ResolvedScalar? {
+        var bytes = Array(text.utf8)[...]
+        var negative = false
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        guard let first = bytes.first else { return nil }
+        let radix: Int
+        var digits = bytes
+        if bytes.starts(with: "0b".utf8) {
+            radix = 2
+            digits = bytes.dropFirst(2)
+        } else if bytes.starts(with: "0x".utf8) {
+            radix = 16
+            digits = bytes.dropFirst(2)
+        } else if bytes.starts(with: "0o".utf8) {
+            radix = 8
+            digits = bytes.dropFirst(2)
+        } else if first == UInt8(ascii: "0") && bytes.count > 1 {
+            radix = 8
+            digits = bytes.dropFirst()
+        } else {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
+            radix = 10
+        }
+        var value = 0
+        var sawDigit = false
+        var overflow = false
+        for byte in digits where byte != UInt8(ascii: "_") {
+            guard let digit = digitValue(byte), digit < radix else { return nil }
+            sawDigit = true
+            guard !overflow else { continue }
+            let (shifted, o1) = value.multipliedReportingOverflow(by: radix)
+            let (next, o2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            overflow = o1 || o2
+            value = next
+        }
+        guard sawDigit else { return nil }
+        return overflow ? .bigInt(text) : .int(value)
+    }
+
+    /// `[-+]?` then digits and `_` with a `.` and/or an exponent, or `.5`
+    /// forms, plus `.inf`, `-.inf` and `.nan` in their three spellings.
+    static func float(_ text: String) -> Double? {
+        var bytes = Array(text.utf8)[...]
+        switch text {
+        case ".nan", ".NaN", ".NAN": return .nan
+        default: break
+        }
+        var negative = false
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        if [".inf", ".Inf", ".INF"].contains(where: { bytes.elementsEqual($0.utf8) }) {
+            return negative ? -.infinity : .infinity
+        }
+        // digits? ('.' digits?)? (e sign? digits)?, with a digit before the
+        // dot or just after it, and a dot or an exponent.
+        var i = bytes.startIndex
+        func isDigit(_ at: Int) -> Bool { at < bytes.endIndex && digitValue(bytes[at]).map { $0 < 10 } == true }
+        let integerStart = i
+        guard i < bytes.endIndex else { return nil }
+        var integerDigits = false
+        if isDigit(i) {
+            integerDigits = true
+            while isDigit(i) || (i < bytes.endIndex && bytes[i] == UInt8(ascii: "_")) { i += 1 }
+        }
+        var dot = false
+        var fractionDigits = false
+        if i < bytes.endIndex, bytes[i] == UInt8(ascii: ".") {
+            dot = true
+            i += 1
+            fractionDigits = isDigit(i)
+            while isDigit(i) || (i < bytes.endIndex && bytes[i] == UInt8(ascii: "_")) { i += 1 }
+        }
+        guard integerDigits || fractionDigits else { return nil }
+        var exponent = false
+        if i < bytes.endIndex, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < bytes.endIndex, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard isDigit(i) else { return nil }
+            while isDigit(i) { i += 1 }
+            exponent = true
+        }
+        guard i == bytes.endIndex, dot || exponent, integerStart < i else { return nil }
+        var cleaned = String(decoding: bytes.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+        if cleaned.hasPrefix(".") { cleaned = "0" + cleaned }
+        guard let magnitude = Double(cleaned) else { return nil }
+        return negative ? -magnitude : magnitude
+    }
+
+    private static func digitValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,321 @@
+import FormworkDiagnostics
+
+extension YAMLScalar {
+    /// The source range of the characters that produced `value`'s Unicode
+    /// scalars at `offsets` — exact for every scalar style, so that an error
+    /// inside `"media-${envv}"` points at `envv`. An empty range gives the
+    /// position before that character. When the source cannot be followed
+    /// (which should not happen), the whole scalar's range.
+    package func range(ofValue offsets: Range<Int>) -> SourceRange {
+        let text = Array(source.unicodeScalars)
+        let locations = Self.locations(of: text, from: sourceStart)
+        let whole = SourceRange(file: file, start: sourceStart, end: locations[text.count])
+        let expected = Array(value.unicodeScalars)
+        guard let spans = valueSpans(text, expected: expected) else { return whole }
+        let lower = max(0, min(offsets.lowerBound, spans.count))
+        let upper = max(lower, min(offsets.upperBound, spans.count))
+        if lower == upper {
+            let at = lower < spans.count ? spans[lower].start : (spans.last?.end ?? 0)
+            return SourceRange(file: file, start: locations[at], end: locations[at])
+        }
+        return SourceRange(file: file, start: locations[spans[lower].start], end: locations[spans[upper - 1].end])
+    }
+
+    /// Whether `range(ofValue:)` can follow this scalar's source exactly.
+    var hasExactSourceMap: Bool {
+        valueSpans(Array(source.unicodeScalars), expected: Array(value.unicodeScalars)) != nil
+    }
+
+    /// For each Unicode scalar of `value`, the span of `source` (in scalar
+    /// offsets) that produced it; nil unless re-reading the source gives
+    /// exactly `value`.
+    private func valueSpans(_ text: [Unicode.Scalar], expected: [Unicode.Scalar]) -> [Piece]? {
+        var reader = ScalarReader(text: text)
+        let pieces: [Piece]?
+        switch style {
+        case .plain:
+            pieces = reader.flow(text.startIndex..<text.endIndex, quote: nil)
+        case .singleQuoted, .doubleQuoted:
+            let quote: Unicode.Scalar = style == .singleQuoted ? "'" : "\""
+            guard text.count >= 2, text.first == quote, text.last == quote else { return nil }
+            pieces = reader.flow(1..<(text.count - 1), quote: quote)
+        case .literal, .folded:
+            pieces = reader.block(expected: expected)
+        }
+        guard let pieces, pieces.count == expected.count,
+              zip(pieces, expected).allSatisfy({ $0.scalar == $1 }) else { return nil }
+        return pieces
+    }
+
+    /// The location of every offset of `text`, and of its end.
+    private static func locations(of text: [Unicode.Scalar], from start: SourceLocation) -> [SourceLocation] {
+        var result: [SourceLocation] = []
+        result.reserveCapacity(text.count + 1)
+        var location = start
+        for (i, c) in text.enumerated() {
+            result.append(location)
+            if !(c == "\n" && i > 0 && text[i - 1] == "\r") {
+                location = location.advanced(over: CollectionOfOne(c))
+            }
+        }
+        result.append(location)
+        return result
+    }
+}
+
+extension SourceLocation {
+    /// The location after `text`, counting line breaks as libyaml does
+    /// (CR LF, CR, LF, NEL, LS and PS).
+    func advanced(over text: some Sequence<Unicode.Scalar>) -> SourceLocation {
+        var location = self
+        var afterCR = false
+        for c in text {
+            if c == "\n" && afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = c == "\r"
+            if ScalarReader.isBreak(c) {
+                location = SourceLocation(line: location.line + 1, column: 1)
+            } else {
+                location.column += 1
+            }
+        }
+        return location
+    }
+}
+
+/// One Unicode scalar of a value and the source offsets that produced it.
+private struct Piece {
+    var scalar: Unicode.Scalar
+    var start: Int
+    var end: Int
+}
+
+/// Re-reads a scalar's source the way libyaml's scanner does, recording where
+/// each value character came from.
+private struct ScalarReader {
+    let text: [Unicode.Scalar]
+    var out: [Piece] = []
+
+    init(text: [Unicode.Scalar]) {
+        self.text = text
+    }
+
+    static func isBreak(_ c: Unicode.Scalar) -> Bool {
+        c == "\n" || c == "\r" || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}"
+    }
+
+    static func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
+
+    /// The length of the line break at `i` (2 for CR LF), or 0.
+    func breakLength(at i: Int) -> Int {
+        guard i < text.count, Self.isBreak(text[i]) else { return 0 }
+        return text[i] == "\r" && i + 1 < text.count && text[i + 1] == "\n" ? 2 : 1
+    }
+
+    /// The line break at `i` as it appears in a value: LS and PS stay, every other break is LF.
+    func lineBreak(at i: Int, length: Int) -> Piece {
+        let c = text[i]
+        return Piece(scalar: c == "\u{2028}" || c == "\u{2029}" ? c : "\n", start: i, end: i + length)
+    }
+
+    // MARK: - Plain and quoted scalars
+
+    /// Plain (`quote` nil), single- and double-quoted content: runs of blanks
+    /// and line breaks between other characters are kept within a line and
+    /// folded across lines.
+    mutating func flow(_ range: Range<Int>, quote: Unicode.Scalar?) -> [Piece]? {
+        var blanks: [Piece] = []
+        var breaks: [Piece] = []
+        var escapedBreak = false
+        var inRun = false
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let c = text[i]
+            if Self.isBlank(c) {
+                if breaks.isEmpty && !escapedBreak { blanks.append(Piece(scalar: c, start: i, end: i + 1)) }
+                inRun = true
+                i += 1
+                continue
+            }
+            let length = breakLength(at: i)
+            if length > 0 {
+                if breaks.isEmpty && !escapedBreak { blanks.removeAll() }
+                breaks.append(lineBreak(at: i, length: length))
+                inRun = true
+                i += length
+                continue
+            }
+            if inRun {
+                fold(blanks: blanks, breaks: breaks, escapedBreak: escapedBreak)
+                blanks.removeAll()
+                breaks.removeAll()
+                escapedBreak = false
+                inRun = false
+            }
+            if quote == "'" && c == "'" {
+                guard i + 1 < range.upperBound, text[i + 1] == "'" else { return nil }
+                out.append(Piece(scalar: "'", start: i, end: i + 2))
+                i += 2
+            } else if quote == "\"" && c == "\\" {
+                guard i + 1 < range.upperBound else { return nil }
+                let length = breakLength(at: i + 1)
+                if length > 0 {
+                    escapedBreak = true
+                    inRun = true
+                    i += 1 + length
+                    continue
+                }
+                guard let (scalar, length) = escape(at: i, end: range.upperBound) else { return nil }
+                out.append(Piece(scalar: scalar, start: i, end: i + length))
+                i += length
+            } else {
+                out.append(Piece(scalar: c, start: i, end: i + 1))
+                i += 1
+            }
+        }
+        if inRun { fold(blanks: blanks, breaks: breaks, escapedBreak: escapedBreak) }
+        return out
+    }
+
+    /// Blanks within a line stay; one line break becomes a space (at the
+    /// break), and n > 1 breaks become n - 1 line feeds. After an escaped
+    /// line break every following break is kept.
+    mutating func fold(blanks: [Piece], breaks: [Piece], escapedBreak: Bool) {
+        if escapedBreak {
+            out += breaks
+        } else if breaks.isEmpty {
+            out += blanks
+        } else if breaks[0].scalar == "\n" {
+            if breaks.count == 1 {
+                out.append(Piece(scalar: " ", start: breaks[0].start, end: breaks[0].end))
+            } else {
+                out += breaks.dropFirst()
+            }
+        } else {
+            out += breaks
+        }
+    }
+
+    /// A double-quoted escape sequence at `i` (a backslash): its character and length.
+    func escape(at i: Int, end: Int) -> (Unicode.Scalar, Int)? {
+        let simple: [Unicode.Scalar: Unicode.Scalar] = [
+            "0": "\0", "a": "\u{07}", "b": "\u{08}", "t": "\t", "\t": "\t", "n": "\n", "v": "\u{0B}",
+            "f": "\u{0C}", "r": "\r", "e": "\u{1B}", " ": " ", "\"": "\"", "/": "/", "'": "'", "\\": "\\",
+            "N": "\u{85}", "_": "\u{A0}", "L": "\u{2028}", "P": "\u{2029}",
+        ]
+        let c = text[i + 1]
+        if let scalar = simple[c] { return (scalar, 2) }
+        let digits = c == "x" ? 2 : c == "u" ? 4 : c == "U" ? 8 : 0
+        guard digits > 0, i + 2 + digits <= end else { return nil }
+        var code: UInt32 = 0
+        for d in text[(i + 2)..<(i + 2 + digits)] {
+            guard d.isASCII, let v = Int(String(d), radix: 16) else { return nil }
+            code = code << 4 | UInt32(v)
+        }
+        guard let scalar = Unicode.Scalar(code) else { return nil }
+        return (scalar, 2 + digits)
+    }
+
+    // MARK: - Block scalars
+
+    /// A literal or folded block scalar. The indentation is found as libyaml
+    /// finds it; with an explicit indentation indicator it depends on the
+    /// parent's indentation, which the text does not show, so each possible
+    /// one is tried until the value matches.
+    mutating func block(expected: [Unicode.Scalar]) -> [Piece]? {
+        guard let first = text.first, first == "|" || first == ">" else { return nil }
+        let literal = first == "|"
+        var chomping = 0
+        var increment = 0
+        var i = 1
+        for _ in 0..<2 where i < text.count {
+            if text[i] == "+" || text[i] == "-" {
+                chomping = text[i] == "+" ? 1 : -1
+                i += 1
+            } else if text[i].isASCII, let digit = Int(String(text[i])), (1...9).contains(digit) {
+                increment = digit
+                i += 1
+            }
+        }
+        while i < text.count, Self.isBlank(text[i]) { i += 1 }
+        if i < text.count, text[i] == "#" {
+            while i < text.count, breakLength(at: i) == 0 { i += 1 }
+        }
+        let length = breakLength(at: i)
+        guard length > 0 || i == text.count else { return nil }
+        let contentStart = i + length
+        guard increment > 0 else {
+            return blockContent(from: contentStart, literal: literal, chomping: chomping, indent: 0)
+        }
+        let widest = text.split(whereSeparator: Self.isBreak).map { $0.prefix { $0 == " " }.count }.max() ?? 0
+        for indent in increment...(increment + widest + 1) {
+            out.removeAll()
+            if let pieces = blockContent(from: contentStart, literal: literal, chomping: chomping, indent: indent),
+               pieces.map(\.scalar) == expected {
+                return pieces
+            }
+        }
+        return nil
+    }
+
+    /// Follows libyaml's `yaml_parser_scan_block_scalar` from the line after the header.
+    mutating func blockContent(from start: Int, literal: Bool, chomping: Int, indent startIndent: Int) -> [Piece]? {
+        var indent = startIndent
+        var i = start
+        var column = 0
+        var leadingBreak: Piece?
+        var trailingBreaks: [Piece] = []
+        var leadingBlank = false
+
+        // Indentation and empty lines; sets the indentation when not known yet.
+        func scanBreaks() -> Bool {
+            var maxIndent = 0
+            while true {
+                while indent == 0 || column < indent, i < text.count, text[i] == " " {
+                    i += 1
+                    column += 1
+                }
+                maxIndent = max(maxIndent, column)
+                if indent == 0 || column < indent, i < text.count, text[i] == "\t" { return false }
+                let length = breakLength(at: i)
+                guard length > 0 else { break }
+                trailingBreaks.append(lineBreak(at: i, length: length))
+                i += length
+                column = 0
+            }
+            if indent == 0 { indent = max(maxIndent, 1) }
+            return true
+        }
+
+        guard scanBreaks() else { return nil }
+        while column == indent, i < text.count {
+            let trailingBlank = Self.isBlank(text[i])
+            if !literal, let lead = leadingBreak, lead.scalar == "\n", !leadingBlank, !trailingBlank {
+                if trailingBreaks.isEmpty { out.append(Piece(scalar: " ", start: lead.start, end: lead.end)) }
+            } else if let lead = leadingBreak {
+                out.append(lead)
+            }
+            leadingBreak = nil
+            out += trailingBreaks
+            trailingBreaks.removeAll()
+            leadingBlank = trailingBlank
+            while i < text.count, breakLength(at: i) == 0 {
+                out.append(Piece(scalar: text[i], start: i, end: i + 1))
+                i += 1
+                column += 1
+            }
+            let length = breakLength(at: i)
+            if length > 0 {
+                leadingBreak = lineBreak(at: i, length: length)
+                i += length
+                column = 0
+            }
+            guard scanBreaks() else { return nil }
+        }
+        if chomping != -1, let lead = leadingBreak { out.append(lead) }
+        if chomping == 1 { out += trailingBreaks }
+        return out
+    }
+}
