@@ -263,11 +263,11 @@ private struct TreeBuilder {
         var i = scalars.startIndex
         while i < scalars.endIndex {
             let c = scalars[i]
-            if c == " " || c == "\t" || c == "\n" || c == "\r" {
+            if c == " " || c == "\t" || c.isYAMLLineBreak {
                 i = scalars.index(after: i)
             } else if c == "&" || c == "!" || c == "#" {
                 let stopAtSpace = c != "#"
-                while i < scalars.endIndex, scalars[i] != "\n", scalars[i] != "\r",
+                while i < scalars.endIndex, !scalars[i].isYAMLLineBreak,
                       !(stopAtSpace && (scalars[i] == " " || scalars[i] == "\t")) {
                     i = scalars.index(after: i)
                 }
