@@ -162,6 +162,17 @@ final class LibYAMLEvents {
         return SourceLocation(line: line, column: column)
     }
 
+    /// The start of the UTF-8 sequence that the byte at `offset` belongs to
+    /// (libyaml reports a bad trailing octet at the octet, not at its character).
+    private func characterStart(_ offset: Int) -> Int {
+        var start = min(offset, input.count)
+        while start > 0, offset - start < 3, input[start - 1] & 0xC0 == 0x80 { start -= 1 }
+        guard start > 0 else { return offset }
+        let lead = input[start - 1]
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return offset - (start - 1) < width ? start - 1 : offset
+    }
+
     // MARK: - Errors
 
     private func errorDiagnostic() -> Diagnostic {
@@ -175,8 +186,9 @@ final class LibYAMLEvents {
             if p.problem_value >= 0 {
                 message += " (#x" + String(p.problem_value, radix: 16, uppercase: true) + ")"
             }
-            let location = location(ofByte: Int(clamping: p.problem_offset))
-            return .yamlSyntax(message, at: SourceRange(file: file, start: location, end: location))
+            let location = location(ofByte: characterStart(Int(clamping: p.problem_offset)))
+            let fixIts = problem.contains("UTF-8") ? [FixIt("save the file as UTF-8")] : []
+            return .yamlSyntax(message, at: SourceRange(file: file, start: location, end: location), fixIts: fixIts)
         default:
             let problemMark = mark(p.problem_mark)
             let range = SourceRange(file: file, start: problemMark.location, end: problemMark.location)
@@ -193,8 +205,13 @@ final class LibYAMLEvents {
             }
             var fixIts: [FixIt] = []
             let byte = byteOffset(ofIndex: problemMark.index)
-            if byte < input.count, input[byte] == 0x09 {
+            let character = byte < input.count ? input[byte] : 0
+            if character == UInt8(ascii: "\t") {
                 fixIts.append(FixIt("indent with spaces; YAML does not allow tabs in indentation"))
+            } else if character == UInt8(ascii: "@") || character == UInt8(ascii: "`") {
+                fixIts.append(FixIt("put the value in quotes; a plain value cannot start with '@' or '`'"))
+            } else if problem == "mapping values are not allowed in this context" {
+                fixIts.append(FixIt("put the value in quotes if it contains ': '"))
             }
             return .yamlSyntax(message, at: range, notes: notes, fixIts: fixIts)
         }
