@@ -30,6 +30,9 @@ struct YAMLEvent {
 /// holds libyaml's error, if it reported one.
 final class LibYAMLEvents {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
+    /// The input and a terminating NUL (so that even empty input has an address).
+    private let storage: UnsafeMutableBufferPointer<UInt8>
+    /// The input alone.
     private let input: UnsafeMutableBufferPointer<UInt8>
     private let file: String
     /// The last index-to-byte conversion, so that walking forward is linear.
@@ -39,8 +42,10 @@ final class LibYAMLEvents {
 
     init(bytes: [UInt8], file: String) {
         self.file = file
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
+        storage = .allocate(capacity: bytes.count + 1)
+        _ = storage.initialize(from: bytes)
+        storage[bytes.count] = 0
+        input = UnsafeMutableBufferPointer(rebasing: storage[0..<bytes.count])
         parser = .allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             // Only fails when out of memory; the parser is zeroed, so deleting it is safe.
@@ -49,13 +54,13 @@ final class LibYAMLEvents {
             return
         }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        yaml_parser_set_input_string(parser, storage.baseAddress, bytes.count)
     }
 
     deinit {
         yaml_parser_delete(parser)
         parser.deallocate()
-        input.deallocate()
+        storage.deallocate()
     }
 
     func next() -> YAMLEvent? {

@@ -31,7 +31,9 @@ import Testing
     @Test func badIndentation() {
         let d = onlyDiagnostic("formwork: 1\nresources:\n    a: 1\n  b: 2\n")
         #expect(d?.code == .yamlSyntax)
-        #expect(d?.range.start.line == 4)
+        #expect(d?.message == "while parsing a block mapping: did not find expected key")
+        #expect(at(d?.range) == "4:3")
+        #expect(at(d?.notes.first?.range) == "1:1")
     }
 
     @Test func unterminatedQuote() {
