@@ -30,6 +30,9 @@ struct YAMLEvent {
 /// holds libyaml's error, if it reported one.
 final class LibYAMLEvents {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
+    /// The input and a terminating NUL (so that even empty input has an address).
+    private let storage: UnsafeMutableBufferPointer<UInt8>
+    /// The input alone.
     private let input: UnsafeMutableBufferPointer<UInt8>
     private let file: String
     /// The last index-to-byte conversion, so that walking forward is linear.
@@ -39,8 +42,10 @@ final class LibYAMLEvents {
 
     init(bytes: [UInt8], file: String) {
         self.file = file
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
+        storage = .allocate(capacity: bytes.count + 1)
+        _ = storage.initialize(from: bytes)
+        storage[bytes.count] = 0
+        input = UnsafeMutableBufferPointer(rebasing: storage[0..<bytes.count])
         parser = .allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             // Only fails when out of memory; the parser is zeroed, so deleting it is safe.
@@ -49,13 +54,13 @@ final class LibYAMLEvents {
             return
         }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        yaml_parser_set_input_string(parser, storage.baseAddress, bytes.count)
     }
 
     deinit {
         yaml_parser_delete(parser)
         parser.deallocate()
-        input.deallocate()
+        storage.deallocate()
     }
 
     func next() -> YAMLEvent? {
@@ -162,6 +167,17 @@ final class LibYAMLEvents {
         return SourceLocation(line: line, column: column)
     }
 
+    /// The start of the UTF-8 sequence that the byte at `offset` belongs to
+    /// (libyaml reports a bad trailing octet at the octet, not at its character).
+    private func characterStart(_ offset: Int) -> Int {
+        var start = min(offset, input.count)
+        while start > 0, offset - start < 3, input[start - 1] & 0xC0 == 0x80 { start -= 1 }
+        guard start > 0 else { return offset }
+        let lead = input[start - 1]
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return offset - (start - 1) < width ? start - 1 : offset
+    }
+
     // MARK: - Errors
 
     private func errorDiagnostic() -> Diagnostic {
@@ -175,8 +191,9 @@ final class LibYAMLEvents {
             if p.problem_value >= 0 {
                 message += " (#x" + String(p.problem_value, radix: 16, uppercase: true) + ")"
             }
-            let location = location(ofByte: Int(clamping: p.problem_offset))
-            return .yamlSyntax(message, at: SourceRange(file: file, start: location, end: location))
+            let location = location(ofByte: characterStart(Int(clamping: p.problem_offset)))
+            let fixIts = problem.contains("UTF-8") ? [FixIt("save the file as UTF-8")] : []
+            return .yamlSyntax(message, at: SourceRange(file: file, start: location, end: location), fixIts: fixIts)
         default:
             let problemMark = mark(p.problem_mark)
             let range = SourceRange(file: file, start: problemMark.location, end: problemMark.location)
@@ -193,8 +210,13 @@ final class LibYAMLEvents {
             }
             var fixIts: [FixIt] = []
             let byte = byteOffset(ofIndex: problemMark.index)
-            if byte < input.count, input[byte] == 0x09 {
+            let character = byte < input.count ? input[byte] : 0
+            if character == UInt8(ascii: "\t") {
                 fixIts.append(FixIt("indent with spaces; YAML does not allow tabs in indentation"))
+            } else if character == UInt8(ascii: "@") || character == UInt8(ascii: "`") {
+                fixIts.append(FixIt("put the value in quotes; a plain value cannot start with '@' or '`'"))
+            } else if problem == "mapping values are not allowed in this context" {
+                fixIts.append(FixIt("put the value in quotes if it contains ': '"))
             }
             return .yamlSyntax(message, at: range, notes: notes, fixIts: fixIts)
         }

@@ -75,13 +75,20 @@ extension SourceLocation {
                 continue
             }
             afterCR = c == "\r"
-            if ScalarReader.isBreak(c) {
+            if c.isYAMLLineBreak {
                 location = SourceLocation(line: location.line + 1, column: 1)
             } else {
                 location.column += 1
             }
         }
         return location
+    }
+}
+
+extension Unicode.Scalar {
+    /// A line break as libyaml reads YAML 1.1: CR, LF, NEL, LS or PS.
+    var isYAMLLineBreak: Bool {
+        self == "\n" || self == "\r" || self == "\u{85}" || self == "\u{2028}" || self == "\u{2029}"
     }
 }
 
@@ -102,15 +109,11 @@ private struct ScalarReader {
         self.text = text
     }
 
-    static func isBreak(_ c: Unicode.Scalar) -> Bool {
-        c == "\n" || c == "\r" || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}"
-    }
-
     static func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
 
     /// The length of the line break at `i` (2 for CR LF), or 0.
     func breakLength(at i: Int) -> Int {
-        guard i < text.count, Self.isBreak(text[i]) else { return 0 }
+        guard i < text.count, text[i].isYAMLLineBreak else { return 0 }
         return text[i] == "\r" && i + 1 < text.count && text[i + 1] == "\n" ? 2 : 1
     }
 
@@ -249,7 +252,7 @@ private struct ScalarReader {
         guard increment > 0 else {
             return blockContent(from: contentStart, literal: literal, chomping: chomping, indent: 0)
         }
-        let widest = text.split(whereSeparator: Self.isBreak).map { $0.prefix { $0 == " " }.count }.max() ?? 0
+        let widest = text.split(whereSeparator: \.isYAMLLineBreak).map { $0.prefix { $0 == " " }.count }.max() ?? 0
         for indent in increment...(increment + widest + 1) {
             out.removeAll()
             if let pieces = blockContent(from: contentStart, literal: literal, chomping: chomping, indent: indent),

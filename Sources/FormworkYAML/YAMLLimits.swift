@@ -11,14 +11,19 @@ package struct YAMLLimits: Sendable {
     /// The most scalar text in the tree, in UTF-8 bytes, counting each alias
     /// as the text it copies.
     package var maxScalarBytes: Int
+    /// Reading stops after this many errors (a file of a million duplicate
+    /// keys should not become a million diagnostics).
+    package var maxErrors: Int
 
     package init(
-        maxBytes: Int = 8 << 20, maxDepth: Int = 256, maxNodes: Int = 1_000_000, maxScalarBytes: Int = 64 << 20
+        maxBytes: Int = 8 << 20, maxDepth: Int = 256, maxNodes: Int = 1_000_000, maxScalarBytes: Int = 64 << 20,
+        maxErrors: Int = 100
     ) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
         self.maxScalarBytes = maxScalarBytes
+        self.maxErrors = maxErrors
     }
 
     package static let `default` = YAMLLimits()

@@ -77,7 +77,7 @@ private struct TreeBuilder {
         let events = LibYAMLEvents(bytes: input, file: file)
         var documents = 0
         var complete = false
-        loop: while let event = events.next() {
+        loop: while diagnostics.count < limits.maxErrors, let event = events.next() {
             switch event.kind {
             case .streamStart:
                 continue
@@ -172,7 +172,9 @@ private struct TreeBuilder {
     mutating func alias(_ name: String, _ event: YAMLEvent) -> Bool {
         let at = range(event.start, event.end)
         guard let anchor = anchors[name] else {
-            let suggestion = Suggestions.closest(to: name, in: anchors.keys)
+            // Suggestions are for typos in ordinary specs; bound the work on hostile ones.
+            let suggestion = anchors.count <= 1000 && name.count <= 64
+                ? Suggestions.closest(to: name, in: anchors.keys.filter { $0.count <= 64 }) : nil
             diagnostics.append(.yamlUndefinedAlias(name, suggestion: suggestion, at: at))
             attach(placeholder(at), size: Size(), anchor: nil, at: at)
             return true
@@ -263,11 +265,11 @@ private struct TreeBuilder {
         var i = scalars.startIndex
         while i < scalars.endIndex {
             let c = scalars[i]
-            if c == " " || c == "\t" || c == "\n" || c == "\r" {
+            if c == " " || c == "\t" || c.isYAMLLineBreak {
                 i = scalars.index(after: i)
             } else if c == "&" || c == "!" || c == "#" {
                 let stopAtSpace = c != "#"
-                while i < scalars.endIndex, scalars[i] != "\n", scalars[i] != "\r",
+                while i < scalars.endIndex, !scalars[i].isYAMLLineBreak,
                       !(stopAtSpace && (scalars[i] == " " || scalars[i] == "\t")) {
                     i = scalars.index(after: i)
                 }
@@ -304,12 +306,12 @@ extension DiagnosticCode {
 
 extension Diagnostic {
     static func yamlDuplicateKey(_ key: String, at range: SourceRange, first: SourceRange) -> Diagnostic {
-        .error(.yamlDuplicateKey, "duplicate key '\(key)'", at: range, notes: [Note("first defined here", at: first)])
+        .error(.yamlDuplicateKey, "duplicate key '\(brief(key))'", at: range, notes: [Note("first defined here", at: first)])
     }
 
     static func yamlUndefinedAlias(_ name: String, suggestion: String?, at range: SourceRange) -> Diagnostic {
         .error(
-            .yamlUndefinedAlias, "alias '*\(name)' refers to an undefined anchor", at: range,
+            .yamlUndefinedAlias, "alias '*\(brief(name))' refers to an undefined anchor", at: range,
             fixIts: suggestion.map { [FixIt("did you mean '*\($0)'?", replacing: range, with: "*\($0)")] } ?? [])
     }
 
@@ -348,7 +350,22 @@ extension Diagnostic {
 
     static func yamlRecursiveAlias(_ name: String, anchor: SourceRange, at range: SourceRange) -> Diagnostic {
         .error(
-            .yamlRecursiveAlias, "alias '*\(name)' is inside the node it refers to", at: range,
-            notes: [Note("anchor '&\(name)' is defined here", at: anchor)])
+            .yamlRecursiveAlias, "alias '*\(brief(name))' is inside the node it refers to", at: range,
+            notes: [Note("anchor '&\(brief(name))' is defined here", at: anchor)])
+    }
+
+    /// Text from the input, shortened and kept on one line for a message.
+    private static func brief(_ text: String) -> String {
+        var result = ""
+        for (i, c) in text.unicodeScalars.enumerated() {
+            if i == 60 { return result + "…" }
+            switch c {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default: result.unicodeScalars.append(c)
+            }
+        }
+        return result
     }
 }

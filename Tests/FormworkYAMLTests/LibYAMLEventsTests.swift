@@ -31,7 +31,9 @@ import Testing
     @Test func badIndentation() {
         let d = onlyDiagnostic("formwork: 1\nresources:\n    a: 1\n  b: 2\n")
         #expect(d?.code == .yamlSyntax)
-        #expect(d?.range.start.line == 4)
+        #expect(d?.message == "while parsing a block mapping: did not find expected key")
+        #expect(at(d?.range) == "4:3")
+        #expect(at(d?.notes.first?.range) == "1:1")
     }
 
     @Test func unterminatedQuote() {
@@ -77,5 +79,33 @@ import Testing
     @Test func syntaxErrorAfterOtherErrorsKeepsBoth() {
         let codes = parse("a: 1\na: 2\nb: [").diagnostics.map(\.code)
         #expect(codes == [.yamlDuplicateKey, .yamlSyntax])
+    }
+}
+
+@Suite struct ReaderErrorLocationTests {
+    @Test func badTrailingOctetPointsAtItsCharacter() {
+        let d = onlyDiagnostic(bytes: Array("a: 1\nb: caf".utf8) + [0xE9] + Array(" au lait\n".utf8))
+        #expect(d?.message == "invalid trailing UTF-8 octet (#x20)")
+        #expect(at(d?.range) == "2:7")
+        #expect(d?.fixIts.map(\.message) == ["save the file as UTF-8"])
+    }
+
+    @Test func badLeadingOctetAfterAMultiByteCharacter() {
+        #expect(at(onlyDiagnostic(bytes: Array("a: é".utf8) + [0xFF])?.range) == "1:5")
+    }
+}
+
+@Suite struct SyntaxHintTests {
+    @Test func colonInsideAPlainValue() {
+        let d = onlyDiagnostic("description: Media: pipeline\n")
+        #expect(d?.message == "mapping values are not allowed in this context")
+        #expect(at(d?.range) == "1:19")
+        #expect(d?.fixIts.map(\.message) == ["put the value in quotes if it contains ': '"])
+    }
+
+    @Test func reservedIndicator() {
+        let d = onlyDiagnostic("description: @media\n")
+        #expect(at(d?.range) == "1:14")
+        #expect(d?.fixIts.map(\.message) == ["put the value in quotes; a plain value cannot start with '@' or '`'"])
     }
 }

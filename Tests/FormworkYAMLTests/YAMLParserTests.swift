@@ -250,3 +250,18 @@ import Testing
         #expect(raw == raw.sorted())
     }
 }
+
+@Suite struct HostileMessageTests {
+    @Test func errorsStopAtTheLimit() {
+        let text = String(repeating: "a: 1\n", count: 1000)
+        let diagnostics = parse(text, limits: YAMLLimits(maxErrors: 5)).diagnostics
+        #expect(diagnostics.count == 5)
+        #expect(parse(text).diagnostics.count == 100)
+    }
+
+    @Test func longAndMultiLineKeysAreShortenedInMessages() {
+        let key = String(repeating: "k", count: 100)
+        #expect(onlyDiagnostic("\(key): 1\n\(key): 2")?.message == "duplicate key '\(String(repeating: "k", count: 60))…'")
+        #expect(onlyDiagnostic("\"a\\nb\": 1\n\"a\\nb\": 2")?.message == "duplicate key 'a\\nb'")
+    }
+}
