@@ -42,6 +42,9 @@ package struct Resource: Sendable {
     package var properties: TemplateValue
     /// The spec node that caused this resource.
     package var origin: SourceRange
+    /// The name of the spec resource it belongs to (itself or the component
+    /// that generated it); not emitted.
+    package var owner: String?
 
     package init(logicalId: String, type: String, properties: [(String, TemplateValue)], origin: SourceRange) {
         self.logicalId = logicalId

@@ -66,6 +66,8 @@ public struct Diagnostic: Hashable, Sendable {
     public var range: SourceRange
     public var notes: [Note]
     public var fixIts: [FixIt]
+    /// The name the diagnostic is about, when passes need to filter on it; not shown.
+    public var subject: String?
 
     public init(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,

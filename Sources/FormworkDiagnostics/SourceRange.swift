@@ -36,15 +36,18 @@ public struct SourceRange: Hashable, Comparable, Sendable, CustomStringConvertib
         self.init(file: file, start: location, end: location)
     }
 
-    /// A range of a whole file, for diagnostics about a file rather than a place in it.
+    /// A range of a whole file, for diagnostics about a file rather than a
+    /// place in it (line and column 0; shown as `path:` alone).
     public static func wholeFile(_ file: String) -> SourceRange {
-        SourceRange(file: file, line: 1, column: 1)
+        SourceRange(file: file, line: 0, column: 0)
     }
+
+    public var isWholeFile: Bool { start.line == 0 }
 
     public static func < (a: SourceRange, b: SourceRange) -> Bool {
         (a.file, a.start, a.end) < (b.file, b.start, b.end)
     }
 
     /// `path:line:col`, the form compilers and editors print and parse.
-    public var description: String { "\(file):\(start.line):\(start.column)" }
+    public var description: String { isWholeFile ? file : "\(file):\(start.line):\(start.column)" }
 }

@@ -4,12 +4,28 @@ public struct SourceFiles: Sendable {
 
     public init() {}
 
+    /// Splits lines where libyaml does: LF, CR, CR LF, NEL, LS and PS.
     public mutating func add(path: String, text: String) {
-        var text = Substring(text)
-        if text.unicodeScalars.first == "\u{FEFF}" { text = text.dropFirst() }
-        lines[path] = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.last == "\r" ? $0.dropLast() : $0
+        var scalars = Substring(text).unicodeScalars
+        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        var result: [Substring] = []
+        var start = scalars.startIndex
+        var index = start
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            switch scalar {
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                result.append(Substring(scalars[start..<index]))
+                var next = scalars.index(after: index)
+                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                start = next
+                index = next
+            default:
+                index = scalars.index(after: index)
+            }
         }
+        result.append(Substring(scalars[start...]))
+        lines[path] = result
     }
 
     /// The text of a 1-based line, when known.
@@ -24,6 +40,8 @@ public struct SourceFiles: Sendable {
 /// under the span, located notes as their own header lines, then `help:` lines.
 public struct TextRenderer: Sendable {
     public var colors: Bool
+    /// Lines longer than this are shown as a window around the span.
+    static let maxLineWidth = 160
 
     public init(colors: Bool = false) {
         self.colors = colors
@@ -67,9 +85,30 @@ public struct TextRenderer: Sendable {
         let startColumn = range.start.column
         let endColumn = range.end.line == range.start.line ? range.end.column : scalars.count + 1
         let width = max(1, min(endColumn, scalars.count + 1) - startColumn)
-        let marker = "^" + String(repeating: "~", count: width - 1)
-        out += " \(number) | \(line)\n"
+        var marker = "^" + String(repeating: "~", count: width - 1)
+        // Control characters would garble a terminal: each shows as U+FFFD, one column like the original.
+        var shown = String(String.UnicodeScalarView(scalars.map { Self.isControl($0) ? "\u{FFFD}" : $0 }))
+        // A long line is shown as a window around the span.
+        if scalars.count > Self.maxLineWidth {
+            let from = max(0, min(startColumn - 1 - Self.maxLineWidth / 4, scalars.count - Self.maxLineWidth))
+            let to = min(scalars.count, from + Self.maxLineWidth)
+            var window = String(String.UnicodeScalarView(shown.unicodeScalars.dropFirst(from).prefix(to - from)))
+            var padScalars = Array(pad.unicodeScalars).dropFirst(from)
+            if from > 0 {
+                window = "…" + window
+                padScalars = [" "] + padScalars
+            }
+            if to < scalars.count { window += "…" }
+            shown = window
+            pad = String(String.UnicodeScalarView(padScalars))
+            marker = String(marker.prefix(max(1, to - max(from, startColumn - 1))))
+        }
+        out += " \(number) | \(shown)\n"
         out += " \(gutter) | \(pad)" + paint(marker, severity) + "\n"
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     private func paint(_ text: String, _ severity: Severity) -> String {

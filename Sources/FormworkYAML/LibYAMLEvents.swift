@@ -49,7 +49,7 @@ final class LibYAMLEvents {
         parser = .allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             // Only fails when out of memory; the parser is zeroed, so deleting it is safe.
-            failure = .yamlSyntax("out of memory", at: .wholeFile(file))
+            failure = .yamlSyntax("out of memory", at: SourceRange(file: file, line: 1, column: 1))
             finished = true
             return
         }
@@ -185,7 +185,7 @@ final class LibYAMLEvents {
         let problem = p.problem.map { String(cString: $0) } ?? "unknown error"
         switch p.error {
         case YAML_MEMORY_ERROR:
-            return .yamlSyntax("out of memory", at: .wholeFile(file))
+            return .yamlSyntax("out of memory", at: SourceRange(file: file, line: 1, column: 1))
         case YAML_READER_ERROR:
             var message = problem
             if p.problem_value >= 0 {

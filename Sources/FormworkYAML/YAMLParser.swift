@@ -69,7 +69,7 @@ private struct TreeBuilder {
 
     mutating func run(_ bytes: [UInt8]) -> YAMLNode? {
         guard bytes.count <= limits.maxBytes else {
-            diagnostics.append(.yamlTooLarge(bytes: bytes.count, limit: limits.maxBytes, file: file))
+            diagnostics.append(.yamlTooLarge(limit: limits.maxBytes, file: file))
             return nil
         }
         var input = bytes
@@ -114,11 +114,11 @@ private struct TreeBuilder {
     /// A spec is one non-empty mapping.
     mutating func checkRoot() {
         guard let root else {
-            diagnostics.append(.yamlEmpty(at: .wholeFile(file)))
+            diagnostics.append(.yamlEmpty(at: SourceRange(file: file, line: 1, column: 1)))
             return
         }
         if let scalar = root.scalar, scalar.style == .plain, scalar.value.isEmpty, root.tag == nil {
-            diagnostics.append(.yamlEmpty(at: .wholeFile(file)))
+            diagnostics.append(.yamlEmpty(at: SourceRange(file: file, line: 1, column: 1)))
         } else if root.mapping == nil {
             diagnostics.append(.yamlRootNotMapping(found: root.kindDescription, at: root.range))
         }
@@ -340,8 +340,10 @@ extension Diagnostic {
         .error(.yamlMergeKey, "merge keys (<<) are not supported; write the keys out", at: range)
     }
 
-    static func yamlTooLarge(bytes: Int, limit: Int, file: String) -> Diagnostic {
-        .error(.yamlTooLarge, "the spec is too large (\(bytes) bytes; the limit is \(limit))", at: .wholeFile(file))
+    /// Also used by the driver, which stops reading a file past the limit.
+    package static func yamlTooLarge(limit: Int, file: String) -> Diagnostic {
+        .error(.yamlTooLarge, "the spec is larger than the limit of \(limit) bytes", at: SourceRange(file: file, line: 1, column: 1),
+               fixIts: [FixIt("split the stack into several specs")])
     }
 
     static func yamlNonScalarKey(found: String, at range: SourceRange) -> Diagnostic {

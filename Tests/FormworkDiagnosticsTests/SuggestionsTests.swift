@@ -6,6 +6,8 @@ import Testing
         #expect(Suggestions.editDistance("kitten", "sitting") == 3)
         #expect(Suggestions.editDistance("", "abc") == 3)
         #expect(Suggestions.editDistance("Stack", "stack") == 0)
+        #expect(Suggestions.editDistance("evn", "env") == 1)
+        #expect(Suggestions.editDistance("ca", "abc") == 3)
     }
 
     @Test func closestPicksNearTyposOnly() {

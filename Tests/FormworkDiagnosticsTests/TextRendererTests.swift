@@ -36,4 +36,32 @@ import Testing
         let earlier = Diagnostic.warning(code, "a", at: SourceRange(file: "a", line: 2, column: 9))
         #expect([later, earlier].sortedForDisplay().map(\.message) == ["a", "b"])
     }
+
+    @Test func splitsLinesWhereLibYAMLDoes() {
+        var sources = SourceFiles()
+        sources.add(path: "c.yaml", text: "\u{FEFF}a: 1\r\nb: 2\rc: 3\u{2028}d: 4")
+        #expect(sources.line(1, in: "c.yaml") == "a: 1")
+        #expect(sources.line(2, in: "c.yaml") == "b: 2")
+        #expect(sources.line(3, in: "c.yaml") == "c: 3")
+        #expect(sources.line(4, in: "c.yaml") == "d: 4")
+        #expect(sources.line(5, in: "c.yaml") == nil)
+    }
+
+    @Test func showsAWindowOfALongLine() {
+        var sources = SourceFiles()
+        let line = String(repeating: "[", count: 1000) + "x"
+        sources.add(path: "d.yaml", text: line)
+        let diagnostic = Diagnostic.error(
+            DiagnosticCode("FW1005", "x"), "too deep",
+            at: SourceRange(file: "d.yaml", start: .init(line: 1, column: 600), end: .init(line: 1, column: 601)))
+        let text = TextRenderer().render([diagnostic], sources: sources)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1].count < 200)
+        #expect(lines[1].hasPrefix(" 1 | …[[["))
+        #expect(lines[1].hasSuffix("[…"))
+        // The caret stays under the same character of the window.
+        let caret = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+        #expect(caret == " 1 | ".count + "…".count + 40)
+    }
 }

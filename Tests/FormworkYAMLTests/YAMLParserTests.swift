@@ -237,7 +237,7 @@ import Testing
     @Test func inputTooLarge() {
         let d = onlyDiagnostic("a: 12", limits: YAMLLimits(maxBytes: 4))
         #expect(d?.code == .yamlTooLarge)
-        #expect(d?.message == "the spec is too large (5 bytes; the limit is 4)")
+        #expect(d?.message == "the spec is larger than the limit of 4 bytes")
         #expect(at(d?.range) == "1:1")
     }
 }

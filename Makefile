@@ -1,0 +1,44 @@
+# Formwork: `make run` builds and compiles the example specs into out/;
+# `make test` runs every test and check. Both install what is missing first.
+
+SWIFT ?= swift
+CFN_LINT_VERSION := 1.51.0
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build deps cfn-lint-dep golden clean
+
+# libyaml-dev through apt-get when pkg-config cannot find yaml-0.1.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
+		echo "installing libyaml-dev with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libyaml-dev pkg-config; \
+	fi
+
+# cfn-lint, pinned, with pip when missing or at another version.
+cfn-lint-dep:
+	@if [ "$$(cfn-lint --version 2>/dev/null)" != "cfn-lint $(CFN_LINT_VERSION)" ]; then \
+		echo "installing cfn-lint $(CFN_LINT_VERSION) with pip"; \
+		python3 -m pip install -q "cfn-lint==$(CFN_LINT_VERSION)"; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+run: build
+	@mkdir -p out
+	.build/release/formwork compile specs --out out
+
+test: deps cfn-lint-dep
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@echo "cfn-lint $(CFN_LINT_VERSION) over golden/*.json"
+	cfn-lint --format parseable -- golden/*.json
+	@echo "cfn-lint: no findings"
+
+# Re-record golden files: rewrites only those that differ, lists them, and fails.
+golden: deps
+	UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests; \
+	status=$$?; git status --short golden; exit 1
+
+clean:
+	rm -rf .build out

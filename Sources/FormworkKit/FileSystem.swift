@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file operations the driver needs, on the C library directly
+/// (Foundation would cost start-up time on every pre-commit run).
+package enum FileSystem {
+    package enum Kind { case file, directory, other, missing }
+
+    package static func kind(_ path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// The names in a directory (not `.` and `..`), sorted by bytes.
+    package static func list(_ directory: String) -> [String]? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    package enum ReadResult {
+        case bytes([UInt8])
+        /// The file is larger than the limit; nothing past it was read.
+        case tooLarge
+        case failed(String)
+    }
+
+    /// Reads at most `limit` bytes; a larger file is `.tooLarge`, never read whole.
+    package static func read(_ path: String, limit: Int) -> ReadResult {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .failed(errorText()) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failed(errorText())
+            }
+            if count == 0 { return .bytes(bytes) }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { return .tooLarge }
+        }
+    }
+
+    /// Creates a directory and its parents.
+    package static func makeDirectories(_ path: String) -> String? {
+        if kind(path) == .directory { return nil }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component + "/"
+            if kind(prefix) == .directory { continue }
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { return "cannot create \(prefix): \(errorText())" }
+        }
+        return nil
+    }
+
+    /// Writes `text` to a temporary file beside `path`, then renames it into
+    /// place: readers see the old file or the whole new one, never a part.
+    package static func writeAtomically(_ text: String, to path: String) -> String? {
+        var template = Array((path + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return "cannot create a temporary file beside \(path): \(errorText())" }
+        let temporary = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let problem = errorText()
+                close(fd)
+                unlink(temporary)
+                return "cannot write \(path): \(problem)"
+            }
+            written += count
+        }
+        fchmod(fd, 0o644)
+        guard close(fd) == 0, rename(temporary, path) == 0 else {
+            let problem = errorText()
+            unlink(temporary)
+            return "cannot write \(path): \(problem)"
+        }
+        bytes.removeAll()
+        return nil
+    }
+
+    /// Removes a file if it exists; returns whether one was removed.
+    @discardableResult
+    package static func remove(_ path: String) -> Bool {
+        unlink(path) == 0
+    }
+
+    private static func errorText() -> String {
+        String(cString: strerror(errno))
+    }
+}

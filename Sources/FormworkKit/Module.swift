@@ -1,2 +1,0 @@
-// FormworkKit: the driver. read -> parse -> decode -> passes -> emit.
-// Returns results and diagnostics; never prints.

@@ -1,0 +1,26 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkSpec
+
+/// `type: AWS::...` → the resource as written, strings interpolated.
+extension Lowering {
+    func lowerRaw(_ decl: ResourceDecl, _ raw: RawResourceSpec) {
+        var properties: [(String, TemplateValue)] = []
+        if case .object(let members, _) = raw.properties {
+            properties = members.map { ($0.key.value, value($0.value)) }
+        }
+        add(Resource(logicalId: decl.name.logicalId, type: raw.type.value, properties: properties, origin: decl.range),
+            for: decl)
+    }
+
+    private func value(_ raw: RawValue) -> TemplateValue {
+        switch raw {
+        case .string(let s): emitter.emit(s)
+        case .number(let n, let range): .init(.number(n), origin: range)
+        case .bool(let b, let range): .bool(b, range)
+        case .null(let range): .init(.null, origin: range)
+        case .array(let items, let range): .array(items.map(value), range)
+        case .object(let members, let range): .object(members.map { ($0.key.value, value($0.value)) }, range)
+        }
+    }
+}

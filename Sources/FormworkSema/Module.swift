@@ -1,2 +1,0 @@
-// FormworkSema: semantic passes over the AST (one per file under Passes/)
-// and component expansion into the template model.

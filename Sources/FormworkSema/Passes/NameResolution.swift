@@ -1,0 +1,163 @@
+import FormworkDiagnostics
+import FormworkSpec
+
+/// Name resolution: every `${...}`, `when:` operand and resource name
+/// written as a value resolves to a parameter, resource, attribute or pseudo
+/// parameter of the right kind; two declarations never share a logical ID.
+package enum NameResolution {
+    package static func run(_ spec: Spec, symbols: SymbolTable) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for string in spec.allStrings {
+            for reference in string.interpolated.references {
+                if case .failure(let error) = symbols.resolve(reference) { diagnostics.append(error.diagnostic) }
+            }
+        }
+        for clause in spec.allWhenClauses {
+            diagnostics += checkCondition(clause.condition, symbols: symbols)
+        }
+        for resource in spec.resources {
+            for use in resource.nameUses {
+                guard let target = symbols.resources[use.name.text] else {
+                    if spec.undecodedNames.contains(use.name.text) { continue }
+                    let suggestion = Suggestions.closest(to: use.name.text, in: symbols.resources.keys)
+                    diagnostics.append(.unknownResource(use.name, role: use.role, suggestion: suggestion))
+                    continue
+                }
+                if !use.kinds.isEmpty && !use.kinds.contains(target.body.kindName) {
+                    diagnostics.append(.wrongKind(use, found: target))
+                }
+                if use.role == "dependsOn" && use.name.text == resource.name.text {
+                    diagnostics.append(.selfDependency(use.name))
+                }
+            }
+        }
+        diagnostics += logicalIdCollisions(spec)
+        // A use of a name whose declaration failed to decode was reported there.
+        return diagnostics.filter { diagnostic in
+            guard diagnostic.code == .unknownName, let name = diagnostic.subject else { return true }
+            return !spec.undecodedNames.contains(name)
+        }
+    }
+
+    /// A condition may test parameters and pseudo parameters only: it is
+    /// evaluated before any resource exists.
+    private static func checkCondition(_ condition: Condition, symbols: SymbolTable) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func operand(_ reference: Reference) {
+            switch symbols.resolve(reference) {
+            case .failure(let error): diagnostics.append(error.diagnostic)
+            case .success(.resource(let resource, _, _)): diagnostics.append(.resourceInCondition(reference, resource))
+            case .success: break
+            }
+        }
+        func walk(_ condition: Condition) {
+            switch condition {
+            case .isSet(let reference):
+                switch symbols.resolve(reference) {
+                case .failure(let error): diagnostics.append(error.diagnostic)
+                case .success(.parameter(let parameter)) where !parameter.isOptional:
+                    diagnostics.append(.isSetOnRequiredParameter(reference))
+                case .success(.parameter): break
+                case .success(.resource(let resource, _, _)): diagnostics.append(.resourceInCondition(reference, resource))
+                case .success(.pseudo): diagnostics.append(.isSetOnRequiredParameter(reference))
+                }
+            case .equals(let a, let b, _), .notEquals(let a, let b, _):
+                for side in [a, b] { if case .reference(let reference) = side { operand(reference) } }
+            case .not(let inner, _): walk(inner)
+            case .and(let items, _), .or(let items, _): items.forEach(walk)
+            }
+        }
+        walk(condition)
+        return diagnostics
+    }
+
+    /// Parameters and resources share CloudFormation's logical-ID space.
+    private static func logicalIdCollisions(_ spec: Spec) -> [Diagnostic] {
+        var seen: [String: (Name, String)] = [:]
+        var diagnostics: [Diagnostic] = []
+        let declared = spec.parameters.map { ($0.name, "parameter") } + spec.resources.map { ($0.name, "resource") }
+        for (name, role) in declared {
+            if let (first, firstRole) = seen[name.logicalId] {
+                diagnostics.append(.logicalIdCollision(name, role, first: first, firstRole))
+            } else {
+                seen[name.logicalId] = (name, role)
+            }
+        }
+        return diagnostics
+    }
+}
+
+// MARK: - Diagnostics
+
+extension DiagnosticCode {
+    package static let unknownName = DiagnosticCode("FW3050", "a reference names nothing the spec declares")
+    package static let unknownAttribute = DiagnosticCode("FW3051", "a reference names an attribute the resource does not have")
+    package static let wrongKind = DiagnosticCode("FW3052", "a name refers to a resource of the wrong kind")
+    package static let resourceInCondition = DiagnosticCode("FW3053", "a condition tests a resource or a required parameter")
+    package static let logicalIdCollision = DiagnosticCode("FW3054", "two declarations map to one logical ID")
+    package static let selfDependency = DiagnosticCode("FW3055", "a resource depends on itself")
+
+    package static let allResolutionCodes: [DiagnosticCode] = [
+        .unknownName, .unknownAttribute, .wrongKind, .resourceInCondition, .logicalIdCollision, .selfDependency,
+    ]
+}
+
+extension ResolutionError {
+    var diagnostic: Diagnostic {
+        switch self {
+        case .unknownName(let name, let range, let suggestion):
+            let fix = suggestion.map { FixIt("did you mean '\($0)'?", replacing: range, with: $0) }
+                ?? FixIt("declare '\(name)' under parameters: or resources:")
+            var diagnostic = Diagnostic.error(.unknownName, "'\(name)' is not a parameter or resource of this spec", at: range,
+                                              fixIts: [fix])
+            diagnostic.subject = name
+            return diagnostic
+        case .unknownAttribute(let attribute, let owner, let range, let valid):
+            let fix = Suggestions.closest(to: attribute, in: valid).map { FixIt("did you mean '\($0)'?", replacing: range, with: $0) }
+                ?? FixIt(valid.isEmpty ? "'\(owner)' has no attributes; write ${\(owner)}" : "attributes: \(valid.joined(separator: ", "))")
+            return .error(.unknownAttribute, "'\(owner)' has no attribute '\(attribute)'", at: range, fixIts: [fix])
+        case .parameterHasNoAttributes(let name, let range):
+            return .error(.unknownAttribute, "parameter '\(name)' has no attributes", at: range,
+                          fixIts: [FixIt("write ${\(name)}")])
+        }
+    }
+}
+
+extension Diagnostic {
+    static func unknownResource(_ name: Name, role: String, suggestion: String?) -> Diagnostic {
+        let fix = suggestion.map { FixIt("did you mean '\($0)'?", replacing: name.range, with: $0) }
+            ?? FixIt("declare '\(name.text)' under resources:")
+        return .error(.unknownName, "\(role) names '\(name.text)', which is not a resource of this spec", at: name.range,
+                      fixIts: [fix])
+    }
+
+    static func wrongKind(_ use: NameUse, found target: ResourceDecl) -> Diagnostic {
+        let expected = use.kinds.map { "a \($0)" }.joined(separator: " or ")
+        let found = target.body.kindName == "raw" ? "a raw resource" : "a \(target.body.kindName)"
+        return .error(.wrongKind, "\(use.role) must be \(expected), but '\(use.name.text)' is \(found)", at: use.name.range,
+                      notes: [Note("'\(use.name.text)' is declared here", at: target.name.range)])
+    }
+
+    static func resourceInCondition(_ reference: Reference, _ resource: ResourceDecl) -> Diagnostic {
+        .error(.resourceInCondition, "a condition cannot test resource '\(resource.name.text)'; conditions are decided before resources exist",
+               at: reference.range, fixIts: [FixIt("test a parameter, like: when: env == 'prod'")])
+    }
+
+    static func isSetOnRequiredParameter(_ reference: Reference) -> Diagnostic {
+        let name = reference.path.joined(separator: ".")
+        return .error(.resourceInCondition, "'\(name)' always has a value, so 'when: \(name)' is always true", at: reference.range,
+                      fixIts: [FixIt("compare it (\(name) == '...'), or make the parameter 'optional: true'")])
+    }
+
+    static func logicalIdCollision(_ name: Name, _ role: String, first: Name, _ firstRole: String) -> Diagnostic {
+        .error(.logicalIdCollision,
+               "\(role) '\(name.text)' and \(firstRole) '\(first.text)' would both be logical ID '\(name.logicalId)'",
+               at: name.range, notes: [Note("\(firstRole) '\(first.text)' is declared here", at: first.range)],
+               fixIts: [FixIt("rename one of them")])
+    }
+
+    static func selfDependency(_ name: Name) -> Diagnostic {
+        .error(.selfDependency, "resource '\(name.text)' depends on itself", at: name.range,
+               fixIts: [FixIt("remove '\(name.text)' from its dependsOn")])
+    }
+}

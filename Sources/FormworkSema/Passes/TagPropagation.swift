@@ -1,0 +1,96 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkSpec
+
+/// Tag propagation: the stack's `tags:` and each resource's own `tags:`
+/// (which add to and override the stack's) go on every template resource
+/// whose type takes tags, generated children included, in that type's shape.
+/// Tags a raw resource writes in its own `Tags` property win over both.
+enum TagPropagation {
+    static func run(_ template: inout Template, spec: Spec, emitter: inout ValueEmitter) -> [Diagnostic] {
+        var diagnostics = (spec.tags + spec.resources.flatMap(\.tags)).flatMap(check)
+        let resourceTags = Dictionary(spec.resources.map { ($0.name.text, $0.tags) }, uniquingKeysWith: { a, _ in a })
+        for index in template.resources.indices {
+            let resource = template.resources[index]
+            guard let shape = ResourceTypes.facts(resource.type)?.tags else { continue }
+            var merged: [(key: String, value: TemplateValue, origin: SourceRange)] = []
+            for tag in spec.tags + (resource.owner.flatMap { resourceTags[$0] } ?? []) {
+                let entry = (key: tag.key.value, value: emitter.emit(tag.value), origin: tag.key.range)
+                if let existing = merged.firstIndex(where: { $0.key == tag.key.value }) {
+                    merged[existing] = entry
+                } else {
+                    merged.append(entry)
+                }
+            }
+            guard !merged.isEmpty else { continue }
+            template.resources[index].properties = withTags(resource.properties, merged, shape: shape)
+        }
+        diagnostics.sort { $0.range < $1.range }
+        return diagnostics
+    }
+
+    private static func withTags(
+        _ properties: TemplateValue, _ tags: [(key: String, value: TemplateValue, origin: SourceRange)], shape: TagShape
+    ) -> TemplateValue {
+        guard case .object(var members) = properties.kind else { return properties }
+        let existingIndex = members.firstIndex { $0.key == "Tags" }
+        switch shape {
+        case .keyValueList:
+            var items: [TemplateValue] = []
+            var written: Set<String> = []
+            if let existingIndex, case .array(let existing) = members[existingIndex].value.kind {
+                items = existing
+                for item in existing { if case .string(let key)? = item["Key"]?.kind { written.insert(key) } }
+            }
+            for tag in tags where !written.contains(tag.key) {
+                items.append(.object([("Key", .string(tag.key, tag.origin)), ("Value", tag.value)], tag.origin))
+            }
+            let value = TemplateValue.array(items, properties.origin)
+            if let existingIndex { members[existingIndex].value = value } else { members.append(.init("Tags", value)) }
+        case .map:
+            var entries: [TemplateValue.Member] = []
+            if let existingIndex, case .object(let existing) = members[existingIndex].value.kind { entries = existing }
+            for tag in tags where !entries.contains(where: { $0.key == tag.key }) {
+                entries.append(.init(tag.key, tag.value))
+            }
+            let value = TemplateValue(.object(entries), origin: properties.origin)
+            if let existingIndex { members[existingIndex].value = value } else { members.append(.init("Tags", value)) }
+        }
+        return TemplateValue(.object(members), origin: properties.origin)
+    }
+
+    /// Tag keys are 1–128 characters and do not start with `aws:`; values are at most 256.
+    private static func check(_ tag: Tag) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let key = tag.key.value
+        if key.isEmpty || key.unicodeScalars.count > 128 {
+            out.append(.tagKeyLength(key, at: tag.key.range))
+        }
+        if key.lowercased().hasPrefix("aws:") {
+            out.append(.reservedTagKey(key, at: tag.key.range))
+        }
+        if !tag.value.interpolated.hasExpressions && tag.value.text.unicodeScalars.count > 256 {
+            out.append(.tagValueLength(tag.value.text.unicodeScalars.count, at: tag.value.range))
+        }
+        return out
+    }
+}
+
+extension DiagnosticCode {
+    package static let invalidTag = DiagnosticCode("FW4030", "a tag key or value breaks AWS's tag rules")
+}
+
+extension Diagnostic {
+    static func tagKeyLength(_ key: String, at range: SourceRange) -> Diagnostic {
+        .error(.invalidTag, "a tag key must be 1 to 128 characters, found \(key.unicodeScalars.count)", at: range)
+    }
+
+    static func reservedTagKey(_ key: String, at range: SourceRange) -> Diagnostic {
+        .error(.invalidTag, "tag key '\(key)' uses the reserved prefix 'aws:'", at: range,
+               fixIts: [FixIt("choose a key without the 'aws:' prefix")])
+    }
+
+    static func tagValueLength(_ count: Int, at range: SourceRange) -> Diagnostic {
+        .error(.invalidTag, "a tag value must be at most 256 characters, found \(count)", at: range)
+    }
+}

@@ -1,0 +1,17 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkSpec
+
+/// The semantic passes in their fixed order, then component expansion and
+/// the passes over the expanded template.
+package enum Semantics {
+    /// Returns the template (nil when a pass found errors that make expansion
+    /// meaningless) and every diagnostic.
+    package static func run(_ spec: Spec, options: LoweringOptions) -> (Template?, [Diagnostic]) {
+        let symbols = SymbolTable(spec)
+        var diagnostics = NameResolution.run(spec, symbols: symbols)
+        let (template, loweringDiagnostics) = Lowering.run(spec, symbols: symbols, options: options)
+        diagnostics += loweringDiagnostics
+        return (template, diagnostics)
+    }
+}

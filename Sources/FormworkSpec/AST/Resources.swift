@@ -1,0 +1,225 @@
+import FormworkDiagnostics
+
+/// A resource under `resources:`: the parts every kind has, and its kind's body.
+package struct ResourceDecl: Sendable {
+    package var name: Name
+    /// The range of the resource's mapping (its body).
+    package var range: SourceRange
+    package var when: WhenClause?
+    package var dependsOn: [Name] = []
+    package var tags: [Tag] = []
+    package var retain: Located<Bool>?
+    package var body: ResourceBody
+
+    package init(name: Name, range: SourceRange, body: ResourceBody) {
+        self.name = name
+        self.range = range
+        self.body = body
+    }
+}
+
+package enum ResourceBody: Sendable {
+    case bucket(BucketSpec)
+    case function(FunctionSpec)
+    case queue(QueueSpec)
+    case api(APISpec)
+    case raw(RawResourceSpec)
+
+    /// The `kind:` word, or "raw" for `type:` resources.
+    package var kindName: String {
+        switch self {
+        case .bucket: "bucket"
+        case .function: "function"
+        case .queue: "queue"
+        case .api: "api"
+        case .raw: "raw"
+        }
+    }
+}
+
+// MARK: - bucket
+
+package enum PublicAccess: String, Sendable, CaseIterable { case blocked, allowed }
+package enum BucketEncryption: String, Sendable, CaseIterable { case s3, kms }
+
+package struct BucketSpec: Sendable {
+    package var name: StringValue?
+    package var versioning: Located<Bool>?
+    package var publicAccess: Located<PublicAccess>?
+    package var encryption: Located<BucketEncryption>?
+    package var lifecycle: Located<[LifecycleRule]>?
+
+    package init() {}
+}
+
+package struct LifecycleRule: Sendable {
+    package var id: Located<String>?
+    package var prefix: StringValue?
+    package var transitions: [Transition] = []
+    package var expiration: Located<Int>?
+    package var noncurrentTransitions: [Transition] = []
+    package var noncurrentExpiration: Located<Int>?
+    package var abortIncompleteUploads: Located<Int>?
+    package var range: SourceRange
+
+    package init(range: SourceRange) {
+        self.range = range
+    }
+}
+
+package struct Transition: Sendable {
+    package var days: Located<Int>
+    package var storageClass: Located<String>
+    package var range: SourceRange
+}
+
+// MARK: - function
+
+package struct FunctionSpec: Sendable {
+    package var handler: Located<String>?
+    package var runtime: Located<String>?
+    package var code: FunctionCode?
+    package var timeout: Located<Int>?
+    package var memory: Located<Int>?
+    package var environment: [EnvironmentVariable] = []
+    package var deadLetterQueue: Located<Bool>?
+    package var logs: LogSettings?
+    package var triggers: [Trigger] = []
+    package var invokers: [Invoker] = []
+    package var permissions: [Permission] = []
+
+    package init() {}
+}
+
+package enum FunctionCode: Sendable {
+    case inline(Located<String>)
+    case s3(bucket: StringValue, key: StringValue, range: SourceRange)
+}
+
+package struct EnvironmentVariable: Sendable {
+    package var name: Located<String>
+    package var value: StringValue
+    package var when: WhenClause?
+}
+
+package struct LogSettings: Sendable {
+    package var retentionDays: Located<Int>?
+    package var format: Located<LogFormat>?
+    package var range: SourceRange
+}
+
+package enum LogFormat: String, Sendable, CaseIterable {
+    case json, text
+}
+
+package struct Trigger: Sendable {
+    package enum Source: Sendable {
+        case s3(bucket: Name, events: [Located<String>], prefix: StringValue?, suffix: StringValue?)
+        case sqs(queue: Name, batchSize: Located<Int>?)
+        case schedule(Located<String>)
+    }
+
+    package var source: Source
+    package var when: WhenClause?
+    package var range: SourceRange
+}
+
+package struct Invoker: Sendable {
+    package var s3Bucket: StringValue
+    package var when: WhenClause?
+    package var range: SourceRange
+}
+
+package enum PermissionVerb: String, Sendable, CaseIterable {
+    case read, write, readWrite, sendMessage, consume
+}
+
+package struct Permission: Sendable {
+    package var verb: Located<PermissionVerb>
+    package var target: Name
+    package var range: SourceRange
+}
+
+// MARK: - queue
+
+package struct QueueSpec: Sendable {
+    package var retentionDays: Located<Int>?
+    package var visibilityTimeout: Located<Int>?
+    package var deadLetter: DeadLetterTarget?
+
+    package init() {}
+}
+
+package struct DeadLetterTarget: Sendable {
+    package var queue: Name
+    package var maxReceiveCount: Located<Int>
+    package var range: SourceRange
+}
+
+// MARK: - api
+
+package enum APIAuth: String, Sendable, CaseIterable { case none, iam }
+
+package struct APISpec: Sendable {
+    package var stage: StringValue?
+    package var cors: CORSSettings?
+    package var auth: Located<APIAuth>?
+    package var routes: Located<[Route]>?
+
+    package init() {}
+}
+
+package struct CORSSettings: Sendable {
+    package var allowOrigin: StringValue
+    package var range: SourceRange
+}
+
+package struct Route: Sendable {
+    package enum Target: Sendable {
+        case mock(statusCode: Located<Int>, body: Located<String>?)
+        case function(Name)
+    }
+
+    package var method: Located<String>
+    package var path: Located<String>
+    package var target: Target
+    /// The route key (`GET /status`).
+    package var keyRange: SourceRange
+}
+
+// MARK: - raw
+
+package struct RawResourceSpec: Sendable {
+    package var type: Located<String>
+    package var properties: RawValue?
+}
+
+/// A property value of a raw resource: JSON-shaped, strings interpolated.
+package indirect enum RawValue: Sendable {
+    case string(StringValue)
+    case number(String, SourceRange)
+    case bool(Bool, SourceRange)
+    case null(SourceRange)
+    case array([RawValue], SourceRange)
+    case object([(key: Located<String>, value: RawValue)], SourceRange)
+
+    package var range: SourceRange {
+        switch self {
+        case .string(let s): s.range
+        case .number(_, let r), .bool(_, let r), .null(let r), .array(_, let r), .object(_, let r): r
+        }
+    }
+}
+
+// MARK: - defaults
+
+/// `defaults:` — per-kind values that sit between a resource's own values and
+/// the built-in defaults. Each is decoded with its kind's own field decoders.
+package struct Defaults: Sendable {
+    package var function: FunctionSpec?
+    package var bucket: BucketSpec?
+    package var queue: QueueSpec?
+    package var api: APISpec?
+
+    package init() {}
+}

@@ -1,0 +1,79 @@
+import FormworkDiagnostics
+
+/// A decoded spec: one YAML document of the Formwork language, version 1.
+package struct Spec: Sendable {
+    package var file: String
+    package var version: Located<Int>
+    package var stack: Located<String>
+    package var description: Located<String>?
+    package var parameters: [Parameter] = []
+    package var tags: [Tag] = []
+    package var defaults = Defaults()
+    package var resources: [ResourceDecl] = []
+    package var outputs: [Output] = []
+    /// Names declared under `parameters` or `resources` whose declaration
+    /// had errors; uses of them are not reported again as unknown.
+    package var undecodedNames: Set<String> = []
+
+    package init(file: String, version: Located<Int>, stack: Located<String>) {
+        self.file = file
+        self.version = version
+        self.stack = stack
+    }
+}
+
+/// A name declared under `parameters`, `resources` or `outputs`
+/// (`[a-z][A-Za-z0-9]*`); its CloudFormation logical ID upper-cases the first letter.
+package struct Name: Sendable, Hashable {
+    package var text: String
+    package var range: SourceRange
+
+    package init(_ text: String, _ range: SourceRange) {
+        self.text = text
+        self.range = range
+    }
+
+    package var logicalId: String { Name.logicalId(of: text) }
+
+    package static func logicalId(of name: String) -> String {
+        guard let first = name.first else { return name }
+        return first.uppercased() + name.dropFirst()
+    }
+}
+
+package enum ParameterType: String, Sendable, CaseIterable {
+    case string, number, list
+}
+
+package enum ParameterValue: Sendable, Equatable {
+    case string(String)
+    case number(String)
+    case list([String])
+}
+
+package struct Parameter: Sendable {
+    package var name: Name
+    package var type: Located<ParameterType>
+    package var defaultValue: Located<ParameterValue>?
+    package var pattern: Located<String>?
+    package var allowed: Located<[String]>?
+    package var description: Located<String>?
+    package var optional: Located<Bool>?
+    package var range: SourceRange
+
+    package var isOptional: Bool { optional?.value ?? false }
+}
+
+package struct Tag: Sendable {
+    package var key: Located<String>
+    package var value: StringValue
+}
+
+package struct Output: Sendable {
+    package var name: Name
+    package var value: StringValue
+    package var export: StringValue?
+    package var description: Located<String>?
+    package var when: WhenClause?
+    package var range: SourceRange
+}

@@ -1,0 +1,87 @@
+import FormworkDiagnostics
+import FormworkYAML
+
+extension APISpec {
+    static let keys = ["stage", "cors", "auth", "routes"]
+    static let defaultableKeys = ["auth", "cors"]
+    static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
+}
+
+extension SpecDecoder {
+    func decodeAPI(_ node: YAMLNode, _ what: String, allowed: [String], owner: SourceRange? = nil) -> APISpec? {
+        let required = owner == nil ? [] : ["stage", "routes"]
+        guard let fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
+        var api = APISpec()
+        api.stage = fields["stage"].flatMap { interpolated($0, "stage") }
+        api.auth = fields["auth"].flatMap { choice($0, "auth", as: APIAuth.self) }
+        if let node = fields["cors"],
+           let cors = self.fields(node, "cors", allowed: ["allowOrigin"], required: ["allowOrigin"],
+                                  owner: fields.keyNode("cors")?.range),
+           let origin = cors["allowOrigin"].flatMap({ interpolated($0, "allowOrigin") })
+        {
+            api.cors = CORSSettings(allowOrigin: origin, range: node.range)
+        }
+        if let node = fields["routes"] {
+            guard let pairs = node.mapping else {
+                report(.typeMismatch(expected: "a mapping", for: "routes", found: node))
+                return api
+            }
+            if pairs.isEmpty { report(.emptyList("routes", at: node.range)) }
+            api.routes = Located(pairs.compactMap(decodeRoute), node.range)
+        }
+        return api
+    }
+
+    private func decodeRoute(_ pair: YAMLPair) -> Route? {
+        guard let key = string(pair.key, "a route") else { return nil }
+        let parts = key.value.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, APISpec.methods.contains(String(parts[0])), Route.isValidPath(parts[1]) else {
+            report(.invalidRouteKey(key.value, at: key.range, methods: APISpec.methods))
+            return nil
+        }
+        guard let fields = fields(pair.value, "route '\(key.value)'", allowed: ["mock", "function"]) else { return nil }
+        let method = Located(String(parts[0]), key.range)
+        let path = Located(String(parts[1]), key.range)
+        switch (fields["mock"], fields["function"]) {
+        case (let mock?, nil):
+            guard let body = self.fields(mock, "mock", allowed: ["statusCode", "body"]) else { return nil }
+            let status = body["statusCode"].flatMap { int($0, "statusCode", in: 100...599) } ?? Located(200, mock.range)
+            let text = body["body"].flatMap { string($0, "a mock body") }
+            return Route(method: method, path: path, target: .mock(statusCode: status, body: text), keyRange: key.range)
+        case (nil, let function?):
+            guard let target = reference(function, "function") else { return nil }
+            return Route(method: method, path: path, target: .function(target), keyRange: key.range)
+        default:
+            report(.routeTargetCount(key.value, at: key.range))
+            return nil
+        }
+    }
+}
+
+extension Route {
+    /// `/`, or `/`-separated segments of `[A-Za-z0-9._-]+`, `{name}` or a final `{name+}`.
+    static func isValidPath(_ path: Substring) -> Bool {
+        guard path.first == "/" else { return false }
+        if path == "/" { return true }
+        let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        for (index, segment) in segments.enumerated() {
+            guard !segment.isEmpty else { return false }
+            if segment.first == "{" {
+                guard segment.last == "}" else { return false }
+                var inner = segment.dropFirst().dropLast()
+                if inner.last == "+" {
+                    guard index == segments.count - 1 else { return false }
+                    inner = inner.dropLast()
+                }
+                guard !inner.isEmpty, inner.unicodeScalars.allSatisfy({ isWordScalar($0) }) else { return false }
+            } else if !segment.unicodeScalars.allSatisfy({ isWordScalar($0) || $0 == "." || $0 == "-" }) {
+                return false
+            }
+        }
+        return true
+    }
+
+    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_"
+    }
+}

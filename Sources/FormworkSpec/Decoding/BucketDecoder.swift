@@ -1,0 +1,63 @@
+import FormworkDiagnostics
+import FormworkYAML
+
+extension BucketSpec {
+    static let keys = ["name", "versioning", "publicAccess", "encryption", "lifecycle"]
+    static let defaultableKeys = ["versioning", "publicAccess", "encryption"]
+}
+
+extension SpecDecoder {
+    func decodeBucket(_ node: YAMLNode, _ what: String, allowed: [String]) -> BucketSpec? {
+        guard let fields = fields(node, what, allowed: allowed) else { return nil }
+        var bucket = BucketSpec()
+        bucket.name = fields["name"].flatMap { interpolated($0, "a bucket name") }
+        bucket.versioning = fields["versioning"].flatMap { bool($0, "versioning") }
+        bucket.publicAccess = fields["publicAccess"].flatMap { choice($0, "publicAccess", as: PublicAccess.self) }
+        bucket.encryption = fields["encryption"].flatMap { choice($0, "encryption", as: BucketEncryption.self) }
+        if let node = fields["lifecycle"], let items = sequence(node, "lifecycle") {
+            bucket.lifecycle = Located(items.compactMap(decodeLifecycleRule), node.range)
+        }
+        return bucket
+    }
+
+    static let lifecycleRuleKeys = [
+        "id", "prefix", "transitions", "expiration", "noncurrentTransitions", "noncurrentExpiration",
+        "abortIncompleteUploads",
+    ]
+
+    private func decodeLifecycleRule(_ node: YAMLNode) -> LifecycleRule? {
+        guard let fields = fields(node, "a lifecycle rule", allowed: Self.lifecycleRuleKeys, required: ["id"]) else {
+            return nil
+        }
+        var rule = LifecycleRule(range: node.range)
+        rule.id = fields["id"].flatMap { string($0, "a lifecycle rule id") }
+        rule.prefix = fields["prefix"].flatMap { interpolated($0, "a lifecycle prefix") }
+        if let node = fields["transitions"], let items = sequence(node, "transitions") {
+            rule.transitions = items.compactMap(decodeTransition)
+        }
+        if let node = fields["noncurrentTransitions"], let items = sequence(node, "noncurrentTransitions") {
+            rule.noncurrentTransitions = items.compactMap(decodeTransition)
+        }
+        rule.expiration = fields["expiration"].flatMap { days($0, "expiration") }
+        rule.noncurrentExpiration = fields["noncurrentExpiration"].flatMap { days($0, "noncurrentExpiration") }
+        rule.abortIncompleteUploads = fields["abortIncompleteUploads"].flatMap { days($0, "abortIncompleteUploads") }
+        return rule
+    }
+
+    private func decodeTransition(_ node: YAMLNode) -> Transition? {
+        guard let fields = fields(node, "a transition", allowed: ["days", "storageClass"], required: ["days", "storageClass"]),
+              let days = fields["days"].flatMap({ int($0, "days", in: 0...Self.maxDays) }),
+              let storageClass = fields["storageClass"].flatMap({ string($0, "storageClass") })
+        else { return nil }
+        return Transition(days: days, storageClass: storageClass, range: node.range)
+    }
+
+    /// `{ days: N }`.
+    private func days(_ node: YAMLNode, _ what: String) -> Located<Int>? {
+        guard let fields = fields(node, what, allowed: ["days"], required: ["days"]) else { return nil }
+        return fields["days"].flatMap { int($0, "days", in: 1...Self.maxDays) }
+    }
+
+    /// S3 takes day counts as a 32-bit integer.
+    static let maxDays = 2_147_483_647
+}

@@ -1,0 +1,252 @@
+import FormworkDiagnostics
+import FormworkYAML
+
+/// Decodes a YAML node tree into a `Spec`, reporting every independent
+/// mistake it finds (unknown keys, wrong types, bad names, out-of-range
+/// numbers) rather than stopping at the first.
+package final class SpecDecoder {
+    package private(set) var diagnostics: [Diagnostic] = []
+    let file: String
+    /// Declared names whose declaration did not decode: later passes do not
+    /// report uses of them as unknown, which would only repeat the error.
+    var undecodedNames: Set<String> = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Decodes `root` (a mapping, as the YAML layer guarantees). Returns nil
+    /// only when the spec is too broken to have a stack at all.
+    package static func decode(_ root: YAMLNode, file: String) -> (spec: Spec?, diagnostics: [Diagnostic]) {
+        let decoder = SpecDecoder(file: file)
+        decoder.rejectForeignTags(root)
+        let spec = decoder.decodeSpec(root)
+        return (spec, decoder.diagnostics)
+    }
+
+    func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+}
+
+// MARK: - Mappings
+
+/// The pairs of one mapping, looked up by key after unknown keys were reported.
+struct Fields {
+    let node: YAMLNode
+    let what: String
+    private(set) var pairs: [String: YAMLPair] = [:]
+    /// Keys in document order.
+    private(set) var order: [String] = []
+
+    init(node: YAMLNode, what: String, pairs: [YAMLPair]) {
+        self.node = node
+        self.what = what
+        for pair in pairs {
+            guard let key = pair.key.scalar?.value else { continue }
+            self.pairs[key] = pair
+            order.append(key)
+        }
+    }
+
+    subscript(key: String) -> YAMLNode? { pairs[key]?.value }
+    func keyNode(_ key: String) -> YAMLNode? { pairs[key]?.key }
+    func has(_ key: String) -> Bool { pairs[key] != nil }
+}
+
+extension SpecDecoder {
+    /// The fields of a mapping node describing `what`, with unknown keys
+    /// reported (with a did-you-mean from `allowed`) and missing `required`
+    /// keys reported at `owner` (the key that introduced the mapping).
+    func fields(
+        _ node: YAMLNode, _ what: String, allowed: [String], required: [String] = [], owner: SourceRange? = nil
+    ) -> Fields? {
+        guard let pairs = node.mapping else {
+            report(.typeMismatch(expected: "a mapping", for: what, found: node))
+            return nil
+        }
+        let fields = Fields(node: node, what: what, pairs: pairs)
+        for pair in pairs {
+            guard let key = pair.key.scalar?.value else { continue }
+            if !allowed.contains(key) {
+                report(.unknownKey(key, in: what, at: pair.key.range, allowed: allowed))
+            }
+        }
+        for key in required where !fields.has(key) {
+            report(.missingKey(key, in: what, at: owner ?? node.range))
+        }
+        return fields
+    }
+
+    /// The items of a sequence node, or nil (reported) when it is not one.
+    func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+        guard let items = node.sequence else {
+            report(.typeMismatch(expected: "a sequence", for: what, found: node))
+            return nil
+        }
+        return items
+    }
+
+    /// A mapping's pairs whose keys are names (`parameters`, `resources`,
+    /// `outputs`), each key checked as an identifier.
+    func namedEntries(_ node: YAMLNode, _ what: String) -> [(Name, YAMLNode)] {
+        guard let pairs = node.mapping else {
+            report(.typeMismatch(expected: "a mapping", for: what, found: node))
+            return []
+        }
+        return pairs.compactMap { pair in
+            guard let name = self.name(pair.key) else {
+                if let text = pair.key.scalar?.value { undecodedNames.insert(text) }
+                return nil
+            }
+            return (name, pair.value)
+        }
+    }
+}
+
+// MARK: - Scalars
+
+extension SpecDecoder {
+    /// A string scalar. Plain numbers are taken as their text; YAML 1.1
+    /// booleans (`yes`, `off`, ...) and null are rejected, since a string was
+    /// meant and the user should quote it.
+    func string(_ node: YAMLNode, _ what: String) -> Located<String>? {
+        if let tag = node.tag, Self.isForeign(tag) { return nil }  // reported once, by rejectForeignTags
+        guard let scalar = node.scalar, let resolved = node.resolvedScalar else {
+            report(.typeMismatch(expected: "a string", for: what, found: node))
+            return nil
+        }
+        switch resolved {
+        case .string, .int, .bigInt, .float:
+            return Located(scalar.value, node.range)
+        case .bool:
+            report(.booleanForString(scalar.value, for: what, at: node.range))
+            return nil
+        case .null:
+            report(.typeMismatch(expected: "a string", for: what, found: node))
+            return nil
+        }
+    }
+
+    /// A whole number in `bounds`.
+    func int(_ node: YAMLNode, _ what: String, in bounds: ClosedRange<Int>) -> Located<Int>? {
+        guard let resolved = node.resolvedScalar else {
+            report(.typeMismatch(expected: "a whole number", for: what, found: node))
+            return nil
+        }
+        switch resolved {
+        case .int(let n):
+            guard bounds.contains(n) else {
+                report(.numberOutOfRange(String(n), for: what, bounds: bounds, at: node.range))
+                return nil
+            }
+            return Located(n, node.range)
+        case .bigInt(let text):
+            report(.numberOutOfRange(text, for: what, bounds: bounds, at: node.range))
+        case .float:
+            report(.notWholeNumber(node.scalar?.value ?? "", for: what, at: node.range))
+        case .string(let text):
+            let quotedNumber = node.scalar?.style != .plain && Int(text) != nil
+            report(.typeMismatch(expected: "a whole number", for: what, found: node, unquote: quotedNumber))
+        case .bool, .null:
+            report(.typeMismatch(expected: "a whole number", for: what, found: node))
+        }
+        return nil
+    }
+
+    func bool(_ node: YAMLNode, _ what: String) -> Located<Bool>? {
+        if case .bool(let b) = node.resolvedScalar { return Located(b, node.range) }
+        report(.typeMismatch(expected: "true or false", for: what, found: node))
+        return nil
+    }
+
+    /// One of an enumeration's words.
+    func choice<E: RawRepresentable & CaseIterable & Sendable>(
+        _ node: YAMLNode, _ what: String, as type: E.Type
+    ) -> Located<E>? where E.RawValue == String {
+        let words = E.allCases.map(\.rawValue)
+        // `none` and `off` read as null/bool in YAML 1.1; the word is what was meant.
+        guard let text = node.scalar?.value, node.mapping == nil else {
+            report(.typeMismatch(expected: "one of \(words.joined(separator: ", "))", for: what, found: node))
+            return nil
+        }
+        guard let value = E(rawValue: text) else {
+            report(.invalidChoice(text, for: what, choices: words, at: node.range))
+            return nil
+        }
+        return Located(value, node.range)
+    }
+
+    /// A string that may hold `${...}`, parsed.
+    func interpolated(_ node: YAMLNode, _ what: String) -> StringValue? {
+        guard let text = string(node, what), let scalar = node.scalar else { return nil }
+        var bag = DiagnosticBag()
+        let parsed = InterpolatedString.parse(text.value, locator: { scalar.range(ofValue: $0) }, diagnostics: &bag)
+        diagnostics += bag.all
+        return StringValue(text: text.value, interpolated: parsed, range: node.range)
+    }
+
+    /// A `when:` condition.
+    func when(_ node: YAMLNode) -> WhenClause? {
+        guard let text = string(node, "when"), let scalar = node.scalar else { return nil }
+        var bag = DiagnosticBag()
+        let parsed = Condition.parse(text.value, locator: { scalar.range(ofValue: $0) }, diagnostics: &bag)
+        diagnostics += bag.all
+        guard let condition = parsed else { return nil }
+        return WhenClause(text: text.value, condition: condition, range: node.range)
+    }
+
+    /// A declared name (a key under `parameters`, `resources`, `outputs`).
+    func name(_ node: YAMLNode) -> Name? {
+        guard let text = node.scalar?.value else {
+            report(.typeMismatch(expected: "a name", for: "a key", found: node))
+            return nil
+        }
+        guard Name.isValid(text) else {
+            report(.invalidName(text, at: node.range))
+            return nil
+        }
+        return Name(text, node.range)
+    }
+
+    /// A value that names a resource (`bucket: uploads`); resolved later.
+    func reference(_ node: YAMLNode, _ what: String) -> Name? {
+        guard let text = string(node, what) else { return nil }
+        guard Name.isValid(text.value) else {
+            report(.invalidReference(text.value, for: what, at: node.range))
+            return nil
+        }
+        return Name(text.value, node.range)
+    }
+}
+
+extension Name {
+    /// `[a-z][A-Za-z0-9]*`, at most 255 characters (CloudFormation's logical-ID limit).
+    package static func isValid(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, ("a"..."z").contains(first), scalars.count <= 255 else { return false }
+        return scalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+    }
+
+    /// The lowerCamel form of a name that is not one (`my-bucket` → `myBucket`), when there is one.
+    package static func suggestion(for text: String) -> String? {
+        var out = ""
+        var upperNext = false
+        for scalar in text.unicodeScalars {
+            let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            let isDigit = ("0"..."9").contains(scalar)
+            if isLetter || isDigit {
+                if out.isEmpty {
+                    guard isLetter else { continue }
+                    out += String(scalar).lowercased()
+                } else {
+                    out += upperNext ? String(scalar).uppercased() : String(scalar)
+                }
+                upperNext = false
+            } else {
+                upperNext = true
+            }
+        }
+        return isValid(out) && out != text ? out : nil
+    }
+}

@@ -1,0 +1,179 @@
+import FormworkDiagnostics
+import FormworkYAML
+
+// The decoder's codes (FW2xxx) and messages.
+
+extension DiagnosticCode {
+    package static let typeMismatch = DiagnosticCode("FW2001", "a value has the wrong type")
+    package static let unknownKey = DiagnosticCode("FW2002", "a key the language does not define at that place")
+    package static let missingKey = DiagnosticCode("FW2003", "a required key is missing")
+    package static let badNumber = DiagnosticCode("FW2004", "a number is out of range or not a whole number")
+    package static let invalidChoice = DiagnosticCode("FW2005", "a value is not one of the words allowed there")
+    package static let invalidName = DiagnosticCode("FW2006", "a name is not lowerCamel")
+    package static let unsupportedVersion = DiagnosticCode("FW2007", "the language version is not 1")
+    package static let invalidStackName = DiagnosticCode("FW2008", "the stack name is malformed")
+    package static let unsupportedTag = DiagnosticCode("FW2009", "a YAML tag the language does not take")
+    package static let emptyCollection = DiagnosticCode("FW2010", "a list or mapping that must not be empty is empty")
+    package static let kindOrType = DiagnosticCode("FW2011", "a resource needs exactly one of kind and type")
+    package static let unknownKind = DiagnosticCode("FW2012", "an unknown resource kind")
+    package static let invalidRoute = DiagnosticCode("FW2013", "a route key or target is malformed")
+    package static let booleanForString = DiagnosticCode("FW2014", "a YAML 1.1 boolean where a string is expected")
+    package static let conflictingKeys = DiagnosticCode("FW2015", "keys that exclude each other are both present")
+    package static let invalidTypeName = DiagnosticCode("FW2016", "a raw resource type name is malformed")
+    package static let invalidEnvironmentName = DiagnosticCode("FW2017", "an environment variable name is malformed")
+
+    package static let allDecodingCodes: [DiagnosticCode] = [
+        .typeMismatch, .unknownKey, .missingKey, .badNumber, .invalidChoice, .invalidName, .unsupportedVersion,
+        .invalidStackName, .unsupportedTag, .emptyCollection, .kindOrType, .unknownKind, .invalidRoute,
+        .booleanForString, .conflictingKeys, .invalidTypeName, .invalidEnvironmentName,
+    ]
+}
+
+extension Diagnostic {
+    static func typeMismatch(expected: String, for what: String, found node: YAMLNode, unquote: Bool = false) -> Diagnostic {
+        .error(.typeMismatch, "expected \(expected) for \(what), found \(node.kindDescription)", at: node.range,
+               fixIts: unquote ? [FixIt("remove the quotes", replacing: node.range, with: node.scalar?.value)] : [])
+    }
+
+    static func unknownKey(_ key: String, in what: String, at range: SourceRange, allowed: [String]) -> Diagnostic {
+        if let suggestion = Suggestions.closest(to: key, in: allowed) {
+            return .error(.unknownKey, "unknown key '\(key)' in \(what)", at: range,
+                          fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
+        }
+        return .error(.unknownKey, "unknown key '\(key)' in \(what)", at: range,
+                      fixIts: [FixIt("valid keys here: \(allowed.joined(separator: ", "))")])
+    }
+
+    static func missingKey(_ key: String, in what: String, at range: SourceRange) -> Diagnostic {
+        .error(.missingKey, "\(what) needs '\(key)'", at: range)
+    }
+
+    static func booleanForString(_ text: String, for what: String, at range: SourceRange) -> Diagnostic {
+        .error(.booleanForString, "'\(text)' is a boolean in YAML 1.1, but \(what) is a string", at: range,
+               fixIts: [FixIt("quote it: '\(text)'", replacing: range, with: "'\(text)'")])
+    }
+
+    static func numberOutOfRange(_ text: String, for what: String, bounds: ClosedRange<Int>, at range: SourceRange) -> Diagnostic {
+        .error(.badNumber, "\(what) must be from \(bounds.lowerBound) to \(bounds.upperBound), found \(text)", at: range)
+    }
+
+    static func notWholeNumber(_ text: String, for what: String, at range: SourceRange) -> Diagnostic {
+        .error(.badNumber, "\(what) must be a whole number, found \(text)", at: range)
+    }
+
+    static func notJSONNumber(_ text: String, at range: SourceRange) -> Diagnostic {
+        .error(.badNumber, "\(text) is not a number JSON can hold", at: range,
+               fixIts: [FixIt("quote it if a string was meant")])
+    }
+
+    static func invalidChoice(_ text: String, for what: String, choices: [String], at range: SourceRange) -> Diagnostic {
+        if let suggestion = Suggestions.closest(to: text, in: choices) {
+            return .error(.invalidChoice, "'\(text)' is not a valid \(what)", at: range,
+                          fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
+        }
+        return .error(.invalidChoice, "'\(text)' is not a valid \(what)", at: range,
+                      fixIts: [FixIt("use one of: \(choices.joined(separator: ", "))")])
+    }
+
+    static func invalidName(_ text: String, at range: SourceRange) -> Diagnostic {
+        let fix = Name.suggestion(for: text).map { FixIt("rename it '\($0)'", replacing: range, with: $0) }
+            ?? FixIt("names start with a lower-case letter, then letters and digits")
+        return .error(.invalidName, "'\(text)' is not a valid name; names are lowerCamel ([a-z][A-Za-z0-9]*)",
+                      at: range, fixIts: [fix])
+    }
+
+    static func invalidReference(_ text: String, for what: String, at range: SourceRange) -> Diagnostic {
+        .error(.invalidName, "\(what) must name a resource, found '\(text)'", at: range,
+               fixIts: [FixIt("write the resource's name, as declared under resources:")])
+    }
+
+    static func emptyResources(at range: SourceRange) -> Diagnostic {
+        .error(.emptyCollection, "a spec needs at least one resource", at: range)
+    }
+
+    static func emptyList(_ what: String, at range: SourceRange) -> Diagnostic {
+        .error(.emptyCollection, "\(what) must not be empty", at: range)
+    }
+
+    static func unsupportedVersion(_ text: String, at range: SourceRange) -> Diagnostic {
+        .error(.unsupportedVersion, "unsupported language version \(text); this compiler reads version 1", at: range,
+               fixIts: [FixIt("write 'formwork: 1'", replacing: range, with: "1")])
+    }
+
+    static func invalidStackName(_ text: String, at range: SourceRange) -> Diagnostic {
+        .error(.invalidStackName,
+               "'\(text)' is not a valid stack name; it must start with a lower-case letter and have at most 64 lower-case letters, digits and hyphens",
+               at: range)
+    }
+
+    static func optionalWithDefault(_ name: String, at range: SourceRange) -> Diagnostic {
+        .error(.conflictingKeys, "optional parameter '\(name)' cannot have a default (its default is the empty string)",
+               at: range, fixIts: [FixIt("remove 'default', or remove 'optional: true'")])
+    }
+
+    static func patternOnNonString(_ type: String, at range: SourceRange) -> Diagnostic {
+        .error(.conflictingKeys, "'pattern' applies to string parameters, not \(type)", at: range)
+    }
+
+    static func unsupportedTag(_ tag: String, at range: SourceRange) -> Diagnostic {
+        let shown = tag.hasPrefix("!") ? tag : "!<\(tag)>"
+        let isIntrinsic = ["!Ref", "!Sub", "!GetAtt", "!If", "!Join", "!Select", "!Split", "!FindInMap",
+                           "!ImportValue", "!Base64", "!Cidr", "!GetAZs", "!Equals", "!Not", "!And", "!Or",
+                           "!Condition"].contains(tag)
+        return .error(.unsupportedTag, "the YAML tag \(shown) is not part of the Formwork language", at: range,
+                      fixIts: [FixIt(isIntrinsic
+                                     ? "write ${name} or ${name.attribute}; Formwork emits the intrinsic function"
+                                     : "remove the tag")])
+    }
+
+    static func missingKindOrType(_ name: String, at range: SourceRange) -> Diagnostic {
+        .error(.kindOrType, "resource '\(name)' needs 'kind' (bucket, function, queue, api) or 'type' (a CloudFormation type)",
+               at: range)
+    }
+
+    static func kindAndType(_ name: String, at range: SourceRange) -> Diagnostic {
+        .error(.kindOrType, "resource '\(name)' has both 'kind' and 'type'; keep one", at: range)
+    }
+
+    static func unknownKind(_ kind: String, at range: SourceRange, kinds: [String]) -> Diagnostic {
+        let fix = Suggestions.closest(to: kind, in: kinds).map { FixIt("did you mean '\($0)'?", replacing: range, with: $0) }
+            ?? FixIt("kinds are \(kinds.joined(separator: ", ")); for any other resource write 'type: AWS::...'")
+        return .error(.unknownKind, "unknown kind '\(kind)'", at: range, fixIts: [fix])
+    }
+
+    static func invalidTypeName(_ text: String, at range: SourceRange) -> Diagnostic {
+        .error(.invalidTypeName, "'\(text)' is not a CloudFormation type name", at: range,
+               fixIts: [FixIt("write it as Provider::Service::Resource, for example AWS::SNS::Topic")])
+    }
+
+    static func conflictingKeys(_ a: String, _ b: String, in what: String, at range: SourceRange) -> Diagnostic {
+        .error(.conflictingKeys, "\(what) takes '\(a)' or '\(b)', not both", at: range)
+    }
+
+    static func invalidEnvironmentName(_ text: String, at range: SourceRange) -> Diagnostic {
+        .error(.invalidEnvironmentName,
+               "'\(text)' is not a valid environment variable name; Lambda takes a letter, then letters, digits and underscores",
+               at: range)
+    }
+
+    static func triggerSourceCount(found: [String], at range: SourceRange) -> Diagnostic {
+        let message = found.isEmpty
+            ? "a trigger needs one of s3, sqs, schedule"
+            : "a trigger has one source, found \(found.joined(separator: " and "))"
+        return .error(.missingKey, message, at: range, fixIts: found.count > 1 ? [FixIt("write one trigger per source")] : [])
+    }
+
+    static func permissionShape(at range: SourceRange, verbs: [String]) -> Diagnostic {
+        .error(.typeMismatch, "a permission is one verb and a resource name, like '- read: uploads'", at: range,
+               fixIts: [FixIt("verbs: \(verbs.joined(separator: ", "))")])
+    }
+
+    static func invalidRouteKey(_ text: String, at range: SourceRange, methods: [String]) -> Diagnostic {
+        .error(.invalidRoute, "'\(text)' is not a route; write METHOD /path, like 'GET /status'", at: range,
+               fixIts: [FixIt("methods: \(methods.joined(separator: ", ")); path segments are words or {param}")])
+    }
+
+    static func routeTargetCount(_ key: String, at range: SourceRange) -> Diagnostic {
+        .error(.invalidRoute, "route '\(key)' needs exactly one of 'mock' and 'function'", at: range)
+    }
+}

@@ -1,0 +1,151 @@
+import FormworkDiagnostics
+import FormworkYAML
+
+extension FunctionSpec {
+    static let keys = [
+        "handler", "runtime", "code", "timeout", "memory", "environment", "deadLetterQueue", "logs", "triggers",
+        "invokers", "permissions",
+    ]
+    static let defaultableKeys = ["handler", "runtime", "timeout", "memory", "deadLetterQueue", "logs"]
+}
+
+extension SpecDecoder {
+    func decodeFunction(_ node: YAMLNode, _ what: String, allowed: [String], owner: SourceRange? = nil) -> FunctionSpec? {
+        let required = owner == nil ? [] : ["code"]
+        guard let fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
+        var function = FunctionSpec()
+        function.handler = fields["handler"].flatMap { string($0, "handler") }
+        function.runtime = fields["runtime"].flatMap { string($0, "runtime") }
+        function.code = fields["code"].flatMap(decodeCode)
+        function.timeout = fields["timeout"].flatMap { int($0, "timeout", in: 1...900) }
+        function.memory = fields["memory"].flatMap { int($0, "memory", in: 128...10_240) }
+        function.deadLetterQueue = fields["deadLetterQueue"].flatMap { bool($0, "deadLetterQueue") }
+        if let node = fields["logs"], let logs = self.fields(node, "logs", allowed: ["retentionDays", "format"]) {
+            function.logs = LogSettings(
+                retentionDays: logs["retentionDays"].flatMap { int($0, "retentionDays", in: 1...3653) },
+                format: logs["format"].flatMap { choice($0, "a log format", as: LogFormat.self) },
+                range: node.range)
+        }
+        if let node = fields["environment"] { function.environment = decodeEnvironment(node) }
+        if let node = fields["triggers"], let items = sequence(node, "triggers") {
+            function.triggers = items.compactMap(decodeTrigger)
+        }
+        if let node = fields["invokers"], let items = sequence(node, "invokers") {
+            function.invokers = items.compactMap(decodeInvoker)
+        }
+        if let node = fields["permissions"], let items = sequence(node, "permissions") {
+            function.permissions = items.compactMap(decodePermission)
+        }
+        return function
+    }
+
+    private func decodeCode(_ node: YAMLNode) -> FunctionCode? {
+        guard let fields = fields(node, "code", allowed: ["inline", "bucket", "key"]) else { return nil }
+        if let inline = fields["inline"] {
+            if fields.has("bucket") || fields.has("key") {
+                report(.conflictingKeys("inline", "bucket/key", in: "code", at: node.range))
+                return nil
+            }
+            return string(inline, "inline code").map(FunctionCode.inline)
+        }
+        guard fields.has("bucket"), fields.has("key") else {
+            report(.missingKey(fields.has("bucket") ? "key" : fields.has("key") ? "bucket" : "inline",
+                               in: "code", at: node.range))
+            return nil
+        }
+        guard let bucket = fields["bucket"].flatMap({ interpolated($0, "code.bucket") }),
+              let key = fields["key"].flatMap({ interpolated($0, "code.key") })
+        else { return nil }
+        return .s3(bucket: bucket, key: key, range: node.range)
+    }
+
+    private func decodeEnvironment(_ node: YAMLNode) -> [EnvironmentVariable] {
+        guard let pairs = node.mapping else {
+            report(.typeMismatch(expected: "a mapping", for: "environment", found: node))
+            return []
+        }
+        return pairs.compactMap { pair in
+            guard let name = string(pair.key, "an environment variable name") else { return nil }
+            guard EnvironmentVariable.isValidName(name.value) else {
+                report(.invalidEnvironmentName(name.value, at: name.range))
+                return nil
+            }
+            if pair.value.mapping != nil {
+                guard let fields = fields(pair.value, "environment variable '\(name.value)'",
+                                          allowed: ["value", "when"], required: ["value"], owner: name.range),
+                      let value = fields["value"].flatMap({ interpolated($0, "an environment value") })
+                else { return nil }
+                return EnvironmentVariable(name: name, value: value, when: fields["when"].flatMap(when))
+            }
+            guard let value = interpolated(pair.value, "an environment value") else { return nil }
+            return EnvironmentVariable(name: name, value: value, when: nil)
+        }
+    }
+
+    private func decodeTrigger(_ node: YAMLNode) -> Trigger? {
+        guard let fields = fields(node, "a trigger", allowed: ["s3", "sqs", "schedule", "when"]) else { return nil }
+        let sources = ["s3", "sqs", "schedule"].filter(fields.has)
+        guard sources.count == 1, let kind = sources.first, let body = fields[kind] else {
+            report(.triggerSourceCount(found: sources, at: node.range))
+            return nil
+        }
+        let source: Trigger.Source
+        switch kind {
+        case "s3":
+            guard let s3 = self.fields(body, "an s3 trigger", allowed: ["bucket", "events", "prefix", "suffix"],
+                                       required: ["bucket"], owner: fields.keyNode("s3")?.range),
+                  let bucket = s3["bucket"].flatMap({ reference($0, "s3.bucket") })
+            else { return nil }
+            var events: [Located<String>] = []
+            if let node = s3["events"], let items = sequence(node, "events") {
+                events = items.compactMap { string($0, "an S3 event") }
+            }
+            source = .s3(bucket: bucket, events: events,
+                         prefix: s3["prefix"].flatMap { interpolated($0, "prefix") },
+                         suffix: s3["suffix"].flatMap { interpolated($0, "suffix") })
+        case "sqs":
+            guard let sqs = self.fields(body, "an sqs trigger", allowed: ["queue", "batchSize"], required: ["queue"],
+                                        owner: fields.keyNode("sqs")?.range),
+                  let queue = sqs["queue"].flatMap({ reference($0, "sqs.queue") })
+            else { return nil }
+            source = .sqs(queue: queue, batchSize: sqs["batchSize"].flatMap { int($0, "batchSize", in: 1...10_000) })
+        default:
+            guard let expression = string(body, "a schedule expression") else { return nil }
+            source = .schedule(expression)
+        }
+        return Trigger(source: source, when: fields["when"].flatMap(when), range: node.range)
+    }
+
+    private func decodeInvoker(_ node: YAMLNode) -> Invoker? {
+        guard let fields = fields(node, "an invoker", allowed: ["s3Bucket", "when"], required: ["s3Bucket"]),
+              let bucket = fields["s3Bucket"].flatMap({ interpolated($0, "s3Bucket") })
+        else { return nil }
+        return Invoker(s3Bucket: bucket, when: fields["when"].flatMap(when), range: node.range)
+    }
+
+    private func decodePermission(_ node: YAMLNode) -> Permission? {
+        let verbs = PermissionVerb.allCases.map(\.rawValue)
+        guard let fields = fields(node, "a permission", allowed: verbs) else { return nil }
+        guard fields.order.count == 1, let verbText = fields.order.first,
+              let verb = PermissionVerb(rawValue: verbText), let keyNode = fields.keyNode(verbText),
+              let target = fields[verbText].flatMap({ reference($0, verbText) })
+        else {
+            if fields.order.count != 1 { report(.permissionShape(at: node.range, verbs: verbs)) }
+            return nil
+        }
+        return Permission(verb: Located(verb, keyNode.range), target: target, range: node.range)
+    }
+}
+
+extension EnvironmentVariable {
+    /// Lambda's rule: `[a-zA-Z]([a-zA-Z0-9_])+`.
+    static func isValidName(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 2, let first = scalars.first,
+              ("a"..."z").contains(first) || ("A"..."Z").contains(first)
+        else { return false }
+        return scalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import FormworkDiagnostics
+import FormworkYAML
+
+extension SpecDecoder {
+    /// Keys every resource may have, whatever its kind.
+    static let commonResourceKeys = ["kind", "type", "when", "dependsOn", "tags", "retain"]
+    static let kinds = ["bucket", "function", "queue", "api"]
+
+    func decodeResources(_ node: YAMLNode) -> [ResourceDecl] {
+        namedEntries(node, "resources").compactMap { name, body in
+            let resource = decodeResource(name, body)
+            if resource == nil { undecodedNames.insert(name.text) }
+            return resource
+        }
+    }
+
+    private func decodeResource(_ name: Name, _ body: YAMLNode) -> ResourceDecl? {
+        guard let pairs = body.mapping else {
+            report(.typeMismatch(expected: "a mapping", for: "resource '\(name.text)'", found: body))
+            return nil
+        }
+        let probe = Fields(node: body, what: "", pairs: pairs)
+        let what = "resource '\(name.text)'"
+        let resourceBody: ResourceBody?
+        switch (probe["kind"], probe["type"]) {
+        case (nil, nil):
+            report(.missingKindOrType(name.text, at: name.range))
+            return nil
+        case (.some, .some):
+            report(.kindAndType(name.text, at: probe.keyNode("type")!.range))
+            return nil
+        case (let kindNode?, nil):
+            guard let kind = string(kindNode, "kind") else { return nil }
+            let allowed: [String]
+            switch kind.value {
+            case "bucket": allowed = BucketSpec.keys
+            case "function": allowed = FunctionSpec.keys
+            case "queue": allowed = QueueSpec.keys
+            case "api": allowed = APISpec.keys
+            default:
+                report(.unknownKind(kind.value, at: kindNode.range, kinds: Self.kinds))
+                return nil
+            }
+            let keys = Self.commonResourceKeys + allowed
+            resourceBody = switch kind.value {
+            case "bucket": decodeBucket(body, what, allowed: keys).map(ResourceBody.bucket)
+            case "function": decodeFunction(body, what, allowed: keys, owner: name.range).map(ResourceBody.function)
+            case "queue": decodeQueue(body, what, allowed: keys).map(ResourceBody.queue)
+            default: decodeAPI(body, what, allowed: keys, owner: name.range).map(ResourceBody.api)
+            }
+        case (nil, let typeNode?):
+            resourceBody = decodeRaw(body, typeNode, what).map(ResourceBody.raw)
+        }
+        guard let resourceBody else { return nil }
+
+        var resource = ResourceDecl(name: name, range: body.range, body: resourceBody)
+        resource.when = probe["when"].flatMap(when)
+        resource.retain = probe["retain"].flatMap { bool($0, "retain") }
+        if let node = probe["tags"] { resource.tags = decodeTags(node) }
+        if let node = probe["dependsOn"] {
+            // One name or a list of names.
+            let items = node.sequence ?? [node]
+            resource.dependsOn = items.compactMap { reference($0, "dependsOn") }
+        }
+        return resource
+    }
+
+    // MARK: raw
+
+    private func decodeRaw(_ body: YAMLNode, _ typeNode: YAMLNode, _ what: String) -> RawResourceSpec? {
+        guard let fields = fields(body, what, allowed: Self.commonResourceKeys + ["properties"]),
+              let type = string(typeNode, "type")
+        else { return nil }
+        guard RawResourceSpec.isValidTypeName(type.value) else {
+            report(.invalidTypeName(type.value, at: typeNode.range))
+            return nil
+        }
+        var raw = RawResourceSpec(type: type)
+        if let node = fields["properties"] {
+            guard node.mapping != nil else {
+                report(.typeMismatch(expected: "a mapping", for: "properties", found: node))
+                return raw
+            }
+            raw.properties = rawValue(node)
+        }
+        return raw
+    }
+
+    /// A property tree, JSON-shaped, strings interpolated.
+    private func rawValue(_ node: YAMLNode) -> RawValue? {
+        switch node.content {
+        case .mapping(let pairs):
+            let members = pairs.compactMap { pair -> (key: Located<String>, value: RawValue)? in
+                guard let key = string(pair.key, "a property name"), let value = rawValue(pair.value) else { return nil }
+                return (key, value)
+            }
+            return .object(members, node.range)
+        case .sequence(let items):
+            return .array(items.compactMap(rawValue), node.range)
+        case .scalar(let scalar):
+            switch node.resolvedScalar {
+            case .null: return .null(node.range)
+            case .bool(let b): return .bool(b, node.range)
+            case .int(let n): return .number(String(n), node.range)
+            case .float(let d) where d.isFinite: return .number(jsonNumber(scalar.value), node.range)
+            case .float, .bigInt:
+                report(.notJSONNumber(scalar.value, at: node.range))
+                return nil
+            case .string, nil:
+                return interpolated(node, "a property value").map(RawValue.string)
+            }
+        }
+    }
+
+    /// YAML float text as JSON number text (`1e3` → `1e3`, `.5` → `0.5`, `+1.0` → `1.0`).
+    private func jsonNumber(_ text: String) -> String {
+        var t = text.replacingAll("_", with: "")
+        if t.hasPrefix("+") { t.removeFirst() }
+        if t.hasPrefix(".") { t = "0" + t }
+        if t.hasPrefix("-.") { t = "-0" + t.dropFirst() }
+        if t.hasSuffix(".") { t += "0" }
+        t = t.replacingAll(".e", with: ".0e").replacingAll(".E", with: ".0E")
+        return t
+    }
+}
+
+extension String {
+    package func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            out += rest[..<range.lowerBound] + replacement
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
+    }
+}
+
+extension RawResourceSpec {
+    /// `AWS::Service::Resource`, `Alexa::ASK::Skill`, `Custom::Name`, and
+    /// three-part third-party types; each part alphanumeric.
+    static func isValidTypeName(_ text: String) -> Bool {
+        let parts = text.split(separator: "::", omittingEmptySubsequences: false)
+        let partsValid = parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+            }
+        }
+        if parts.first == "Custom" { return parts.count == 2 && partsValid }
+        return parts.count == 3 && partsValid
+    }
+}

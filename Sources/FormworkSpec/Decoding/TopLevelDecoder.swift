@@ -1,0 +1,190 @@
+import FormworkDiagnostics
+import FormworkYAML
+
+extension SpecDecoder {
+    static let topLevelKeys = ["formwork", "stack", "description", "parameters", "tags", "defaults", "resources", "outputs"]
+
+    func decodeSpec(_ root: YAMLNode) -> Spec? {
+        guard let fields = fields(root, "the spec", allowed: Self.topLevelKeys, required: ["formwork", "stack", "resources"],
+                                  owner: SourceRange(file: file, line: 1, column: 1))
+        else { return nil }
+
+        let version = fields["formwork"].flatMap(decodeVersion)
+        let stack = fields["stack"].flatMap(decodeStackName)
+        var spec = Spec(
+            file: file,
+            version: version ?? Located(1, root.range),
+            stack: stack ?? Located("", root.range))
+        spec.description = fields["description"].flatMap { string($0, "description") }
+        if let node = fields["parameters"] { spec.parameters = decodeParameters(node) }
+        if let node = fields["tags"] { spec.tags = decodeTags(node) }
+        if let node = fields["defaults"] { spec.defaults = decodeDefaults(node) }
+        if let node = fields["resources"] {
+            spec.resources = decodeResources(node)
+            if node.mapping?.isEmpty == true {
+                report(.emptyResources(at: node.range))
+            }
+        }
+        if let node = fields["outputs"] { spec.outputs = decodeOutputs(node) }
+        spec.undecodedNames = undecodedNames
+        return spec
+    }
+
+    private func decodeVersion(_ node: YAMLNode) -> Located<Int>? {
+        guard case .int(1) = node.resolvedScalar else {
+            report(.unsupportedVersion(node.scalar?.value ?? node.kindDescription, at: node.range))
+            return nil
+        }
+        return Located(1, node.range)
+    }
+
+    /// `[a-z][a-z0-9-]{0,63}`.
+    private func decodeStackName(_ node: YAMLNode) -> Located<String>? {
+        guard let name = string(node, "stack") else { return nil }
+        let scalars = Array(name.value.unicodeScalars)
+        let valid = scalars.count <= 64 && scalars.first.map { ("a"..."z").contains($0) } == true
+            && scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard valid else {
+            report(.invalidStackName(name.value, at: node.range))
+            return nil
+        }
+        return name
+    }
+
+    // MARK: parameters
+
+    static let parameterKeys = ["type", "default", "pattern", "allowed", "description", "optional"]
+
+    private func decodeParameters(_ node: YAMLNode) -> [Parameter] {
+        namedEntries(node, "parameters").compactMap { name, body in
+            guard let fields = fields(body, "parameter '\(name.text)'", allowed: Self.parameterKeys) else {
+                undecodedNames.insert(name.text)
+                return nil
+            }
+            let type = fields["type"].flatMap { choice($0, "a parameter's type", as: ParameterType.self) }
+                ?? Located(.string, name.range)
+            var parameter = Parameter(name: name, type: type, range: body.range)
+            parameter.description = fields["description"].flatMap { string($0, "description") }
+            parameter.optional = fields["optional"].flatMap { bool($0, "optional") }
+            if let node = fields["default"] {
+                parameter.defaultValue = decodeParameterValue(node, type: type.value)
+                if parameter.isOptional {
+                    report(.optionalWithDefault(name.text, at: fields.keyNode("default")!.range))
+                }
+            }
+            if let node = fields["pattern"] {
+                parameter.pattern = string(node, "pattern")
+                if type.value != .string {
+                    report(.patternOnNonString(type.value.rawValue, at: fields.keyNode("pattern")!.range))
+                }
+            }
+            if let node = fields["allowed"], let items = sequence(node, "allowed") {
+                let values = items.compactMap { string($0, "an allowed value") }
+                if items.isEmpty { report(.emptyList("allowed", at: node.range)) }
+                parameter.allowed = Located(values.map(\.value), node.range)
+            }
+            return parameter
+        }
+    }
+
+    private func decodeParameterValue(_ node: YAMLNode, type: ParameterType) -> Located<ParameterValue>? {
+        switch type {
+        case .string:
+            return string(node, "a string parameter's default").map { Located(.string($0.value), $0.range) }
+        case .number:
+            switch node.resolvedScalar {
+            case .int(let n): return Located(.number(String(n)), node.range)
+            case .float(let d) where d.isFinite: return Located(.number(node.scalar!.value), node.range)
+            default:
+                report(.typeMismatch(expected: "a number", for: "a number parameter's default", found: node))
+                return nil
+            }
+        case .list:
+            guard let items = sequence(node, "a list parameter's default") else { return nil }
+            let values = items.compactMap { string($0, "a list item") }
+            return Located(.list(values.map(\.value)), node.range)
+        }
+    }
+
+    // MARK: tags
+
+    func decodeTags(_ node: YAMLNode) -> [Tag] {
+        guard let pairs = node.mapping else {
+            report(.typeMismatch(expected: "a mapping", for: "tags", found: node))
+            return []
+        }
+        return pairs.compactMap { pair in
+            guard let key = string(pair.key, "a tag key"), let value = interpolated(pair.value, "a tag value") else {
+                return nil
+            }
+            return Tag(key: key, value: value)
+        }
+    }
+
+    // MARK: outputs
+
+    static let outputKeys = ["value", "export", "description", "when"]
+
+    private func decodeOutputs(_ node: YAMLNode) -> [Output] {
+        namedEntries(node, "outputs").compactMap { name, body in
+            if body.mapping == nil {
+                guard let value = interpolated(body, "an output") else { return nil }
+                return Output(name: name, value: value, range: body.range)
+            }
+            guard let fields = fields(body, "output '\(name.text)'", allowed: Self.outputKeys, required: ["value"],
+                                      owner: name.range),
+                  let value = fields["value"].flatMap({ interpolated($0, "an output's value") })
+            else { return nil }
+            var output = Output(name: name, value: value, range: body.range)
+            output.export = fields["export"].flatMap { interpolated($0, "export") }
+            output.description = fields["description"].flatMap { string($0, "description") }
+            output.when = fields["when"].flatMap(when)
+            return output
+        }
+    }
+
+    // MARK: defaults
+
+    private func decodeDefaults(_ node: YAMLNode) -> Defaults {
+        var defaults = Defaults()
+        guard let fields = fields(node, "defaults", allowed: ["function", "bucket", "queue", "api"]) else {
+            return defaults
+        }
+        if let body = fields["function"] {
+            defaults.function = decodeFunction(body, "defaults.function", allowed: FunctionSpec.defaultableKeys)
+        }
+        if let body = fields["bucket"] {
+            defaults.bucket = decodeBucket(body, "defaults.bucket", allowed: BucketSpec.defaultableKeys)
+        }
+        if let body = fields["queue"] {
+            defaults.queue = decodeQueue(body, "defaults.queue", allowed: QueueSpec.defaultableKeys)
+        }
+        if let body = fields["api"] {
+            defaults.api = decodeAPI(body, "defaults.api", allowed: APISpec.defaultableKeys)
+        }
+        return defaults
+    }
+
+    // MARK: tags the language does not take
+
+    static func isForeign(_ tag: String) -> Bool {
+        !tag.hasPrefix("tag:yaml.org,2002:") && tag != "!"
+    }
+
+    /// CloudFormation short forms (`!Ref`, `!Sub`, ...) and other local tags
+    /// have no meaning here: every one is reported once, at its node.
+    func rejectForeignTags(_ node: YAMLNode) {
+        if let tag = node.tag, Self.isForeign(tag) {
+            report(.unsupportedTag(tag, at: node.range))
+        }
+        switch node.content {
+        case .scalar: break
+        case .sequence(let items): items.forEach(rejectForeignTags)
+        case .mapping(let pairs):
+            for pair in pairs {
+                rejectForeignTags(pair.key)
+                rejectForeignTags(pair.value)
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// FormworkTestSupport: golden comparison, position markers, CLI runner.

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Paths inside the package, found from this file's location (tests run
+/// with any working directory).
+public enum PackagePaths {
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }  // Sources/FormworkTestSupport/PackagePaths.swift
+        return url.path
+    }()
+
+    public static func path(_ relative: String) -> String { root + "/" + relative }
+
+    /// Files in a package directory with one of the given suffixes, sorted.
+    public static func files(in relative: String, suffixes: [String]) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path(relative))) ?? []
+        return names.filter { name in suffixes.contains { name.hasSuffix($0) } }.sorted()
+    }
+
+    /// The built `formwork` executable beside the test bundle.
+    public static var executable: String {
+        let candidates = [".build/debug/formwork", ".build/release/formwork"].map(path)
+        let bundle = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("formwork").path
+        return ([bundle] + candidates).first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+}

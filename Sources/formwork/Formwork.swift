@@ -1,0 +1,113 @@
+import ArgumentParser
+import FormworkKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct Formwork: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "formwork",
+        abstract: "Compile Formwork infrastructure specs into AWS CloudFormation templates.",
+        discussion: "Exit status: 0 clean (warnings allowed), 1 errors in specs, 2 usage or I/O errors.",
+        subcommands: [Compile.self, Lint.self])
+
+    /// Usage errors exit 2, as every other usage or I/O error does.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                writeError(message + "\n")
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compile specs and write one template per spec.",
+        discussion: "Writes DIR/<spec file stem>.json for each spec. A spec with errors writes nothing, and its stale template is removed.")
+
+    @Argument(help: "Spec files, or directories whose *.yaml and *.yml files are specs.")
+    var paths: [String]
+
+    @Option(name: .long, help: "The directory the templates are written to.")
+    var out: String = "out"
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one spec file or directory") }
+        _ = try common.parameterOverrides()
+    }
+
+    func run() throws {
+        let session = Session(options: common)
+        let code = try session.run(paths: paths) { input, compiled in
+            if let template = compiled.template {
+                if let problem = Outputs.write(template, directory: out, name: input.outputName, spec: input.path) {
+                    return [problem]
+                }
+                session.say("wrote \(SpecDiscovery.join(out, input.outputName))")
+            } else if let removed = Outputs.removeStale(directory: out, name: input.outputName) {
+                session.say("removed stale \(removed)")
+            }
+            return []
+        }
+        throw ExitCode(code)
+    }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check specs without writing anything.",
+        discussion: "Runs every phase of compile except writing templates; for pre-commit hooks and editors.")
+
+    @Argument(help: "Spec files, or directories whose *.yaml and *.yml files are specs.")
+    var paths: [String]
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one spec file or directory") }
+        _ = try common.parameterOverrides()
+    }
+
+    func run() throws {
+        let code = try Session(options: common).run(paths: paths) { _, _ in [] }
+        throw ExitCode(code)
+    }
+}
+
+struct CommonOptions: ParsableArguments {
+    @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter's default.", valueName: "name=value"))
+    var params: [String] = []
+
+    @Option(help: "When to color diagnostics: auto (a terminal without NO_COLOR), always, never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "Print only diagnostics, not what was written.")
+    var quiet = false
+
+    func parameterOverrides() throws -> [String: String] {
+        var overrides: [String: String] = [:]
+        for param in params {
+            guard let equals = param.firstIndex(of: "="), equals != param.startIndex else {
+                throw ValidationError("--param takes name=value, found '\(param)'")
+            }
+            overrides[String(param[..<equals])] = String(param[param.index(after: equals)...])
+        }
+        return overrides
+    }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}

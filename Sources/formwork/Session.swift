@@ -1,0 +1,73 @@
+import FormworkDiagnostics
+import FormworkKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One run over the command line's specs: discovery, compiling, printing
+/// diagnostics to standard error, and the exit status.
+struct Session {
+    let options: CommonOptions
+    let renderer: TextRenderer
+
+    init(options: CommonOptions) {
+        self.options = options
+        let colors = switch options.color {
+        case .always: true
+        case .never: false
+        case .auto: isatty(STDERR_FILENO) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+        }
+        self.renderer = TextRenderer(colors: colors)
+    }
+
+    func say(_ line: String) {
+        guard !options.quiet else { return }
+        print(line)
+    }
+
+    /// Compiles every spec and hands each result to `handle`, which may add
+    /// diagnostics of its own (a failed write). Returns the exit status.
+    func run(paths: [String], handle: (SpecInput, CompiledSpec) -> [Diagnostic]) throws -> Int32 {
+        let overrides = try options.parameterOverrides()
+        let (inputs, problems) = SpecDiscovery.specs(for: paths)
+        var all = problems
+        show(problems, sources: SourceFiles())
+        guard !problems.hasErrors else { return 2 }
+        for input in inputs {
+            let compiled = Compiler.compile(file: input.path, options: CompileOptions(parameterOverrides: overrides))
+            var sources = SourceFiles()
+            sources.add(path: input.path, text: compiled.sourceText)
+            let diagnostics = compiled.diagnostics + handle(input, compiled)
+            show(diagnostics, sources: sources)
+            all += diagnostics
+        }
+        summarize(all, specs: inputs.count)
+        if all.contains(where: { $0.severity == .error && $0.code.isUsageOrIO }) { return 2 }
+        return all.hasErrors ? 1 : 0
+    }
+
+    private func show(_ diagnostics: [Diagnostic], sources: SourceFiles) {
+        guard !diagnostics.isEmpty else { return }
+        writeError(renderer.render(diagnostics, sources: sources))
+    }
+
+    private func summarize(_ diagnostics: [Diagnostic], specs: Int) {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        guard errors + warnings > 0 else { return }
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        writeError("\(count(errors, "error")), \(count(warnings, "warning")) in \(count(specs, "spec"))\n")
+    }
+}
+
+/// Writes to standard error (unbuffered, so it interleaves with nothing).
+func writeError(_ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let count = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+        if count <= 0 { return }
+        offset += count
+    }
+}

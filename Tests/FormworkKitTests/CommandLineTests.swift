@@ -1,0 +1,130 @@
+import Foundation
+import FormworkTestSupport
+import Testing
+
+/// The command line as a build step and a pre-commit hook use it: exit
+/// statuses, what is written and what is not.
+@Suite struct CommandLineTests {
+    let spec = "specs/job-queues.yaml"
+
+    func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func compileWritesOneTemplatePerSpecAndSaysSo() throws {
+        let out = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = CLIRunner.formwork(["compile", spec, "--out", out + "/nested/dir"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "wrote \(out)/nested/dir/job-queues.json\n")
+        #expect(FileManager.default.fileExists(atPath: out + "/nested/dir/job-queues.json"))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: out + "/nested/dir")
+        #expect(entries == ["job-queues.json"], "temporary files left behind: \(entries)")
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let a = try temporaryDirectory(), b = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        _ = CLIRunner.formwork(["compile", spec, "--out", a, "-q"])
+        _ = CLIRunner.formwork(["compile", spec, "--out", b, "-q"])
+        let first = try Data(contentsOf: URL(fileURLWithPath: a + "/job-queues.json"))
+        let second = try Data(contentsOf: URL(fileURLWithPath: b + "/job-queues.json"))
+        #expect(first == second)
+        #expect(first.last == UInt8(ascii: "\n"))
+    }
+
+    @Test func missingPathIsAUsageError() {
+        let result = CLIRunner.formwork(["lint", "specs/job-queues"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error[FW0001]: no such file or directory: specs/job-queues"))
+        #expect(result.stderr.contains("did you mean specs/job-queues.yaml?"))
+    }
+
+    @Test func directoryWithoutSpecsIsAUsageError() throws {
+        let empty = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let result = CLIRunner.formwork(["lint", empty])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no spec in directory \(empty) (looked for *.yaml and *.yml directly in it)"))
+    }
+
+    @Test func twoSpecsForOneOutputIsAUsageError() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = try String(contentsOfFile: PackagePaths.path(spec), encoding: .utf8)
+        try text.write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
+        try text.write(toFile: dir + "/a.yml", atomically: true, encoding: .utf8)
+        let result = CLIRunner.formwork(["compile", dir, "--out", dir + "/out"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error[FW0003]: \(dir)/a.yml and \(dir)/a.yaml would both write a.json"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
+    @Test func usageErrorsExitTwo() {
+        #expect(CLIRunner.formwork(["compile"]).status == 2)
+        #expect(CLIRunner.formwork(["frobnicate"]).status == 2)
+        #expect(CLIRunner.formwork(["lint", spec, "--param", "novalue"]).status == 2)
+        #expect(CLIRunner.formwork(["lint", spec, "--color", "sometimes"]).status == 2)
+        #expect(CLIRunner.formwork(["--help"]).status == 0)
+    }
+
+    @Test func paramOverridesTheDefault() throws {
+        let out = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = CLIRunner.formwork(["compile", spec, "--out", out, "--param", "env=prod"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let template = try String(contentsOfFile: out + "/job-queues.json", encoding: .utf8)
+        #expect(template.contains("\"Default\": \"prod\""))
+    }
+
+    @Test func paramMustNameAParameterAndFitIt() {
+        let unknown = CLIRunner.formwork(["lint", spec, "--param", "evn=prod"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--param evn: the spec has no parameter 'evn'"))
+        #expect(unknown.stderr.contains("did you mean 'env'?"))
+        let notAllowed = CLIRunner.formwork(["lint", spec, "--param", "env=qa"])
+        #expect(notAllowed.status == 2)
+        #expect(notAllowed.stderr.contains("allowed values: dev, staging, prod"))
+    }
+
+    @Test func failedCompileRemovesItsStaleTemplateAndNothingElse() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = try String(contentsOfFile: PackagePaths.path(spec), encoding: .utf8)
+        try text.write(toFile: dir + "/stack.yaml", atomically: true, encoding: .utf8)
+        try "keep me".write(toFile: dir + "/other.json", atomically: true, encoding: .utf8)
+        #expect(CLIRunner.formwork(["compile", dir + "/stack.yaml", "--out", dir]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir + "/stack.json"))
+
+        try (text + "  broken: { kind: queue, retentionDays: 99 }\n").write(
+            toFile: dir + "/stack.yaml", atomically: true, encoding: .utf8)
+        let result = CLIRunner.formwork(["compile", dir + "/stack.yaml", "--out", dir])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("removed stale \(dir)/stack.json"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/stack.json"))
+        #expect(try String(contentsOfFile: dir + "/other.json", encoding: .utf8) == "keep me")
+    }
+
+    @Test func colorsOnlyWhenAskedOrOnATerminal() {
+        let plain = CLIRunner.formwork(["lint", "specs/invalid/unknown-kind.yaml"])
+        #expect(!plain.stderr.contains("\u{1B}["))
+        let forced = CLIRunner.formwork(["lint", "specs/invalid/unknown-kind.yaml", "--color", "always"])
+        #expect(forced.stderr.contains("\u{1B}[1;31m"))
+    }
+}
+
+extension CommandLineTests {
+    @Test func aHugeSpecIsALocatedErrorReadOnlyToTheLimit() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let line = "# " + String(repeating: "x", count: 1021) + "\n"
+        let text = "formwork: 1\n" + String(repeating: line, count: 9 * 1024)
+        try text.write(toFile: dir + "/huge.yaml", atomically: true, encoding: .utf8)
+        let result = CLIRunner.formwork(["compile", dir + "/huge.yaml", "--out", dir + "/out"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("huge.yaml:1:1: error[FW1010]: the spec is larger than the limit of 8388608 bytes"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+}
