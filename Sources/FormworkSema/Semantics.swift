@@ -8,8 +8,10 @@ package enum Semantics {
     /// Returns the template (nil when a pass found errors that make expansion
     /// meaningless) and every diagnostic.
     package static func run(_ spec: Spec, options: LoweringOptions) -> (Template?, [Diagnostic]) {
+        var spec = spec
+        var diagnostics = DefaultInjection.run(&spec)
         let symbols = SymbolTable(spec)
-        var diagnostics = NameResolution.run(spec, symbols: symbols)
+        diagnostics += NameResolution.run(spec, symbols: symbols)
         let (template, loweringDiagnostics) = Lowering.run(spec, symbols: symbols, options: options)
         diagnostics += loweringDiagnostics
         return (template, diagnostics)

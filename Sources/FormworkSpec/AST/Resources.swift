@@ -106,6 +106,12 @@ package struct LogSettings: Sendable {
     package var retentionDays: Located<Int>?
     package var format: Located<LogFormat>?
     package var range: SourceRange
+
+    package init(retentionDays: Located<Int>?, format: Located<LogFormat>?, range: SourceRange) {
+        self.retentionDays = retentionDays
+        self.format = format
+        self.range = range
+    }
 }
 
 package enum LogFormat: String, Sendable, CaseIterable {
