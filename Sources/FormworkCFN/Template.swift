@@ -35,6 +35,8 @@ package struct Resource: Sendable {
     package var type: String
     package var condition: String?
     package var dependsOn: [String] = []
+    /// Where each `dependsOn` entry was written, for the ones a spec wrote.
+    package var dependsOnOrigins: [String: SourceRange] = [:]
     package var deletionPolicy: String?
     package var updateReplacePolicy: String?
     package var metadata: TemplateValue?

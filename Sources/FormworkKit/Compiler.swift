@@ -54,7 +54,11 @@ public enum Compiler {
         let (template, semanticDiagnostics) = Semantics.run(
             spec, options: LoweringOptions(parameterOverrides: options.parameterOverrides))
         diagnostics += semanticDiagnostics
-        let json = diagnostics.hasErrors ? nil : template.map(JSONWriter.write)
+        var json = diagnostics.hasErrors ? nil : template.map(JSONWriter.write)
+        if let written = json, let tooLarge = TemplateLimits.checkBody(written, spec: spec) {
+            diagnostics.append(tooLarge)
+            json = nil
+        }
         return CompiledSpec(path: path, template: json, diagnostics: diagnostics.sortedForDisplay(), sourceText: text)
     }
 

@@ -12,8 +12,11 @@ package enum Semantics {
         var diagnostics = DefaultInjection.run(&spec)
         let symbols = SymbolTable(spec)
         diagnostics += NameResolution.run(spec, symbols: symbols)
-        let (template, loweringDiagnostics) = Lowering.run(spec, symbols: symbols, options: options)
+        diagnostics += NullGuards.run(spec, symbols: symbols)
+        var (template, loweringDiagnostics) = Lowering.run(spec, symbols: symbols, options: options)
         diagnostics += loweringDiagnostics
+        diagnostics += DependencyOrdering.run(&template)
+        diagnostics += TemplateLimits.run(template, spec: spec)
         return (template, diagnostics)
     }
 }

@@ -53,6 +53,7 @@ final class Lowering {
 
     private func lower(_ decl: ResourceDecl) {
         let userDependsOn = decl.dependsOn.map(\.logicalId)
+        let userOrigins = Dictionary(decl.dependsOn.map { ($0.logicalId, $0.range) }, uniquingKeysWith: { a, _ in a })
         let first = template.resources.count
         switch decl.body {
         case .queue(let queue): lowerQueue(decl, queue)
@@ -63,6 +64,7 @@ final class Lowering {
         // The resource's own dependsOn goes on the resource the spec names (the first one emitted).
         if first < template.resources.count {
             template.resources[first].dependsOn = Self.merged(template.resources[first].dependsOn, userDependsOn)
+            template.resources[first].dependsOnOrigins.merge(userOrigins) { own, _ in own }
         }
     }
 

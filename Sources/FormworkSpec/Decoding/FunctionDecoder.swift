@@ -23,7 +23,7 @@ extension SpecDecoder {
         if let node = fields["logs"], let logs = self.fields(node, "logs", allowed: ["retentionDays", "format"]) {
             function.logs = LogSettings(
                 retentionDays: logs["retentionDays"].flatMap { int($0, "retentionDays", in: 1...3653) },
-                format: logs["format"].flatMap { choice($0, "a log format", as: LogFormat.self) },
+                format: logs["format"].flatMap { choice($0, "log format", as: LogFormat.self) },
                 range: node.range)
         }
         if let node = fields["environment"] { function.environment = decodeEnvironment(node) }

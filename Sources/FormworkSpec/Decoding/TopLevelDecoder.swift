@@ -61,7 +61,7 @@ extension SpecDecoder {
                 undecodedNames.insert(name.text)
                 return nil
             }
-            let type = fields["type"].flatMap { choice($0, "a parameter's type", as: ParameterType.self) }
+            let type = fields["type"].flatMap { choice($0, "parameter type", as: ParameterType.self) }
                 ?? Located(.string, name.range)
             var parameter = Parameter(name: name, type: type, range: body.range)
             parameter.description = fields["description"].flatMap { string($0, "description") }

@@ -1,0 +1,77 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkSpec
+
+/// Template limits: CloudFormation's quotas on the number of resources,
+/// parameters and outputs, the description's size, the form of logical IDs
+/// (generated ones included) and the size of the template body, checked
+/// before anything is written and reported at the spec node that crosses them.
+package enum TemplateLimits {
+    package static func run(_ template: Template, spec: Spec) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if template.resources.count > TemplateQuotas.resources {
+            let first = template.resources[TemplateQuotas.resources]
+            diagnostics.append(.tooMany("resources", template.resources.count, TemplateQuotas.resources, at: first.origin))
+        }
+        if spec.parameters.count > TemplateQuotas.parameters {
+            diagnostics.append(.tooMany("parameters", spec.parameters.count, TemplateQuotas.parameters,
+                                        at: spec.parameters[TemplateQuotas.parameters].name.range))
+        }
+        if spec.outputs.count > TemplateQuotas.outputs {
+            diagnostics.append(.tooMany("outputs", spec.outputs.count, TemplateQuotas.outputs,
+                                        at: spec.outputs[TemplateQuotas.outputs].name.range))
+        }
+        if let description = spec.description, description.value.utf8.count > TemplateQuotas.descriptionBytes {
+            diagnostics.append(.descriptionTooLong(description.value.utf8.count, at: description.range))
+        }
+        for resource in template.resources where !isValidLogicalId(resource.logicalId) {
+            diagnostics.append(.invalidLogicalId(resource.logicalId, at: resource.origin))
+        }
+        return diagnostics
+    }
+
+    /// Alphanumeric, 1 to 255 characters.
+    static func isValidLogicalId(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= TemplateQuotas.logicalIdLength
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+    }
+
+    /// The size of the written template, checked once it is written.
+    package static func checkBody(_ json: String, spec: Spec) -> Diagnostic? {
+        let size = json.utf8.count
+        guard size > TemplateQuotas.templateBodyBytes else { return nil }
+        return .templateTooLarge(size, at: spec.stack.range)
+    }
+}
+
+extension DiagnosticCode {
+    package static let tooMany = DiagnosticCode("FW6001", "more resources, parameters or outputs than CloudFormation takes")
+    package static let descriptionTooLong = DiagnosticCode("FW6002", "the description is longer than CloudFormation takes")
+    package static let invalidLogicalId = DiagnosticCode("FW6003", "a logical ID is not alphanumeric or is too long")
+    package static let templateTooLarge = DiagnosticCode("FW6004", "the template is larger than CloudFormation takes")
+
+    package static let allLimitCodes: [DiagnosticCode] = [.tooMany, .descriptionTooLong, .invalidLogicalId, .templateTooLarge]
+}
+
+extension Diagnostic {
+    static func tooMany(_ what: String, _ count: Int, _ limit: Int, at range: SourceRange) -> Diagnostic {
+        .error(.tooMany, "the template has \(count) \(what); CloudFormation takes at most \(limit)", at: range,
+               fixIts: [FixIt("split the stack into several specs (this is the first one over the limit)")])
+    }
+
+    static func descriptionTooLong(_ bytes: Int, at range: SourceRange) -> Diagnostic {
+        .error(.descriptionTooLong,
+               "the description is \(bytes) bytes; CloudFormation takes at most \(TemplateQuotas.descriptionBytes)", at: range)
+    }
+
+    static func invalidLogicalId(_ id: String, at range: SourceRange) -> Diagnostic {
+        .error(.invalidLogicalId, "logical ID '\(id.prefix(80))\(id.count > 80 ? "…" : "")' is not 1 to 255 letters and digits",
+               at: range, fixIts: [FixIt("shorten the resource's name")])
+    }
+
+    static func templateTooLarge(_ bytes: Int, at range: SourceRange) -> Diagnostic {
+        .error(.templateTooLarge,
+               "the template is \(bytes) bytes; CloudFormation takes at most \(TemplateQuotas.templateBodyBytes)", at: range,
+               fixIts: [FixIt("split the stack into several specs")])
+    }
+}

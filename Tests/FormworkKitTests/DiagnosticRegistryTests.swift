@@ -1,0 +1,66 @@
+import Foundation
+import FormworkDiagnostics
+import FormworkKit
+import FormworkTestSupport
+import Testing
+
+/// The registry of diagnostic codes is complete, each code is documented,
+/// and each code a spec can cause has a golden case.
+@Suite struct DiagnosticRegistryTests {
+    let codes = DiagnosticRegistry.all.map(\.rawValue)
+
+    @Test func codesAreUnique() {
+        let duplicates = Dictionary(grouping: codes, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        #expect(duplicates.isEmpty, "codes declared twice: \(duplicates)")
+    }
+
+    /// Every `DiagnosticCode("FW...` declared in Sources/ is registered.
+    @Test func registryIsComplete() throws {
+        let declared = try declaredCodes()
+        let missing = declared.subtracting(codes).sorted()
+        #expect(missing.isEmpty, "declared but not in DiagnosticRegistry.all (Sources/FormworkKit/DiagnosticRegistry.swift): \(missing)")
+    }
+
+    @Test func everyCodeIsDocumented() throws {
+        let docs = try String(contentsOfFile: PackagePaths.path("docs/diagnostics.md"), encoding: .utf8)
+        let undocumented = codes.filter { !docs.contains("### \($0)") }
+        #expect(undocumented.isEmpty, "codes without a '### FWnnnn' section in docs/diagnostics.md: \(undocumented)")
+    }
+
+    /// Codes that no committed spec can show, and the test that covers each.
+    static let coveredElsewhere = [
+        "FW1010": "CommandLineTests.aHugeSpecIsALocatedErrorReadOnlyToTheLimit: it needs a spec over 8 MiB",
+        // Only generated children can be too long; specs/invalid/logical-id-too-long.yaml shows it once
+        // kind: function compiles. Remove this line then.
+        "FW6003": "specs/invalid/logical-id-too-long.yaml, once kind: function compiles",
+    ]
+
+    /// Driver and I/O codes (FW0xxx) come from the command line, not from a
+    /// spec; CommandLineTests covers them.
+    @Test func everySpecCodeHasAGoldenCase() throws {
+        var text = ""
+        for directory in ["golden/invalid", "golden"] {
+            for name in PackagePaths.files(in: directory, suffixes: [".txt"]) {
+                text += try String(contentsOfFile: PackagePaths.path("\(directory)/\(name)"), encoding: .utf8)
+            }
+        }
+        let uncovered = codes.filter { !$0.hasPrefix("FW0") && Self.coveredElsewhere[$0] == nil && !text.contains("[\($0)]") }
+        #expect(uncovered.isEmpty, "codes no golden diagnostics file shows: \(uncovered)")
+    }
+
+    private func declaredCodes() throws -> Set<String> {
+        let root = PackagePaths.path("Sources")
+        guard let files = FileManager.default.enumerator(atPath: root) else { return [] }
+        var found: Set<String> = []
+        for case let file as String in files where file.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+            var rest = Substring(text)
+            while let range = rest.firstRange(of: "DiagnosticCode(\"FW") {
+                let digits = rest[range.upperBound...].prefix(4)
+                if digits.count == 4, digits.allSatisfy(\.isNumber) { found.insert("FW" + digits) }
+                rest = rest[range.upperBound...]
+            }
+        }
+        return found
+    }
+}
