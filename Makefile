@@ -35,10 +35,13 @@ test: deps cfn-lint-dep
 	cfn-lint --format parseable -- golden/*.json
 	@echo "cfn-lint: no findings"
 
-# Re-record golden files: rewrites only those that differ, lists them, and fails.
+# Re-record golden files (and docs/diagnostics.md, generated from them):
+# rewrites only the files that differ, lists them, and fails.
 golden: deps
-	UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests; \
-	status=$$?; git status --short golden; exit 1
+	-UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenTests' >/dev/null 2>&1
+	-UPDATE_GOLDEN=1 $(SWIFT) test --filter 'DiagnosticsDocTests' >/dev/null 2>&1
+	@git status --short golden docs
+	@echo "golden files re-recorded: read the diff (git diff golden docs), then run make test"; exit 1
 
 clean:
 	rm -rf .build out

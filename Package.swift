@@ -31,13 +31,15 @@ let package = Package(
             "FormworkKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "FormworkTestSupport", dependencies: ["FormworkKit", "FormworkDiagnostics"]),
+        .target(name: "FormworkTestSupport", dependencies: [
+            "FormworkKit", "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkSema", "FormworkCFN",
+        ]),
 
         .testTarget(name: "FormworkDiagnosticsTests", dependencies: ["FormworkDiagnostics", "FormworkTestSupport"]),
         .testTarget(name: "FormworkYAMLTests", dependencies: ["FormworkYAML", "FormworkTestSupport"]),
-        .testTarget(name: "FormworkSpecTests", dependencies: ["FormworkSpec", "FormworkTestSupport"]),
+        .testTarget(name: "FormworkSpecTests", dependencies: ["FormworkSpec", "FormworkYAML", "FormworkTestSupport"]),
         .testTarget(name: "FormworkCFNTests", dependencies: ["FormworkCFN", "FormworkTestSupport"]),
-        .testTarget(name: "FormworkSemaTests", dependencies: ["FormworkSema", "FormworkTestSupport"]),
+        .testTarget(name: "FormworkSemaTests", dependencies: ["FormworkSema", "FormworkSpec", "FormworkCFN", "FormworkTestSupport"]),
         .testTarget(name: "FormworkKitTests", dependencies: ["FormworkKit", "FormworkTestSupport"]),
     ]
 )

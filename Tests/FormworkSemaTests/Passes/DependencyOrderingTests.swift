@@ -1,0 +1,49 @@
+import FormworkCFN
+import FormworkDiagnostics
+@testable import FormworkSema
+import FormworkTestSupport
+import Testing
+
+@Suite struct DependencyOrderingTests {
+    let here = SourceRange(file: "t.yaml", line: 1, column: 1)
+
+    func resource(_ id: String, _ properties: [(String, TemplateValue)], dependsOn: [String] = []) -> Resource {
+        var resource = Resource(logicalId: id, type: "AWS::SNS::Topic", properties: properties, origin: here)
+        resource.dependsOn = dependsOn
+        return resource
+    }
+
+    @Test func dependsOnImpliedByAReferenceIsRemoved() {
+        var template = Template()
+        template.resources = [
+            resource("A", []),
+            resource("B", []),
+            resource("C", [("X", .ref("A", here)), ("Y", .sub("${B.TopicName}-${!Literal}", here))], dependsOn: ["A", "B", "D"]),
+            resource("D", []),
+        ]
+        let diagnostics = DependencyOrdering.run(&template)
+        #expect(diagnostics.isEmpty)
+        #expect(template.resource("C")?.dependsOn == ["D"])
+    }
+
+    @Test func subVariablesShadowResources() {
+        #expect(DependencyOrdering.subReferences("a${X}b${Y.Arn}${!Z}${AWS::Region}") == ["X", "Y", "AWS::Region"])
+        var found: [String: SourceRange] = [:]
+        let value = TemplateValue.object([("Fn::Sub", .array([.string("${A}-${B}", here), .object([("A", .string("x", here))], here)], here))], here)
+        DependencyOrdering.collectReferences(value, into: &found, ids: ["A", "B"])
+        #expect(Set(found.keys) == ["B"])
+    }
+
+    @Test func everyCycleIsReportedOnceWithItsMembers() {
+        var template = Template()
+        template.resources = [
+            resource("A", [("X", .getAtt("B", "Arn", here))]),
+            resource("B", [("X", .ref("C", here))]),
+            resource("C", [], dependsOn: ["A"]),
+            resource("D", [("X", .ref("D", here))]),
+        ]
+        let diagnostics = DependencyOrdering.run(&template)
+        #expect(diagnostics.map(\.message) == ["circular dependency: A → B → C → A (A refers to B here)"])
+        #expect(diagnostics.first?.notes.count == 2)
+    }
+}
