@@ -22,7 +22,7 @@ cfn-lint-dep:
 	fi
 
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product formwork
 
 run: build
 	@mkdir -p out

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Benchmark harness: times the release binary as a pre-commit hook and a
+# build step use it, beside cfn-lint on the same templates. Needs hyperfine
+# (Debian: apt-get install hyperfine). Prints a Markdown table of figures to
+# paste into docs/performance.md, with the machine it ran on.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null || { echo "bench: hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
+swift build -c release --product formwork >/dev/null
+bin=.build/release/formwork
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+first=$(ls specs/*.yaml | head -1)
+stem=$(basename "$first" .yaml)
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "swift: $(swift --version 2>&1 | head -1)"
+echo "cfn-lint: $(cfn-lint --version)"
+hyperfine -N --warmup 5 --min-runs 30 --export-markdown "$tmp/table.md" \
+  -n "formwork --help (start-up)" "$bin --help" \
+  -n "formwork lint $first" "$bin lint $first" \
+  -n "formwork lint specs (all $(ls specs/*.yaml | wc -l))" "$bin lint specs" \
+  -n "formwork compile specs --out $tmp/out" "$bin compile specs --out $tmp/out -q" \
+  -n "cfn-lint golden/$stem.json" "cfn-lint golden/$stem.json" >/dev/null
+cat "$tmp/table.md"
