@@ -17,6 +17,7 @@ public enum DiagnosticRegistry {
         + [.missingRequiredSetting, .implicitAuthNone]
         + DiagnosticCode.allNullGuardCodes
         + [.dependencyCycle, .invalidTag]
+        + DiagnosticCode.allAPICodes
         + [.componentNotImplemented]
         + DiagnosticCode.allLimitCodes
 }

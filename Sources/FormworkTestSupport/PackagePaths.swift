@@ -17,10 +17,17 @@ public enum PackagePaths {
         return names.filter { name in suffixes.contains { name.hasSuffix($0) } }.sorted()
     }
 
-    /// The built `formwork` executable beside the test bundle.
+    /// The built `formwork` executable beside the test binary (whatever the
+    /// build folder, `--scratch-path` included), else in `.build/debug`.
     public static var executable: String {
-        let candidates = [".build/debug/formwork", ".build/release/formwork"].map(path)
-        let bundle = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("formwork").path
-        return ([bundle] + candidates).first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var beside: [String] = []
+        var directory = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {  // the test binary may sit inside an .xctest bundle
+            beside.append(directory.appendingPathComponent("formwork").path)
+            directory.deleteLastPathComponent()
+        }
+        let candidates = beside + [path(".build/debug/formwork")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
     }
 }

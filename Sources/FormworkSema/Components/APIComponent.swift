@@ -26,18 +26,10 @@ extension Lowering {
     func lowerAPI(_ decl: ResourceDecl, _ api: APISpec) {
         let id = decl.name.logicalId
         let origin = decl.range
-        var declared: [String: Name] = [:]
-        for parameter in spec.parameters where declared[parameter.name.logicalId] == nil {
-            declared[parameter.name.logicalId] = parameter.name
-        }
-        for resource in spec.resources where resource.name.text != decl.name.text && declared[resource.name.logicalId] == nil {
-            declared[resource.name.logicalId] = resource.name
-        }
-        let plan = APIRoutePlan(api: decl.name, api, declared: declared)
+        let plan = APIRoutePlan(api: decl.name, api)
         diagnostics += plan.diagnostics
         if let stage = api.stage { diagnostics += Self.checkStageName(stage) }
         if let cors = api.cors { diagnostics += Self.checkAllowOrigin(cors.allowOrigin) }
-        diagnostics += checkRouteFunctions(decl, api)
 
         add(Resource(logicalId: id, type: "AWS::ApiGateway::RestApi", properties: [
             ("Name", .sub("${AWS::StackName}-\(decl.name.text)", decl.name.range)),
@@ -183,20 +175,6 @@ extension Lowering {
 
     // MARK: checks
 
-    /// A route's function that exists only under a condition the API does not
-    /// share would leave the Method pointing at nothing.
-    private func checkRouteFunctions(_ decl: ResourceDecl, _ api: APISpec) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for route in api.routes?.value ?? [] {
-            guard case .function(let name) = route.target, let function = symbols.resources[name.text],
-                  case .function = function.body, let when = function.when,
-                  when.condition.canonical != decl.when?.condition.canonical
-            else { continue }
-            out.append(.conditionalRouteFunction(route, function: name, when: when, api: decl))
-        }
-        return out
-    }
-
     /// Stage names are 1 to 128 letters, digits, `-` and `_` (API Gateway,
     /// "Stage"). Literal text is checked; interpolated parts are not known yet.
     static func checkStageName(_ stage: StringValue) -> [Diagnostic] {
@@ -251,12 +229,9 @@ extension Lowering {
 extension DiagnosticCode {
     package static let invalidStageName = DiagnosticCode("FW5210", "an api's stage name breaks API Gateway's rules")
     package static let invalidAllowOrigin = DiagnosticCode("FW5211", "an api's cors allowOrigin is not an origin")
-    package static let conditionalRouteFunction = DiagnosticCode(
-        "FW5212", "a route calls a function that exists under a condition the api does not share")
 
     package static let allAPICodes: [DiagnosticCode] = [
-        .duplicateRoute, .conflictingPathVariables, .apiLogicalIdCollision, .apiLogicalIdTooLong,
-        .invalidStageName, .invalidAllowOrigin, .conditionalRouteFunction,
+        .duplicateRoute, .conflictingPathVariables, .apiLogicalIdCollision, .invalidStageName, .invalidAllowOrigin,
     ]
 }
 
@@ -286,14 +261,5 @@ extension Diagnostic {
         return .error(.invalidAllowOrigin,
                       "allowOrigin '\(origin.text)' is not '*' or an origin (scheme://host[:port], no path)",
                       at: origin.range, fixIts: [fix])
-    }
-
-    static func conditionalRouteFunction(_ route: Route, function name: Name, when: WhenClause, api: ResourceDecl) -> Diagnostic {
-        let key = "\(route.method.value) \(route.path.value)"
-        let apiCondition = api.when.map { "only when \($0.text)" } ?? "always"
-        return .error(.conditionalRouteFunction,
-                      "route '\(key)' calls function '\(name.text)', which exists only when \(when.text), but api '\(api.name.text)' exists \(apiCondition)",
-                      at: name.range, notes: [Note("'\(name.text)' has its condition here", at: when.range)],
-                      fixIts: [FixIt("give api '\(api.name.text)' the same condition (when: \(when.text)), or remove the function's when:")])
     }
 }

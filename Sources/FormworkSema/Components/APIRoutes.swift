@@ -55,10 +55,7 @@ struct APIRoutePlan {
     var stageId: String { apiId + "Stage" }
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// - Parameters:
-    ///   - declared: the logical IDs the spec itself declares (parameters and
-    ///     resources other than this API), which generated IDs must not take.
-    init(api name: Name, _ api: APISpec, declared: [String: Name]) {
+    init(api name: Name, _ api: APISpec) {
         apiId = name.logicalId
         let routes = api.routes?.value ?? []
         deploymentId = apiId + "Deployment" + StableHash.hex(Self.canonicalText(api))
@@ -107,7 +104,7 @@ struct APIRoutePlan {
                                       logicalId: apiId + "Options" + Self.words(ofPath: path), route: nil, range: range))
             }
         }
-        checkLogicalIds(api: name, declared: declared)
+        checkLogicalIds(api: name)
     }
 
     /// The methods of one path, as `Access-Control-Allow-Methods` lists them.
@@ -125,20 +122,16 @@ struct APIRoutePlan {
 
     // MARK: logical IDs
 
-    private mutating func checkLogicalIds(api name: Name, declared: [String: Name]) {
+    private mutating func checkLogicalIds(api name: Name) {
         var taken: [String: (what: String, range: SourceRange)] = [:]
         // One finding per route key and code: a path's clash is also its methods' clash.
         var reported: Set<String> = []
         func report(_ diagnostic: Diagnostic) {
             if reported.insert("\(diagnostic.code) \(diagnostic.range)").inserted { diagnostics.append(diagnostic) }
         }
+        // Length, and clashes with other resources of the spec, are TemplateLimits' checks.
         func claim(_ id: String, _ what: String, _ range: SourceRange) {
-            if id.utf8.count > Self.maxLogicalIdLength {
-                report(.apiLogicalIdTooLong(what, id: id, api: name.text, at: range))
-            }
-            if let declaredName = declared[id] {
-                report(.apiLogicalIdTakenByDeclaration(what, id: id, api: name.text, by: declaredName, at: range))
-            } else if let first = taken[id] {
+            if let first = taken[id] {
                 report(.apiLogicalIdCollision(what, first.what, id: id, api: name.text, at: range, first: first.range))
             } else {
                 taken[id] = (what, range)
@@ -161,7 +154,6 @@ struct APIRoutePlan {
     }
 
     /// CloudFormation's limit on a logical ID.
-    static let maxLogicalIdLength = 255
 
     /// `/` → `Root`; otherwise the words of every segment (`/jobs/{id}` → `JobsId`).
     static func words(ofPath path: String) -> String {
@@ -239,8 +231,6 @@ extension DiagnosticCode {
         "FW5201", "two different variable segments at one level of an api's paths")
     package static let apiLogicalIdCollision = DiagnosticCode(
         "FW5202", "two resources an api generates would share a logical ID")
-    package static let apiLogicalIdTooLong = DiagnosticCode(
-        "FW5203", "a logical ID an api generates is longer than 255 characters")
 }
 
 extension Diagnostic {
@@ -267,20 +257,5 @@ extension Diagnostic {
         .error(.apiLogicalIdCollision, "\(what) and \(other) of api '\(api)' would both be logical ID '\(id)'", at: range,
                notes: [Note("\(other) is here", at: first)],
                fixIts: [FixIt("change one path; logical IDs keep only the letters and digits of a path")])
-    }
-
-    static func apiLogicalIdTakenByDeclaration(
-        _ what: String, id: String, api: String, by declared: Name, at range: SourceRange
-    ) -> Diagnostic {
-        .error(.apiLogicalIdCollision,
-               "\(what) of api '\(api)' would be logical ID '\(id)', which '\(declared.text)' already is", at: range,
-               notes: [Note("'\(declared.text)' is declared here", at: declared.range)],
-               fixIts: [FixIt("rename '\(declared.text)'")])
-    }
-
-    static func apiLogicalIdTooLong(_ what: String, id: String, api: String, at range: SourceRange) -> Diagnostic {
-        .error(.apiLogicalIdTooLong,
-               "\(what) of api '\(api)' would be a logical ID of \(id.utf8.count) characters; CloudFormation allows 255",
-               at: range, fixIts: [FixIt("shorten the path or the api's name")])
     }
 }

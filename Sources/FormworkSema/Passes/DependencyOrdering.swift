@@ -93,7 +93,8 @@ package enum DependencyOrdering {
         var seen: Set<[String]> = []
         var state: [String: Int] = [:]  // 1 on the stack, 2 done
         var stack: [Edge] = []
-        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        // A duplicate logical ID is reported elsewhere; it must not stop this pass.
+        let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
 
         func visit(_ node: String) {
             state[node] = 1

@@ -27,6 +27,15 @@ package enum TemplateLimits {
         for resource in template.resources where !isValidLogicalId(resource.logicalId) {
             diagnostics.append(.invalidLogicalId(resource.logicalId, at: resource.origin))
         }
+        // Two components generating one logical ID (a component reports its own clashes).
+        var seen: [String: Resource] = [:]
+        for resource in template.resources {
+            if let first = seen[resource.logicalId] {
+                if first.owner != resource.owner { diagnostics.append(.generatedCollision(resource, first)) }
+            } else {
+                seen[resource.logicalId] = resource
+            }
+        }
         return diagnostics
     }
 
@@ -66,7 +75,18 @@ extension Diagnostic {
 
     static func invalidLogicalId(_ id: String, at range: SourceRange) -> Diagnostic {
         .error(.invalidLogicalId, "logical ID '\(id.prefix(80))\(id.count > 80 ? "…" : "")' is not 1 to 255 letters and digits",
-               at: range, fixIts: [FixIt("shorten the resource's name")])
+               at: range, fixIts: [FixIt("shorten the name (or the api path) it is made from")])
+    }
+
+    static func generatedCollision(_ resource: Resource, _ first: Resource) -> Diagnostic {
+        func describe(_ r: Resource) -> String {
+            guard let owner = r.owner else { return "a \(r.type)" }
+            return Name.logicalId(of: owner) == r.logicalId ? "resource '\(owner)'" : "the \(r.type) that '\(owner)' generates"
+        }
+        return .error(.logicalIdCollision,
+                      "logical ID '\(resource.logicalId)' would be used twice: by \(describe(resource)) and by \(describe(first))",
+                      at: resource.origin, notes: [Note("\(describe(first)) comes from here", at: first.origin)],
+                      fixIts: [FixIt("rename one of the two resources")])
     }
 
     static func templateTooLarge(_ bytes: Int, at range: SourceRange) -> Diagnostic {

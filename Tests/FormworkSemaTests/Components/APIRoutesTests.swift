@@ -21,13 +21,12 @@ import Testing
         #expect(APIRoutePlan.prefixes(of: "/a/{b}/c").map(\.segment) == ["a", "{b}", "c"])
     }
 
-    static func plan(_ routes: String, cors: Bool = false, declared: [String] = []) throws -> APIRoutePlan {
+    static func plan(_ routes: String, cors: Bool = false) throws -> APIRoutePlan {
         let text = apiSpec("stage: prod\nauth: none\n" + (cors ? "cors: { allowOrigin: '*' }\n" : "") + "routes:\n" + routes)
         let spec = try #require(decoded(text))
         let decl = try #require(spec.resources.first)
         guard case .api(let api) = decl.body else { throw PlanError.notAnAPI }
-        let names = Dictionary(uniqueKeysWithValues: declared.map { (Name.logicalId(of: $0), Name($0, decl.name.range)) })
-        return APIRoutePlan(api: decl.name, api, declared: names)
+        return APIRoutePlan(api: decl.name, api)
     }
 
     enum PlanError: Error { case notAnAPI }
@@ -57,8 +56,6 @@ import Testing
         #expect(clash.diagnostics.map(\.code) == [.apiLogicalIdCollision])
         let withStage = try Self.plan("  GET /stage: { mock: { statusCode: 200 } }")
         #expect(withStage.diagnostics.map(\.code) == [.apiLogicalIdCollision])
-        let declared = try Self.plan("  GET /a: { mock: { statusCode: 200 } }", declared: ["jobsApiGetA"])
-        #expect(declared.diagnostics.map(\.code) == [.apiLogicalIdCollision])
     }
 
     @Test func corsAddsOnePreflightPerPathUnlessOptionsIsRouted() throws {
