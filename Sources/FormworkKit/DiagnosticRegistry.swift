@@ -18,6 +18,7 @@ public enum DiagnosticRegistry {
         + DiagnosticCode.allNullGuardCodes
         + [.dependencyCycle, .invalidTag]
         + DiagnosticCode.allAPICodes
+        + DiagnosticCode.allFunctionCodes
         + [.componentNotImplemented]
         + DiagnosticCode.allLimitCodes
 }

@@ -30,9 +30,6 @@ import Testing
     /// Codes that no committed spec can show, and the test that covers each.
     static let coveredElsewhere = [
         "FW1010": "CommandLineTests.aHugeSpecIsALocatedErrorReadOnlyToTheLimit: it needs a spec over 8 MiB",
-        // Only generated children can be too long; specs/invalid/logical-id-too-long.yaml shows it once
-        // kind: function compiles. Remove this line then.
-        "FW6003": "specs/invalid/logical-id-too-long.yaml, once kind: function compiles",
     ]
 
     /// Driver and I/O codes (FW0xxx) come from the command line, not from a

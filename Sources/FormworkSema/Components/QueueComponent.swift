@@ -3,7 +3,10 @@ import FormworkDiagnostics
 import FormworkSpec
 
 /// `kind: queue` → `AWS::SQS::Queue`, with SQS-managed encryption and an
-/// optional redrive policy to another queue of the spec.
+/// optional redrive policy to another queue of the spec. A queue that
+/// triggers functions and sets no `visibilityTimeout` gets six times the
+/// largest of their timeouts (at most 43,200 s); one that sets less than a
+/// function's timeout is an error (Lambda refuses the event source mapping).
 extension Lowering {
     func lowerQueue(_ decl: ResourceDecl, _ queue: QueueSpec) {
         let origin = decl.range
@@ -11,8 +14,17 @@ extension Lowering {
         if let days = queue.retentionDays {
             properties.append(("MessageRetentionPeriod", .int(days.value * 86_400, days.range)))
         }
+        let consumer = slowestConsumer(of: decl.name.text)
         if let timeout = queue.visibilityTimeout {
             properties.append(("VisibilityTimeout", .int(timeout.value, timeout.range)))
+            if let consumer, timeout.value < consumer.timeout.value {
+                diagnostics.append(.visibilityTimeoutTooShort(timeout, queue: decl.name.text, consumer: consumer.function,
+                                                              functionTimeout: consumer.timeout))
+            }
+        } else if let consumer {
+            // Lambda's advice: six times the function's timeout; SQS's maximum is 12 hours.
+            let seconds = min(6 * consumer.timeout.value, Self.maximumVisibilityTimeout)
+            properties.append(("VisibilityTimeout", .int(seconds, consumer.timeout.range)))
         }
         if let dlq = queue.deadLetter {
             properties.append(("RedrivePolicy", .object([
@@ -21,5 +33,39 @@ extension Lowering {
             ], dlq.range)))
         }
         add(Resource(logicalId: decl.name.logicalId, type: "AWS::SQS::Queue", properties: properties, origin: origin), for: decl)
+    }
+}
+
+extension Lowering {
+    static let maximumVisibilityTimeout = 43_200
+
+    /// The function with the largest timeout among those an `sqs` trigger of
+    /// this queue invokes (the first in spec order on a tie).
+    func slowestConsumer(of queue: String) -> (function: ResourceDecl, timeout: Located<Int>)? {
+        var slowest: (function: ResourceDecl, timeout: Located<Int>)?
+        for decl in spec.resources {
+            guard case .function(let function) = decl.body, function.triggers.contains(where: {
+                if case .sqs(let name, _) = $0.source { name.text == queue } else { false }
+            }) else { continue }
+            let timeout = function.timeout ?? Located(BuiltInDefaults.functionTimeout, decl.name.range)
+            if slowest == nil || timeout.value > slowest!.timeout.value { slowest = (decl, timeout) }
+        }
+        return slowest
+    }
+}
+
+extension DiagnosticCode {
+    package static let visibilityTimeoutTooShort = DiagnosticCode("FW5307", "a queue hides messages for less time than its consumer function may run")
+}
+
+extension Diagnostic {
+    static func visibilityTimeoutTooShort(_ timeout: Located<Int>, queue: String, consumer: ResourceDecl,
+                                          functionTimeout: Located<Int>) -> Diagnostic {
+        .error(.visibilityTimeoutTooShort,
+               "queue '\(queue)' has a visibility timeout of \(timeout.value) s, less than the \(functionTimeout.value) s timeout of function '\(consumer.name.text)' it triggers",
+               at: timeout.range,
+               notes: [Note("function '\(consumer.name.text)' has its timeout here", at: functionTimeout.range)],
+               fixIts: [FixIt("set visibilityTimeout to at least \(functionTimeout.value) (six times it, \(min(6 * functionTimeout.value, 43_200)), is Lambda's advice), or remove it to get that",
+                              replacing: timeout.range, with: String(min(6 * functionTimeout.value, 43_200)))])
     }
 }

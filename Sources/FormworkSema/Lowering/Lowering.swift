@@ -31,6 +31,7 @@ final class Lowering {
         let lowering = Lowering(spec: spec, symbols: symbols)
         lowering.lowerParameters(options.parameterOverrides)
         for resource in spec.resources { lowering.lower(resource) }
+        lowering.attachS3Notifications()
         lowering.lowerOutputs()
         lowering.diagnostics += TagPropagation.run(&lowering.template, spec: spec, emitter: &lowering.emitter)
         lowering.template.conditions = lowering.emitter.conditions.entries
@@ -59,7 +60,8 @@ final class Lowering {
         case .queue(let queue): lowerQueue(decl, queue)
         case .raw(let raw): lowerRaw(decl, raw)
         case .api(let api): lowerAPI(decl, api)
-        case .bucket, .function:
+        case .function(let function): lowerFunction(decl, function)
+        case .bucket:
             diagnostics.append(.componentNotImplemented(decl.body.kindName, at: decl.name.range))
         }
         // The resource's own dependsOn goes on the resource the spec names (the first one emitted).

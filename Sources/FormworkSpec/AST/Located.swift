@@ -40,3 +40,33 @@ package struct WhenClause: Sendable {
         self.range = range
     }
 }
+
+/// A plain string that keeps where each of its Unicode scalars came from,
+/// so that an error inside it (a bad field of a cron expression) can point
+/// at the exact column.
+package struct LocatedText: Sendable {
+    package var value: String
+    package var range: SourceRange
+    /// The range of each Unicode scalar of `value`; empty when the source
+    /// could not be followed (errors then cover the whole value).
+    package var scalarRanges: [SourceRange]
+
+    package init(_ value: String, _ range: SourceRange, scalarRanges: [SourceRange] = []) {
+        self.value = value
+        self.range = range
+        self.scalarRanges = scalarRanges.count == value.unicodeScalars.count ? scalarRanges : []
+    }
+
+    /// The source range of the scalars at `offsets` of `value`; an empty
+    /// range gives the position before that scalar.
+    package func range(of offsets: Range<Int>) -> SourceRange {
+        guard !scalarRanges.isEmpty, offsets.lowerBound >= 0, offsets.upperBound <= scalarRanges.count else { return range }
+        if offsets.isEmpty {
+            let at = offsets.lowerBound < scalarRanges.count
+                ? scalarRanges[offsets.lowerBound].start : scalarRanges[scalarRanges.count - 1].end
+            return SourceRange(file: range.file, start: at, end: at)
+        }
+        return SourceRange(file: range.file, start: scalarRanges[offsets.lowerBound].start,
+                           end: scalarRanges[offsets.upperBound - 1].end)
+    }
+}

@@ -122,7 +122,7 @@ package struct Trigger: Sendable {
     package enum Source: Sendable {
         case s3(bucket: Name, events: [Located<String>], prefix: StringValue?, suffix: StringValue?)
         case sqs(queue: Name, batchSize: Located<Int>?)
-        case schedule(Located<String>)
+        case schedule(LocatedText)
     }
 
     package var source: Source

@@ -186,6 +186,16 @@ extension SpecDecoder {
         return StringValue(text: text.value, interpolated: parsed, range: node.range)
     }
 
+    /// A string scalar with the source range of each of its characters
+    /// (for values checked character by character, like schedule expressions).
+    func locatedText(_ node: YAMLNode, _ what: String) -> LocatedText? {
+        guard let text = string(node, what), let scalar = node.scalar else { return nil }
+        let count = text.value.unicodeScalars.count
+        guard count <= 512 else { return LocatedText(text.value, text.range) }
+        let ranges = (0..<count).map { scalar.range(ofValue: $0..<($0 + 1)) }
+        return LocatedText(text.value, text.range, scalarRanges: ranges)
+    }
+
     /// A `when:` condition.
     func when(_ node: YAMLNode) -> WhenClause? {
         guard let text = string(node, "when"), let scalar = node.scalar else { return nil }

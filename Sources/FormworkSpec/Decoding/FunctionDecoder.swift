@@ -110,7 +110,7 @@ extension SpecDecoder {
             else { return nil }
             source = .sqs(queue: queue, batchSize: sqs["batchSize"].flatMap { int($0, "batchSize", in: 1...10_000) })
         default:
-            guard let expression = string(body, "a schedule expression") else { return nil }
+            guard let expression = locatedText(body, "a schedule expression") else { return nil }
             source = .schedule(expression)
         }
         return Trigger(source: source, when: fields["when"].flatMap(when), range: node.range)

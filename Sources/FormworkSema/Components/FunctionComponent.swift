@@ -1,0 +1,254 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkSpec
+
+/// `kind: function` → `AWS::Lambda::Function` `<Id>`, then its execution
+/// role `<Id>Role` (least-privilege inline policy), its log group
+/// `<Id>LogGroup`, its dead-letter queue `<Id>DeadLetterQueue`, and what its
+/// triggers and invokers generate (`FunctionTriggers.swift`).
+///
+/// The function's name is fixed at compile time (`FunctionNaming`) so that
+/// the log group can be named `/aws/lambda/<name>` without a cycle.
+extension Lowering {
+    func lowerFunction(_ decl: ResourceDecl, _ function: FunctionSpec) {
+        let id = decl.name.logicalId
+        let origin = decl.range
+        // A bad value from defaults.function is reported once, not once per function.
+        for diagnostic in FunctionChecks.run(decl, function) where !diagnostics.contains(diagnostic) {
+            diagnostics.append(diagnostic)
+        }
+        let functionName = FunctionNaming.functionName(stack: spec.stack.value, name: decl.name.text)
+        let timeout = function.timeout ?? Located(BuiltInDefaults.functionTimeout, decl.name.range)
+        let memory = function.memory ?? Located(BuiltInDefaults.functionMemory, decl.name.range)
+        let deadLetterQueue = function.deadLetterQueue?.value ?? BuiltInDefaults.functionDeadLetterQueue
+        let logs = function.logs
+        let format = logs?.format ?? Located(BuiltInDefaults.logFormat, decl.name.range)
+        let retention = logs?.retentionDays ?? Located(BuiltInDefaults.logRetentionDays, decl.name.range)
+
+        var properties: [(String, TemplateValue)] = [("FunctionName", .string(functionName, decl.name.range))]
+        if let handler = function.handler { properties.append(("Handler", .string(handler.value, handler.range))) }
+        if let runtime = function.runtime { properties.append(("Runtime", .string(runtime.value, runtime.range))) }
+        switch function.code {
+        case .inline(let code):
+            properties.append(("Code", .object([("ZipFile", .string(code.value, code.range))], code.range)))
+        case .s3(let bucket, let key, let range):
+            properties.append(("Code", .object([("S3Bucket", emitter.emit(bucket)), ("S3Key", emitter.emit(key))], range)))
+        case nil:
+            break  // reported by the decoder
+        }
+        properties.append(("Timeout", .int(timeout.value, timeout.range)))
+        properties.append(("MemorySize", .int(memory.value, memory.range)))
+        properties.append(("Role", .getAtt(id + "Role", "Arn", origin)))
+        if !function.environment.isEmpty {
+            let variables: [(String, TemplateValue)] = function.environment.map { variable in
+                let value = emitter.emit(variable.value)
+                guard let when = variable.when else { return (variable.name.value, value) }
+                let condition = emitter.conditions.name(for: when, symbols: symbols)
+                return (variable.name.value, .if(condition, value, .noValue(when.range), when.range))
+            }
+            let range = function.environment[0].name.range
+            properties.append(("Environment", .object([("Variables", .object(variables, range))], range)))
+        }
+        if deadLetterQueue {
+            let range = function.deadLetterQueue?.range ?? origin
+            properties.append(("DeadLetterConfig", .object([("TargetArn", .getAtt(id + "DeadLetterQueue", "Arn", range))], range)))
+        }
+        let logRange = logs?.range ?? origin
+        properties.append(("LoggingConfig", .object([
+            ("LogFormat", .string(format.value == .json ? "JSON" : "Text", format.range)),
+            ("LogGroup", .ref(id + "LogGroup", logRange)),
+        ], logRange)))
+        add(Resource(logicalId: id, type: "AWS::Lambda::Function", properties: properties, origin: origin), for: decl)
+
+        add(Resource(logicalId: id + "Role", type: "AWS::IAM::Role", properties: [
+            ("AssumeRolePolicyDocument", Self.policyDocument([.object([
+                ("Effect", .string("Allow", origin)),
+                ("Principal", .object([("Service", .string("lambda.amazonaws.com", origin))], origin)),
+                ("Action", .string("sts:AssumeRole", origin)),
+            ], origin)], origin)),
+            ("Policies", .array([.object([
+                ("PolicyName", .string("execution", origin)),
+                ("PolicyDocument", Self.policyDocument(executionStatements(decl, function, deadLetterQueue: deadLetterQueue), origin)),
+            ], origin)], origin)),
+        ], origin: origin), for: decl)
+
+        add(Resource(logicalId: id + "LogGroup", type: "AWS::Logs::LogGroup", properties: [
+            ("LogGroupName", .string("/aws/lambda/" + functionName, decl.name.range)),
+            ("RetentionInDays", .int(retention.value, retention.range)),
+        ], origin: logRange), for: decl)
+
+        if deadLetterQueue {
+            let range = function.deadLetterQueue?.range ?? origin
+            add(Resource(logicalId: id + "DeadLetterQueue", type: "AWS::SQS::Queue", properties: [
+                ("MessageRetentionPeriod", .int(14 * 86_400, range)),
+                ("SqsManagedSseEnabled", .bool(true, range)),
+            ], origin: range), for: decl)
+        }
+
+        lowerTriggers(decl, function)
+        lowerInvokers(decl, function)
+    }
+
+    static func policyDocument(_ statements: [TemplateValue], _ origin: SourceRange) -> TemplateValue {
+        .object([("Version", .string("2012-10-17", origin)), ("Statement", .array(statements, origin))], origin)
+    }
+
+    /// Adds a resource a function generates for one of its triggers or
+    /// invokers: it carries the function's condition and the extra ones
+    /// (the trigger's `when:`, the condition of the resource it reads from).
+    func addGenerated(_ resource: Resource, for decl: ResourceDecl, when extra: [WhenClause]) {
+        add(resource, for: decl)
+        if let condition = conditionName(([decl.when].compactMap { $0 }) + extra) {
+            template.resources[template.resources.count - 1].condition = condition
+        }
+    }
+
+    /// One named condition for all of `clauses` (their conjunction), or nil when there are none.
+    func conditionName(_ clauses: [WhenClause]) -> String? {
+        var unique: [WhenClause] = []
+        for clause in clauses where !unique.contains(where: { $0.condition.canonical == clause.condition.canonical }) {
+            unique.append(clause)
+        }
+        guard let first = unique.first else { return nil }
+        if unique.count == 1 { return emitter.conditions.name(for: first, symbols: symbols) }
+        let conjunction = WhenClause(text: unique.map { "(\($0.text))" }.joined(separator: " && "),
+                                     condition: .and(unique.map(\.condition), first.range), range: first.range)
+        return emitter.conditions.name(for: conjunction, symbols: symbols)
+    }
+}
+
+/// The function's name, fixed at compile time: `<stack>-<name>`. Lambda
+/// limits `FunctionName` to 64 characters; a longer one keeps its first 55
+/// characters and ends with `-` and 8 hex digits of `StableHash` of the
+/// full name, so it stays unique and the same on every compile.
+/// (`AWS::StackName` is not used: it is unbounded, and the name must be
+/// known to name the log group.)
+package enum FunctionNaming {
+    package static let maxLength = 64
+
+    package static func functionName(stack: String, name: String) -> String {
+        let full = "\(stack)-\(name)"
+        guard full.unicodeScalars.count > maxLength else { return full }
+        return String(full.prefix(maxLength - 9)) + "-" + StableHash.hex(full)
+    }
+}
+
+/// What a function declares that AWS would reject at deploy time.
+enum FunctionChecks {
+    static func run(_ decl: ResourceDecl, _ function: FunctionSpec) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var knownRuntime: LambdaRuntimes.Runtime?
+        if let runtime = function.runtime {
+            if let known = LambdaRuntimes.runtime(runtime.value) {
+                knownRuntime = known
+                if known.isDeprecated { diagnostics.append(.deprecatedRuntime(runtime, known)) }
+            } else {
+                diagnostics.append(.unknownRuntime(runtime))
+            }
+        }
+        if case .inline(let code) = function.code, let runtime = function.runtime,
+           let known = knownRuntime, !known.supportsInlineCode {
+            diagnostics.append(.inlineCodeRuntime(code.range, runtime))
+        }
+        if let retention = function.logs?.retentionDays, !LogRetention.allowedDays.contains(retention.value) {
+            diagnostics.append(.invalidLogRetention(retention))
+        }
+        for variable in function.environment where reservedEnvironmentNames.contains(variable.name.value) {
+            diagnostics.append(.reservedEnvironmentVariable(variable.name))
+        }
+        var queues: [String: Name] = [:]
+        for trigger in function.triggers {
+            switch trigger.source {
+            case .s3(_, let events, _, _):
+                for event in events where !S3EventTypes.all.contains(event.value) {
+                    diagnostics.append(.invalidS3Event(event))
+                }
+            case .sqs(let queue, _):
+                if let first = queues[queue.text] {
+                    diagnostics.append(.duplicateQueueTrigger(queue, first: first, function: decl.name.text))
+                } else {
+                    queues[queue.text] = queue
+                }
+            case .schedule(let expression):
+                diagnostics += ScheduleExpression.check(expression)
+            }
+        }
+        return diagnostics
+    }
+
+    /// Names Lambda sets itself and refuses in a function's environment.
+    /// Source: AWS Lambda Developer Guide, "Defined runtime environment variables"
+    /// (reserved variables); the same list cfn-lint 1.51.0 checks.
+    static let reservedEnvironmentNames: Set<String> = [
+        "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
+        "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+        "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
+        "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+        "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+    ]
+}
+
+// MARK: - Diagnostics
+
+extension DiagnosticCode {
+    package static let unknownRuntime = DiagnosticCode("FW5300", "a function names a runtime Lambda does not have")
+    package static let deprecatedRuntime = DiagnosticCode("FW5301", "a function uses a deprecated Lambda runtime")
+    package static let inlineCodeRuntime = DiagnosticCode("FW5302", "inline code with a runtime that only takes packaged code")
+    package static let invalidLogRetention = DiagnosticCode("FW5303", "a log retention CloudWatch Logs does not offer")
+    package static let invalidS3Event = DiagnosticCode("FW5305", "an s3 trigger names an event type S3 does not have")
+    package static let reservedEnvironmentVariable = DiagnosticCode("FW5309", "an environment variable Lambda reserves")
+    package static let duplicateQueueTrigger = DiagnosticCode("FW5308", "a function is triggered twice by one queue")
+
+    package static let allFunctionCodes: [DiagnosticCode] = [
+        .unknownRuntime, .deprecatedRuntime, .inlineCodeRuntime, .invalidLogRetention, .invalidSchedule, .invalidS3Event,
+        .overlappingS3Triggers, .visibilityTimeoutTooShort, .duplicateQueueTrigger, .reservedEnvironmentVariable,
+        .conditionalS3Trigger,
+    ]
+}
+
+extension Diagnostic {
+    static func unknownRuntime(_ runtime: Located<String>) -> Diagnostic {
+        let fix = Suggestions.closest(to: runtime.value, in: LambdaRuntimes.supported)
+            .map { FixIt("did you mean '\($0)'?", replacing: runtime.range, with: $0) }
+            ?? FixIt("use a current runtime, like nodejs22.x or python3.13")
+        return .error(.unknownRuntime, "'\(runtime.value)' is not a Lambda runtime", at: runtime.range, fixIts: [fix])
+    }
+
+    static func deprecatedRuntime(_ runtime: Located<String>, _ known: LambdaRuntimes.Runtime) -> Diagnostic {
+        .error(.deprecatedRuntime, "runtime '\(runtime.value)' was deprecated on \(known.deprecation ?? "an earlier date")",
+               at: runtime.range,
+               fixIts: [FixIt("use '\(known.replacement)'", replacing: runtime.range, with: known.replacement)])
+    }
+
+    static func inlineCodeRuntime(_ code: SourceRange, _ runtime: Located<String>) -> Diagnostic {
+        .error(.inlineCodeRuntime, "inline code needs a Node.js or Python runtime, not '\(runtime.value)'", at: code,
+               notes: [Note("the runtime is set here", at: runtime.range)],
+               fixIts: [FixIt("upload a package and write code: { bucket: ..., key: ... }")])
+    }
+
+    static func invalidLogRetention(_ days: Located<Int>) -> Diagnostic {
+        let allowed = LogRetention.allowedDays
+        let nearest = allowed.min { abs($0 - days.value) < abs($1 - days.value) } ?? 14
+        return .error(.invalidLogRetention, "CloudWatch Logs cannot keep logs for \(days.value) days", at: days.range,
+                      fixIts: [FixIt("use \(nearest); allowed: \(allowed.map(String.init).joined(separator: ", "))",
+                                     replacing: days.range, with: String(nearest))])
+    }
+
+    static func invalidS3Event(_ event: Located<String>) -> Diagnostic {
+        let fix = Suggestions.closest(to: event.value, in: S3EventTypes.all)
+            .map { FixIt("did you mean '\($0)'?", replacing: event.range, with: $0) }
+            ?? FixIt("use an S3 event type, like s3:ObjectCreated:*")
+        return .error(.invalidS3Event, "'\(event.value)' is not an S3 event type", at: event.range, fixIts: [fix])
+    }
+
+    static func reservedEnvironmentVariable(_ name: Located<String>) -> Diagnostic {
+        .error(.reservedEnvironmentVariable, "Lambda reserves the environment variable '\(name.value)'", at: name.range,
+               fixIts: [FixIt("choose another name; Lambda sets '\(name.value)' itself")])
+    }
+
+    static func duplicateQueueTrigger(_ queue: Name, first: Name, function: String) -> Diagnostic {
+        .error(.duplicateQueueTrigger, "queue '\(queue.text)' already triggers function '\(function)'", at: queue.range,
+               notes: [Note("the first trigger on '\(queue.text)' is here", at: first.range)],
+               fixIts: [FixIt("remove one of the two triggers")])
+    }
+}

@@ -1,0 +1,235 @@
+import FormworkDiagnostics
+import FormworkSpec
+
+/// Schedule expressions checked as EventBridge checks them (cfn-lint E3027
+/// checks a subset): `rate(N unit)` with N ≥ 1 and the unit singular exactly
+/// when N is 1, or `cron(...)` with six fields, each within its values and
+/// wildcards, and exactly one of day-of-month and day-of-week `?`.
+/// Errors point at the offending characters inside the string.
+enum ScheduleExpression {
+    static func check(_ text: LocatedText) -> [Diagnostic] {
+        var checker = Checker(text: text)
+        checker.run()
+        return checker.diagnostics
+    }
+
+    /// A run of characters of the expression: its text and scalar offsets.
+    struct Token {
+        var text: String
+        var start: Int
+        var end: Int
+    }
+
+    /// One cron field: its values, names and the wildcards it accepts.
+    struct Field {
+        var name: String
+        var values: ClosedRange<Int>
+        /// Names standing for values, the first for `values.lowerBound`.
+        var names: [String] = []
+        var wildcards: String
+
+        static let all: [Field] = [
+            Field(name: "minutes", values: 0...59, wildcards: ", - * /"),
+            Field(name: "hours", values: 0...23, wildcards: ", - * /"),
+            Field(name: "day-of-month", values: 1...31, wildcards: ", - * ? / L W"),
+            Field(name: "month", values: 1...12,
+                  names: ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"],
+                  wildcards: ", - * /"),
+            Field(name: "day-of-week", values: 1...7, names: ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"],
+                  wildcards: ", - * ? L #"),
+            Field(name: "year", values: 1970...2199, wildcards: ", - * /"),
+        ]
+
+        func allows(_ wildcard: Character) -> Bool { wildcards.contains(wildcard) }
+
+        var valuesText: String {
+            names.isEmpty ? "\(values.lowerBound)-\(values.upperBound)"
+                : "\(values.lowerBound)-\(values.upperBound) or \(names[0])-\(names[names.count - 1])"
+        }
+    }
+
+    struct Checker {
+        let text: LocatedText
+        let scalars: [Unicode.Scalar]
+        var diagnostics: [Diagnostic] = []
+
+        init(text: LocatedText) {
+            self.text = text
+            self.scalars = Array(text.value.unicodeScalars)
+        }
+
+        func range(_ token: Token) -> SourceRange { text.range(of: token.start..<token.end) }
+
+        mutating func error(_ message: String, at token: Token, fix: FixIt? = nil) {
+            diagnostics.append(.error(.invalidSchedule, message, at: range(token), fixIts: fix.map { [$0] } ?? []))
+        }
+
+        mutating func run() {
+            let value = text.value
+            let whole = Token(text: value, start: 0, end: scalars.count)
+            let inner = Token(text: String(String.UnicodeScalarView(scalars.dropFirst(5).dropLast())),
+                              start: 5, end: max(5, scalars.count - 1))
+            if value.hasPrefix("rate(") && value.hasSuffix(")") && scalars.count >= 6 {
+                checkRate(inner)
+            } else if value.hasPrefix("cron(") && value.hasSuffix(")") && scalars.count >= 6 {
+                checkCron(inner)
+            } else {
+                error("schedule '\(value)' must be rate(...) or cron(...)", at: whole,
+                      fix: FixIt("write it like rate(5 minutes) or cron(0 12 * * ? *)"))
+            }
+        }
+
+        /// Splits a token on a separator, keeping empty parts.
+        func split(_ token: Token, on separator: Unicode.Scalar) -> [Token] {
+            var parts: [Token] = []
+            var start = token.start
+            for index in token.start..<token.end where scalars[index] == separator {
+                parts.append(slice(start, index))
+                start = index + 1
+            }
+            parts.append(slice(start, token.end))
+            return parts
+        }
+
+        func slice(_ start: Int, _ end: Int) -> Token {
+            Token(text: String(String.UnicodeScalarView(scalars[start..<end])), start: start, end: end)
+        }
+
+        // MARK: rate
+
+        mutating func checkRate(_ inner: Token) {
+            let parts = split(inner, on: " ")
+            guard parts.count == 2, !parts[0].text.isEmpty, !parts[1].text.isEmpty else {
+                error("a rate expression is 'rate(<number> <unit>)', found 'rate(\(inner.text))'", at: inner,
+                      fix: FixIt("write it like rate(5 minutes), with one space"))
+                return
+            }
+            let (number, unit) = (parts[0], parts[1])
+            let units = ["minute", "minutes", "hour", "hours", "day", "days"]
+            var count: Int?
+            if number.text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
+                count = number.text.count > 9 ? Int.max : Int(number.text)
+                if count == 0 {
+                    error("a rate must be at least 1, found '\(number.text)'", at: number)
+                    count = nil
+                }
+            } else {
+                error("a rate's value must be a whole number, found '\(number.text)'", at: number)
+            }
+            guard units.contains(unit.text) else {
+                let suggestion = Suggestions.closest(to: unit.text, in: units)
+                error("'\(unit.text)' is not a rate unit; use minute(s), hour(s) or day(s)", at: unit,
+                      fix: suggestion.map { FixIt("did you mean '\($0)'?", replacing: range(unit), with: $0) })
+                return
+            }
+            guard let count else { return }
+            let singular = unit.text.hasSuffix("s") ? String(unit.text.dropLast()) : unit.text
+            let expected = count == 1 ? singular : singular + "s"
+            if unit.text != expected {
+                let message = count == 1
+                    ? "rate(1 \(unit.text)) needs the singular unit '\(expected)'"
+                    : "rate(\(number.text) \(unit.text)) needs the plural unit '\(expected)'"
+                error(message, at: unit, fix: FixIt("write '\(expected)'", replacing: range(unit), with: expected))
+            }
+        }
+
+        // MARK: cron
+
+        mutating func checkCron(_ inner: Token) {
+            let fields = split(inner, on: " ")
+            if let empty = fields.first(where: \.text.isEmpty) {
+                error("cron fields are separated by exactly one space", at: Token(text: "", start: empty.start, end: empty.start),
+                      fix: FixIt("remove the extra space"))
+                return
+            }
+            guard fields.count == 6 else {
+                error("a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), found \(fields.count)",
+                      at: inner, fix: FixIt(fields.count == 5 ? "add the year field, like: cron(\(inner.text) *)"
+                                            : "write it like cron(0 12 * * ? *)"))
+                return
+            }
+            for (field, token) in zip(Field.all, fields) { checkField(token, field) }
+            let (dayOfMonth, dayOfWeek) = (fields[2], fields[4])
+            switch (dayOfMonth.text == "?", dayOfWeek.text == "?") {
+            case (true, true):
+                error("day-of-month and day-of-week cannot both be '?'", at: dayOfWeek,
+                      fix: FixIt("give one of them a value, like '*' for day-of-month"))
+            case (false, false):
+                error("one of day-of-month and day-of-week must be '?', found '\(dayOfMonth.text)' and '\(dayOfWeek.text)'",
+                      at: dayOfWeek, fix: FixIt("write '?' for the one you do not mean", replacing: range(dayOfWeek), with: "?"))
+            default:
+                break
+            }
+        }
+
+        mutating func checkField(_ token: Token, _ field: Field) {
+            if token.text == "?" {
+                if !field.allows("?") { error("'?' is only allowed in day-of-month and day-of-week, not in \(field.name)", at: token) }
+                return
+            }
+            let items = split(token, on: ",")
+            if items.count > 1, !field.allows(",") { error("the \(field.name) field takes no lists", at: token); return }
+            if items.count > 1, token.text.contains("#") {
+                error("with '#', the day-of-week field takes a single expression", at: token)
+                return
+            }
+            for item in items { checkItem(item, field) }
+        }
+
+        mutating func checkItem(_ item: Token, _ field: Field) {
+            let text = item.text.uppercased()
+            guard !text.isEmpty else { error("empty item in the \(field.name) field", at: item); return }
+            if text == "?" { error("'?' must stand alone in the \(field.name) field", at: item); return }
+            // Day-of-month: L, LW, nW.  Day-of-week: L, nL, n#k.
+            if field.allows("W") && (text == "L" || text == "LW") { return }
+            if field.allows("W") && text.hasSuffix("W") {
+                checkValue(slice(item.start, item.end - 1), field)
+                return
+            }
+            if field.allows("L") && text == "L" { return }
+            if field.allows("#") && text.contains("#") {
+                let parts = split(item, on: "#")
+                guard parts.count == 2 else { error("write '<day>#<n>', like 3#2 for the second Tuesday", at: item); return }
+                checkValue(parts[0], field)
+                if let n = Int(parts[1].text), (1...5).contains(n) { return }
+                error("the week number after '#' must be 1 to 5, found '\(parts[1].text)'", at: parts[1])
+                return
+            }
+            if field.allows("#") && text.hasSuffix("L") {
+                checkValue(slice(item.start, item.end - 1), field)
+                return
+            }
+            let stepParts = split(item, on: "/")
+            guard stepParts.count <= 2 else { error("an increment has one '/'", at: item); return }
+            if stepParts.count == 2 {
+                guard field.allows("/") else { error("'/' is not allowed in the \(field.name) field", at: item); return }
+                let step = stepParts[1]
+                if let n = Int(step.text), n >= 1, n <= field.values.upperBound {
+                    // a valid increment
+                } else {
+                    error("the increment after '/' must be 1 to \(field.values.upperBound), found '\(step.text)'", at: step)
+                }
+            }
+            let base = stepParts[0]
+            if base.text == "*" { return }
+            let bounds = split(base, on: "-")
+            guard bounds.count <= 2 else { error("a range is '<first>-<last>'", at: base); return }
+            for bound in bounds { checkValue(bound, field) }
+        }
+
+        mutating func checkValue(_ token: Token, _ field: Field) {
+            let text = token.text.uppercased()
+            if let n = Int(text), text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
+                if field.values.contains(n) { return }
+                error("\(field.name) value '\(token.text)' is out of range \(field.valuesText)", at: token)
+                return
+            }
+            if field.names.contains(text) { return }
+            error("'\(token.text)' is not a \(field.name) value (\(field.valuesText))", at: token)
+        }
+    }
+}
+
+extension DiagnosticCode {
+    package static let invalidSchedule = DiagnosticCode("FW5304", "a schedule expression EventBridge would reject")
+}
