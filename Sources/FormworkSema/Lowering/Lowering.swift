@@ -57,7 +57,8 @@ final class Lowering {
         switch decl.body {
         case .queue(let queue): lowerQueue(decl, queue)
         case .raw(let raw): lowerRaw(decl, raw)
-        case .bucket, .function, .api:
+        case .bucket(let bucket): lowerBucket(decl, bucket)
+        case .function, .api:
             diagnostics.append(.componentNotImplemented(decl.body.kindName, at: decl.name.range))
         }
         // The resource's own dependsOn goes on the resource the spec names (the first one emitted).
