@@ -126,10 +126,14 @@ enum BucketNameRules {
             diagnostics.append(.bucketNameCharacters(shown, bad: bad, fix: isLiteral ? repaired(text) : nil, at: name.range))
         }
         // A character S3 allows nowhere was reported above; a hyphen or period is wrong only at the ends.
+        var startReported = false
         if startsLiteral, let first = text.unicodeScalars.first, allowed(first), !alphanumeric(first) {
             diagnostics.append(.bucketNameEnds(shown, "start", first, at: name.range))
+            startReported = true
         }
-        if endsLiteral, length > 1, let last = text.unicodeScalars.last, allowed(last), !alphanumeric(last) {
+        // A one-character name ("-") is reported once.
+        if endsLiteral, !(startReported && isLiteral && length == 1),
+           let last = text.unicodeScalars.last, allowed(last), !alphanumeric(last) {
             diagnostics.append(.bucketNameEnds(shown, "end", last, at: name.range))
         }
         if literals.contains(where: { $0.contains("..") }) {
