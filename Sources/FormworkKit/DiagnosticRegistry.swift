@@ -16,9 +16,10 @@ public enum DiagnosticRegistry {
         + DiagnosticCode.allResolutionCodes
         + [.missingRequiredSetting, .implicitAuthNone]
         + DiagnosticCode.allNullGuardCodes
+        + DiagnosticCode.allLifecycleCodes
         + [.dependencyCycle, .invalidTag]
         + DiagnosticCode.allAPICodes
         + DiagnosticCode.allFunctionCodes
-        + [.componentNotImplemented]
+        + DiagnosticCode.allBucketCodes
         + DiagnosticCode.allLimitCodes
 }

@@ -10,6 +10,7 @@ package enum Semantics {
     package static func run(_ spec: Spec, options: LoweringOptions) -> (Template?, [Diagnostic]) {
         var spec = spec
         var diagnostics = DefaultInjection.run(&spec)
+        diagnostics += LifecycleValidation.run(spec)
         let symbols = SymbolTable(spec)
         diagnostics += NameResolution.run(spec, symbols: symbols)
         diagnostics += NullGuards.run(spec, symbols: symbols)

@@ -6,6 +6,9 @@ import FormworkSpec
 package struct SymbolTable: Sendable {
     package private(set) var parameters: [String: Parameter] = [:]
     package private(set) var resources: [String: ResourceDecl] = [:]
+    /// The generated name format of each bucket that an `s3` trigger names
+    /// and that has no `name` (`BucketNaming`), by resource name.
+    package private(set) var generatedBucketNames: [String: String] = [:]
 
     package init(_ spec: Spec) {
         for parameter in spec.parameters where parameters[parameter.name.text] == nil {
@@ -14,6 +17,7 @@ package struct SymbolTable: Sendable {
         for resource in spec.resources where resources[resource.name.text] == nil {
             resources[resource.name.text] = resource
         }
+        generatedBucketNames = BucketNaming.generatedNames(spec)
     }
 
     /// Every name a `${...}` may start with, for did-you-mean.
@@ -75,7 +79,7 @@ extension SymbolTable {
         guard !rest.isEmpty else { return .success(.resource(resource, attribute: nil, value: .ref(id))) }
         let attribute = rest.joined(separator: ".")
         let attributeRange = SourceRange(file: reference.range.file, start: reference.ranges[1].start, end: reference.range.end)
-        switch Self.attributes(of: resource) {
+        switch attributes(of: resource) {
         case .some(let table):
             guard let value = table[attribute] else {
                 return .failure(.unknownAttribute(attribute, of: root, at: attributeRange, valid: table.keys.sorted()))
@@ -87,13 +91,16 @@ extension SymbolTable {
     }
 
     /// The attributes a resource has, or nil when any name passes (a raw type the table does not know).
-    static func attributes(of resource: ResourceDecl) -> [String: AttributeValue]? {
+    func attributes(of resource: ResourceDecl) -> [String: AttributeValue]? {
         let id = resource.name.logicalId
         switch resource.body {
         case .bucket:
+            // A bucket whose name is known without it gets an ARN built from
+            // that name, so its users need not wait for it (`BucketNaming`).
+            let name = bucketNameFormat(resource) ?? "${\(id)}"
             return [
                 "name": .ref(id),
-                "arn": .sub("arn:${AWS::Partition}:s3:::${\(id)}"),
+                "arn": .sub("arn:${AWS::Partition}:s3:::\(name)"),
                 "domainName": .getAtt(id, "DomainName"),
                 "regionalDomainName": .getAtt(id, "RegionalDomainName"),
             ]

@@ -83,14 +83,12 @@ extension Lowering {
     /// The name of a bucket of the spec, as a template value: its explicit
     /// `name:` when it has one, else `Ref` of the bucket.
     ///
-    /// MERGE NOTE: this is the one place to switch to
-    /// `BucketNaming.nameExpression(for:)` when the bucket component lands;
-    /// with it an unnamed bucket gets a name-based ARN too, and an `s3`
-    /// trigger on it no longer makes a cycle (bucket → permission → function
-    /// → role → bucket).
+    /// A bucket's name without a reference to the bucket (its `name`, or the
+    /// generated name of a triggered bucket): so an `s3` trigger makes no
+    /// cycle (bucket → permission → function → role → bucket). A bucket with
+    /// neither is not triggered, so its `Ref` is safe.
     func bucketName(_ bucket: ResourceDecl, origin: SourceRange) -> TemplateValue {
-        if case .bucket(let spec) = bucket.body, let name = spec.name { return emitter.emit(name) }
-        return .ref(bucket.name.logicalId, origin)
+        nameExpression(for: bucket) ?? .ref(bucket.name.logicalId, origin)
     }
 
     /// `arn:${AWS::Partition}:s3:::<bucket name><suffix>`, built from the bucket's name.

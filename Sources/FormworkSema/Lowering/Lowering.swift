@@ -61,8 +61,7 @@ final class Lowering {
         case .raw(let raw): lowerRaw(decl, raw)
         case .api(let api): lowerAPI(decl, api)
         case .function(let function): lowerFunction(decl, function)
-        case .bucket:
-            diagnostics.append(.componentNotImplemented(decl.body.kindName, at: decl.name.range))
+        case .bucket(let bucket): lowerBucket(decl, bucket)
         }
         // The resource's own dependsOn goes on the resource the spec names (the first one emitted).
         if first < template.resources.count {
@@ -128,15 +127,5 @@ final class Lowering {
             }
             template.outputs.append(.init(output.name.logicalId, .object(members, output.range)))
         }
-    }
-}
-
-extension DiagnosticCode {
-    package static let componentNotImplemented = DiagnosticCode("FW5999", "a component this version cannot compile yet")
-}
-
-extension Diagnostic {
-    static func componentNotImplemented(_ kind: String, at range: SourceRange) -> Diagnostic {
-        .error(.componentNotImplemented, "kind '\(kind)' is not implemented in this version of formwork", at: range)
     }
 }

@@ -99,8 +99,9 @@ import Testing
     @Test func theURLAttributeNamesTheStageThatIsEmitted() throws {
         let text = apiSpec("stage: prod\nauth: none\nroutes:\n  GET /a: { mock: { statusCode: 200 } }")
         let t = try #require(lowered(text).template)
-        let api = try #require(decoded(text)?.resources.first)
-        guard case .sub(let format)? = SymbolTable.attributes(of: api)?["url"] else {
+        let spec = try #require(decoded(text))
+        let api = try #require(spec.resources.first)
+        guard case .sub(let format)? = SymbolTable(spec).attributes(of: api)?["url"] else {
             Issue.record("url is not an Fn::Sub")
             return
         }

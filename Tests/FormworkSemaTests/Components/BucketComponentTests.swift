@@ -1,0 +1,158 @@
+import FormworkCFN
+import FormworkDiagnostics
+import Testing
+@testable import FormworkSema
+
+@Suite struct BucketComponentTests {
+    func bucket(_ body: String, extra: String = "") throws -> (Resource, [Diagnostic]) {
+        let (template, diagnostics) = runSemantics("""
+        formwork: 1
+        stack: media
+        parameters:
+          env: { type: string, default: dev }
+        resources:
+          uploads:
+            kind: bucket
+        \(body)
+        \(extra)
+        """)
+        let resource = try #require(template?.resource("Uploads"))
+        return (resource, diagnostics)
+    }
+
+    @Test func builtInDefaultsAreVersionedBlockedAndSSES3() throws {
+        let (resource, diagnostics) = try bucket("")
+        #expect(diagnostics.isEmpty)
+        #expect(resource.type == "AWS::S3::Bucket")
+        #expect(resource.deletionPolicy == "Delete" && resource.updateReplacePolicy == "Delete")
+        let p = resource.properties
+        #expect(p["BucketName"] == nil)
+        #expect(p["VersioningConfiguration"]?["Status"] == .string("Enabled", nil).withOrigin(p["VersioningConfiguration"]?["Status"]?.origin))
+        let block = try #require(p["PublicAccessBlockConfiguration"])
+        for flag in ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"] {
+            #expect(block[flag]?.kind == .bool(true), "\(flag)")
+        }
+        let rule = try #require(p["BucketEncryption"]?["ServerSideEncryptionConfiguration"]?.items.first)
+        #expect(rule["ServerSideEncryptionByDefault"]?["SSEAlgorithm"]?.kind == .string("AES256"))
+        #expect(rule["BucketKeyEnabled"] == nil)
+    }
+
+    @Test func versioningOffIsSuspendedAndAllowedTurnsEveryFlagOff() throws {
+        let (resource, _) = try bucket("""
+            versioning: false
+            publicAccess: allowed
+            encryption: kms
+            retain: true
+        """)
+        let p = resource.properties
+        #expect(p["VersioningConfiguration"]?["Status"]?.kind == .string("Suspended"))
+        for flag in ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"] {
+            #expect(p["PublicAccessBlockConfiguration"]?[flag]?.kind == .bool(false), "\(flag)")
+        }
+        let rule = try #require(p["BucketEncryption"]?["ServerSideEncryptionConfiguration"]?.items.first)
+        #expect(rule["ServerSideEncryptionByDefault"]?["SSEAlgorithm"]?.kind == .string("aws:kms"))
+        #expect(rule["ServerSideEncryptionByDefault"]?["KMSMasterKeyID"] == nil)
+        #expect(rule["BucketKeyEnabled"]?.kind == .bool(true))
+        #expect(resource.deletionPolicy == "Retain" && resource.updateReplacePolicy == "Retain")
+    }
+
+    @Test func lifecycleRulesBecomeEnabledRulesWithAPrefix() throws {
+        let (resource, diagnostics) = try bucket("""
+            lifecycle:
+              - id: archive
+                prefix: incoming/
+                transitions:
+                  - { days: 30, storageClass: STANDARD_IA }
+                expiration: { days: 365 }
+                noncurrentTransitions:
+                  - { days: 10, storageClass: GLACIER }
+                noncurrentExpiration: { days: 30 }
+                abortIncompleteUploads: { days: 7 }
+        """)
+        #expect(diagnostics.isEmpty)
+        let rule = try #require(resource.properties["LifecycleConfiguration"]?["Rules"]?.items.first)
+        #expect(rule["Id"]?.kind == .string("archive"))
+        #expect(rule["Status"]?.kind == .string("Enabled"))
+        #expect(rule["Prefix"]?.kind == .string("incoming/"))
+        #expect(rule["Filter"] == nil)
+        #expect(rule["Transitions"]?.items.first?["StorageClass"]?.kind == .string("STANDARD_IA"))
+        #expect(rule["Transitions"]?.items.first?["TransitionInDays"]?.kind == .number("30"))
+        #expect(rule["ExpirationInDays"]?.kind == .number("365"))
+        #expect(rule["NoncurrentVersionTransitions"]?.items.first?["TransitionInDays"]?.kind == .number("10"))
+        #expect(rule["NoncurrentVersionExpiration"]?["NoncurrentDays"]?.kind == .number("30"))
+        #expect(rule["AbortIncompleteMultipartUpload"]?["DaysAfterInitiation"]?.kind == .number("7"))
+        // Generated values point at the spec line that caused them.
+        #expect(rule["ExpirationInDays"]?.origin?.start.line == 13)
+    }
+
+    @Test func invalidLifecycleRulesAreNotEmitted() throws {
+        let (resource, diagnostics) = try bucket("""
+            lifecycle:
+              - id: archive
+                transitions:
+                  - { days: 1, storageClass: STANDARD_IA }
+        """)
+        #expect(diagnostics.map(\.code) == [.transitionTooEarly])
+        #expect(resource.properties["LifecycleConfiguration"] == nil)
+    }
+
+    @Test func anInterpolatedNameIsItsBucketName() throws {
+        let (resource, diagnostics) = try bucket("    name: media-${env}")
+        #expect(diagnostics.isEmpty)
+        #expect(resource.properties["BucketName"]?["Fn::Sub"]?.kind == .string("media-${Env}"))
+    }
+
+    @Test func aTriggeredBucketWithoutANameGetsTheGeneratedName() throws {
+        let (resource, _) = try bucket("", extra: """
+          processor:
+            kind: function
+            handler: index.handler
+            runtime: nodejs22.x
+            code: { inline: "exports.handler = async () => {}" }
+            triggers:
+              - s3: { bucket: uploads, events: ["s3:ObjectCreated:*"] }
+        """)
+        #expect(resource.properties["BucketName"]?["Fn::Sub"]?.kind == .string("media-uploads-${AWS::AccountId}-${AWS::Region}"))
+    }
+
+    @Test(arguments: [
+        ("media-uploads", [String]()),
+        ("a.b-c1", []),
+        ("ab", ["FW5100"]),
+        ("My_Bucket", ["FW5101"]),
+        ("-bucket", ["FW5101"]),
+        ("bucket.", ["FW5101"]),
+        ("a..b", ["FW5101"]),
+        ("10.0.0.1", ["FW5102"]),
+        ("xn--bucket", ["FW5102"]),
+        ("sthree-bucket", ["FW5102"]),
+        ("amzn-s3-demo-bucket", ["FW5102"]),
+        ("bucket-s3alias", ["FW5102"]),
+        ("bucket--ol-s3", ["FW5102"]),
+        ("bucket.mrap", ["FW5102"]),
+        ("bucket--x-s3", ["FW5102"]),
+        ("bucket--table-s3", ["FW5102"]),
+        ("${env}", []),
+        ("${env}-", ["FW5101"]),
+        ("Media-${env}", ["FW5101"]),
+        ("x${env}", []),
+    ])
+    func explicitNamesAreCheckedAsFarAsTheirTextShows(name: String, codes: [String]) throws {
+        let (_, diagnostics) = try bucket("    name: \"\(name)\"")
+        #expect(diagnostics.map(\.code.rawValue) == codes, "\(name)")
+    }
+
+    @Test func codesAreDistinctAndInTheirRange() {
+        let codes = DiagnosticCode.allBucketCodes.map(\.rawValue)
+        #expect(Set(codes).count == codes.count)
+        #expect(codes.allSatisfy { $0 >= "FW5100" && $0 <= "FW5149" })
+    }
+}
+
+extension TemplateValue {
+    var items: [TemplateValue] {
+        if case .array(let items) = kind { items } else { [] }
+    }
+
+    func withOrigin(_ origin: SourceRange?) -> TemplateValue { TemplateValue(kind, origin: origin) }
+}
