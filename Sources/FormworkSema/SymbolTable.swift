@@ -9,6 +9,8 @@ package struct SymbolTable: Sendable {
     /// The generated name format of each bucket that an `s3` trigger names
     /// and that has no `name` (`BucketNaming`), by resource name.
     package private(set) var generatedBucketNames: [String: String] = [:]
+    /// Buckets some function's `s3` trigger names.
+    package private(set) var triggeredBuckets: Set<String> = []
 
     package init(_ spec: Spec) {
         for parameter in spec.parameters where parameters[parameter.name.text] == nil {
@@ -17,6 +19,7 @@ package struct SymbolTable: Sendable {
         for resource in spec.resources where resources[resource.name.text] == nil {
             resources[resource.name.text] = resource
         }
+        triggeredBuckets = BucketNaming.triggeredBuckets(spec)
         generatedBucketNames = BucketNaming.generatedNames(spec)
     }
 
@@ -97,9 +100,14 @@ extension SymbolTable {
         case .bucket:
             // A bucket whose name is known without it gets an ARN built from
             // that name, so its users need not wait for it (`BucketNaming`).
-            let name = bucketNameFormat(resource) ?? "${\(id)}"
+            let known = bucketNameFormat(resource)
+            let name = known ?? "${\(id)}"
+            // A triggered bucket waits for its function's permission, so the
+            // function's own uses of the bucket's name must not wait for the
+            // bucket: the name itself (the same value as Ref) breaks the cycle.
+            let nameValue: AttributeValue = if let known, triggeredBuckets.contains(resource.name.text) { .sub(known) } else { .ref(id) }
             return [
-                "name": .ref(id),
+                "name": nameValue,
                 "arn": .sub("arn:${AWS::Partition}:s3:::\(name)"),
                 "domainName": .getAtt(id, "DomainName"),
                 "regionalDomainName": .getAtt(id, "RegionalDomainName"),

@@ -23,7 +23,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: out) }
         let args = Self.extraArguments("specs/\(stem).args")
         let compile = CLIRunner.formwork(["compile", "specs/\(name)", "--out", out, "--quiet"] + args)
-        #expect(compile.status == 0, "\(compile.stderr)")
+        // A run that failed (or could not start) must never be recorded as a golden.
+        try #require(compile.status == 0, "\(compile.stderr)")
         let template = try? String(contentsOfFile: "\(out)/\(stem).json", encoding: .utf8)
         try #require(template != nil, "no template written for \(name)")
         if let failure = Golden.check(template!, against: "golden/\(stem).json") { Issue.record("\(failure)") }
@@ -46,7 +47,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: out) }
         let args = Self.extraArguments("specs/invalid/\(stem).args")
         let result = CLIRunner.formwork(["compile", "specs/invalid/\(name)", "--out", out] + args)
-        #expect(result.status == 1, "exit status \(result.status): \(result.stderr)")
+        // A run that crashed (or could not start) must never be recorded as a golden.
+        try #require(result.status == 1, "exit status \(result.status): \(result.stderr)")
         #expect(result.stderr.contains("specs/invalid/\(name):"))
         #expect(result.stderr.contains(": error[FW"), "problems reported without an error line")
         let written = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []

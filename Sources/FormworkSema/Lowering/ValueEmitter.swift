@@ -77,7 +77,7 @@ struct ValueEmitter {
                 switch value {
                 case .ref(let id): return .ref(id, reference.range)
                 case .getAtt(let id, let attribute): return .getAtt(id, attribute, reference.range)
-                case .sub(let format): return .sub(format, reference.range)
+                case .sub(let format): return Self.sub(format, reference.range)
                 }
             case .failure: return .string("", reference.range)  // reported by name resolution
             }
@@ -87,6 +87,14 @@ struct ValueEmitter {
             guard let condition = guardingCondition(value) else { return present }
             return .if(condition, present, absent, range)
         }
+    }
+
+    /// `Fn::Sub` of a format, or the plain string when it has no variables
+    /// (cfn-lint W1020 flags a needless `Fn::Sub`).
+    static func sub(_ format: String, _ origin: SourceRange) -> TemplateValue {
+        let withoutLiterals = format.replacingAll("${!", with: "")
+        if !withoutLiterals.contains("${") { return .string(format.replacingAll("${!", with: "${"), origin) }
+        return .sub(format, origin)
     }
 
     /// The condition under which an optional value is present: `Has<P>` for
