@@ -21,11 +21,14 @@ public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConver
     public let rawValue: String
     /// One line saying what the code is about (used by `docs/diagnostics.md` checks).
     public let summary: String
+    /// Where the rule behind the check is documented (an AWS guide's page), for docs/diagnostics.md.
+    public let reference: String?
 
-    public init(_ rawValue: String, _ summary: String) {
+    public init(_ rawValue: String, _ summary: String, reference: String? = nil) {
         precondition(rawValue.count == 6 && rawValue.hasPrefix("FW"), "bad diagnostic code \(rawValue)")
         self.rawValue = rawValue
         self.summary = summary
+        self.reference = reference
     }
 
     public static func == (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue == b.rawValue }

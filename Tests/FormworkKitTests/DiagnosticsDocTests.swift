@@ -57,6 +57,7 @@ import Testing
                 out += "\n## \(Self.phases[digit] ?? "Other")\n"
             }
             out += "\n### \(code.rawValue): \(code.summary)\n\n"
+            if let reference = code.reference { out += "Source: \(reference).\n\n" }
             let example: (source: String, text: String)?
             if let driver = driverExamples[code.rawValue] {
                 example = ("`\(driver.0)`", driver.1)

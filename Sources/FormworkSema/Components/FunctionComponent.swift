@@ -191,12 +191,24 @@ enum FunctionChecks {
 // MARK: - Diagnostics
 
 extension DiagnosticCode {
-    package static let unknownRuntime = DiagnosticCode("FW5300", "a function names a runtime Lambda does not have")
-    package static let deprecatedRuntime = DiagnosticCode("FW5301", "a function uses a deprecated Lambda runtime")
-    package static let inlineCodeRuntime = DiagnosticCode("FW5302", "inline code with a runtime that only takes packaged code")
-    package static let invalidLogRetention = DiagnosticCode("FW5303", "a log retention CloudWatch Logs does not offer")
-    package static let invalidS3Event = DiagnosticCode("FW5305", "an s3 trigger names an event type S3 does not have")
-    package static let reservedEnvironmentVariable = DiagnosticCode("FW5309", "an environment variable Lambda reserves")
+    package static let unknownRuntime = DiagnosticCode(
+        "FW5300", "a function names a runtime Lambda does not have",
+        reference: "AWS Lambda Developer Guide, \"Lambda runtimes\"")
+    package static let deprecatedRuntime = DiagnosticCode(
+        "FW5301", "a function uses a deprecated Lambda runtime",
+        reference: "AWS Lambda Developer Guide, \"Lambda runtimes\" (deprecated runtimes)")
+    package static let inlineCodeRuntime = DiagnosticCode(
+        "FW5302", "inline code with a runtime that only takes packaged code",
+        reference: "AWS CloudFormation User Guide, AWS::Lambda::Function Code, ZipFile")
+    package static let invalidLogRetention = DiagnosticCode(
+        "FW5303", "a log retention CloudWatch Logs does not offer",
+        reference: "Amazon CloudWatch Logs API Reference, \"PutRetentionPolicy\"")
+    package static let invalidS3Event = DiagnosticCode(
+        "FW5305", "an s3 trigger names an event type S3 does not have",
+        reference: "Amazon S3 User Guide, \"Event notification types and destinations\"")
+    package static let reservedEnvironmentVariable = DiagnosticCode(
+        "FW5309", "an environment variable Lambda reserves",
+        reference: "AWS Lambda Developer Guide, \"Defined runtime environment variables\"")
     package static let duplicateQueueTrigger = DiagnosticCode("FW5308", "a function is triggered twice by one queue")
 
     package static let allFunctionCodes: [DiagnosticCode] = [

@@ -214,7 +214,9 @@ extension Lowering {
 }
 
 extension DiagnosticCode {
-    package static let overlappingS3Triggers = DiagnosticCode("FW5306", "two s3 triggers of one bucket that S3 finds overlapping")
+    package static let overlappingS3Triggers = DiagnosticCode(
+        "FW5306", "two s3 triggers of one bucket that S3 finds overlapping",
+        reference: "Amazon S3 User Guide, \"Event notification types and destinations\" (overlapping configurations)")
     package static let conditionalS3Trigger = DiagnosticCode("FW5310", "a conditional function's s3 trigger on a bucket without that condition")
 }
 

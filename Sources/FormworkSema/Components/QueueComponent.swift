@@ -55,7 +55,9 @@ extension Lowering {
 }
 
 extension DiagnosticCode {
-    package static let visibilityTimeoutTooShort = DiagnosticCode("FW5307", "a queue hides messages for less time than its consumer function may run")
+    package static let visibilityTimeoutTooShort = DiagnosticCode(
+        "FW5307", "a queue hides messages for less time than its consumer function may run",
+        reference: "AWS Lambda Developer Guide, \"Using Lambda with Amazon SQS\" (visibility timeout); cfn-lint E3505")
 }
 
 extension Diagnostic {

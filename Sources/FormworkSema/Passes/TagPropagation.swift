@@ -77,7 +77,9 @@ enum TagPropagation {
 }
 
 extension DiagnosticCode {
-    package static let invalidTag = DiagnosticCode("FW4030", "a tag key or value breaks AWS's tag rules")
+    package static let invalidTag = DiagnosticCode(
+        "FW4030", "a tag key or value breaks AWS's tag rules",
+        reference: "Tagging AWS Resources user guide, \"Tag naming limits and requirements\"")
 }
 
 extension Diagnostic {

@@ -54,10 +54,18 @@ package enum TemplateLimits {
 }
 
 extension DiagnosticCode {
-    package static let tooMany = DiagnosticCode("FW6001", "more resources, parameters or outputs than CloudFormation takes")
-    package static let descriptionTooLong = DiagnosticCode("FW6002", "the description is longer than CloudFormation takes")
-    package static let invalidLogicalId = DiagnosticCode("FW6003", "a logical ID is not alphanumeric or is too long")
-    package static let templateTooLarge = DiagnosticCode("FW6004", "the template is larger than CloudFormation takes")
+    package static let tooMany = DiagnosticCode(
+        "FW6001", "more resources, parameters or outputs than CloudFormation takes",
+        reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"")
+    package static let descriptionTooLong = DiagnosticCode(
+        "FW6002", "the description is longer than CloudFormation takes",
+        reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"")
+    package static let invalidLogicalId = DiagnosticCode(
+        "FW6003", "a logical ID is not alphanumeric or is too long",
+        reference: "AWS CloudFormation User Guide, \"Resources\" section (logical ID)")
+    package static let templateTooLarge = DiagnosticCode(
+        "FW6004", "the template is larger than CloudFormation takes",
+        reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\" (template body size in S3)")
 
     package static let allLimitCodes: [DiagnosticCode] = [.tooMany, .descriptionTooLong, .invalidLogicalId, .templateTooLarge]
 }
