@@ -200,7 +200,7 @@ extension Lowering {
 
     private static func isStageNameCharacter(_ c: Character) -> Bool {
         guard c.unicodeScalars.count == 1, let s = c.unicodeScalars.first else { return false }
-        return ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "-" || s == "_"
+        return s.isASCIIAlphanumeric || s == "-" || s == "_"
     }
 
     /// `allowOrigin` is sent as a quoted static value, so it cannot contain

@@ -166,8 +166,8 @@ struct APIRoutePlan {
         var out = ""
         var startsWord = true
         for scalar in segment.unicodeScalars {
-            let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-            guard isLetter || ("0"..."9").contains(scalar) else {
+            let isLetter = scalar.isASCIILetter
+            guard isLetter || scalar.isASCIIDigit else {
                 startsWord = true
                 continue
             }

@@ -151,14 +151,14 @@ enum BucketNameRules {
         return diagnostics
     }
 
-    static func alphanumeric(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
+    static func alphanumeric(_ c: Unicode.Scalar) -> Bool { c.isASCIILowercase || c.isASCIIDigit }
     static func allowed(_ c: Unicode.Scalar) -> Bool { alphanumeric(c) || c == "-" || c == "." }
 
     /// Four dot-separated groups of 1–3 digits.
     static func isIPAddress(_ text: String) -> Bool {
         let groups = text.split(separator: ".", omittingEmptySubsequences: false)
         return groups.count == 4 && groups.allSatisfy { group in
-            (1...3).contains(group.count) && group.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+            (1...3).contains(group.count) && group.unicodeScalars.allSatisfy { $0.isASCIIDigit }
         }
     }
 

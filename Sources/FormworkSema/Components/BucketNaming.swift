@@ -74,7 +74,7 @@ package enum BucketNaming {
     private static func cleaned(_ text: String) -> String {
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
-            let keep = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+            let keep = scalar.isASCIILowercase || scalar.isASCIIDigit
             if keep {
                 out.unicodeScalars.append(scalar)
             } else if !out.isEmpty, out.last != "-" {
@@ -103,7 +103,7 @@ extension SymbolTable {
         for segment in name.interpolated.segments {
             switch segment {
             case .literal(let text):
-                format += text.replacingAll("${", with: "${!")
+                format += text.escapedForSub
             case .expression(.reference(let reference)):
                 // Resolving a resource's attribute could come back here (a name built from its own ARN).
                 if resources[reference.path[0]] != nil { return nil }
@@ -116,7 +116,7 @@ extension SymbolTable {
                     return nil
                 }
             case .expression(.stringLiteral(let text, _)), .expression(.numberLiteral(let text, _)):
-                format += text.replacingAll("${", with: "${!")
+                format += text.escapedForSub
             case .expression(.fallback):
                 return nil
             }

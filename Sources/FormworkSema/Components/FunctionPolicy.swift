@@ -99,10 +99,9 @@ extension Lowering {
     /// `arn:${AWS::Partition}:s3:::<name><suffix>` as one `Fn::Sub`, the name inlined where it can be.
     static func s3Arn(of name: TemplateValue, suffix: String, origin: SourceRange) -> TemplateValue {
         let prefix = "arn:${AWS::Partition}:s3:::"
-        func escaped(_ text: String) -> String { text.replacingAll("${", with: "${!") }
         switch name.kind {
         case .string(let text):
-            return .sub(prefix + escaped(text) + suffix, origin)
+            return .sub(prefix + text.escapedForSub + suffix, origin)
         case .object(let members) where members.count == 1:
             let (key, value) = (members[0].key, members[0].value)
             switch (key, value.kind) {

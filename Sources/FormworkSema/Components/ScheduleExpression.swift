@@ -107,7 +107,7 @@ enum ScheduleExpression {
             let (number, unit) = (parts[0], parts[1])
             let units = ["minute", "minutes", "hour", "hours", "day", "days"]
             var count: Int?
-            if number.text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
+            if number.text.unicodeScalars.allSatisfy({ $0.isASCIIDigit }) {
                 count = number.text.count > 9 ? Int.max : Int(number.text)
                 if count == 0 {
                     error("a rate must be at least 1, found '\(number.text)'", at: number)
@@ -219,7 +219,7 @@ enum ScheduleExpression {
 
         mutating func checkValue(_ token: Token, _ field: Field) {
             let text = token.text.uppercased()
-            if let n = Int(text), text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
+            if let n = Int(text), text.unicodeScalars.allSatisfy({ $0.isASCIIDigit }) {
                 if field.values.contains(n) { return }
                 error("\(field.name) value '\(token.text)' is out of range \(field.valuesText)", at: token)
                 return

@@ -118,7 +118,7 @@ struct ConditionTable {
         var out = ""
         var upper = false
         for scalar in s.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) {
+            if scalar.isASCIIAlphanumeric {
                 out += upper ? String(scalar).uppercased() : String(scalar)
                 upper = false
             } else {

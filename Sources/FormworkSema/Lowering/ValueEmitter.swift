@@ -22,7 +22,7 @@ struct ValueEmitter {
         for segment in segments {
             switch segment {
             case .literal(let text):
-                format += text.replacingAll("${", with: "${!")
+                format += text.escapedForSub
             case .expression(let expression):
                 if let inline = inlineFormat(expression) {
                     format += inline
@@ -45,7 +45,7 @@ struct ValueEmitter {
     private func inlineFormat(_ expression: Expression) -> String? {
         switch expression {
         case .stringLiteral(let s, _), .numberLiteral(let s, _):
-            return s.replacingAll("${", with: "${!")
+            return s.escapedForSub
         case .fallback:
             return nil
         case .reference(let reference):
@@ -111,4 +111,9 @@ struct ValueEmitter {
             return nil
         }
     }
+}
+
+extension String {
+    /// The text as a literal inside an `Fn::Sub` format: `${` becomes `${!`.
+    var escapedForSub: String { replacingAll("${", with: "${!") }
 }

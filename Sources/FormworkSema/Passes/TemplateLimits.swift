@@ -42,7 +42,7 @@ package enum TemplateLimits {
     /// Alphanumeric, 1 to 255 characters.
     static func isValidLogicalId(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.count <= TemplateQuotas.logicalIdLength
-            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+            && id.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric }
     }
 
     /// The size of the written template, checked once it is written.

@@ -82,6 +82,6 @@ extension Route {
     }
 
     private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_"
+        s.isASCIIAlphanumeric || s == "_"
     }
 }

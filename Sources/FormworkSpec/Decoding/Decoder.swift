@@ -234,8 +234,8 @@ extension Name {
     /// `[a-z][A-Za-z0-9]*`, at most 255 characters (CloudFormation's logical-ID limit).
     package static func isValid(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
-        guard let first = scalars.first, ("a"..."z").contains(first), scalars.count <= 255 else { return false }
-        return scalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        guard let first = scalars.first, first.isASCIILowercase, scalars.count <= 255 else { return false }
+        return scalars.allSatisfy { $0.isASCIIAlphanumeric }
     }
 
     /// The lowerCamel form of a name that is not one (`my-bucket` → `myBucket`), when there is one.
@@ -243,8 +243,8 @@ extension Name {
         var out = ""
         var upperNext = false
         for scalar in text.unicodeScalars {
-            let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-            let isDigit = ("0"..."9").contains(scalar)
+            let isLetter = scalar.isASCIILetter
+            let isDigit = scalar.isASCIIDigit
             if isLetter || isDigit {
                 if out.isEmpty {
                     guard isLetter else { continue }

@@ -142,10 +142,10 @@ extension EnvironmentVariable {
     static func isValidName(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count >= 2, let first = scalars.first,
-              ("a"..."z").contains(first) || ("A"..."Z").contains(first)
+              first.isASCIILetter
         else { return false }
         return scalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+            $0.isASCIIAlphanumeric || $0 == "_"
         }
     }
 }

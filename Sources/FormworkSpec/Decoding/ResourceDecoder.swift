@@ -144,7 +144,7 @@ extension RawResourceSpec {
         let parts = text.split(separator: "::", omittingEmptySubsequences: false)
         let partsValid = parts.allSatisfy { part in
             !part.isEmpty && part.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+                $0.isASCIIAlphanumeric || $0 == "_" || $0 == "-"
             }
         }
         if parts.first == "Custom" { return parts.count == 2 && partsValid }

@@ -42,8 +42,8 @@ extension SpecDecoder {
     private func decodeStackName(_ node: YAMLNode) -> Located<String>? {
         guard let name = string(node, "stack") else { return nil }
         let scalars = Array(name.value.unicodeScalars)
-        let valid = scalars.count <= 64 && scalars.first.map { ("a"..."z").contains($0) } == true
-            && scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let valid = scalars.count <= 64 && scalars.first.map { $0.isASCIILowercase } == true
+            && scalars.allSatisfy { $0.isASCIILowercase || $0.isASCIIDigit || $0 == "-" }
         guard valid else {
             report(.invalidStackName(name.value, at: node.range))
             return nil

@@ -156,8 +156,8 @@ struct Lexer {
 }
 
 extension Unicode.Scalar {
-    var isDigit: Bool { ("0"..."9").contains(self) }
-    var isNameStart: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) || self == "_" }
+    var isDigit: Bool { self.isASCIIDigit }
+    var isNameStart: Bool { self.isASCIILetter || self == "_" }
     var isNameContinuation: Bool { isNameStart || isDigit }
 }
 
