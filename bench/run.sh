@@ -20,5 +20,5 @@ hyperfine -N --warmup 5 --min-runs 30 --export-markdown "$tmp/table.md" \
   -n "formwork lint $first" "$bin lint $first" \
   -n "formwork lint specs (all $(ls specs/*.yaml | wc -l))" "$bin lint specs" \
   -n "formwork compile specs --out $tmp/out" "$bin compile specs --out $tmp/out -q" \
-  -n "cfn-lint golden/$stem.json" "cfn-lint golden/$stem.json" >/dev/null
+  -n "cfn-lint golden/$stem.json" "cfn-lint golden/$stem.json" >/dev/null 2>"$tmp/hyperfine.log" || { cat "$tmp/hyperfine.log" >&2; exit 1; }
 cat "$tmp/table.md"
