@@ -24,10 +24,11 @@ package enum DependencyOrdering {
             var references: [String: SourceRange] = [:]
             collectReferences(resource.properties, into: &references, ids: ids)
             if let metadata = resource.metadata { collectReferences(metadata, into: &references, ids: ids) }
-            references[resource.logicalId] = nil
             template.resources[index].dependsOn = resource.dependsOn.filter { references[$0] == nil }
+            // A resource referring to itself is a cycle of one; one naming itself in
+            // dependsOn is NameResolution's FW3055, not reported twice.
             var out = references.map { Edge(from: resource.logicalId, to: $0.key, origin: $0.value, isReference: true) }
-            out += template.resources[index].dependsOn.filter(ids.contains).map {
+            out += template.resources[index].dependsOn.filter { ids.contains($0) && $0 != resource.logicalId }.map {
                 Edge(from: resource.logicalId, to: $0, origin: resource.dependsOnOrigins[$0] ?? resource.origin, isReference: false)
             }
             edges[resource.logicalId] = out.sorted { $0.to < $1.to }

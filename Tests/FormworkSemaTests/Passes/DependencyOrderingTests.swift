@@ -43,7 +43,19 @@ import Testing
             resource("D", [("X", .ref("D", here))]),
         ]
         let diagnostics = DependencyOrdering.run(&template)
-        #expect(diagnostics.map(\.message) == ["circular dependency: A → B → C → A (A refers to B here)"])
+        #expect(diagnostics.map(\.message) == [
+            "circular dependency: A → B → C → A (A refers to B here)", "circular dependency: D → D (D refers to D here)",
+        ])
         #expect(diagnostics.first?.notes.count == 2)
+    }
+
+    @Test func aResourceReferringToItselfIsACycleButSelfDependsOnIsLeftToNameResolution() {
+        var template = Template()
+        template.resources = [
+            resource("A", [("X", .getAtt("A", "TopicName", here))]),
+            resource("B", [], dependsOn: ["B"]),
+        ]
+        let diagnostics = DependencyOrdering.run(&template)
+        #expect(diagnostics.map(\.message) == ["circular dependency: A → A (A refers to A here)"])
     }
 }
