@@ -18,7 +18,8 @@ deps:
 cfn-lint-dep:
 	@if [ "$$(cfn-lint --version 2>/dev/null)" != "cfn-lint $(CFN_LINT_VERSION)" ]; then \
 		echo "installing cfn-lint $(CFN_LINT_VERSION) with pip"; \
-		python3 -m pip install -q "cfn-lint==$(CFN_LINT_VERSION)"; \
+		python3 -m pip install -q "cfn-lint==$(CFN_LINT_VERSION)" \
+			|| python3 -m pip install -q --break-system-packages "cfn-lint==$(CFN_LINT_VERSION)"; \
 	fi
 
 build: deps
