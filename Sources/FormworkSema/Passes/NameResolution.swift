@@ -9,7 +9,15 @@ package enum NameResolution {
         var diagnostics: [Diagnostic] = []
         for string in spec.allStrings {
             for reference in string.interpolated.references {
-                if case .failure(let error) = symbols.resolve(reference) { diagnostics.append(error.diagnostic) }
+                switch symbols.resolve(reference) {
+                case .failure(let error):
+                    diagnostics.append(error.diagnostic)
+                case .success(.parameter(let parameter)) where parameter.type.value == .list && !string.interpolated.isSingleExpression:
+                    // Fn::Sub takes strings only; a list stands alone, as the whole value.
+                    diagnostics.append(.listInString(reference, parameter))
+                default:
+                    break
+                }
             }
         }
         for clause in spec.allWhenClauses {
@@ -96,9 +104,11 @@ extension DiagnosticCode {
     package static let resourceInCondition = DiagnosticCode("FW3053", "a condition tests a resource or a required parameter")
     package static let logicalIdCollision = DiagnosticCode("FW3054", "two declarations map to one logical ID")
     package static let selfDependency = DiagnosticCode("FW3055", "a resource depends on itself")
+    package static let listInString = DiagnosticCode("FW3056", "a list parameter is interpolated into a string")
 
     package static let allResolutionCodes: [DiagnosticCode] = [
         .unknownName, .unknownAttribute, .wrongKind, .resourceInCondition, .logicalIdCollision, .selfDependency,
+        .listInString,
     ]
 }
 
@@ -154,6 +164,13 @@ extension Diagnostic {
                "\(role) '\(name.text)' and \(firstRole) '\(first.text)' would both be logical ID '\(name.logicalId)'",
                at: name.range, notes: [Note("\(firstRole) '\(first.text)' is declared here", at: first.range)],
                fixIts: [FixIt("rename one of them")])
+    }
+
+    static func listInString(_ reference: Reference, _ parameter: Parameter) -> Diagnostic {
+        .error(.listInString,
+               "list parameter '\(parameter.name.text)' cannot be part of a string; a list is used as a whole value",
+               at: reference.range,
+               fixIts: [FixIt("write the value as exactly '${\(parameter.name.text)}', or make the parameter a string")])
     }
 
     static func selfDependency(_ name: Name) -> Diagnostic {

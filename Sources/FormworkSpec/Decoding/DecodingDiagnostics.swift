@@ -120,10 +120,16 @@ extension Diagnostic {
         let isIntrinsic = ["!Ref", "!Sub", "!GetAtt", "!If", "!Join", "!Select", "!Split", "!FindInMap",
                            "!ImportValue", "!Base64", "!Cidr", "!GetAZs", "!Equals", "!Not", "!And", "!Or",
                            "!Condition"].contains(tag)
+        let fix = if isIntrinsic {
+            FixIt("write ${name} or ${name.attribute}; Formwork emits the intrinsic function")
+        } else if tag.hasPrefix("!") && !tag.hasPrefix("!!") {
+            // `when: !sourceBucketName` reads as a tag in YAML: a negation must be quoted.
+            FixIt("a plain value starting with '!' is a YAML tag; quote it if it is text, like '\(tag)'")
+        } else {
+            FixIt("remove the tag")
+        }
         return .error(.unsupportedTag, "the YAML tag \(shown) is not part of the Formwork language", at: range,
-                      fixIts: [FixIt(isIntrinsic
-                                     ? "write ${name} or ${name.attribute}; Formwork emits the intrinsic function"
-                                     : "remove the tag")])
+                      fixIts: [fix])
     }
 
     static func missingKindOrType(_ name: String, at range: SourceRange) -> Diagnostic {
