@@ -8,6 +8,11 @@ package enum Semantics {
     /// Returns the template (nil when a pass found errors that make expansion
     /// meaningless) and every diagnostic.
     package static func run(_ spec: Spec, options: LoweringOptions) -> (Template?, [Diagnostic]) {
+        // A spec over CloudFormation's quotas is reported and not expanded:
+        // its template could never deploy, and expanding it costs time and
+        // memory in proportion to what a hostile spec asks for.
+        let overQuota = TemplateLimits.checkDeclarations(spec)
+        if !overQuota.isEmpty { return (nil, overQuota) }
         var spec = spec
         var diagnostics = DefaultInjection.run(&spec)
         diagnostics += LifecycleValidation.run(spec)
@@ -16,8 +21,10 @@ package enum Semantics {
         diagnostics += NullGuards.run(spec, symbols: symbols)
         var (template, loweringDiagnostics) = Lowering.run(spec, symbols: symbols, options: options)
         diagnostics += loweringDiagnostics
-        diagnostics += DependencyOrdering.run(&template)
-        diagnostics += TemplateLimits.run(template, spec: spec)
+        let limits = TemplateLimits.run(template, spec: spec)
+        // Generated resources can cross the quota too; then ordering is not worth computing.
+        if !limits.contains(where: { $0.code == .tooMany }) { diagnostics += DependencyOrdering.run(&template) }
+        diagnostics += limits
         return (template, diagnostics)
     }
 }

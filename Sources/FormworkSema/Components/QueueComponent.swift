@@ -42,13 +42,20 @@ extension Lowering {
     /// The function with the largest timeout among those an `sqs` trigger of
     /// this queue invokes (the first in spec order on a tie).
     func slowestConsumer(of queue: String) -> (function: ResourceDecl, timeout: Located<Int>)? {
-        var slowest: (function: ResourceDecl, timeout: Located<Int>)?
+        slowestConsumers[queue]
+    }
+
+    /// `slowestConsumer(of:)` for every queue, found in one walk of the spec.
+    static func slowestConsumers(in spec: Spec) -> [String: (function: ResourceDecl, timeout: Located<Int>)] {
+        var slowest: [String: (function: ResourceDecl, timeout: Located<Int>)] = [:]
         for decl in spec.resources {
-            guard case .function(let function) = decl.body, function.triggers.contains(where: {
-                if case .sqs(let name, _) = $0.source { name.text == queue } else { false }
-            }) else { continue }
+            guard case .function(let function) = decl.body else { continue }
             let timeout = function.timeout ?? Located(BuiltInDefaults.functionTimeout, decl.name.range)
-            if slowest == nil || timeout.value > slowest!.timeout.value { slowest = (decl, timeout) }
+            for trigger in function.triggers {
+                guard case .sqs(let queue, _) = trigger.source else { continue }
+                if let current = slowest[queue.text], current.timeout.value >= timeout.value { continue }
+                slowest[queue.text] = (decl, timeout)
+            }
         }
         return slowest
     }

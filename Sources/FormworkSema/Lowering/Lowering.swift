@@ -19,6 +19,8 @@ final class Lowering {
     var emitter: ValueEmitter
     var template: Template
     var diagnostics: [Diagnostic] = []
+    /// The function with the largest timeout that each queue triggers.
+    lazy var slowestConsumers = Self.slowestConsumers(in: spec)
 
     private init(spec: Spec, symbols: SymbolTable) {
         self.spec = spec

@@ -7,11 +7,13 @@ import FormworkSpec
 /// (generated ones included) and the size of the template body, checked
 /// before anything is written and reported at the spec node that crosses them.
 package enum TemplateLimits {
-    package static func run(_ template: Template, spec: Spec) -> [Diagnostic] {
+    /// The quotas a spec crosses before anything is expanded: more declared
+    /// resources, parameters or outputs than a template may hold.
+    package static func checkDeclarations(_ spec: Spec) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if template.resources.count > TemplateQuotas.resources {
-            let first = template.resources[TemplateQuotas.resources]
-            diagnostics.append(.tooMany("resources", template.resources.count, TemplateQuotas.resources, at: first.origin))
+        if spec.resources.count > TemplateQuotas.resources {
+            diagnostics.append(.tooMany("resources", spec.resources.count, TemplateQuotas.resources,
+                                        at: spec.resources[TemplateQuotas.resources].name.range))
         }
         if spec.parameters.count > TemplateQuotas.parameters {
             diagnostics.append(.tooMany("parameters", spec.parameters.count, TemplateQuotas.parameters,
@@ -20,6 +22,16 @@ package enum TemplateLimits {
         if spec.outputs.count > TemplateQuotas.outputs {
             diagnostics.append(.tooMany("outputs", spec.outputs.count, TemplateQuotas.outputs,
                                         at: spec.outputs[TemplateQuotas.outputs].name.range))
+        }
+        return diagnostics
+    }
+
+    /// The quotas on the expanded template.
+    package static func run(_ template: Template, spec: Spec) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if template.resources.count > TemplateQuotas.resources {
+            let first = template.resources[TemplateQuotas.resources]
+            diagnostics.append(.tooMany("resources", template.resources.count, TemplateQuotas.resources, at: first.origin))
         }
         if let description = spec.description, description.value.utf8.count > TemplateQuotas.descriptionBytes {
             diagnostics.append(.descriptionTooLong(description.value.utf8.count, at: description.range))
@@ -72,7 +84,7 @@ extension DiagnosticCode {
 
 extension Diagnostic {
     static func tooMany(_ what: String, _ count: Int, _ limit: Int, at range: SourceRange) -> Diagnostic {
-        .error(.tooMany, "the template has \(count) \(what); CloudFormation takes at most \(limit)", at: range,
+        .error(.tooMany, "the template would have \(count) \(what); CloudFormation takes at most \(limit)", at: range,
                fixIts: [FixIt("split the stack into several specs (this is the first one over the limit)")])
     }
 
