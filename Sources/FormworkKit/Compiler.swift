@@ -59,7 +59,18 @@ public enum Compiler {
             diagnostics.append(tooLarge)
             json = nil
         }
-        return CompiledSpec(path: path, template: json, diagnostics: diagnostics.sortedForDisplay(), sourceText: text)
+        return CompiledSpec(path: path, template: json, diagnostics: limited(diagnostics, path: path), sourceText: text)
+    }
+
+    /// At most `maxDiagnostics` are shown, in display order, then a note
+    /// saying how many were left out: a spec with thousands of mistakes gets
+    /// a readable answer quickly.
+    public static let maxDiagnostics = 100
+
+    static func limited(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
+        let sorted = diagnostics.sortedForDisplay()
+        guard sorted.count > maxDiagnostics else { return sorted }
+        return Array(sorted.prefix(maxDiagnostics)) + [.tooManyDiagnostics(sorted.count - maxDiagnostics, path: path)]
     }
 
     /// Each `--param` must name a parameter of the spec and fit its type and allowed values.
@@ -91,10 +102,11 @@ extension DiagnosticCode {
     public static let cannotRead = DiagnosticCode("FW0005", "a spec cannot be read")
     public static let cannotWrite = DiagnosticCode("FW0006", "an output file cannot be written")
     public static let badParameterOverride = DiagnosticCode("FW0007", "a --param names no parameter or has a bad value")
+    public static let tooManyDiagnostics = DiagnosticCode("FW0008", "more diagnostics than are shown for one spec")
 
     public static let allDriverCodes: [DiagnosticCode] = [
         .pathNotFound, .noSpecInDirectory, .outputCollision, .notAFile, .cannotRead, .cannotWrite,
-        .badParameterOverride,
+        .badParameterOverride, .tooManyDiagnostics,
     ]
 
     /// Usage and I/O problems (exit status 2) rather than mistakes in a spec (exit status 1).
@@ -104,6 +116,11 @@ extension DiagnosticCode {
 extension Diagnostic {
     static func cannotRead(_ path: String, _ problem: String) -> Diagnostic {
         .error(.cannotRead, "cannot read \(path): \(problem)", at: .wholeFile(path))
+    }
+
+    static func tooManyDiagnostics(_ more: Int, path: String) -> Diagnostic {
+        Diagnostic(.note, .tooManyDiagnostics, "\(more) more diagnostics not shown; fix these and compile again",
+                   at: .wholeFile(path))
     }
 
     static func unknownParameterOverride(_ name: String, in file: String, known: [String]) -> Diagnostic {

@@ -76,7 +76,7 @@ extension SymbolTable {
             return .success(.parameter(parameter))
         }
         guard let resource = resources[root] else {
-            return .failure(.unknownName(root, at: reference.ranges[0], suggestion: Suggestions.closest(to: root, in: allNames)))
+            return .failure(.unknownName(root, at: reference.ranges[0]))
         }
         let id = resource.name.logicalId
         guard !rest.isEmpty else { return .success(.resource(resource, attribute: nil, value: .ref(id))) }
@@ -131,7 +131,8 @@ extension SymbolTable {
 
 /// Why a reference does not resolve; becomes a diagnostic in the name-resolution pass.
 package enum ResolutionError: Error, Sendable {
-    case unknownName(String, at: SourceRange, suggestion: String?)
+    /// The did-you-mean is looked for only when the error is reported (`diagnostic(symbols:)`).
+    case unknownName(String, at: SourceRange)
     case unknownAttribute(String, of: String, at: SourceRange, valid: [String])
     case parameterHasNoAttributes(String, at: SourceRange)
 }

@@ -128,3 +128,18 @@ extension CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
     }
 }
+
+extension CommandLineTests {
+    @Test func thousandsOfMistakesShowTheFirstHundredAndSaySo() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var text = "formwork: 1\nstack: demo\nresources:\n  jobs: { kind: queue }\n  topic:\n    type: AWS::SNS::Topic\n    properties:\n      Items:\n"
+        for index in 0..<5_000 { text += "        - ${jobz\(index)}\n" }
+        try text.write(toFile: dir + "/many.yaml", atomically: true, encoding: .utf8)
+        let result = CLIRunner.formwork(["lint", dir + "/many.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.components(separatedBy: ": error[FW3050]").count - 1 == 100)
+        #expect(result.stderr.contains("many.yaml: note[FW0008]: "))
+        #expect(result.stderr.contains("more diagnostics not shown; fix these and compile again"))
+    }
+}

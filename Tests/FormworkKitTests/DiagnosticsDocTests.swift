@@ -27,6 +27,7 @@ import Testing
         "FW0005": ("formwork lint locked.yaml", "locked.yaml: error[FW0005]: cannot read locked.yaml: Permission denied"),
         "FW0006": ("formwork compile media.yaml --out /readonly", "media.yaml: error[FW0006]: cannot create /readonly/: Permission denied"),
         "FW0007": ("formwork lint media.yaml --param evn=prod", "media.yaml: error[FW0007]: --param evn: the spec has no parameter 'evn'\n  help: did you mean 'env'?"),
+        "FW0008": ("formwork lint broken.yaml", "broken.yaml: note[FW0008]: 4900 more diagnostics not shown; fix these and compile again"),
     ]
 
     @Test func docIsCurrent() throws {

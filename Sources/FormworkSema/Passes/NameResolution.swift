@@ -5,13 +5,17 @@ import FormworkSpec
 /// written as a value resolves to a parameter, resource, attribute or pseudo
 /// parameter of the right kind; two declarations never share a logical ID.
 package enum NameResolution {
+    static let maxDiagnostics = 200
+
     package static func run(_ spec: Spec, symbols: SymbolTable) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for string in spec.allStrings {
+        // Each unknown name costs a did-you-mean search: a hostile spec with
+        // thousands of them is cut off, as the driver shows only the first errors anyway.
+        for string in spec.allStrings where diagnostics.count < maxDiagnostics {
             for reference in string.interpolated.references {
                 switch symbols.resolve(reference) {
                 case .failure(let error):
-                    diagnostics.append(error.diagnostic)
+                    diagnostics.append(error.diagnostic(symbols: symbols))
                 case .success(.parameter(let parameter)) where parameter.type.value == .list && !string.interpolated.isSingleExpression:
                     // Fn::Sub takes strings only; a list stands alone, as the whole value.
                     diagnostics.append(.listInString(reference, parameter))
@@ -53,7 +57,7 @@ package enum NameResolution {
         var diagnostics: [Diagnostic] = []
         func operand(_ reference: Reference) {
             switch symbols.resolve(reference) {
-            case .failure(let error): diagnostics.append(error.diagnostic)
+            case .failure(let error): diagnostics.append(error.diagnostic(symbols: symbols))
             case .success(.resource(let resource, _, _)): diagnostics.append(.resourceInCondition(reference, resource))
             case .success: break
             }
@@ -62,7 +66,7 @@ package enum NameResolution {
             switch condition {
             case .isSet(let reference):
                 switch symbols.resolve(reference) {
-                case .failure(let error): diagnostics.append(error.diagnostic)
+                case .failure(let error): diagnostics.append(error.diagnostic(symbols: symbols))
                 case .success(.parameter(let parameter)) where !parameter.isOptional:
                     diagnostics.append(.isSetOnRequiredParameter(reference))
                 case .success(.parameter): break
@@ -113,9 +117,10 @@ extension DiagnosticCode {
 }
 
 extension ResolutionError {
-    var diagnostic: Diagnostic {
+    func diagnostic(symbols: SymbolTable) -> Diagnostic {
         switch self {
-        case .unknownName(let name, let range, let suggestion):
+        case .unknownName(let name, let range):
+            let suggestion = Suggestions.closest(to: name, in: symbols.allNames)
             let fix = suggestion.map { FixIt("did you mean '\($0)'?", replacing: range, with: $0) }
                 ?? FixIt("declare '\(name)' under parameters: or resources:")
             var diagnostic = Diagnostic.error(.unknownName, "'\(name)' is not a parameter or resource of this spec", at: range,
