@@ -120,15 +120,19 @@ extension Lowering {
     /// triggers S3 would refuse as overlapping.
     func attachS3Notifications() {
         var attached: [(trigger: Trigger, function: ResourceDecl, events: [Located<String>])] = []
+        // Per bucket (by template index): the entries to add, and where they came from, added once at the end.
+        var pending: [Int: (entries: [TemplateValue], origin: SourceRange, permissions: [String])] = [:]
+        var bucketIndex: [String: Int] = [:]
+        for (index, resource) in template.resources.enumerated() where resource.type == "AWS::S3::Bucket" {
+            if bucketIndex[resource.logicalId] == nil { bucketIndex[resource.logicalId] = index }
+        }
         for decl in spec.resources {
             guard case .function(let function) = decl.body else { continue }
             let id = decl.name.logicalId
             for trigger in function.triggers {
                 guard case .s3(let bucketName, let events, let prefix, let suffix) = trigger.source,
                       let bucket = symbols.resources[bucketName.text], case .bucket = bucket.body,
-                      let index = template.resources.firstIndex(where: {
-                          $0.logicalId == bucket.name.logicalId && $0.type == "AWS::S3::Bucket"
-                      })
+                      let index = bucketIndex[bucket.name.logicalId]
                 else { continue }
                 let chosen = events.isEmpty ? [Located("s3:ObjectCreated:*", bucketName.range)] : events
                 attached.append((trigger, decl, chosen))
@@ -155,14 +159,19 @@ extension Lowering {
                     let entry = TemplateValue.object(members, trigger.range)
                     return condition.map { .if($0, entry, .noValue(trigger.range), trigger.range) } ?? entry
                 }
-                template.resources[index].properties = Self.addingLambdaConfigurations(
-                    entries, to: template.resources[index].properties, origin: trigger.range)
                 let permission = id + bucket.name.logicalId + "Permission"
-                template.resources[index].dependsOn = Self.merged(template.resources[index].dependsOn, [permission])
+                // Mutated in place: a copy out of the dictionary would copy every entry so far.
+                pending[index, default: ([], trigger.range, [])].entries += entries
+                if pending[index]?.permissions.contains(permission) == false { pending[index]?.permissions.append(permission) }
                 if decl.when != nil, decl.when?.condition.canonical != bucket.when?.condition.canonical {
                     diagnostics.append(.conditionalS3Trigger(bucketName, function: decl))
                 }
             }
+        }
+        for (index, bucketPending) in pending {
+            template.resources[index].properties = Self.addingLambdaConfigurations(
+                bucketPending.entries, to: template.resources[index].properties, origin: bucketPending.origin)
+            template.resources[index].dependsOn = Self.merged(template.resources[index].dependsOn, bucketPending.permissions)
         }
         diagnostics += Self.overlappingS3Triggers(attached)
     }
@@ -189,28 +198,45 @@ extension Lowering {
     /// ("Configurations overlap"). Only unconditional triggers with literal
     /// filters are compared.
     static func overlappingS3Triggers(_ attached: [(trigger: Trigger, function: ResourceDecl, events: [Located<String>])]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        func filters(_ trigger: Trigger) -> (bucket: String, prefix: String, suffix: String)? {
-            guard trigger.when == nil, case .s3(let bucket, _, let prefix, let suffix) = trigger.source,
-                  prefix?.interpolated.hasExpressions != true, suffix?.interpolated.hasExpressions != true else { return nil }
-            return (bucket.text, prefix?.text ?? "", suffix?.text ?? "")
+        struct Filtered {
+            var index: Int
+            var bucket: Name
+            var prefix: String
+            var suffix: String
         }
-        for (i, a) in attached.enumerated() where a.function.when == nil {
-            guard let fa = filters(a.trigger) else { continue }
-            for b in attached[(i + 1)...] where b.function.when == nil {
-                guard let fb = filters(b.trigger), fa.bucket == fb.bucket else { continue }
-                let prefixes = fa.prefix.hasPrefix(fb.prefix) || fb.prefix.hasPrefix(fa.prefix)
-                let suffixes = fa.suffix.hasSuffix(fb.suffix) || fb.suffix.hasSuffix(fa.suffix)
-                guard prefixes, suffixes,
-                      let (ea, eb) = a.events.lazy.flatMap({ ea in b.events.lazy.map { (ea, $0) } })
-                        .first(where: { S3EventTypes.overlap($0.0.value, $0.1.value) })
-                else { continue }
-                _ = ea
-                diagnostics.append(.overlappingS3Triggers(at: eb, bucket: fb.bucket, first: a.trigger))
+        var byBucket: [String: [Filtered]] = [:]
+        for (index, item) in attached.enumerated() where item.function.when == nil && item.trigger.when == nil {
+            guard case .s3(let bucket, _, let prefix, let suffix) = item.trigger.source,
+                  prefix?.interpolated.hasExpressions != true, suffix?.interpolated.hasExpressions != true else { continue }
+            byBucket[bucket.text, default: []].append(Filtered(index: index, bucket: bucket, prefix: prefix?.text ?? "",
+                                                               suffix: suffix?.text ?? ""))
+        }
+        var diagnostics: [Diagnostic] = []
+        for name in byBucket.keys.sorted() {
+            // Sorted by prefix, the prefixes that start with one stand right after it.
+            let items = byBucket[name]!.sorted { ($0.prefix, $0.index) < ($1.prefix, $1.index) }
+            var comparisons = 0
+            outer: for (i, a) in items.enumerated() {
+                for b in items[(i + 1)...] {
+                    guard b.prefix.hasPrefix(a.prefix) else { break }
+                    comparisons += 1
+                    if comparisons > maxOverlapComparisons {
+                        diagnostics.append(.tooManyS3Triggers(items.count, bucket: items[0].bucket))
+                        break outer
+                    }
+                    guard a.suffix.hasSuffix(b.suffix) || b.suffix.hasSuffix(a.suffix) else { continue }
+                    let (first, second) = a.index < b.index ? (attached[a.index], attached[b.index]) : (attached[b.index], attached[a.index])
+                    guard let event = second.events.first(where: { e in first.events.contains { S3EventTypes.overlap($0.value, e.value) } })
+                    else { continue }
+                    diagnostics.append(.overlappingS3Triggers(at: event, bucket: name, first: first.trigger))
+                }
             }
         }
         return diagnostics
     }
+
+    /// Pairs of one bucket's triggers compared at most; a spec past it is not a real one.
+    static let maxOverlapComparisons = 1_000_000
 }
 
 extension DiagnosticCode {
@@ -221,6 +247,12 @@ extension DiagnosticCode {
 }
 
 extension Diagnostic {
+    static func tooManyS3Triggers(_ count: Int, bucket: Name) -> Diagnostic {
+        .warning(.overlappingS3Triggers,
+                 "bucket '\(bucket.text)' has \(count) s3 triggers with overlapping prefixes, too many to check for overlaps",
+                 at: bucket.range, fixIts: [FixIt("give the triggers prefixes that do not overlap")])
+    }
+
     static func overlappingS3Triggers(at event: Located<String>, bucket: String, first: Trigger) -> Diagnostic {
         .error(.overlappingS3Triggers,
                "this s3 trigger overlaps another on bucket '\(bucket)': S3 refuses overlapping event types whose prefixes and suffixes overlap",
