@@ -10,6 +10,9 @@ import FormworkSpec
 /// The function's name is fixed at compile time (`FunctionNaming`) so that
 /// the log group can be named `/aws/lambda/<name>` without a cycle.
 extension Lowering {
+    /// Lambda's quota on a function's environment variables, all together.
+    static let maxEnvironmentBytes = 4096
+
     func lowerFunction(_ decl: ResourceDecl, _ function: FunctionSpec) {
         let id = decl.name.logicalId
         let origin = decl.range
@@ -156,6 +159,19 @@ enum FunctionChecks {
         for variable in function.environment where reservedEnvironmentNames.contains(variable.name.value) {
             diagnostics.append(.reservedEnvironmentVariable(variable.name))
         }
+        // Lambda takes at most 4 KB of environment variables in all. What `${...}`
+        // adds is known only at deploy time, so the literal text is a lower bound.
+        var environmentBytes = 0
+        for variable in function.environment {
+            environmentBytes += variable.name.value.utf8.count
+            for segment in variable.value.interpolated.segments {
+                if case .literal(let text) = segment { environmentBytes += text.utf8.count }
+            }
+            if environmentBytes > Lowering.maxEnvironmentBytes {
+                diagnostics.append(.environmentTooLarge(variable.name, bytes: environmentBytes))
+                break
+            }
+        }
         var queues: [String: Name] = [:]
         for trigger in function.triggers {
             switch trigger.source {
@@ -210,11 +226,14 @@ extension DiagnosticCode {
         "FW5309", "an environment variable Lambda reserves",
         reference: "AWS Lambda Developer Guide, \"Defined runtime environment variables\"")
     package static let duplicateQueueTrigger = DiagnosticCode("FW5308", "a function is triggered twice by one queue")
+    package static let environmentTooLarge = DiagnosticCode(
+        "FW5311", "a function's environment variables pass Lambda's 4 KB",
+        reference: "AWS Lambda Developer Guide, \"Lambda quotas\" (function environment variables: 4 KB in aggregate)")
 
     package static let allFunctionCodes: [DiagnosticCode] = [
         .unknownRuntime, .deprecatedRuntime, .inlineCodeRuntime, .invalidLogRetention, .invalidSchedule, .invalidS3Event,
         .overlappingS3Triggers, .visibilityTimeoutTooShort, .duplicateQueueTrigger, .reservedEnvironmentVariable,
-        .conditionalS3Trigger,
+        .conditionalS3Trigger, .environmentTooLarge,
     ]
 }
 
@@ -251,6 +270,12 @@ extension Diagnostic {
             .map { FixIt("did you mean '\($0)'?", replacing: event.range, with: $0) }
             ?? FixIt("use an S3 event type, like s3:ObjectCreated:*")
         return .error(.invalidS3Event, "'\(event.value)' is not an S3 event type", at: event.range, fixIts: [fix])
+    }
+
+    static func environmentTooLarge(_ name: Located<String>, bytes: Int) -> Diagnostic {
+        .error(.environmentTooLarge,
+               "the environment variables up to '\(name.value)' already take \(bytes) bytes; Lambda takes at most 4 KB in all",
+               at: name.range, fixIts: [FixIt("move large values to a file in the code, or to SSM Parameter Store")])
     }
 
     static func reservedEnvironmentVariable(_ name: Located<String>) -> Diagnostic {

@@ -7,22 +7,48 @@ import FormworkSpec
 /// whose type takes tags, generated children included, in that type's shape.
 /// Tags a raw resource writes in its own `Tags` property win over both.
 enum TagPropagation {
+    /// User tags one resource may carry (most AWS services: 50).
+    static let maxTagsPerResource = 50
+
     static func run(_ template: inout Template, spec: Spec, emitter: inout ValueEmitter) -> [Diagnostic] {
         var diagnostics = (spec.tags + spec.resources.flatMap(\.tags)).flatMap(check)
-        let resourceTags = Dictionary(spec.resources.map { ($0.name.text, $0.tags) }, uniquingKeysWith: { a, _ in a })
+        typealias Entry = (key: String, value: TemplateValue, origin: SourceRange)
+        // Each tag's value is emitted once, and each owner's tags merged once.
+        func merge(_ tags: [Tag], into merged: inout [Entry], positions: inout [String: Int]) -> Tag? {
+            var crossing: Tag?
+            for tag in tags {
+                let entry = (key: tag.key.value, value: emitter.emit(tag.value), origin: tag.key.range)
+                if let existing = positions[tag.key.value] {
+                    merged[existing] = entry
+                } else {
+                    positions[tag.key.value] = merged.count
+                    merged.append(entry)
+                    if merged.count == maxTagsPerResource + 1 { crossing = tag }
+                }
+            }
+            return crossing
+        }
+        var stackMerged: [Entry] = []
+        var stackPositions: [String: Int] = [:]
+        if let crossing = merge(spec.tags, into: &stackMerged, positions: &stackPositions) {
+            diagnostics.append(.tooManyTags(spec.tags.count, at: crossing.key.range))
+        }
+        var byOwner: [String: [Entry]] = [:]
+        let declarations = Dictionary(spec.resources.map { ($0.name.text, $0) }, uniquingKeysWith: { a, _ in a })
         for index in template.resources.indices {
             let resource = template.resources[index]
             guard let shape = ResourceTypes.facts(resource.type)?.tags else { continue }
-            var merged: [(key: String, value: TemplateValue, origin: SourceRange)] = []
-            for tag in spec.tags + (resource.owner.flatMap { resourceTags[$0] } ?? []) {
-                let entry = (key: tag.key.value, value: emitter.emit(tag.value), origin: tag.key.range)
-                if let existing = merged.firstIndex(where: { $0.key == tag.key.value }) {
-                    merged[existing] = entry
-                } else {
-                    merged.append(entry)
+            let owner = resource.owner ?? ""
+            if byOwner[owner] == nil {
+                var merged = stackMerged
+                var positions = stackPositions
+                let own = declarations[owner]?.tags ?? []
+                if let crossing = merge(own, into: &merged, positions: &positions), stackMerged.count <= maxTagsPerResource {
+                    diagnostics.append(.tooManyTags(merged.count, at: crossing.key.range))
                 }
+                byOwner[owner] = merged
             }
-            guard !merged.isEmpty else { continue }
+            guard let merged = byOwner[owner], !merged.isEmpty else { continue }
             template.resources[index].properties = withTags(resource.properties, merged, shape: shape)
         }
         diagnostics.sort { $0.range < $1.range }
@@ -85,6 +111,11 @@ extension DiagnosticCode {
 extension Diagnostic {
     static func tagKeyLength(_ key: String, at range: SourceRange) -> Diagnostic {
         .error(.invalidTag, "a tag key must be 1 to 128 characters, found \(key.unicodeScalars.count)", at: range)
+    }
+
+    static func tooManyTags(_ count: Int, at range: SourceRange) -> Diagnostic {
+        .error(.invalidTag, "a resource would carry \(count) tags; AWS takes at most \(TagPropagation.maxTagsPerResource) user tags a resource",
+               at: range, fixIts: [FixIt("keep at most \(TagPropagation.maxTagsPerResource) tags, stack and resource tags together")])
     }
 
     static func reservedTagKey(_ key: String, at range: SourceRange) -> Diagnostic {
