@@ -20,7 +20,7 @@ extension Lowering {
         for diagnostic in FunctionChecks.run(decl, function) where !diagnostics.contains(diagnostic) {
             diagnostics.append(diagnostic)
         }
-        let functionName = FunctionNaming.functionName(stack: spec.stack.value, name: decl.name.text)
+        let functionName = FunctionNaming.prefix(stack: spec.stack.value, name: decl.name.text)
         let timeout = function.timeout ?? Located(BuiltInDefaults.functionTimeout, decl.name.range)
         let memory = function.memory ?? Located(BuiltInDefaults.functionMemory, decl.name.range)
         let deadLetterQueue = function.deadLetterQueue?.value ?? BuiltInDefaults.functionDeadLetterQueue
@@ -28,7 +28,9 @@ extension Lowering {
         let format = logs?.format ?? Located(BuiltInDefaults.logFormat, decl.name.range)
         let retention = logs?.retentionDays ?? Located(BuiltInDefaults.logRetentionDays, decl.name.range)
 
-        var properties: [(String, TemplateValue)] = [("FunctionName", .string(functionName, decl.name.range))]
+        var properties: [(String, TemplateValue)] = [
+            ("FunctionName", FunctionNaming.name(prefix: functionName, decl.name.range)),
+        ]
         if let handler = function.handler { properties.append(("Handler", .string(handler.value, handler.range))) }
         if let runtime = function.runtime { properties.append(("Runtime", .string(runtime.value, runtime.range))) }
         switch function.code {
@@ -76,7 +78,7 @@ extension Lowering {
         ], origin: origin), for: decl)
 
         add(Resource(logicalId: id + "LogGroup", type: "AWS::Logs::LogGroup", properties: [
-            ("LogGroupName", .string("/aws/lambda/" + functionName, decl.name.range)),
+            ("LogGroupName", FunctionNaming.name(prefix: "/aws/lambda/" + functionName, decl.name.range)),
             ("RetentionInDays", .int(retention.value, retention.range)),
         ], origin: logRange), for: decl)
 
@@ -120,19 +122,42 @@ extension Lowering {
     }
 }
 
-/// The function's name, fixed at compile time: `<stack>-<name>`. Lambda
-/// limits `FunctionName` to 64 characters; a longer one keeps its first 55
-/// characters and ends with `-` and 8 hex digits of `StableHash` of the
-/// full name, so it stays unique and the same on every compile.
-/// (`AWS::StackName` is not used: it is unbounded, and the name must be
-/// known to name the log group.)
+/// The function's name: `<stack>-<name>-<stack ID suffix>`, where the
+/// suffix is the first 8 hex digits of the stack ID's UUID, so two stacks
+/// deployed from one spec (dev and prod in one account and region) never
+/// share a function or log-group name. The rest is fixed at compile time,
+/// so the log group can be named `/aws/lambda/<name>` without waiting for the
+/// function. Lambda limits `FunctionName` to 64 characters: the compile-time
+/// part is at most 55 (a longer one keeps its first 46 characters and ends
+/// with `-` and 8 hex digits of `StableHash` of the whole). `AWS::StackName`
+/// is not used: it is unbounded.
 package enum FunctionNaming {
     package static let maxLength = 64
+    static let suffixLength = 8
 
-    package static func functionName(stack: String, name: String) -> String {
+    /// The compile-time part of the name.
+    package static func prefix(stack: String, name: String) -> String {
         let full = "\(stack)-\(name)"
-        guard full.unicodeScalars.count > maxLength else { return full }
-        return String(full.prefix(maxLength - 9)) + "-" + StableHash.hex(full)
+        let budget = maxLength - suffixLength - 1
+        guard full.unicodeScalars.count > budget else { return full }
+        return String(full.prefix(budget - suffixLength - 1)) + "-" + StableHash.hex(full, length: suffixLength)
+    }
+
+    /// `prefix-<stack ID suffix>`.
+    package static func name(prefix: String, _ origin: SourceRange) -> TemplateValue {
+        .object([("Fn::Join", .array([.string("-", origin), .array([.string(prefix, origin), stackIdSuffix(origin)], origin)], origin))], origin)
+    }
+
+    /// The first group of the stack ID's UUID (8 hex digits), unique to each deployed stack:
+    /// `Fn::Select [0, Fn::Split ["-", Fn::Select [2, Fn::Split ["/", Ref AWS::StackId]]]]`.
+    package static func stackIdSuffix(_ origin: SourceRange) -> TemplateValue {
+        func split(_ separator: String, _ value: TemplateValue) -> TemplateValue {
+            .object([("Fn::Split", .array([.string(separator, origin), value], origin))], origin)
+        }
+        func select(_ index: Int, _ value: TemplateValue) -> TemplateValue {
+            .object([("Fn::Select", .array([.int(index, origin), value], origin))], origin)
+        }
+        return select(0, split("-", select(2, split("/", .ref("AWS::StackId", origin)))))
     }
 }
 

@@ -165,16 +165,24 @@ func lower(_ text: String) -> (Template?, [Diagnostic]) {
 
 @Suite struct FunctionNamingTests {
     @Test func shortNamesAreStackDashName() {
-        #expect(FunctionNaming.functionName(stack: "media", name: "worker") == "media-worker")
+        #expect(FunctionNaming.prefix(stack: "media", name: "worker") == "media-worker")
     }
 
-    @Test func longNamesAreShortenedDeterministically() {
+    @Test func longNamesAreShortenedDeterministicallyToLeaveRoomForTheStackSuffix() {
         let stack = String(repeating: "s", count: 60)
-        let a = FunctionNaming.functionName(stack: stack, name: "processorOne")
-        let b = FunctionNaming.functionName(stack: stack, name: "processorTwo")
-        #expect(a.count == 64 && b.count == 64)
+        let a = FunctionNaming.prefix(stack: stack, name: "processorOne")
+        let b = FunctionNaming.prefix(stack: stack, name: "processorTwo")
+        // 55 + "-" + 8 hex digits of the stack ID = 64, Lambda's limit.
+        #expect(a.count == 55 && b.count == 55)
         #expect(a != b)
-        #expect(a == FunctionNaming.functionName(stack: stack, name: "processorOne"))
+        #expect(a == FunctionNaming.prefix(stack: stack, name: "processorOne"))
+    }
+
+    @Test func theNameEndsWithTheStackIdsFirstUUIDGroup() {
+        let origin = SourceRange(file: "t.yaml", line: 1, column: 1)
+        let json = JSONWriter.write(FunctionNaming.name(prefix: "media-worker", origin))
+        let compact = json.split(separator: "\n").map { $0.trimmingPrefix(while: { $0 == " " }) }.joined()
+        #expect(compact == #"{"Fn::Join": ["-",["media-worker",{"Fn::Select": [0,{"Fn::Split": ["-",{"Fn::Select": [2,{"Fn::Split": ["/",{"Ref": "AWS::StackId"}]}]}]}]}]]}"#)
     }
 }
 
