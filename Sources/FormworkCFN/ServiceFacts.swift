@@ -1,6 +1,6 @@
 /// Facts about AWS services that the function component checks against,
 /// kept apart from the code that uses them. Each table names its source;
-/// `docs/notes/function.md` lists them too.
+/// `docs/sources.md` lists them too.
 
 /// Lambda runtime identifiers and their support status.
 ///
