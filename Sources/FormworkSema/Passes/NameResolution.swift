@@ -44,6 +44,7 @@ package enum NameResolution {
             }
         }
         diagnostics += logicalIdCollisions(spec)
+        diagnostics += unusedParameters(spec)
         // A use of a name whose declaration failed to decode was reported there.
         return diagnostics.filter { diagnostic in
             guard diagnostic.code == .unknownName, let name = diagnostic.subject else { return true }
@@ -83,6 +84,26 @@ package enum NameResolution {
         return diagnostics
     }
 
+    /// A parameter nothing refers to asks for a value at every deploy and
+    /// does nothing with it (cfn-lint W2001; for an optional one, W8001 too).
+    private static func unusedParameters(_ spec: Spec) -> [Diagnostic] {
+        var used: Set<String> = []
+        for string in spec.allStrings {
+            for reference in string.interpolated.references { used.insert(reference.root) }
+        }
+        func collect(_ condition: Condition) {
+            switch condition {
+            case .isSet(let reference): used.insert(reference.root)
+            case .equals(let a, let b, _), .notEquals(let a, let b, _):
+                for operand in [a, b] { if case .reference(let reference) = operand { used.insert(reference.root) } }
+            case .not(let inner, _): collect(inner)
+            case .and(let items, _), .or(let items, _): items.forEach(collect)
+            }
+        }
+        spec.allWhenClauses.forEach { collect($0.condition) }
+        return spec.parameters.filter { !used.contains($0.name.text) }.map { .unusedParameter($0.name) }
+    }
+
     /// Parameters and resources share CloudFormation's logical-ID space.
     private static func logicalIdCollisions(_ spec: Spec) -> [Diagnostic] {
         var seen: [String: (Name, String)] = [:]
@@ -109,10 +130,11 @@ extension DiagnosticCode {
     package static let logicalIdCollision = DiagnosticCode("FW3054", "two declarations map to one logical ID")
     package static let selfDependency = DiagnosticCode("FW3055", "a resource depends on itself")
     package static let listInString = DiagnosticCode("FW3056", "a list parameter is interpolated into a string")
+    package static let unusedParameter = DiagnosticCode("FW3057", "a parameter nothing refers to")
 
     package static let allResolutionCodes: [DiagnosticCode] = [
         .unknownName, .unknownAttribute, .wrongKind, .resourceInCondition, .logicalIdCollision, .selfDependency,
-        .listInString,
+        .listInString, .unusedParameter,
     ]
 }
 
@@ -176,6 +198,11 @@ extension Diagnostic {
                "list parameter '\(parameter.name.text)' cannot be part of a string; a list is used as a whole value",
                at: reference.range,
                fixIts: [FixIt("write the value as exactly '${\(parameter.name.text)}', or make the parameter a string")])
+    }
+
+    static func unusedParameter(_ name: Name) -> Diagnostic {
+        .warning(.unusedParameter, "parameter '\(name.text)' is never used", at: name.range,
+                 fixIts: [FixIt("use it as ${\(name.text)}, or remove it")])
     }
 
     static func selfDependency(_ name: Name) -> Diagnostic {

@@ -73,8 +73,8 @@ import Testing
             resources:
               jobs: { kind: queue }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW3054@6:3"])
-        #expect(diagnostics.first?.notes.first?.range?.start.line == 4)
+        #expect(Pipeline.summary(diagnostics) == ["FW3057@4:3", "FW3054@6:3"])
+        #expect(diagnostics.last?.notes.first?.range?.start.line == 4)
     }
 
     @Test func aFailedDeclarationIsNotReportedAgainAsUnknown() {
@@ -88,5 +88,21 @@ import Testing
               a: ${broken}
             """)
         #expect(Pipeline.summary(diagnostics) == ["FW2012@4:19"])
+    }
+
+    @Test func aParameterNothingRefersToIsAWarning() {
+        let (_, diagnostics) = Pipeline.compile("""
+            formwork: 1
+            stack: demo
+            parameters:
+              used: { default: a }
+              inCondition: { optional: true }
+              inComparison: { default: b }
+              unused: { default: c }
+            resources:
+              jobs: { kind: queue, when: "inCondition && inComparison == 'x'", tags: { t: "${used}" } }
+            """)
+        #expect(Pipeline.summary(diagnostics) == ["FW3057@7:3"])
+        #expect(diagnostics.first?.severity == .warning)
     }
 }
