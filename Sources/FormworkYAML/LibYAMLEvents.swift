@@ -218,8 +218,25 @@ final class LibYAMLEvents {
             } else if problem == "mapping values are not allowed in this context" {
                 fixIts.append(FixIt("put the value in quotes if it contains ': '"))
             }
+            // `{ bucket: artifacts-${aws.region} }`: the braces of ${...} end a flow collection.
+            if let context = p.context.map({ String(cString: $0) }), context.contains("flow"),
+               Self.contains("${", in: input, from: byteOffset(ofIndex: mark(p.context_mark).index), to: byte + 1) {
+                fixIts.append(FixIt("inside { } or [ ], quote a value that holds ${...}, like \"artifacts-${aws.region}\""))
+            }
             return .yamlSyntax(message, at: range, notes: notes, fixIts: fixIts)
         }
+    }
+
+    /// Whether `needle` occurs in `bytes[from..<to]`.
+    private static func contains(_ needle: String, in bytes: some RandomAccessCollection<UInt8>, from: Int, to: Int) -> Bool {
+        let pattern = Array(needle.utf8)
+        let bytes = Array(bytes)
+        let end = min(to, bytes.count)
+        guard from >= 0, end - from >= pattern.count else { return false }
+        for start in from...(end - pattern.count) where bytes[start..<(start + pattern.count)].elementsEqual(pattern) {
+            return true
+        }
+        return false
     }
 
     /// "while parsing a flow sequence" → "the flow sequence starts here".
