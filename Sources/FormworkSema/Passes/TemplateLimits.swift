@@ -36,7 +36,9 @@ package enum TemplateLimits {
         if let description = spec.description, description.value.utf8.count > TemplateQuotas.descriptionBytes {
             diagnostics.append(.descriptionTooLong(description.value.utf8.count, at: description.range))
         }
-        for resource in template.resources where !isValidLogicalId(resource.logicalId) {
+        // Once per spec node: an api path too long for a logical ID makes its methods' IDs too long as well.
+        var reported: Set<SourceRange> = []
+        for resource in template.resources where !isValidLogicalId(resource.logicalId) && reported.insert(resource.origin).inserted {
             diagnostics.append(.invalidLogicalId(resource.logicalId, at: resource.origin))
         }
         // Two components generating one logical ID (a component reports its own clashes).
