@@ -5,7 +5,19 @@
 /// every other object's keys sorted; 2-space indent; trailing newline.
 /// Same template, same bytes.
 package enum JSONWriter {
+    /// The template's text and, in the same walk, its source map.
+    package static func emit(_ template: Template) -> (text: String, sourceMap: SourceMap) {
+        var map: SourceMap? = SourceMap()
+        let text = write(template, recording: &map)
+        return (text, map!)
+    }
+
     package static func write(_ template: Template) -> String {
+        var map: SourceMap?
+        return write(template, recording: &map)
+    }
+
+    private static func write(_ template: Template, recording map: inout SourceMap?) -> String {
         var sections: [(String, [TemplateValue.Member])] = []
         func section(_ name: String, _ entries: [Template.Entry]) {
             guard !entries.isEmpty else { return }
@@ -17,20 +29,24 @@ package enum JSONWriter {
         section("Outputs", template.outputs)
 
         var out = "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\""
+        _ = map?.add(.key("AWSTemplateFormatVersion"), under: 0, origin: nil)
         if let description = template.description {
             out += ",\n  \"Description\": "
             writeString(description, into: &out)
+            _ = map?.add(.key("Description"), under: 0, origin: template.descriptionOrigin)
         }
         for (name, entries) in sections {
             out += ",\n  "
             writeString(name, into: &out)
             out += ": {\n"
+            let node = map?.add(.key(name), under: 0, origin: nil) ?? 0
             for (index, entry) in entries.enumerated() {
                 indent(2, into: &out)
                 writeString(entry.key, into: &out)
                 out += ": "
                 // A resource's attributes keep their fixed order; everything else is sorted.
-                write(entry.value, sortKeys: name != "Resources", depth: 2, into: &out)
+                write(entry.value, at: .key(entry.key), under: node, sortKeys: name != "Resources", depth: 2,
+                      into: &out, map: &map)
                 out += index == entries.count - 1 ? "\n" : ",\n"
             }
             out += "  }"
@@ -42,7 +58,8 @@ package enum JSONWriter {
     /// One JSON value, keys sorted at every level.
     package static func write(_ value: TemplateValue) -> String {
         var out = ""
-        write(value, sortKeys: true, depth: 0, into: &out)
+        var map: SourceMap?
+        write(value, at: .index(0), under: 0, sortKeys: true, depth: 0, into: &out, map: &map)
         return out
     }
 
@@ -50,7 +67,9 @@ package enum JSONWriter {
         var members: [TemplateValue.Member] = [.init("Type", .string(resource.type, resource.origin))]
         if let condition = resource.condition { members.append(.init("Condition", .string(condition, resource.origin))) }
         if !resource.dependsOn.isEmpty {
-            members.append(.init("DependsOn", .array(resource.dependsOn.map { .string($0, resource.origin) }, resource.origin)))
+            members.append(.init("DependsOn", .array(resource.dependsOn.map { id in
+                .string(id, resource.dependsOnOrigins[id] ?? resource.origin)
+            }, resource.origin)))
         }
         if let policy = resource.deletionPolicy { members.append(.init("DeletionPolicy", .string(policy, resource.origin))) }
         if let policy = resource.updateReplacePolicy {
@@ -64,7 +83,12 @@ package enum JSONWriter {
     }
 
     /// `sortKeys` applies to this object only; everything below it is sorted.
-    private static func write(_ value: TemplateValue, sortKeys: Bool, depth: Int, into out: inout String) {
+    /// The value is recorded in `map` (when there is one) as `segment` under node `parent`.
+    private static func write(
+        _ value: TemplateValue, at segment: SourceMap.Segment, under parent: Int, sortKeys: Bool, depth: Int,
+        into out: inout String, map: inout SourceMap?
+    ) {
+        let node = map?.add(segment, under: parent, origin: value.origin) ?? 0
         switch value.kind {
         case .string(let s): writeString(s, into: &out)
         case .number(let n): out += n
@@ -75,7 +99,7 @@ package enum JSONWriter {
             out += "[\n"
             for (index, item) in items.enumerated() {
                 indent(depth + 1, into: &out)
-                write(item, sortKeys: true, depth: depth + 1, into: &out)
+                write(item, at: .index(index), under: node, sortKeys: true, depth: depth + 1, into: &out, map: &map)
                 out += index == items.count - 1 ? "\n" : ",\n"
             }
             indent(depth, into: &out)
@@ -88,7 +112,8 @@ package enum JSONWriter {
                 indent(depth + 1, into: &out)
                 writeString(member.key, into: &out)
                 out += ": "
-                write(member.value, sortKeys: true, depth: depth + 1, into: &out)
+                write(member.value, at: .key(member.key), under: node, sortKeys: true, depth: depth + 1,
+                      into: &out, map: &map)
                 out += index == ordered.count - 1 ? "\n" : ",\n"
             }
             indent(depth, into: &out)

@@ -16,13 +16,16 @@ package struct Template: Sendable {
     }
 
     package var description: String?
+    /// The spec node the description came from.
+    package var descriptionOrigin: SourceRange?
     package var parameters: [Entry] = []
     package var conditions: [Entry] = []
     package var resources: [Resource] = []
     package var outputs: [Entry] = []
 
-    package init(description: String? = nil) {
+    package init(description: String? = nil, origin: SourceRange? = nil) {
         self.description = description
+        self.descriptionOrigin = origin
     }
 
     package func resource(_ logicalId: String) -> Resource? {

@@ -2,7 +2,9 @@ import FormworkDiagnostics
 
 /// A JSON value of a template, with the spec range it came from. A generated
 /// value keeps the range of the spec node that caused it, so findings on a
-/// template can be reported at the spec line.
+/// template can be reported at the spec line. Two values are equal when
+/// their JSON is, wherever they came from: a value that moved to another
+/// spec line is not a change.
 package struct TemplateValue: Sendable, Equatable {
     package indirect enum Kind: Sendable, Equatable {
         case string(String)
@@ -31,6 +33,15 @@ package struct TemplateValue: Sendable, Equatable {
     package init(_ kind: Kind, origin: SourceRange?) {
         self.kind = kind
         self.origin = origin
+    }
+
+    /// Equal JSON: origins aside, and an object's members in any order.
+    package static func == (a: TemplateValue, b: TemplateValue) -> Bool {
+        guard case .object(let x) = a.kind, case .object(let y) = b.kind else { return a.kind == b.kind }
+        guard x.count == y.count else { return false }
+        if zip(x, y).allSatisfy({ $0.key == $1.key && $0.value == $1.value }) { return true }
+        let byKey = Dictionary(y.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        return x.allSatisfy { member in byKey[member.key].map { $0 == member.value } ?? false }
     }
 
     package static func string(_ s: String, _ origin: SourceRange?) -> TemplateValue { .init(.string(s), origin: origin) }

@@ -13,64 +13,80 @@ public struct CompileOptions: Sendable {
     }
 }
 
-/// The result of compiling one spec: the template (nil when any error was
-/// found), every diagnostic, and the source text they point into.
-public struct CompiledSpec: Sendable {
+/// Everything one compile of one spec produced: the typed AST, the template
+/// model, the template's text with its source map, and every diagnostic.
+/// Downstream tools walk the model (a diff, a graph), map a JSON pointer of
+/// the text back to a spec line, or render the diagnostics.
+public struct Compilation: Sendable {
     public let path: String
-    public let template: String?
-    public let diagnostics: [Diagnostic]
+    /// The spec's text, which the diagnostics point into.
     public let sourceText: String
+    /// The typed AST, defaults injected; nil when the YAML or its decoding failed.
+    package let spec: Spec?
+    /// The template model; nil when any error was found.
+    package let template: Template?
+    /// The template as written; nil with the template.
+    public let text: String?
+    /// For each value of `text`, its JSON pointer and the spec range that caused it.
+    package let sourceMap: SourceMap?
+    /// Every diagnostic, in display order (the command line decides how many to show).
+    public let diagnostics: [Diagnostic]
 
     public var hasErrors: Bool { diagnostics.hasErrors }
+
+    /// The source map as JSON (`formwork compile --source-map`).
+    public var sourceMapJSON: String? { sourceMap?.json(file: path) }
+
+    init(path: String, sourceText: String, spec: Spec? = nil, template: Template? = nil,
+         emitted: (text: String, sourceMap: SourceMap)? = nil, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.sourceText = sourceText
+        self.spec = spec
+        self.template = emitted == nil ? nil : template
+        self.text = emitted?.text
+        self.sourceMap = emitted?.sourceMap
+        self.diagnostics = diagnostics.sortedForDisplay()
+    }
 }
 
 /// The driver: read → parse → decode → semantic passes → emit. It returns
-/// results and never prints.
+/// a `Compilation` and never prints.
 public enum Compiler {
-    public static func compile(file path: String, options: CompileOptions = .init()) -> CompiledSpec {
+    public static func compile(file path: String, options: CompileOptions = .init()) -> Compilation {
         switch FileSystem.read(path, limit: YAMLLimits.default.maxBytes) {
         case .bytes(let bytes):
             return compile(bytes: bytes, path: path, options: options)
         case .tooLarge:
-            return CompiledSpec(path: path, template: nil, diagnostics: [.yamlTooLarge(limit: YAMLLimits.default.maxBytes, file: path)], sourceText: "")
+            return Compilation(path: path, sourceText: "",
+                               diagnostics: [.yamlTooLarge(limit: YAMLLimits.default.maxBytes, file: path)])
         case .failed(let problem):
-            return CompiledSpec(path: path, template: nil, diagnostics: [.cannotRead(path, problem)], sourceText: "")
+            return Compilation(path: path, sourceText: "", diagnostics: [.cannotRead(path, problem)])
         }
     }
 
-    public static func compile(bytes: [UInt8], path: String, options: CompileOptions = .init()) -> CompiledSpec {
+    public static func compile(bytes: [UInt8], path: String, options: CompileOptions = .init()) -> Compilation {
         let text = String(decoding: bytes, as: UTF8.self)
         let (root, yamlDiagnostics) = YAMLParser.parse(bytes, file: path)
         guard let root, !yamlDiagnostics.hasErrors else {
-            return CompiledSpec(path: path, template: nil, diagnostics: yamlDiagnostics.sortedForDisplay(), sourceText: text)
+            return Compilation(path: path, sourceText: text, diagnostics: yamlDiagnostics)
         }
         var diagnostics = yamlDiagnostics
-        let (spec, decodeDiagnostics) = SpecDecoder.decode(root, file: path)
+        let (decoded, decodeDiagnostics) = SpecDecoder.decode(root, file: path)
         diagnostics += decodeDiagnostics
-        guard let spec else {
-            return CompiledSpec(path: path, template: nil, diagnostics: diagnostics.sortedForDisplay(), sourceText: text)
+        guard var spec = decoded else {
+            return Compilation(path: path, sourceText: text, diagnostics: diagnostics)
         }
         diagnostics += checkOverrides(options.parameterOverrides, spec: spec)
         let (template, semanticDiagnostics) = Semantics.run(
-            spec, options: LoweringOptions(parameterOverrides: options.parameterOverrides))
+            &spec, options: LoweringOptions(parameterOverrides: options.parameterOverrides))
         diagnostics += semanticDiagnostics
-        var json = diagnostics.hasErrors ? nil : template.map(JSONWriter.write)
-        if let written = json, let tooLarge = TemplateLimits.checkBody(written, spec: spec) {
+        var emitted = diagnostics.hasErrors ? nil : template.map(JSONWriter.emit)
+        if let written = emitted, let tooLarge = TemplateLimits.checkBody(written.text, spec: spec) {
             diagnostics.append(tooLarge)
-            json = nil
+            emitted = nil
         }
-        return CompiledSpec(path: path, template: json, diagnostics: limited(diagnostics, path: path), sourceText: text)
-    }
-
-    /// At most `maxDiagnostics` are shown, in display order, then a note
-    /// saying how many were left out: a spec with thousands of mistakes gets
-    /// a readable answer quickly.
-    public static let maxDiagnostics = 100
-
-    static func limited(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
-        let sorted = diagnostics.sortedForDisplay()
-        guard sorted.count > maxDiagnostics else { return sorted }
-        return Array(sorted.prefix(maxDiagnostics)) + [.tooManyDiagnostics(sorted.count - maxDiagnostics, path: path)]
+        return Compilation(path: path, sourceText: text, spec: spec, template: template, emitted: emitted,
+                           diagnostics: diagnostics)
     }
 
     /// Each `--param` must name a parameter of the spec and fit its type and allowed values.
@@ -118,7 +134,8 @@ extension Diagnostic {
         .error(.cannotRead, "cannot read \(path): \(problem)", at: .wholeFile(path))
     }
 
-    static func tooManyDiagnostics(_ more: Int, path: String) -> Diagnostic {
+    /// The note that closes a list of diagnostics cut short for display.
+    public static func tooManyDiagnostics(_ more: Int, path: String) -> Diagnostic {
         Diagnostic(.note, .tooManyDiagnostics, "\(more) more diagnostics not shown; fix these and compile again",
                    at: .wholeFile(path))
     }

@@ -5,6 +5,9 @@ public struct SpecInput: Sendable, Equatable {
     public let path: String
     /// `<spec file stem>.json`.
     public let outputName: String
+
+    /// `<spec file stem>.map.json`, for `compile --source-map`.
+    public var sourceMapName: String { String(outputName.dropLast(".json".count)) + ".map.json" }
 }
 
 /// Turns command-line paths into the specs they mean: a file is itself, a

@@ -16,9 +16,9 @@ package enum Pipeline {
 
     /// Parses, decodes and runs every semantic pass and the lowering.
     package static func compile(_ yaml: String, options: LoweringOptions = .init()) -> (template: Template?, diagnostics: [Diagnostic]) {
-        let (spec, diagnostics) = decode(yaml)
-        guard let spec else { return (nil, diagnostics) }
-        let (template, semantic) = Semantics.run(spec, options: options)
+        let (decoded, diagnostics) = decode(yaml)
+        guard var spec = decoded else { return (nil, diagnostics) }
+        let (template, semantic) = Semantics.run(&spec, options: options)
         return (template, (diagnostics + semantic).sortedForDisplay())
     }
 

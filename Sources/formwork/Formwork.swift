@@ -41,6 +41,9 @@ struct Compile: ParsableCommand {
     @Option(name: .long, help: "The directory the templates are written to.")
     var out: String = "out"
 
+    @Flag(name: .long, help: "Also write DIR/<spec file stem>.map.json: each template value's JSON pointer and the spec range it comes from.")
+    var sourceMap = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -51,13 +54,15 @@ struct Compile: ParsableCommand {
     func run() throws {
         let session = Session(options: common)
         let code = try session.run(paths: paths) { input, compiled in
-            if let template = compiled.template {
-                if let problem = Outputs.write(template, directory: out, name: input.outputName, spec: input.path) {
-                    return [problem]
+            var outputs = [(input.outputName, compiled.text)]
+            if sourceMap { outputs.append((input.sourceMapName, compiled.sourceMapJSON)) }
+            for (name, text) in outputs {
+                if let text {
+                    if let problem = Outputs.write(text, directory: out, name: name, spec: input.path) { return [problem] }
+                    session.say("wrote \(SpecDiscovery.join(out, name))")
+                } else if let removed = Outputs.removeStale(directory: out, name: name) {
+                    session.say("removed stale \(removed)")
                 }
-                session.say("wrote \(SpecDiscovery.join(out, input.outputName))")
-            } else if let removed = Outputs.removeStale(directory: out, name: input.outputName) {
-                session.say("removed stale \(removed)")
             }
             return []
         }

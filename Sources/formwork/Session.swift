@@ -26,9 +26,14 @@ struct Session {
         print(line)
     }
 
+    /// At most this many diagnostics are shown for one spec, in display
+    /// order, then a note saying how many were left out: a spec with
+    /// thousands of mistakes gets a readable answer quickly.
+    static let maxDiagnostics = 100
+
     /// Compiles every spec and hands each result to `handle`, which may add
     /// diagnostics of its own (a failed write). Returns the exit status.
-    func run(paths: [String], handle: (SpecInput, CompiledSpec) -> [Diagnostic]) throws -> Int32 {
+    func run(paths: [String], handle: (SpecInput, Compilation) -> [Diagnostic]) throws -> Int32 {
         let overrides = try options.parameterOverrides()
         let (inputs, problems) = SpecDiscovery.specs(for: paths)
         var all = problems
@@ -39,12 +44,17 @@ struct Session {
             var sources = SourceFiles()
             sources.add(path: input.path, text: compiled.sourceText)
             let diagnostics = compiled.diagnostics + handle(input, compiled)
-            show(diagnostics, sources: sources)
+            show(Self.limited(diagnostics, path: input.path), sources: sources)
             all += diagnostics
         }
         summarize(all, specs: inputs.count)
         if all.contains(where: { $0.severity == .error && $0.code.isUsageOrIO }) { return 2 }
         return all.hasErrors ? 1 : 0
+    }
+
+    static func limited(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
+        guard diagnostics.count > maxDiagnostics else { return diagnostics }
+        return Array(diagnostics.prefix(maxDiagnostics)) + [.tooManyDiagnostics(diagnostics.count - maxDiagnostics, path: path)]
     }
 
     private func show(_ diagnostics: [Diagnostic], sources: SourceFiles) {

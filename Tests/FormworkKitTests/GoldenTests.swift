@@ -2,7 +2,8 @@ import Foundation
 import FormworkTestSupport
 import Testing
 
-/// `specs/*.yaml` compile to `golden/*.json`; `specs/invalid/*.yaml` fail
+/// `specs/*.yaml` compile to `golden/*.json`, with their source maps in
+/// `golden/*.map.json`; `specs/invalid/*.yaml` fail
 /// with the diagnostics in `golden/invalid/*.txt`. Each case runs the built
 /// `formwork` binary, so exit status, output files and rendering are checked
 /// together. Extra arguments for a case live beside it in `<stem>.args`.
@@ -22,12 +23,14 @@ import Testing
         let out = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: out) }
         let args = Self.extraArguments("specs/\(stem).args")
-        let compile = CLIRunner.formwork(["compile", "specs/\(name)", "--out", out, "--quiet"] + args)
+        let compile = CLIRunner.formwork(["compile", "specs/\(name)", "--out", out, "--quiet", "--source-map"] + args)
         // A run that failed (or could not start) must never be recorded as a golden.
         try #require(compile.status == 0, "\(compile.stderr)")
-        let template = try? String(contentsOfFile: "\(out)/\(stem).json", encoding: .utf8)
-        try #require(template != nil, "no template written for \(name)")
-        if let failure = Golden.check(template!, against: "golden/\(stem).json") { Issue.record("\(failure)") }
+        for written in ["\(stem).json", "\(stem).map.json"] {
+            let text = try? String(contentsOfFile: "\(out)/\(written)", encoding: .utf8)
+            try #require(text != nil, "\(written) not written for \(name)")
+            if let failure = Golden.check(text!, against: "golden/\(written)") { Issue.record("\(failure)") }
+        }
 
         // Every compile case is a lint case: same verdict, same diagnostics, nothing written.
         let lint = CLIRunner.formwork(["lint", "specs/\(name)"] + args)
@@ -59,7 +62,8 @@ import Testing
     @Test func goldenFilesHaveSpecs() {
         let stems = Set(Self.validSpecs.map(Self.stem))
         for golden in PackagePaths.files(in: "golden", suffixes: [".json"]) {
-            #expect(stems.contains(String(golden.dropLast(5))), "golden/\(golden) has no spec")
+            let stem = golden.hasSuffix(".map.json") ? golden.dropLast(9) : golden.dropLast(5)
+            #expect(stems.contains(String(stem)), "golden/\(golden) has no spec")
         }
         let invalidStems = Set(Self.invalidSpecs.map(Self.stem))
         for golden in PackagePaths.files(in: "golden/invalid", suffixes: [".txt"]) {

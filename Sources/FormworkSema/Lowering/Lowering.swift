@@ -26,7 +26,7 @@ final class Lowering {
         self.spec = spec
         self.symbols = symbols
         self.emitter = ValueEmitter(symbols: symbols, conditions: ConditionTable())
-        self.template = Template(description: spec.description?.value)
+        self.template = Template(description: spec.description?.value, origin: spec.description?.range)
     }
 
     static func run(_ spec: Spec, symbols: SymbolTable, options: LoweringOptions) -> (Template, [Diagnostic]) {
