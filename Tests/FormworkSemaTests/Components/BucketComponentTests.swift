@@ -5,8 +5,9 @@ import Testing
 @testable import FormworkSema
 
 @Suite struct BucketComponentTests {
-    func bucket(_ body: String, extra: String = "") throws -> (Resource, [Diagnostic]) {
-        let (template, diagnostics) = Pipeline.compile("""
+    /// A spec with bucket `uploads`, whose body lines are `body`, and `extra` resources.
+    func spec(_ body: String, extra: String = "") -> MarkedText {
+        MarkedText("""
         formwork: 1
         stack: media
         parameters:
@@ -17,6 +18,14 @@ import Testing
         \(body)
         \(extra)
         """)
+    }
+
+    func bucket(_ body: String, extra: String = "") throws -> (Resource, [Diagnostic]) {
+        try bucket(in: spec(body, extra: extra))
+    }
+
+    func bucket(in spec: MarkedText) throws -> (Resource, [Diagnostic]) {
+        let (template, diagnostics) = Pipeline.compile(spec.text)
         let resource = try #require(template?.resource("Uploads"))
         // The fixture declares `env` for the tests that use it.
         return (resource, diagnostics.without(.unusedParameter))
@@ -59,18 +68,19 @@ import Testing
     }
 
     @Test func lifecycleRulesBecomeEnabledRulesWithAPrefix() throws {
-        let (resource, diagnostics) = try bucket("""
+        let text = spec("""
             lifecycle:
               - id: archive
                 prefix: incoming/
                 transitions:
                   - { days: 30, storageClass: STANDARD_IA }
-                expiration: { days: 365 }
+                expiration: { days: ⟨expiration⟩365 }
                 noncurrentTransitions:
                   - { days: 10, storageClass: GLACIER }
                 noncurrentExpiration: { days: 30 }
                 abortIncompleteUploads: { days: 7 }
         """)
+        let (resource, diagnostics) = try bucket(in: text)
         #expect(diagnostics.isEmpty)
         let rule = try #require(resource.properties["LifecycleConfiguration"]?["Rules"]?.items.first)
         #expect(rule["Id"]?.kind == .string("archive"))
@@ -84,7 +94,7 @@ import Testing
         #expect(rule["NoncurrentVersionExpiration"]?["NoncurrentDays"]?.kind == .number("30"))
         #expect(rule["AbortIncompleteMultipartUpload"]?["DaysAfterInitiation"]?.kind == .number("7"))
         // Generated values point at the spec line that caused them.
-        #expect(rule["ExpirationInDays"]?.origin?.start.line == 13)
+        #expect(rule["ExpirationInDays"]?.origin?.start == text.location("expiration"))
     }
 
     @Test func invalidLifecycleRulesAreNotEmitted() throws {
