@@ -61,8 +61,9 @@ import Testing
             #expect(p["PublicAccessBlockConfiguration"]?[flag]?.kind == .bool(false), "\(flag)")
         }
         let rule = try #require(p["BucketEncryption"]?["ServerSideEncryptionConfiguration"]?.items.first)
-        #expect(rule["ServerSideEncryptionByDefault"]?["SSEAlgorithm"]?.kind == .string("aws:kms"))
-        #expect(rule["ServerSideEncryptionByDefault"]?["KMSMasterKeyID"] == nil)
+        let byDefault = try #require(rule["ServerSideEncryptionByDefault"])
+        #expect(byDefault["SSEAlgorithm"]?.kind == .string("aws:kms"))
+        #expect(byDefault["KMSMasterKeyID"] == nil)
         #expect(rule["BucketKeyEnabled"]?.kind == .bool(true))
         #expect(resource.deletionPolicy == "Retain" && resource.updateReplacePolicy == "Retain")
     }

@@ -35,7 +35,7 @@ import Testing
             """)
         let map = JSONWriter.write(try #require(template?.resource("Setting")?.properties["Tags"]))
         #expect(map == "{\n  \"team\": \"own\",\n  \"tier\": \"app\"\n}")
-        #expect(template?.resource("Policy")?.properties["Tags"] == nil)
+        #expect(try #require(template?.resource("Policy")).properties["Tags"] == nil)
     }
 
     @Test func tagLimits() {
