@@ -61,11 +61,11 @@ import Testing
             resources:
               jobs: { kind: queue }
               a: { kind: queue, when: ⟨resource⟩jobs }
-              b: { kind: queue, when: ⟨list⟩env }
+              b: { kind: queue, when: ⟨required⟩env }
               c: { kind: queue, when: "source && aws.region == 'eu-west-1' && env != 'dev'" }
             """)
         let (_, diagnostics) = Pipeline.compile(text.text)
-        #expect(text.findings(diagnostics) == ["FW3053@resource", "FW3053@list"])
+        #expect(text.findings(diagnostics) == ["FW3053@resource", "FW3053@required"])
     }
 
     @Test func collisionNamesBothPlaces() {

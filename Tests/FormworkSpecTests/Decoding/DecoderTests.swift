@@ -67,7 +67,7 @@ import Testing
         #expect(text.findings(diagnostics) == [
             "FW2004@nan", "FW2004@inf", "FW2004@huge", "FW2004@fraction", "FW2001@quoted", "FW2004@zero",
         ])
-        #expect(diagnostics.first { $0.code == .typeMismatch }?.fixIts.first?.message == "remove the quotes")
+        #expect(diagnostics.with(.typeMismatch).first?.fixIts.first?.message == "remove the quotes")
     }
 
     @Test func namesAreLowerCamelWithASuggestion() {
