@@ -4,6 +4,16 @@ import Glibc
 import Darwin
 #endif
 
+// read(2) and write(2) under names FileSystem's own `read` does not hide;
+// unqualified here, so they are Glibc's or Darwin's.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}
+
 /// The few file operations the driver needs, on the C library directly
 /// (Foundation would cost start-up time on every pre-commit run).
 package enum FileSystem {
@@ -48,7 +58,7 @@ package enum FileSystem {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failed(errorText())
@@ -81,7 +91,7 @@ package enum FileSystem {
         var bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            let count = bytes.withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress! + written, $0.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }
                 let problem = errorText()

@@ -3,6 +3,8 @@ import FormworkKit
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 @main
@@ -23,7 +25,7 @@ struct Formwork: ParsableCommand {
             if code == .validationFailure {
                 let message = fullMessage(for: error)
                 writeError(message + "\n")
-                Glibc.exit(2)
+                exit(withError: ExitCode(2))
             }
             exit(withError: error)
         }

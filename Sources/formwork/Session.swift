@@ -3,6 +3,8 @@ import FormworkKit
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// One run over the command line's specs: discovery, compiling, printing

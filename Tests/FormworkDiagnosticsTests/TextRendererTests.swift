@@ -1,14 +1,15 @@
 import FormworkDiagnostics
+import FormworkTestSupport
 import Testing
 
 @Suite struct TextRendererTests {
     @Test func rendersHeaderSnippetNotesAndHelp() {
+        let source = MarkedText("formwork: 1\n⟨first⟩stack: x\n⟨second⟩stack⟨/second⟩: y\n", file: "a.yaml")
         var sources = SourceFiles()
-        sources.add(path: "a.yaml", text: "formwork: 1\nstack: x\nstack: y\n")
+        sources.add(path: "a.yaml", text: source.text)
         let diagnostic = Diagnostic.error(
-            DiagnosticCode("FW1002", "duplicate key"), "duplicate key 'stack'",
-            at: SourceRange(file: "a.yaml", start: .init(line: 3, column: 1), end: .init(line: 3, column: 6)),
-            notes: [Note("first defined here", at: SourceRange(file: "a.yaml", line: 2, column: 1))],
+            DiagnosticCode("FW1002", "duplicate key"), "duplicate key 'stack'", at: source.sourceRange("second"),
+            notes: [Note("first defined here", at: source.sourceRange("first", "first"))],
             fixIts: [FixIt("remove one of the two")])
         let text = TextRenderer().render([diagnostic], sources: sources)
         #expect(text == """
@@ -48,12 +49,11 @@ import Testing
     }
 
     @Test func showsAWindowOfALongLine() {
+        let line = MarkedText(
+            String(repeating: "[", count: 599) + "⟨deep⟩[⟨/deep⟩" + String(repeating: "[", count: 400) + "x", file: "d.yaml")
         var sources = SourceFiles()
-        let line = String(repeating: "[", count: 1000) + "x"
-        sources.add(path: "d.yaml", text: line)
-        let diagnostic = Diagnostic.error(
-            DiagnosticCode("FW1005", "x"), "too deep",
-            at: SourceRange(file: "d.yaml", start: .init(line: 1, column: 600), end: .init(line: 1, column: 601)))
+        sources.add(path: "d.yaml", text: line.text)
+        let diagnostic = Diagnostic.error(DiagnosticCode("FW1005", "x"), "too deep", at: line.sourceRange("deep"))
         let text = TextRenderer().render([diagnostic], sources: sources)
         let lines = text.split(separator: "\n")
         #expect(lines.count == 3)

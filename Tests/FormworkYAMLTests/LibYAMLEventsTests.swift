@@ -1,74 +1,84 @@
 import FormworkDiagnostics
+import FormworkTestSupport
 import Testing
 @testable import FormworkYAML
 
 /// libyaml's reader, scanner and parser errors become located FW1001 diagnostics.
 @Suite struct SyntaxErrorTests {
     @Test func unclosedFlowSequence() throws {
-        let d = try #require(onlyDiagnostic("formwork: 1\nresources: [a, b\n"))
+        let text = MarkedText("formwork: 1\nresources: ⟨open⟩[a, b\n⟨end⟩")
+        let d = try #require(onlyDiagnostic(text.text))
         #expect(d.code == .yamlSyntax)
         #expect(d.message == "while parsing a flow sequence: did not find expected ',' or ']'")
-        #expect(at(d.range) == "3:1")
+        #expect(d.range.start == text.location("end"))
         #expect(d.notes.map(\.message) == ["the flow sequence starts here"])
-        #expect(at(d.notes.first?.range) == "2:12")
+        #expect(d.notes.first?.range?.start == text.location("open"))
     }
 
     @Test func unclosedFlowMapping() {
-        let d = onlyDiagnostic("formwork: 1\ntags: {a: 1\nstack: demo\n")
+        let text = MarkedText("formwork: 1\ntags: ⟨open⟩{a: 1\nstack: demo\n")
+        let d = onlyDiagnostic(text.text)
         #expect(d?.code == .yamlSyntax)
         #expect(d?.message.hasPrefix("while parsing a flow mapping: ") == true)
-        #expect(at(d?.notes.first?.range) == "2:7")
+        #expect(d?.notes.first?.range?.start == text.location("open"))
     }
 
     @Test func tabIndentation() throws {
-        let d = try #require(onlyDiagnostic("formwork: 1\nresources:\n\tbucket: x\n"))
+        let text = MarkedText("formwork: 1\nresources:\n⟨tab⟩\tbucket: x\n")
+        let d = try #require(onlyDiagnostic(text.text))
         #expect(d.code == .yamlSyntax)
         #expect(d.message == "while scanning for the next token: found character that cannot start any token")
-        #expect(at(d.range) == "3:1")
+        #expect(d.range.start == text.location("tab"))
         #expect(d.fixIts.map(\.message) == ["indent with spaces; YAML does not allow tabs in indentation"])
     }
 
     @Test func badIndentation() {
-        let d = onlyDiagnostic("formwork: 1\nresources:\n    a: 1\n  b: 2\n")
+        let text = MarkedText("⟨mapping⟩formwork: 1\nresources:\n    a: 1\n  ⟨b⟩b: 2\n")
+        let d = onlyDiagnostic(text.text)
         #expect(d?.code == .yamlSyntax)
         #expect(d?.message == "while parsing a block mapping: did not find expected key")
-        #expect(at(d?.range) == "4:3")
-        #expect(at(d?.notes.first?.range) == "1:1")
+        #expect(d?.range.start == text.location("b"))
+        #expect(d?.notes.first?.range?.start == text.location("mapping"))
     }
 
     @Test func unterminatedQuote() {
-        let d = onlyDiagnostic("formwork: 1\nstack: 'demo\n")
+        let text = MarkedText("formwork: 1\nstack: ⟨quote⟩'demo\n⟨end⟩")
+        let d = onlyDiagnostic(text.text)
         #expect(d?.code == .yamlSyntax)
         #expect(d?.message == "while scanning a quoted scalar: found unexpected end of stream")
-        #expect(at(d?.range) == "3:1")
-        #expect(at(d?.notes.first?.range) == "2:8")
+        #expect(d?.range.start == text.location("end"))
+        #expect(d?.notes.first?.range?.start == text.location("quote"))
         #expect(d?.notes.first?.message == "the quoted scalar starts here")
     }
 
     @Test func unknownEscape() {
-        let d = onlyDiagnostic("stack: \"de\\qmo\"")
+        let text = MarkedText("stack: \"de⟨escape⟩\\qmo\"")
+        let d = onlyDiagnostic(text.text)
         #expect(d?.message == "while parsing a quoted scalar: found unknown escape character")
-        #expect(at(d?.range) == "1:11")
+        #expect(d?.range.start == text.location("escape"))
     }
 
     @Test func invalidUTF8IsLocatedByItsByteOffset() {
-        let d = onlyDiagnostic(bytes: Array("formwork: 1\nstack: dé".utf8) + [0xFF, 0x0A])
+        let text = MarkedText("formwork: 1\nstack: dé⟨bad⟩")
+        let d = onlyDiagnostic(bytes: Array(text.text.utf8) + [0xFF, 0x0A])
         #expect(d?.code == .yamlSyntax)
         #expect(d?.message == "invalid leading UTF-8 octet (#xFF)")
-        #expect(at(d?.range) == "2:10")
+        #expect(d?.range.start == text.location("bad"))
     }
 
     @Test func truncatedUTF8Sequence() {
-        let d = onlyDiagnostic(bytes: Array("a: 1\r\nb: x".utf8) + [0xE2, 0x82])
+        let text = MarkedText("a: 1\r\nb: x⟨cut⟩")
+        let d = onlyDiagnostic(bytes: Array(text.text.utf8) + [0xE2, 0x82])
         #expect(d?.code == .yamlSyntax)
-        #expect(d?.range.start.line == 2)
+        #expect(d?.range.start == text.location("cut"))
     }
 
     @Test func nulByte() {
-        let d = onlyDiagnostic(bytes: Array("formwork: 1\nstack: de".utf8) + [0x00] + Array("mo\n".utf8))
+        let text = MarkedText("formwork: 1\nstack: de⟨nul⟩")
+        let d = onlyDiagnostic(bytes: Array(text.text.utf8) + [0x00] + Array("mo\n".utf8))
         #expect(d?.code == .yamlSyntax)
         #expect(d?.message == "control characters are not allowed (#x0)")
-        #expect(at(d?.range) == "2:10")
+        #expect(d?.range.start == text.location("nul"))
     }
 
     @Test func utf16IsNotAccepted() {
@@ -84,28 +94,32 @@ import Testing
 
 @Suite struct ReaderErrorLocationTests {
     @Test func badTrailingOctetPointsAtItsCharacter() {
-        let d = onlyDiagnostic(bytes: Array("a: 1\nb: caf".utf8) + [0xE9] + Array(" au lait\n".utf8))
+        let text = MarkedText("a: 1\nb: caf⟨bad⟩")
+        let d = onlyDiagnostic(bytes: Array(text.text.utf8) + [0xE9] + Array(" au lait\n".utf8))
         #expect(d?.message == "invalid trailing UTF-8 octet (#x20)")
-        #expect(at(d?.range) == "2:7")
+        #expect(d?.range.start == text.location("bad"))
         #expect(d?.fixIts.map(\.message) == ["save the file as UTF-8"])
     }
 
     @Test func badLeadingOctetAfterAMultiByteCharacter() {
-        #expect(at(onlyDiagnostic(bytes: Array("a: é".utf8) + [0xFF])?.range) == "1:5")
+        let text = MarkedText("a: é⟨bad⟩")
+        #expect(onlyDiagnostic(bytes: Array(text.text.utf8) + [0xFF])?.range.start == text.location("bad"))
     }
 }
 
 @Suite struct SyntaxHintTests {
     @Test func colonInsideAPlainValue() {
-        let d = onlyDiagnostic("description: Media: pipeline\n")
+        let text = MarkedText("description: Media⟨colon⟩: pipeline\n")
+        let d = onlyDiagnostic(text.text)
         #expect(d?.message == "mapping values are not allowed in this context")
-        #expect(at(d?.range) == "1:19")
+        #expect(d?.range.start == text.location("colon"))
         #expect(d?.fixIts.map(\.message) == ["put the value in quotes if it contains ': '"])
     }
 
     @Test func reservedIndicator() {
-        let d = onlyDiagnostic("description: @media\n")
-        #expect(at(d?.range) == "1:14")
+        let text = MarkedText("description: ⟨at⟩@media\n")
+        let d = onlyDiagnostic(text.text)
+        #expect(d?.range.start == text.location("at"))
         #expect(d?.fixIts.map(\.message) == ["put the value in quotes; a plain value cannot start with '@' or '`'"])
     }
 }

@@ -1,16 +1,17 @@
 import FormworkDiagnostics
+import FormworkTestSupport
 import Testing
 @testable import FormworkYAML
 
-/// The source span of the first occurrence of `needle` in the scalar at `path`.
-private func spanOf(_ needle: String, in yaml: String, path: [String] = ["v"], occurrence: Int = 0) -> String {
-    let (root, diagnostics) = parse(yaml)
-    guard diagnostics.isEmpty, var node = root else { return "parse failed: \(diagnostics.map(\.message))" }
-    for key in path {
-        guard let next = node[key] else { return "no \(key)" }
-        node = next
-    }
-    guard let scalar = node.scalar else { return "not a scalar" }
+/// `line:column-line:column` of the source that produced the first (or the
+/// `occurrence`th) `needle` in the value of the scalar `at` picks (`v` by
+/// default), to compare with the span marked in `yaml`.
+private func spanOf(
+    _ needle: String, in yaml: MarkedText, occurrence: Int = 0, at node: (YAMLNode) -> YAMLNode? = { $0["v"] }
+) -> String {
+    let (root, diagnostics) = parse(yaml.text)
+    guard diagnostics.isEmpty, let root else { return "parse failed: \(diagnostics.map(\.message))" }
+    guard let scalar = node(root)?.scalar else { return "not a scalar" }
     let value = Array(scalar.value.unicodeScalars)
     let target = Array(needle.unicodeScalars)
     var found = -1
@@ -20,137 +21,156 @@ private func spanOf(_ needle: String, in yaml: String, path: [String] = ["v"], o
         seen += 1
     }
     guard found >= 0 else { return "\(needle.debugDescription) not in \(scalar.value.debugDescription)" }
-    return span(scalar.range(ofValue: found..<(found + target.count)))
+    return scalar.range(ofValue: found..<(found + target.count)).span
 }
 
 @Suite struct PlainScalarSourceMapTests {
     @Test func singleLine() {
-        #expect(spanOf("envv", in: "v: media-${envv}") == "1:12-1:16")
-        #expect(spanOf("media", in: "v: media-${envv}") == "1:4-1:9")
+        let yaml = MarkedText("v: ⟨media⟩media⟨/media⟩-${⟨envv⟩envv⟨/envv⟩}")
+        #expect(spanOf("envv", in: yaml) == yaml.span("envv"))
+        #expect(spanOf("media", in: yaml) == yaml.span("media"))
     }
 
     @Test func nonASCIIBefore() {
-        #expect(spanOf("envv", in: "v: ünïcödé-🚀-${envv}") == "1:16-1:20")
+        let yaml = MarkedText("v: ünïcödé-🚀-${⟨envv⟩envv⟨/envv⟩}")
+        #expect(spanOf("envv", in: yaml) == yaml.span("envv"))
     }
 
     @Test func multiLineFolds() {
-        let yaml = "v: first line\n  second ${envv}"
-        #expect(spanOf("envv", in: yaml) == "2:12-2:16")
+        let yaml = MarkedText("v: first lin⟨fold⟩e\n  s⟨/fold⟩econd ${⟨envv⟩envv⟨/envv⟩}")
+        #expect(spanOf("envv", in: yaml) == yaml.span("envv"))
         // The folded space is the line break it came from.
-        #expect(spanOf("e s", in: yaml) == "1:13-2:4")
+        #expect(spanOf("e s", in: yaml) == yaml.span("fold"))
     }
 
     @Test func blankLinesBecomeLineFeeds() {
-        let yaml = "v: a\n\n  b ${x}"
-        #expect(spanOf("x", in: yaml) == "3:7-3:8")
-        #expect(spanOf("\n", in: yaml) == "2:1-3:1")
+        let yaml = MarkedText("v: a\n⟨break⟩\n⟨/break⟩  b ${⟨x⟩x⟨/x⟩}")
+        #expect(spanOf("x", in: yaml) == yaml.span("x"))
+        // The first break folds away; the blank line's is the line feed.
+        #expect(spanOf("\n", in: yaml) == yaml.span("break"))
     }
 
     @Test func inAFlowSequence() {
-        let scalar = parse("v: [a, 'x', y $b]").root?["v"]?[2]?.scalar
-        #expect(span(scalar?.range(ofValue: 3..<4)) == "1:16-1:17")
+        let yaml = MarkedText("v: [a, 'x', y $⟨b⟩b⟨/b⟩]")
+        #expect(spanOf("b", in: yaml, at: { $0["v"]?[2] }) == yaml.span("b"))
     }
 
     @Test func emptyAndClampedRanges() throws {
-        let scalar = try #require(parse("v: abc").root?["v"]?.scalar)
-        #expect(span(scalar.range(ofValue: 1..<1)) == "1:5-1:5")
-        #expect(span(scalar.range(ofValue: 3..<3)) == "1:7-1:7")
-        #expect(span(scalar.range(ofValue: 10..<20)) == "1:7-1:7")
-        #expect(span(scalar.range(ofValue: 0..<3)) == "1:4-1:7")
+        // ⟨n⟩ marks the place of value offset n.
+        let yaml = MarkedText("v: ⟨0⟩a⟨1⟩bc⟨3⟩")
+        let scalar = try #require(parse(yaml.text).root?["v"]?.scalar)
+        #expect(scalar.range(ofValue: 1..<1).span == yaml.span("1", "1"))
+        #expect(scalar.range(ofValue: 3..<3).span == yaml.span("3", "3"))
+        #expect(scalar.range(ofValue: 10..<20).span == yaml.span("3", "3"))
+        #expect(scalar.range(ofValue: 0..<3).span == yaml.span("0", "3"))
     }
 
     @Test func unfollowableSourceFallsBackToTheWholeScalar() {
+        let source = MarkedText("⟨whole⟩abc⟨/whole⟩")
         let scalar = YAMLScalar(
-            value: "zzz", style: .plain, source: "abc", sourceStart: SourceLocation(line: 1, column: 1), file: "t.yaml")
-        #expect(span(scalar.range(ofValue: 1..<2)) == "1:1-1:4")
+            value: "zzz", style: .plain, source: source.text, sourceStart: source.location("whole"), file: "t.yaml")
+        #expect(scalar.range(ofValue: 1..<2).span == source.span("whole"))
     }
 
     @Test func crlf() {
-        let yaml = "v: first\r\n  second ${x}\r\n"
-        #expect(spanOf("x", in: yaml) == "2:12-2:13")
-        #expect(spanOf("t s", in: yaml) == "1:8-2:4")
+        let yaml = MarkedText("v: firs⟨fold⟩t\r\n  s⟨/fold⟩econd ${⟨x⟩x⟨/x⟩}\r\n")
+        #expect(spanOf("x", in: yaml) == yaml.span("x"))
+        #expect(spanOf("t s", in: yaml) == yaml.span("fold"))
     }
 }
 
 @Suite struct QuotedScalarSourceMapTests {
     @Test func singleQuotedEscapes() {
-        #expect(spanOf("envv", in: "v: 'it''s ${envv}'") == "1:13-1:17")
-        #expect(spanOf("'", in: "v: 'it''s ${envv}'") == "1:7-1:9")
+        let yaml = MarkedText("v: 'it⟨quote⟩''⟨/quote⟩s ${⟨envv⟩envv⟨/envv⟩}'")
+        #expect(spanOf("envv", in: yaml) == yaml.span("envv"))
+        #expect(spanOf("'", in: yaml) == yaml.span("quote"))
     }
 
     @Test func singleQuotedFolding() {
-        #expect(spanOf("x", in: "v: 'a b\n   c ${x}'") == "2:8-2:9")
-        #expect(spanOf("x", in: "v: 'a  \n\n   ü ${x}  '") == "3:8-3:9")
+        for yaml in ["v: 'a b\n   c ${⟨x⟩x⟨/x⟩}'", "v: 'a  \n\n   ü ${⟨x⟩x⟨/x⟩}  '"].map({ MarkedText($0) }) {
+            #expect(spanOf("x", in: yaml) == yaml.span("x"), "\(yaml.text.debugDescription)")
+        }
     }
 
     @Test func doubleQuotedEscapes() {
-        let yaml = #"v: "\t\u00e9\x41\"\\ ${x}""#
-        #expect(spanOf("x", in: yaml) == "1:24-1:25")
-        #expect(spanOf("é", in: yaml) == "1:7-1:13")
-        #expect(spanOf("A", in: yaml) == "1:13-1:17")
-        #expect(spanOf("x", in: #"v: "\U0001F680${x}""#) == "1:17-1:18")
-        #expect(spanOf("🚀", in: #"v: "\U0001F680${x}""#) == "1:5-1:15")
-        #expect(spanOf("x", in: #"v: "é\"${x}""#) == "1:10-1:11")
-        #expect(spanOf("x", in: #"v: "\0\a\b\v\f\r\e\ \/\N\_\L\P\n${x}""#) == "1:35-1:36")
+        let yaml = MarkedText(#"v: "\t⟨é⟩\u00e9⟨/é⟩⟨A⟩\x41⟨/A⟩\"\\ ${⟨x⟩x⟨/x⟩}""#)
+        #expect(spanOf("x", in: yaml) == yaml.span("x"))
+        #expect(spanOf("é", in: yaml) == yaml.span("é"))
+        #expect(spanOf("A", in: yaml) == yaml.span("A"))
+        let rocket = MarkedText(#"v: "⟨🚀⟩\U0001F680⟨/🚀⟩${⟨x⟩x⟨/x⟩}""#)
+        #expect(spanOf("x", in: rocket) == rocket.span("x"))
+        #expect(spanOf("🚀", in: rocket) == rocket.span("🚀"))
+        for other in [#"v: "é\"${⟨x⟩x⟨/x⟩}""#, #"v: "\0\a\b\v\f\r\e\ \/\N\_\L\P\n${⟨x⟩x⟨/x⟩}""#].map({ MarkedText($0) }) {
+            #expect(spanOf("x", in: other) == other.span("x"), "\(other.text)")
+        }
     }
 
     @Test func doubleQuotedEscapedLineBreak() {
-        #expect(spanOf("x", in: "v: \"abc\\\n   def ${x}\"") == "2:10-2:11")
-        #expect(spanOf("x", in: "v: \"a \\\n\n  ${x}\"") == "3:5-3:6")
+        for yaml in ["v: \"abc\\\n   def ${⟨x⟩x⟨/x⟩}\"", "v: \"a \\\n\n  ${⟨x⟩x⟨/x⟩}\""].map({ MarkedText($0) }) {
+            #expect(spanOf("x", in: yaml) == yaml.span("x"), "\(yaml.text.debugDescription)")
+        }
     }
 
     @Test func doubleQuotedFolding() {
-        #expect(spanOf("x", in: "v: \"a\n\n  b ${x}\"") == "3:7-3:8")
-        #expect(spanOf("x", in: "v: \"a\r\n\r\n  b ${x}\"") == "3:7-3:8")
-        #expect(spanOf("x", in: "v: \"a\tb\n  c ${x}\"") == "2:7-2:8")
+        let cases = ["v: \"a\n\n  b ${⟨x⟩x⟨/x⟩}\"", "v: \"a\r\n\r\n  b ${⟨x⟩x⟨/x⟩}\"", "v: \"a\tb\n  c ${⟨x⟩x⟨/x⟩}\""]
+        for yaml in cases.map({ MarkedText($0) }) {
+            #expect(spanOf("x", in: yaml) == yaml.span("x"), "\(yaml.text.debugDescription)")
+        }
     }
 
     @Test func afterATag() {
-        #expect(spanOf("x", in: "v: !!str \"${x}\"") == "1:13-1:14")
-        #expect(spanOf("x", in: "v: &a !Sub # comment\n  'y ${x}'") == "2:8-2:9")
+        for yaml in ["v: !!str \"${⟨x⟩x⟨/x⟩}\"", "v: &a !Sub # comment\n  'y ${⟨x⟩x⟨/x⟩}'"].map({ MarkedText($0) }) {
+            #expect(spanOf("x", in: yaml) == yaml.span("x"), "\(yaml.text.debugDescription)")
+        }
     }
 }
 
 @Suite struct BlockScalarSourceMapTests {
     @Test func literal() {
-        let yaml = "v: |\n  line one\n  ${x} two\n"
-        #expect(spanOf("x", in: yaml) == "3:5-3:6")
-        #expect(spanOf("\n", in: yaml, occurrence: 1) == "3:11-4:1")
-        #expect(spanOf("x", in: "v: |\n  ñ ${x}\n") == "2:7-2:8")
+        let yaml = MarkedText("v: |\n  line one\n  ${⟨x⟩x⟨/x⟩} two⟨break⟩\n⟨/break⟩")
+        #expect(spanOf("x", in: yaml) == yaml.span("x"))
+        #expect(spanOf("\n", in: yaml, occurrence: 1) == yaml.span("break"))
+        let nonASCII = MarkedText("v: |\n  ñ ${⟨x⟩x⟨/x⟩}\n")
+        #expect(spanOf("x", in: nonASCII) == nonASCII.span("x"))
     }
 
     @Test func literalKeepsTrailingLines() {
-        let yaml = "v: |+\n  a\n\n\nw: 1"
-        #expect(spanOf("\n", in: yaml, occurrence: 2) == "4:1-5:1")
+        let yaml = MarkedText("v: |+\n  a\n\n⟨break⟩\n⟨/break⟩w: 1")
+        #expect(spanOf("\n", in: yaml, occurrence: 2) == yaml.span("break"))
     }
 
     @Test func folded() {
-        let yaml = "v: >-\n  folded\n  text ${x}\n\n  para\n"
-        #expect(spanOf("${x}", in: yaml) == "3:8-3:12")
-        #expect(spanOf("para", in: yaml) == "5:3-5:7")
-        #expect(spanOf("d t", in: yaml) == "2:8-3:4")
+        let yaml = MarkedText("v: >-\n  folde⟨fold⟩d\n  t⟨/fold⟩ext ⟨x⟩${x}⟨/x⟩\n\n  ⟨para⟩para⟨/para⟩\n")
+        #expect(spanOf("${x}", in: yaml) == yaml.span("x"))
+        #expect(spanOf("para", in: yaml) == yaml.span("para"))
+        #expect(spanOf("d t", in: yaml) == yaml.span("fold"))
     }
 
     @Test func foldedMoreIndentedLines() {
-        let yaml = "v: >\n  a\n    b\n  c\n"
-        #expect(spanOf("b", in: yaml) == "3:5-3:6")
-        #expect(spanOf("c", in: yaml) == "4:3-4:4")
+        let yaml = MarkedText("v: >\n  a\n    ⟨b⟩b⟨/b⟩\n  ⟨c⟩c⟨/c⟩\n")
+        #expect(spanOf("b", in: yaml) == yaml.span("b"))
+        #expect(spanOf("c", in: yaml) == yaml.span("c"))
     }
 
     @Test func explicitIndentation() {
-        #expect(spanOf("x", in: "v: |2\n    indented\n  x\n") == "3:3-3:4")
-        #expect(spanOf("indented", in: "v: |2-\n    indented\n  x\n") == "2:5-2:13")
-        #expect(spanOf("x", in: "a:\n  v: |1\n    x\n", path: ["a", "v"]) == "3:5-3:6")
-        #expect(spanOf("x", in: "a:\n  v: >+2 # note\n     x\n", path: ["a", "v"]) == "3:6-3:7")
+        let two = MarkedText("v: |2\n    indented\n  ⟨x⟩x⟨/x⟩\n")
+        #expect(spanOf("x", in: two) == two.span("x"))
+        let stripped = MarkedText("v: |2-\n    ⟨indented⟩indented⟨/indented⟩\n  x\n")
+        #expect(spanOf("indented", in: stripped) == stripped.span("indented"))
+        for yaml in ["a:\n  v: |1\n    ⟨x⟩x⟨/x⟩\n", "a:\n  v: >+2 # note\n     ⟨x⟩x⟨/x⟩\n"].map({ MarkedText($0) }) {
+            #expect(spanOf("x", in: yaml, at: { $0["a"]?["v"] }) == yaml.span("x"), "\(yaml.text.debugDescription)")
+        }
     }
 
     @Test func crlf() {
-        #expect(spanOf("x", in: "v: |\r\n  one\r\n  ${x}\r\n") == "3:5-3:6")
-        #expect(spanOf("x", in: "v: >\r\n  a\r\n  b ${x}\r\n") == "3:7-3:8")
+        for yaml in ["v: |\r\n  one\r\n  ${⟨x⟩x⟨/x⟩}\r\n", "v: >\r\n  a\r\n  b ${⟨x⟩x⟨/x⟩}\r\n"].map({ MarkedText($0) }) {
+            #expect(spanOf("x", in: yaml) == yaml.span("x"), "\(yaml.text.debugDescription)")
+        }
     }
 
     @Test func afterAnAnchor() {
-        #expect(spanOf("x", in: "v: &text |\n  ${x}\n") == "2:5-2:6")
+        let yaml = MarkedText("v: &text |\n  ${⟨x⟩x⟨/x⟩}\n")
+        #expect(spanOf("x", in: yaml) == yaml.span("x"))
     }
 }
 

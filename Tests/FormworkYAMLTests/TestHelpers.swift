@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkTestSupport
 @testable import FormworkYAML
 
 /// Parses `text` as `t.yaml`.
@@ -8,24 +9,11 @@ func parse(_ text: String, limits: YAMLLimits = .default) -> (root: YAMLNode?, d
 
 /// The one diagnostic `text` produces (nil when there is not exactly one).
 func onlyDiagnostic(_ text: String, limits: YAMLLimits = .default) -> Diagnostic? {
-    let diagnostics = parse(text, limits: limits).diagnostics
-    return diagnostics.count == 1 ? diagnostics[0] : nil
+    parse(text, limits: limits).diagnostics.only
 }
 
 func onlyDiagnostic(bytes: [UInt8]) -> Diagnostic? {
-    let diagnostics = YAMLParser.parse(bytes, file: "t.yaml").diagnostics
-    return diagnostics.count == 1 ? diagnostics[0] : nil
-}
-
-/// `line:column` of a range's start, `line:column-line:column` with its end.
-func at(_ range: SourceRange?) -> String {
-    guard let range else { return "none" }
-    return "\(range.start)"
-}
-
-func span(_ range: SourceRange?) -> String {
-    guard let range else { return "none" }
-    return "\(range.start)-\(range.end)"
+    YAMLParser.parse(bytes, file: "t.yaml").diagnostics.only
 }
 
 extension YAMLNode {

@@ -2,6 +2,7 @@ import FormworkCFN
 import FormworkDiagnostics
 @testable import FormworkSema
 import FormworkSpec
+import FormworkTestSupport
 import Testing
 
 /// `kind: api` expansion: what is generated and how it is wired. Function
@@ -21,7 +22,7 @@ import Testing
         """, extra: functionDecl("processor"))
 
     @Test func functionRouteIsAnAWSProxyIntegrationInsideTheMethod() throws {
-        let template = try #require(lowered(Self.functionRoutes).template)
+        let template = try #require(Pipeline.compile(Self.functionRoutes).template)
         let method = try #require(template.resource("JobsApiPostJobsIdRetry"))
         #expect(method.type == "AWS::ApiGateway::Method")
         #expect(method.properties["AuthorizationType"]?.text == "AWS_IAM")
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func eachFunctionRouteGetsAPermissionScopedToItsRoute() throws {
-        let template = try #require(lowered(Self.functionRoutes).template)
+        let template = try #require(Pipeline.compile(Self.functionRoutes).template)
         let expected = [
             "JobsApiPostJobsIdRetryPermission": "${JobsApi}/*/POST/jobs/*/retry",
             "JobsApiAnyFilesProxyPermission": "${JobsApi}/*/*/files/*",
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func pathsShareParentsAndTheRootIsTheRestApis() throws {
-        let template = try #require(lowered(apiSpec("""
+        let template = try #require(Pipeline.compile(apiSpec("""
             stage: prod
             auth: none
             routes:
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func deploymentDependsOnEveryMethodAndTheStageIsExplicit() throws {
-        let (template, diagnostics) = lowered(apiSpec("""
+        let (template, diagnostics) = Pipeline.compile(apiSpec("""
             stage: prod
             auth: none
             cors: { allowOrigin: "*" }
@@ -98,8 +99,8 @@ import Testing
 
     @Test func theURLAttributeNamesTheStageThatIsEmitted() throws {
         let text = apiSpec("stage: prod\nauth: none\nroutes:\n  GET /a: { mock: { statusCode: 200 } }")
-        let t = try #require(lowered(text).template)
-        let spec = try #require(decoded(text))
+        let t = try #require(Pipeline.compile(text).template)
+        let spec = try #require(Pipeline.decode(text).spec)
         let api = try #require(spec.resources.first)
         guard case .sub(let format)? = SymbolTable(spec).attributes(of: api)?["url"] else {
             Issue.record("url is not an Fn::Sub")
@@ -112,7 +113,7 @@ import Testing
     }
 
     @Test func mockRoutesCarryTheirStatusBodyAndCORSOrigin() throws {
-        let template = try #require(lowered(apiSpec("""
+        let template = try #require(Pipeline.compile(apiSpec("""
             stage: prod
             auth: none
             cors: { allowOrigin: "https://app.example.com" }
@@ -141,7 +142,7 @@ import Testing
     }
 
     @Test func preflightsAreNeverSignedButARouteFollowsAuth() throws {
-        let template = try #require(lowered(apiSpec("""
+        let template = try #require(Pipeline.compile(apiSpec("""
             stage: prod
             auth: iam
             cors: { allowOrigin: "*" }
@@ -153,48 +154,50 @@ import Testing
     }
 
     @Test func aRouteFunctionUnderTheSameConditionAsTheAPIIsFine() {
-        let same = lowered(apiSpec("""
+        let same = Pipeline.compile(apiSpec("""
             when: env == 'prod'
             stage: prod
             auth: none
             routes:
               POST /jobs: { function: processor }
             """, extra: functionDecl("processor", when: "env == 'prod'"), parameters: "  env: { type: string, default: dev }"))
-        #expect(same.diagnostics.apiCodes == [])
+        #expect(same.diagnostics.with(DiagnosticCode.allAPICodes).isEmpty)
         // A route's function under a condition the api does not share is the
         // null-guard pass's FW4010 (golden: specs/invalid/api-conditional-function.yaml).
     }
 
     @Test func stageNames() {
-        func codes(_ stage: String) -> [String] {
-            lowered(apiSpec("stage: \(stage)\nauth: none\nroutes:\n  GET /a: { mock: { statusCode: 200 } }")).diagnostics.apiCodes
+        func codes(_ stage: String) -> [DiagnosticCode] {
+            let text = apiSpec("stage: \(stage)\nauth: none\nroutes:\n  GET /a: { mock: { statusCode: 200 } }")
+            return Pipeline.compile(text).diagnostics.with(DiagnosticCode.allAPICodes).map(\.code)
         }
         #expect(codes("prod") == [])
         #expect(codes("v1_prod-2") == [])
         #expect(codes("'${aws.stackName}'") == [])
-        #expect(codes("v1.0") == ["FW5210"])
-        #expect(codes("'a/${aws.region}'") == ["FW5210"])
+        #expect(codes("v1.0") == [.invalidStageName])
+        #expect(codes("'a/${aws.region}'") == [.invalidStageName])
         #expect(codes("'" + String(repeating: "a", count: 128) + "'") == [])
-        #expect(codes("'" + String(repeating: "a", count: 129) + "'") == ["FW5210"])
+        #expect(codes("'" + String(repeating: "a", count: 129) + "'") == [.invalidStageName])
     }
 
     @Test func allowOrigins() {
-        func codes(_ origin: String) -> [String] {
-            lowered(apiSpec("stage: prod\nauth: none\ncors: { allowOrigin: \"\(origin)\" }\nroutes:\n  GET /a: { mock: { statusCode: 200 } }",
-                            parameters: "  host: { type: string, default: example.com }")).diagnostics.apiCodes
+        func codes(_ origin: String) -> [DiagnosticCode] {
+            let text = apiSpec("stage: prod\nauth: none\ncors: { allowOrigin: \"\(origin)\" }\nroutes:\n  GET /a: { mock: { statusCode: 200 } }",
+                               parameters: "  host: { type: string, default: example.com }")
+            return Pipeline.compile(text).diagnostics.with(DiagnosticCode.allAPICodes).map(\.code)
         }
         #expect(codes("*") == [])
         #expect(codes("https://example.com") == [])
         #expect(codes("http://localhost:3000") == [])
         #expect(codes("https://${host}") == [])
-        #expect(codes("https://example.com/") == ["FW5211"])
-        #expect(codes("example.com") == ["FW5211"])
-        #expect(codes("https://") == ["FW5211"])
-        #expect(codes("https://${host}'") == ["FW5211"])
+        #expect(codes("https://example.com/") == [.invalidAllowOrigin])
+        #expect(codes("example.com") == [.invalidAllowOrigin])
+        #expect(codes("https://") == [.invalidAllowOrigin])
+        #expect(codes("https://${host}'") == [.invalidAllowOrigin])
     }
 
     @Test func anInterpolatedOriginIsQuotedWithFnSub() throws {
-        let template = try #require(lowered(apiSpec(
+        let template = try #require(Pipeline.compile(apiSpec(
             "stage: prod\nauth: none\ncors: { allowOrigin: \"https://${host}\" }\nroutes:\n  GET /a: { mock: { statusCode: 200 } }",
             parameters: "  host: { type: string, default: example.com }")).template)
         let preflight = try #require(template.resource("JobsApiOptionsA"))
@@ -205,9 +208,4 @@ import Testing
         #expect(responses[0]["ResponseParameters"]?["method.response.header.Access-Control-Allow-Origin"]?["Fn::Sub"]?.text
             == "'https://${Host}'")
     }
-}
-
-extension TemplateValue {
-    /// The string, when this is one.
-    var text: String? { if case .string(let s) = kind { s } else { nil } }
 }

@@ -1,6 +1,7 @@
 import FormworkDiagnostics
 @testable import FormworkSema
 import FormworkSpec
+import FormworkTestSupport
 import Testing
 
 /// The route plan: logical IDs, the deployment hash and the route checks.
@@ -23,7 +24,7 @@ import Testing
 
     static func plan(_ routes: String, cors: Bool = false) throws -> APIRoutePlan {
         let text = apiSpec("stage: prod\nauth: none\n" + (cors ? "cors: { allowOrigin: '*' }\n" : "") + "routes:\n" + routes)
-        let spec = try #require(decoded(text))
+        let spec = try #require(Pipeline.decode(text).spec)
         let decl = try #require(spec.resources.first)
         guard case .api(let api) = decl.body else { throw PlanError.notAnAPI }
         return APIRoutePlan(api: decl.name, api)

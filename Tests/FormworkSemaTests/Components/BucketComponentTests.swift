@@ -1,11 +1,13 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkTestSupport
 import Testing
 @testable import FormworkSema
 
 @Suite struct BucketComponentTests {
-    func bucket(_ body: String, extra: String = "") throws -> (Resource, [Diagnostic]) {
-        let (template, diagnostics) = runSemantics("""
+    /// A spec with bucket `uploads`, whose body lines are `body`, and `extra` resources.
+    func spec(_ body: String, extra: String = "") -> MarkedText {
+        MarkedText("""
         formwork: 1
         stack: media
         parameters:
@@ -16,8 +18,17 @@ import Testing
         \(body)
         \(extra)
         """)
+    }
+
+    func bucket(_ body: String, extra: String = "") throws -> (Resource, [Diagnostic]) {
+        try bucket(in: spec(body, extra: extra))
+    }
+
+    func bucket(in spec: MarkedText) throws -> (Resource, [Diagnostic]) {
+        let (template, diagnostics) = Pipeline.compile(spec.text)
         let resource = try #require(template?.resource("Uploads"))
-        return (resource, diagnostics)
+        // The fixture declares `env` for the tests that use it.
+        return (resource, diagnostics.without(.unusedParameter))
     }
 
     @Test func builtInDefaultsAreVersionedBlockedAndSSES3() throws {
@@ -27,7 +38,7 @@ import Testing
         #expect(resource.deletionPolicy == "Delete" && resource.updateReplacePolicy == "Delete")
         let p = resource.properties
         #expect(p["BucketName"] == nil)
-        #expect(p["VersioningConfiguration"]?["Status"] == .string("Enabled", nil).withOrigin(p["VersioningConfiguration"]?["Status"]?.origin))
+        #expect(p["VersioningConfiguration"]?["Status"]?.kind == .string("Enabled"))
         let block = try #require(p["PublicAccessBlockConfiguration"])
         for flag in ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"] {
             #expect(block[flag]?.kind == .bool(true), "\(flag)")
@@ -50,25 +61,27 @@ import Testing
             #expect(p["PublicAccessBlockConfiguration"]?[flag]?.kind == .bool(false), "\(flag)")
         }
         let rule = try #require(p["BucketEncryption"]?["ServerSideEncryptionConfiguration"]?.items.first)
-        #expect(rule["ServerSideEncryptionByDefault"]?["SSEAlgorithm"]?.kind == .string("aws:kms"))
-        #expect(rule["ServerSideEncryptionByDefault"]?["KMSMasterKeyID"] == nil)
+        let byDefault = try #require(rule["ServerSideEncryptionByDefault"])
+        #expect(byDefault["SSEAlgorithm"]?.kind == .string("aws:kms"))
+        #expect(byDefault["KMSMasterKeyID"] == nil)
         #expect(rule["BucketKeyEnabled"]?.kind == .bool(true))
         #expect(resource.deletionPolicy == "Retain" && resource.updateReplacePolicy == "Retain")
     }
 
     @Test func lifecycleRulesBecomeEnabledRulesWithAPrefix() throws {
-        let (resource, diagnostics) = try bucket("""
+        let text = spec("""
             lifecycle:
               - id: archive
                 prefix: incoming/
                 transitions:
                   - { days: 30, storageClass: STANDARD_IA }
-                expiration: { days: 365 }
+                expiration: { days: ⟨expiration⟩365 }
                 noncurrentTransitions:
                   - { days: 10, storageClass: GLACIER }
                 noncurrentExpiration: { days: 30 }
                 abortIncompleteUploads: { days: 7 }
         """)
+        let (resource, diagnostics) = try bucket(in: text)
         #expect(diagnostics.isEmpty)
         let rule = try #require(resource.properties["LifecycleConfiguration"]?["Rules"]?.items.first)
         #expect(rule["Id"]?.kind == .string("archive"))
@@ -82,7 +95,7 @@ import Testing
         #expect(rule["NoncurrentVersionExpiration"]?["NoncurrentDays"]?.kind == .number("30"))
         #expect(rule["AbortIncompleteMultipartUpload"]?["DaysAfterInitiation"]?.kind == .number("7"))
         // Generated values point at the spec line that caused them.
-        #expect(rule["ExpirationInDays"]?.origin?.start.line == 13)
+        #expect(rule["ExpirationInDays"]?.origin?.start == text.location("expiration"))
     }
 
     @Test func invalidLifecycleRulesAreNotEmitted() throws {
@@ -147,12 +160,4 @@ import Testing
         #expect(Set(codes).count == codes.count)
         #expect(codes.allSatisfy { $0 >= "FW5100" && $0 <= "FW5149" })
     }
-}
-
-extension TemplateValue {
-    var items: [TemplateValue] {
-        if case .array(let items) = kind { items } else { [] }
-    }
-
-    func withOrigin(_ origin: SourceRange?) -> TemplateValue { TemplateValue(kind, origin: origin) }
 }

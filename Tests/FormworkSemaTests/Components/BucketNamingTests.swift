@@ -1,4 +1,5 @@
 import FormworkSpec
+import FormworkTestSupport
 import Testing
 @testable import FormworkSema
 
@@ -96,7 +97,7 @@ import Testing
     """
 
     func symbols() throws -> SymbolTable {
-        let spec = try #require(decodeSpec(Self.triggered).spec)
+        let spec = try #require(Pipeline.decode(Self.triggered).spec)
         return SymbolTable(spec)
     }
 
@@ -121,7 +122,7 @@ import Testing
     }
 
     @Test func aNameBuiltFromItsOwnArnDoesNotLoop() throws {
-        let spec = try #require(decodeSpec("""
+        let spec = try #require(Pipeline.decode("""
         formwork: 1
         stack: demo
         resources:
@@ -134,7 +135,7 @@ import Testing
     }
 
     @Test func aLiteralNameEscapesDollarBraces() throws {
-        let spec = try #require(decodeSpec("""
+        let spec = try #require(Pipeline.decode("""
         formwork: 1
         stack: demo
         resources:

@@ -4,8 +4,9 @@ import FormworkTestSupport
 import Testing
 
 @Suite struct FunctionTriggersTests {
-    func spec(_ triggers: [String]) -> String {
-        """
+    /// A bucket `b` and a function with one trigger per entry of `triggers`.
+    func spec(_ triggers: [String]) -> MarkedText {
+        MarkedText("""
         formwork: 1
         stack: demo
         resources:
@@ -16,20 +17,28 @@ import Testing
             runtime: nodejs22.x
             code: { inline: x }
             triggers:
-        \(triggers.map { "      - s3: { bucket: b, \($0) }" }.joined(separator: "\n"))
-        """
+        \(triggers.map { "      - \($0)" }.joined(separator: "\n"))
+        """)
     }
 
     @Test func overlapsAreFoundThroughTheSortedPrefixes() {
-        let (_, diagnostics) = Pipeline.compile(spec(["prefix: a/", "prefix: b/", "prefix: a/x/, suffix: .jpg", "prefix: c/"]))
-        #expect(Pipeline.summary(diagnostics) == ["FW5306@13:23"])
-        #expect(diagnostics.first?.notes.first?.range?.start.line == 11)
-        let (_, apart) = Pipeline.compile(spec(["prefix: a/, suffix: .png", "prefix: a/, suffix: .jpg", "prefix: ab/"]))
+        // Reported at the bucket of the narrower trigger, with a note at the wider one.
+        let text = spec([
+            "⟨wider⟩s3: { bucket: b, prefix: a/ }", "s3: { bucket: b, prefix: b/ }",
+            "s3: { bucket: ⟨narrower⟩b, prefix: a/x/, suffix: .jpg }", "s3: { bucket: b, prefix: c/ }",
+        ])
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW5306@narrower"])
+        #expect(diagnostics.first?.notes.first?.range?.start == text.location("wider"))
+        let (_, apart) = Pipeline.compile(spec([
+            "s3: { bucket: b, prefix: a/, suffix: .png }", "s3: { bucket: b, prefix: a/, suffix: .jpg }",
+            "s3: { bucket: b, prefix: ab/ }",
+        ]).text)
         #expect(apart.isEmpty)
     }
 
     @Test func allTriggersOfABucketLandInOneNotificationConfiguration() throws {
-        let (template, diagnostics) = Pipeline.compile(spec((0..<3000).map { "prefix: p\($0)/" }))
+        let (template, diagnostics) = Pipeline.compile(spec((0..<3000).map { "s3: { bucket: b, prefix: p\($0)/ }" }).text)
         #expect(!diagnostics.hasErrors)
         let bucket = try #require(template?.resource("B"))
         guard case .array(let entries)? = bucket.properties["NotificationConfiguration"]?["LambdaConfigurations"]?.kind else {
@@ -41,7 +50,7 @@ import Testing
     }
 
     @Test func tooManyTriggersWithOneSharedPrefixAreAWarningNotAHang() {
-        let (_, diagnostics) = Pipeline.compile(spec((0..<1500).map { "prefix: in/, suffix: .s\($0)" }))
+        let (_, diagnostics) = Pipeline.compile(spec((0..<1500).map { "s3: { bucket: b, prefix: in/, suffix: .s\($0) }" }).text)
         #expect(diagnostics.map(\.code) == [.overlappingS3Triggers])
         #expect(diagnostics.first?.severity == .warning)
         #expect(diagnostics.first?.message.contains("too many to check") == true)

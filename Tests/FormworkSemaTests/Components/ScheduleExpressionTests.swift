@@ -1,10 +1,11 @@
 import FormworkDiagnostics
 @testable import FormworkSema
 import FormworkSpec
+import FormworkTestSupport
 import Testing
 
 @Suite struct ScheduleExpressionTests {
-    /// A one-line expression whose characters start at column 1.
+    /// A one-line expression whose characters start at line 1, column 1 (where MarkedText counts from).
     static func located(_ text: String) -> LocatedText {
         let count = text.unicodeScalars.count
         let ranges = (0..<count).map { SourceRange(file: "t", start: .init(line: 1, column: $0 + 1), end: .init(line: 1, column: $0 + 2)) }
@@ -18,25 +19,23 @@ import Testing
         "rate(1 minute)", "rate(5 minutes)", "rate(1 hour)", "rate(12 hours)", "rate(1 day)", "rate(7 days)",
         "cron(0 12 * * ? *)", "cron(0/15 8-17 ? * MON-FRI *)", "cron(30 6 L * ? *)", "cron(0 8 ? * 2#1 *)",
         "cron(0 8 ? * 6L *)", "cron(0 0 15W * ? 2030)", "cron(0 0 LW JAN,JUL ? *)", "cron(5,35 14 * * ? 2025-2030)",
-        "cron(0 10 ? * sun *)",
+        "cron(0 10 ? * sun *)", "cron(0 12 5W * ? *)",
     ])
     func acceptsValidExpressions(_ text: String) {
         #expect(Self.errors(text).isEmpty, "\(Self.errors(text).map(\.message))")
     }
 
+    /// ⟨here⟩ marks where the one error is reported.
     @Test(arguments: [
-        ("rate(5 minute)", 8), ("rate(1 days)", 8), ("rate(0 days)", 6), ("cron(0 12 * * * *)", 15),
-        ("cron(0 25 * * ? *)", 8), ("cron(0 12 * 13 ? *)", 13), ("cron(0 12 ? * 8 *)", 15), ("cron(0 12 * * ? 2200)", 17),
-        ("cron(0 12 5W * ? *)", -1), ("cron(0 12 ? * MON#9 *)", 19), ("cron(0 12 * * ?)", 6), ("every day", 1),
+        "rate(5 ⟨here⟩minute)", "rate(1 ⟨here⟩days)", "rate(⟨here⟩0 days)", "cron(0 12 * * ⟨here⟩* *)",
+        "cron(0 ⟨here⟩25 * * ? *)", "cron(0 12 * ⟨here⟩13 ? *)", "cron(0 12 ? * ⟨here⟩8 *)", "cron(0 12 * * ? ⟨here⟩2200)",
+        "cron(0 12 ? * MON#⟨here⟩9 *)", "cron(⟨here⟩0 12 * * ?)", "⟨here⟩every day",
     ])
-    func reportsAtTheOffendingColumn(_ text: String, _ column: Int) {
-        let errors = Self.errors(text)
-        if column < 0 {
-            #expect(errors.isEmpty)
-            return
-        }
+    func reportsAtTheOffendingColumn(_ marked: String) {
+        let text = MarkedText(marked)
+        let errors = Self.errors(text.text)
         #expect(errors.count == 1, "\(errors.map(\.message))")
-        #expect(errors.first?.range.start.column == column, "\(errors.map(\.message))")
+        #expect(errors.first?.range.start == text.location("here"), "\(errors.map(\.message))")
         #expect(errors.first?.code == .invalidSchedule)
     }
 }

@@ -21,7 +21,7 @@ import Testing
             """)
         #expect(!diagnostics.hasErrors, "\(diagnostics)")
         let entry = try #require(template?.outputs.first?.value["Value"])
-        return JSONWriter.write(entry).split(separator: "\n").map { $0.trimmingPrefix(while: { $0 == " " }) }.joined()
+        return entry.compactJSON
     }
 
     @Test func singleExpressionIsTheBareIntrinsic() throws {

@@ -6,17 +6,18 @@ import Testing
 
 @Suite struct DefaultInjectionTests {
     @Test func ownValueThenDefaultsThenBuiltIn() throws {
-        var spec = try #require(Pipeline.decode("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             defaults:
-              function: { runtime: nodejs22.x, timeout: 60, logs: { format: text } }
+              function: { runtime: nodejs22.x, timeout: ⟨timeout⟩60, logs: { format: text } }
               bucket: { versioning: false }
             resources:
               own: { kind: function, handler: a.b, code: { inline: x }, timeout: 10 }
-              fromDefaults: { kind: function, handler: a.b, code: { inline: x } }
+              ⟨fromDefaults⟩fromDefaults: { kind: function, handler: a.b, code: { inline: x } }
               store: { kind: bucket }
-            """).spec)
+            """)
+        var spec = try #require(Pipeline.decode(text.text).spec)
         let diagnostics = DefaultInjection.run(&spec)
         #expect(diagnostics.isEmpty)
         guard case .function(let own) = spec.resources[0].body, case .function(let other) = spec.resources[1].body,
@@ -27,9 +28,9 @@ import Testing
         }
         #expect(own.timeout?.value == 10)
         #expect(other.timeout?.value == 60)
-        #expect(other.timeout?.range.start.line == 4)  // the defaults entry
+        #expect(other.timeout?.range.start == text.location("timeout"))  // the defaults entry
         #expect(other.memory?.value == BuiltInDefaults.functionMemory)
-        #expect(other.memory?.range.start.line == 8)  // the resource's name
+        #expect(other.memory?.range.start == text.location("fromDefaults"))  // the resource's name
         #expect(other.runtime?.value == "nodejs22.x")
         #expect(other.logs?.format?.value == .text)
         #expect(other.logs?.retentionDays?.value == 14)
@@ -40,26 +41,28 @@ import Testing
     }
 
     @Test func requiredSettingsAndImplicitAuth() throws {
-        var spec = try #require(Pipeline.decode("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             defaults:
               api: { auth: iam }
             resources:
-              f: { kind: function, code: { inline: x } }
+              ⟨f⟩f: { kind: function, code: { inline: x } }
               stated: { kind: api, stage: v1, auth: none, routes: { GET /: { mock: {} } } }
               defaulted: { kind: api, stage: v1, routes: { GET /: { mock: {} } } }
-            """).spec)
-        #expect(Pipeline.summary(DefaultInjection.run(&spec)) == ["FW4001@6:3", "FW4001@6:3"])
+            """)
+        var spec = try #require(Pipeline.decode(text.text).spec)
+        #expect(text.findings(DefaultInjection.run(&spec)) == ["FW4001@f", "FW4001@f"])
 
-        var open = try #require(Pipeline.decode("""
+        let openText = MarkedText("""
             formwork: 1
             stack: demo
             resources:
-              api: { kind: api, stage: v1, routes: { GET /: { mock: {} } } }
-            """).spec)
+              ⟨api⟩api: { kind: api, stage: v1, routes: { GET /: { mock: {} } } }
+            """)
+        var open = try #require(Pipeline.decode(openText.text).spec)
         let diagnostics = DefaultInjection.run(&open)
-        #expect(Pipeline.summary(diagnostics) == ["FW4002@4:3"])
+        #expect(openText.findings(diagnostics) == ["FW4002@api"])
         #expect(diagnostics.first?.severity == .warning)
     }
 }

@@ -7,11 +7,11 @@ import Testing
 @Suite struct LifecycleValidationTests {
     /// The lifecycle diagnostics of `rules`, the YAML under `lifecycle:` of bucket `uploads`.
     func check(_ marked: MarkedText) -> [String] {
-        guard let spec = decodeSpec(marked.text).spec else {
+        guard let spec = Pipeline.decode(marked.text).spec else {
             Issue.record("the spec does not decode")
             return []
         }
-        return findings(LifecycleValidation.run(spec))
+        return marked.findings(LifecycleValidation.run(spec))
     }
 
     func spec(_ rules: String) -> MarkedText {
@@ -51,7 +51,7 @@ import Testing
                   - { days: 30, storageClass: ⟨typo⟩STANDARD_AI }
                   - { days: 60, storageClass: ⟨standard⟩STANDARD }
         """)
-        #expect(check(text) == ["FW4100@\(position(text, "typo"))", "FW4101@\(position(text, "standard"))"])
+        #expect(check(text) == ["FW4100@typo", "FW4101@standard"])
     }
 
     @Test func theSuggestionForATypoIsTheClosestClass() throws {
@@ -71,7 +71,7 @@ import Testing
                   - { days: 0, storageClass: GLACIER }
         """)
         // GLACIER at 0 noncurrent days is before ONEZONE_IA at 0: also out of order.
-        #expect(check(text).prefix(2) == ["FW4102@\(position(text, "ia"))", "FW4102@\(position(text, "oz"))"])
+        #expect(check(text).prefix(2) == ["FW4102@ia", "FW4102@oz"])
     }
 
     @Test func thirtyDaysIsEnoughForInfrequentAccess() {
@@ -94,7 +94,7 @@ import Testing
                   - { days: 60, storageClass: GLACIER_IR }
                   - { days: ⟨same⟩60, storageClass: GLACIER }
         """)
-        #expect(check(text) == ["FW4103@\(position(text, "glacier"))", "FW4103@\(position(text, "same"))"])
+        #expect(check(text) == ["FW4103@glacier", "FW4103@same"])
     }
 
     @Test func intelligentTieringCannotGoBackToStandardIA() {
@@ -105,7 +105,7 @@ import Testing
                   - { days: 60, storageClass: STANDARD_IA }
         """)
         // Down the waterfall INTELLIGENT_TIERING follows STANDARD_IA, so its 31 days are too few.
-        #expect(check(text) == ["FW4103@\(position(text, "it"))"])
+        #expect(check(text) == ["FW4103@it"])
     }
 
     @Test func oneZoneToGlacierInstantRetrievalIsUnsupported() {
@@ -115,7 +115,7 @@ import Testing
                   - { days: 30, storageClass: ONEZONE_IA }
                   - { days: 90, storageClass: ⟨gir⟩GLACIER_IR }
         """)
-        #expect(check(text) == ["FW4104@\(position(text, "gir"))"])
+        #expect(check(text) == ["FW4104@gir"])
     }
 
     @Test func infrequentAccessHasAThirtyDayStayBeforeArchiveClasses() {
@@ -139,7 +139,7 @@ import Testing
                   - { days: 31, storageClass: GLACIER_IR }
         """)
         // Through INTELLIGENT_TIERING the stay still counts; GLACIER_IR has no such minimum.
-        #expect(check(text) == ["FW4105@\(position(text, "glacier"))", "FW4105@\(position(text, "oz"))"])
+        #expect(check(text) == ["FW4105@glacier", "FW4105@oz"])
     }
 
     @Test func aClassAppearsOncePerList() {
@@ -151,7 +151,7 @@ import Testing
                 noncurrentTransitions:
                   - { days: 30, storageClass: GLACIER }
         """)
-        #expect(check(text) == ["FW4106@\(position(text, "second"))"])
+        #expect(check(text) == ["FW4106@second"])
     }
 
     @Test func expirationsComeAfterEveryTransitionOfTheirList() {
@@ -170,7 +170,7 @@ import Testing
                 noncurrentExpiration: { days: 5 }
         """)
         // Rule b: a noncurrent expiration is not compared with current-version transitions.
-        #expect(check(text) == ["FW4107@\(position(text, "exp"))"])
+        #expect(check(text) == ["FW4107@exp"])
     }
 
     @Test func aRuleNeedsAnAction() {
@@ -178,7 +178,7 @@ import Testing
               - id: ⟨id⟩empty
                 prefix: logs/
         """)
-        #expect(check(text) == ["FW4108@\(position(text, "id"))"])
+        #expect(check(text) == ["FW4108@id"])
     }
 
     @Test func ruleIdsAreUniqueAndShort() {
@@ -193,13 +193,12 @@ import Testing
               - id: \(String(repeating: "y", count: 255))
                 expiration: { days: 4 }
         """)
-        #expect(check(text) == ["FW4109@\(position(text, "dup"))", "FW4110@\(position(text, "long"))"])
+        #expect(check(text) == ["FW4109@dup", "FW4110@long"])
     }
 
     @Test func atMostOneThousandRules() {
-        let rules = (1...1_001).map { "      - { id: r\($0), expiration: { days: \($0) } }" }.joined(separator: "\n")
-        let result = check(spec(rules))
-        #expect(result == ["FW4111@1007:9"])
+        let rules = (1...1_001).map { "      - \($0 == 1_001 ? "⟨extra⟩" : ""){ id: r\($0), expiration: { days: \($0) } }" }
+        #expect(check(spec(rules.joined(separator: "\n"))) == ["FW4111@extra"])
         let thousand = (1...1_000).map { "      - { id: r\($0), expiration: { days: \($0) } }" }.joined(separator: "\n")
         #expect(check(spec(thousand)) == [])
     }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct NameResolutionTests {
     @Test func referencesResolveWithDidYouMeanAtTheColumn() {
-        let (_, diagnostics) = Pipeline.compile("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             parameters:
@@ -15,14 +15,15 @@ import Testing
               topic:
                 type: AWS::SNS::Topic
                 properties:
-                  TopicName: "x-${envv}-${jobs.arm}-${aws.regin}-${env.x}"
+                  TopicName: "x-${⟨parameter⟩envv}-${jobs.⟨attribute⟩arm}-${aws.⟨pseudo⟩regin}-${env.⟨member⟩x}"
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW3050@10:23", "FW3051@10:36", "FW3051@10:47", "FW3051@10:60"])
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW3050@parameter", "FW3051@attribute", "FW3051@pseudo", "FW3051@member"])
         #expect(diagnostics.compactMap { $0.fixIts.first?.replacement } == ["env", "arn", "region"])
     }
 
     @Test func rawAttributesComeFromTheTypeTableWhenKnown() {
-        let (_, diagnostics) = Pipeline.compile("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             resources:
@@ -30,26 +31,28 @@ import Testing
               thing: { type: Custom::Thing }
             outputs:
               a: ${topic.TopicArn}
-              b: ${topic.Arn}
+              b: ${topic.⟨arn⟩Arn}
               c: ${thing.Anything.Nested}
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW3051@8:14"])
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW3051@arn"])
         #expect(diagnostics.first?.fixIts.first?.message.contains("TopicArn") == true)
     }
 
     @Test func namedResourcesMustBeOfTheRightKind() {
-        let (_, diagnostics) = Pipeline.compile("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             resources:
               topic: { type: AWS::SNS::Topic }
-              jobs: { kind: queue, deadLetter: { queue: topic }, dependsOn: [jobz] }
+              jobs: { kind: queue, deadLetter: { queue: ⟨topic⟩topic }, dependsOn: [⟨jobz⟩jobz] }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW3052@5:45", "FW3050@5:66"])
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW3052@topic", "FW3050@jobz"])
     }
 
     @Test func conditionsTestParametersOnly() {
-        let (_, diagnostics) = Pipeline.compile("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             parameters:
@@ -57,52 +60,56 @@ import Testing
               source: { optional: true }
             resources:
               jobs: { kind: queue }
-              a: { kind: queue, when: jobs }
-              b: { kind: queue, when: env }
+              a: { kind: queue, when: ⟨resource⟩jobs }
+              b: { kind: queue, when: ⟨required⟩env }
               c: { kind: queue, when: "source && aws.region == 'eu-west-1' && env != 'dev'" }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW3053@8:27", "FW3053@9:27"])
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW3053@resource", "FW3053@required"])
     }
 
     @Test func collisionNamesBothPlaces() {
-        let (_, diagnostics) = Pipeline.compile("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             parameters:
-              jobs: { default: x }
+              ⟨parameter⟩jobs: { default: x }
             resources:
-              jobs: { kind: queue }
+              ⟨resource⟩jobs: { kind: queue }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW3057@4:3", "FW3054@6:3"])
-        #expect(diagnostics.last?.notes.first?.range?.start.line == 4)
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW3057@parameter", "FW3054@resource"])
+        #expect(diagnostics.last?.notes.first?.range?.start == text.location("parameter"))
     }
 
     @Test func aFailedDeclarationIsNotReportedAgainAsUnknown() {
-        let (_, diagnostics) = Pipeline.compile("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             resources:
-              broken: { kind: queu }
+              broken: { kind: ⟨kind⟩queu }
               jobs: { kind: queue, dependsOn: [broken] }
             outputs:
               a: ${broken}
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW2012@4:19"])
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW2012@kind"])
     }
 
     @Test func aParameterNothingRefersToIsAWarning() {
-        let (_, diagnostics) = Pipeline.compile("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             parameters:
               used: { default: a }
               inCondition: { optional: true }
               inComparison: { default: b }
-              unused: { default: c }
+              ⟨unused⟩unused: { default: c }
             resources:
               jobs: { kind: queue, when: "inCondition && inComparison == 'x'", tags: { t: "${used}" } }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW3057@7:3"])
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW3057@unused"])
         #expect(diagnostics.first?.severity == .warning)
     }
 }

@@ -9,46 +9,50 @@ import Testing
         stack: demo
         parameters:
           env: { default: dev }
-          source: { optional: true }
+          ⟨sourceParameter⟩source: { optional: true }
         resources:
           prodOnly: { type: AWS::SNS::Topic, when: "env == 'prod'" }
 
         """
 
     @Test func unguardedUsesAreErrorsWithBothFixIts() {
-        let (_, diagnostics) = Pipeline.compile(header + """
-              a: { type: AWS::SNS::Topic, properties: { TopicName: "${source}", DisplayName: "${prodOnly.TopicName}" } }
+        let text = MarkedText(header + """
+              a: { type: AWS::SNS::Topic, properties: { TopicName: "${⟨optional⟩source}", DisplayName: "${⟨conditional⟩prodOnly.TopicName}" } }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW4010@8:59", "FW4010@8:85"])
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW4010@optional", "FW4010@conditional"])
         #expect(diagnostics[0].fixIts.map(\.message) == ["give a fallback: ${source ?? ''}", "or put this under 'when: source'"])
         #expect(diagnostics[0].fixIts[0].replacement == "source ?? ''")
     }
 
     @Test func aFallbackOrAnImplyingConditionGuards() {
-        let (template, diagnostics) = Pipeline.compile(header + """
+        let text = MarkedText(header + """
               a: { type: AWS::SNS::Topic, properties: { TopicName: "${source ?? 'none'}" } }
               b: { type: AWS::SNS::Topic, when: "source && env == 'prod'", properties: { TopicName: "${source}", DisplayName: "${prodOnly.TopicName}" } }
-              c: { type: AWS::SNS::Topic, when: "env == 'prod' || source", properties: { TopicName: "${source}" } }
+              c: { type: AWS::SNS::Topic, when: "env == 'prod' || source", properties: { TopicName: "${⟨c⟩source}" } }
             """)
+        let (template, diagnostics) = Pipeline.compile(text.text)
         // `a || b` does not imply `b`: only conjunctions count.
-        #expect(Pipeline.summary(diagnostics) == ["FW4010@10:92"])
+        #expect(text.findings(diagnostics) == ["FW4010@c"])
         #expect(template?.resource("B")?.condition == "HasSourceAndEnvIsProd")
     }
 
     @Test func namedConditionalResourcesNeedTheSameCondition() {
-        let (_, diagnostics) = Pipeline.compile(header + """
-              q: { kind: queue, dependsOn: [prodOnly] }
+        let text = MarkedText(header + """
+              q: { kind: queue, dependsOn: [⟨q⟩prodOnly] }
               r: { kind: queue, dependsOn: [prodOnly], when: "env == 'prod'" }
             """)
-        #expect(Pipeline.summary(diagnostics).filter { $0 != "FW3057@5:3" } == ["FW4010@8:33"])
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics).filter { $0 != "FW3057@sourceParameter" } == ["FW4010@q"])
     }
 
     @Test func aFallbackOnAValueAlwaysPresentWarns() {
-        let (_, diagnostics) = Pipeline.compile(header + """
+        let text = MarkedText(header + """
             outputs:
-              e: ${env ?? 'x'}
+              e: ${⟨env⟩env ?? 'x'}
             """)
-        #expect(Pipeline.summary(diagnostics).filter { $0 != "FW3057@5:3" } == ["FW4011@9:8"])
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics).filter { $0 != "FW3057@sourceParameter" } == ["FW4011@env"])
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
     }
 }

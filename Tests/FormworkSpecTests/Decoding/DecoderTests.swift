@@ -39,44 +39,47 @@ import Testing
     }
 
     @Test func unknownKeyHasDidYouMeanWithReplacement() {
-        let (_, diagnostics) = Pipeline.decode("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             resources:
-              jobs: { kind: queue, retentionDay: 3 }
+              jobs: { kind: queue, ⟨typo⟩retentionDay: 3 }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW2002@4:24"])
+        let (_, diagnostics) = Pipeline.decode(text.text)
+        #expect(text.findings(diagnostics) == ["FW2002@typo"])
         #expect(diagnostics.first?.fixIts.first?.replacement == "retentionDays")
     }
 
     @Test func numbersAreCheckedNeverTrapped() {
-        let (_, diagnostics) = Pipeline.decode("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             resources:
-              a: { kind: queue, retentionDays: .nan }
-              b: { kind: queue, retentionDays: -.inf }
-              c: { kind: queue, retentionDays: 99999999999999999999999999999999999999 }
-              d: { kind: queue, retentionDays: 2.5 }
-              e: { kind: queue, retentionDays: "3" }
+              a: { kind: queue, retentionDays: ⟨nan⟩.nan }
+              b: { kind: queue, retentionDays: ⟨inf⟩-.inf }
+              c: { kind: queue, retentionDays: ⟨huge⟩99999999999999999999999999999999999999 }
+              d: { kind: queue, retentionDays: ⟨fraction⟩2.5 }
+              e: { kind: queue, retentionDays: ⟨quoted⟩"3" }
               f: { kind: queue, retentionDays: 0x0E }
-              g: { kind: queue, retentionDays: 0 }
+              g: { kind: queue, retentionDays: ⟨zero⟩0 }
             """)
-        #expect(Pipeline.summary(diagnostics) == [
-            "FW2004@4:36", "FW2004@5:36", "FW2004@6:36", "FW2004@7:36", "FW2001@8:36", "FW2004@10:36",
+        let (_, diagnostics) = Pipeline.decode(text.text)
+        #expect(text.findings(diagnostics) == [
+            "FW2004@nan", "FW2004@inf", "FW2004@huge", "FW2004@fraction", "FW2001@quoted", "FW2004@zero",
         ])
-        #expect(diagnostics.first { $0.code == .typeMismatch }?.fixIts.first?.message == "remove the quotes")
+        #expect(diagnostics.with(.typeMismatch).first?.fixIts.first?.message == "remove the quotes")
     }
 
     @Test func namesAreLowerCamelWithASuggestion() {
-        let (_, diagnostics) = Pipeline.decode("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             resources:
-              my-queue: { kind: queue }
-              Jobs: { kind: queue }
+              ⟨dashed⟩my-queue: { kind: queue }
+              ⟨capital⟩Jobs: { kind: queue }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW2006@4:3", "FW2006@5:3"])
+        let (_, diagnostics) = Pipeline.decode(text.text)
+        #expect(text.findings(diagnostics) == ["FW2006@dashed", "FW2006@capital"])
         #expect(diagnostics.map { $0.fixIts.first?.replacement } == ["myQueue", "jobs"])
     }
 
@@ -96,18 +99,19 @@ import Testing
     }
 
     @Test func defaultsTakeOnlyDefaultableFields() throws {
-        let (spec, diagnostics) = Pipeline.decode("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             defaults:
-              function: { runtime: nodejs22.x, timeout: 60, code: { inline: x } }
+              function: { runtime: nodejs22.x, timeout: 60, ⟨code⟩code: { inline: x } }
               bucket: { versioning: false }
               queue: { retentionDays: 4 }
-              topic: {}
+              ⟨topic⟩topic: {}
             resources:
               jobs: { kind: queue }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW2002@4:49", "FW2002@7:3"])
+        let (spec, diagnostics) = Pipeline.decode(text.text)
+        #expect(text.findings(diagnostics) == ["FW2002@code", "FW2002@topic"])
         let defaults = try #require(spec).defaults
         #expect(defaults.function?.timeout?.value == 60)
         #expect(defaults.bucket?.versioning?.value == false)
@@ -163,7 +167,7 @@ import Testing
     }
 
     @Test func triggerWithTwoSourcesAndPermissionWithTwoVerbs() {
-        let (_, diagnostics) = Pipeline.decode("""
+        let text = MarkedText("""
             formwork: 1
             stack: demo
             resources:
@@ -171,11 +175,12 @@ import Testing
                 kind: function
                 code: { inline: x }
                 triggers:
-                  - { schedule: rate(1 minute), sqs: { queue: q } }
+                  - ⟨trigger⟩{ schedule: rate(1 minute), sqs: { queue: q } }
                 permissions:
-                  - { read: a, write: b }
+                  - ⟨permission⟩{ read: a, write: b }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW2003@8:9", "FW2001@10:9"])
+        let (_, diagnostics) = Pipeline.decode(text.text)
+        #expect(text.findings(diagnostics) == ["FW2003@trigger", "FW2001@permission"])
     }
 
     @Test func rawPropertiesKeepTypesAndInterpolate() throws {
@@ -225,21 +230,22 @@ import Testing
     }
 
     @Test func aSpecWithFiveIndependentMistakesReportsFive() {
-        let (_, diagnostics) = Pipeline.compile("""
+        let text = MarkedText("""
             formwork: 1
-            stack: Demo_Stack
+            stack: ⟨stack⟩Demo_Stack
             resources:
               jobs:
                 kind: queue
-                retentionDays: 40
-                visibilityTimout: 30
+                retentionDays: ⟨days⟩40
+                ⟨typo⟩visibilityTimout: 30
               alerts:
                 type: AWS::SNS::Topic
                 properties:
-                  TopicName: alerts-${envv}
+                  TopicName: alerts-${⟨parameter⟩envv}
             outputs:
-              jobsArn: ${jobs.arnn}
+              jobsArn: ${jobs.⟨attribute⟩arnn}
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW2008@2:8", "FW2004@6:20", "FW2002@7:5", "FW3050@11:27", "FW3051@13:19"])
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW2008@stack", "FW2004@days", "FW2002@typo", "FW3050@parameter", "FW3051@attribute"])
     }
 }

@@ -279,29 +279,34 @@ import Testing
 
     @Test(arguments: ["(", "!"])
     func theSixtyFifthLevelIsReportedAtItsOpener(opener: String) {
-        let text = String(repeating: opener, count: 65) + "a" + (opener == "(" ? String(repeating: ")", count: 65) : "")
-        let (condition, diagnostics) = parseCondition(text)
+        let closers = opener == "(" ? String(repeating: ")", count: 65) : ""
+        let marked = MarkedText(String(repeating: opener, count: 64) + "⟨s⟩\(opener)⟨e⟩a" + closers)
+        let (condition, diagnostics) = parseCondition(marked.text)
         #expect(condition == nil)
         #expect(diagnostics.map(\.code) == [.expressionTooDeep])
         #expect(diagnostics.first?.message == "condition nests deeper than 64 levels of '(' and '!'")
-        #expect(diagnostics.first?.range == locate(64..<65))
+        #expect(diagnostics.first?.range == at(marked, "s", "e"))
     }
 
     @Test(arguments: ["(", "!", "!("])
     func hugeNestingIsAnErrorNotAStackOverflow(opener: String) {
-        let text = String(repeating: opener, count: 100_000)
-        let (condition, diagnostics) = parseCondition(text, maxLength: .max)
+        // Each '(' and '!' is a level; ⟨s⟩…⟨e⟩ is the 65th.
+        let openers = Array(String(repeating: opener, count: 100_000).unicodeScalars)
+        func text(_ part: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(part)) }
+        let marked = MarkedText(text(openers[..<64]) + "⟨s⟩" + text(openers[64..<65]) + "⟨e⟩" + text(openers[65...]))
+        let (condition, diagnostics) = parseCondition(marked.text, maxLength: .max)
         #expect(condition == nil)
         #expect(diagnostics.map(\.code) == [.expressionTooDeep])
-        #expect(diagnostics.first?.range == locate(64..<65))
+        #expect(diagnostics.first?.range == at(marked, "s", "e"))
     }
 
     @Test func hundredThousandParenthesesHitTheLengthLimitFirst() {
-        let (condition, diagnostics) = parseCondition(String(repeating: "(", count: 100_000))
+        let marked = MarkedText("⟨s⟩" + String(repeating: "(", count: 100_000) + "⟨e⟩")
+        let (condition, diagnostics) = parseCondition(marked.text)
         #expect(condition == nil)
         #expect(diagnostics.map(\.code) == [.conditionTooLong])
         #expect(diagnostics.first?.message == "condition is 100000 characters long; the limit is 4096")
-        #expect(diagnostics.first?.range == locate(0..<100_000))
+        #expect(diagnostics.first?.range == at(marked, "s", "e"))
     }
 
     @Test func conditionsUpToTheLengthLimitParse() throws {

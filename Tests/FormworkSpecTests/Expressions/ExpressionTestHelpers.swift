@@ -9,7 +9,7 @@ let locate = singleLineLocator()
 
 /// The source range of the offsets between two markers.
 func at(_ marked: MarkedText, _ start: String, _ end: String) -> SourceRange {
-    locate(marked.range(start, end))
+    locate(marked.offsets(start, end))
 }
 
 func parseString(_ text: String) -> (InterpolatedString, [Diagnostic]) {

@@ -7,12 +7,13 @@ import Testing
     // MARK: - Literal text
 
     @Test func textWithoutInterpolationIsOneLiteral() {
-        let (string, diagnostics) = parseString("hello world")
+        let marked = MarkedText("⟨s⟩hello world⟨e⟩")
+        let (string, diagnostics) = parseString(marked.text)
         #expect(diagnostics.isEmpty)
         #expect(string.segments.map(\.literal) == ["hello world"])
         #expect(!string.hasExpressions)
         #expect(!string.isSingleExpression)
-        #expect(string.range == locate(0..<11))
+        #expect(string.range == at(marked, "s", "e"))
     }
 
     @Test func emptyTextHasNoSegments() {
@@ -28,17 +29,18 @@ import Testing
         ("$$x", "$$x"),
         ("cost $5 $", "cost $5 $"),
         ("$$$${x}", "$$${x}"),
-        ("echo $${HOME} ${", nil),
+        ("echo $${HOME} ⟨s⟩${⟨e⟩", nil),
     ])
     func dollarDollarBraceIsALiteralDollarBrace(text: String, expected: String?) {
-        let (string, diagnostics) = parseString(text)
+        let marked = MarkedText(text)
+        let (string, diagnostics) = parseString(marked.text)
         if let expected {
             #expect(diagnostics.isEmpty)
             #expect(string.segments.map(\.literal) == [expected])
         } else {
             // The escaped one stays literal; only the real `${` is unterminated.
             #expect(diagnostics.map(\.code) == [.unterminatedInterpolation])
-            #expect(diagnostics.first?.range == locate(14..<16))
+            #expect(diagnostics.first?.range == at(marked, "s", "e"))
             #expect(string.segments.map(\.literal) == ["echo ${HOME} "])
         }
     }
@@ -278,13 +280,12 @@ import Testing
 
     @Test func aFallbackChainLongerThanTheLimitIsReportedAtTheExtraOperator() {
         let names = (0..<66).map { "v\($0)" }
-        let prefix = "${" + names[0..<65].joined(separator: " ?? ") + " "
-        let text = prefix + "?? " + names[65] + "}"
-        let (string, diagnostics) = parseString(text)
+        // 64 fallbacks join the first 65 names; ⟨s⟩…⟨e⟩ is the 65th '??'.
+        let marked = MarkedText("${" + names[0..<65].joined(separator: " ?? ") + " ⟨s⟩??⟨e⟩ " + names[65] + "}")
+        let (string, diagnostics) = parseString(marked.text)
         #expect(diagnostics.map(\.code) == [.expressionTooDeep])
         #expect(diagnostics.first?.message == "more than 64 '??' fallbacks in one ${...}")
-        let start = prefix.unicodeScalars.count
-        #expect(diagnostics.first?.range == locate(start..<start + 2))
+        #expect(diagnostics.first?.range == at(marked, "s", "e"))
         #expect(string.segments.isEmpty)
     }
 
