@@ -21,9 +21,4 @@ package enum Pipeline {
         let (template, semantic) = Semantics.run(&spec, options: options)
         return (template, (diagnostics + semantic).sortedForDisplay())
     }
-
-    /// `code@line:column` for each diagnostic, for compact assertions.
-    package static func summary(_ diagnostics: [Diagnostic]) -> [String] {
-        diagnostics.sortedForDisplay().map { "\($0.code)@\($0.range.start.line):\($0.range.start.column)" }
-    }
 }

@@ -56,7 +56,7 @@ import Testing
         let map = try #require(compilation.sourceMap)
         let entry = try #require(map.entries.first { $0.pointer == pointer }, "\(pointer) is not in the map")
         #expect(entry.range.file == "demo.yaml")
-        #expect(entry.range.start == location(of: marker), "\(pointer)")
+        #expect(entry.range.start == Self.spec.location(marker), "\(pointer)")
     }
 
     @Test func everyPointerNamesAValueOfTheWrittenText() throws {
@@ -95,16 +95,5 @@ import Testing
         #expect(x != .object([("Ref", .string("Jobs", a)), ("N", .int(2, a))], a))
         #expect(x != .object([("Ref", .string("Jobs", a))], a))
         #expect(TemplateValue.string("1", a) != .int(1, a))
-    }
-
-    /// The line and column of a marker in `spec`.
-    func location(of marker: String) -> FormworkDiagnostics.SourceLocation {
-        let offset = Self.spec[marker]
-        var line = 1
-        var column = 1
-        for scalar in Self.spec.text.unicodeScalars.prefix(offset) {
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-        }
-        return FormworkDiagnostics.SourceLocation(line: line, column: column)
     }
 }
