@@ -1,3 +1,5 @@
+import FormworkFacts
+
 /// Writes a template as deterministic JSON: sections in the order
 /// AWSTemplateFormatVersion, Description, Parameters, Conditions, Resources,
 /// Outputs; resources in model order; inside a resource Type, Condition,
@@ -16,7 +18,7 @@ package enum JSONWriter {
         section("Resources", template.resources.map { Template.Entry($0.logicalId, resourceObject($0)) })
         section("Outputs", template.outputs)
 
-        var out = "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\""
+        var out = "{\n  \"AWSTemplateFormatVersion\": \"\(CloudFormation.templateFormatVersion)\""
         if let description = template.description {
             out += ",\n  \"Description\": "
             writeString(description, into: &out)
