@@ -92,29 +92,3 @@ package enum LogRetention {
         1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
     ]
 }
-
-/// Amazon S3 event notification types a bucket notification may name.
-/// Source: Amazon S3 User Guide, "Event notification types and destinations"
-/// (supported event types); `s3:TestEvent` is sent by S3 and cannot be configured.
-package enum S3EventTypes {
-    package static let all: [String] = [
-        "s3:ObjectCreated:*", "s3:ObjectCreated:Put", "s3:ObjectCreated:Post", "s3:ObjectCreated:Copy",
-        "s3:ObjectCreated:CompleteMultipartUpload",
-        "s3:ObjectRemoved:*", "s3:ObjectRemoved:Delete", "s3:ObjectRemoved:DeleteMarkerCreated",
-        "s3:ObjectRestore:*", "s3:ObjectRestore:Post", "s3:ObjectRestore:Completed", "s3:ObjectRestore:Delete",
-        "s3:ReducedRedundancyLostObject",
-        "s3:Replication:*", "s3:Replication:OperationFailedReplication", "s3:Replication:OperationMissedThreshold",
-        "s3:Replication:OperationReplicatedAfterThreshold", "s3:Replication:OperationNotTracked",
-        "s3:LifecycleExpiration:*", "s3:LifecycleExpiration:Delete", "s3:LifecycleExpiration:DeleteMarkerCreated",
-        "s3:LifecycleTransition", "s3:IntelligentTiering",
-        "s3:ObjectTagging:*", "s3:ObjectTagging:Put", "s3:ObjectTagging:Delete",
-        "s3:ObjectAcl:Put",
-    ]
-
-    /// Whether two event types can name the same event (`s3:ObjectCreated:*` and `s3:ObjectCreated:Put`).
-    package static func overlap(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
-        func family(_ s: String) -> String { s.split(separator: ":").prefix(2).joined(separator: ":") }
-        return family(a) == family(b) && (a.hasSuffix(":*") || b.hasSuffix(":*"))
-    }
-}

@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// `kind: function` → `AWS::Lambda::Function` `<Id>`, then its execution
@@ -201,7 +202,7 @@ enum FunctionChecks {
         for trigger in function.triggers {
             switch trigger.source {
             case .s3(_, let events, _, _):
-                for event in events where !S3EventTypes.all.contains(event.value) {
+                for event in events where !S3.eventTypes.contains(event.value) {
                     diagnostics.append(.invalidS3Event(event))
                 }
             case .sqs(let queue, _):
@@ -291,7 +292,7 @@ extension Diagnostic {
     }
 
     static func invalidS3Event(_ event: Located<String>) -> Diagnostic {
-        let fix = Suggestions.closest(to: event.value, in: S3EventTypes.all)
+        let fix = Suggestions.closest(to: event.value, in: S3.eventTypes)
             .map { FixIt("did you mean '\($0)'?", replacing: event.range, with: $0) }
             ?? FixIt("use an S3 event type, like s3:ObjectCreated:*")
         return .error(.invalidS3Event, "'\(event.value)' is not an S3 event type", at: event.range, fixIts: [fix])

@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// What a function's triggers and invokers generate, right after the function:
@@ -226,7 +227,7 @@ extension Lowering {
                     }
                     guard a.suffix.hasSuffix(b.suffix) || b.suffix.hasSuffix(a.suffix) else { continue }
                     let (first, second) = a.index < b.index ? (attached[a.index], attached[b.index]) : (attached[b.index], attached[a.index])
-                    guard let event = second.events.first(where: { e in first.events.contains { S3EventTypes.overlap($0.value, e.value) } })
+                    guard let event = second.events.first(where: { e in first.events.contains { S3.eventTypesOverlap($0.value, e.value) } })
                     else { continue }
                     diagnostics.append(.overlappingS3Triggers(at: event, bucket: name, first: first.trigger))
                 }
