@@ -54,7 +54,9 @@ extension Lowering {
                 ]
                 if let batchSize {
                     properties.append(("BatchSize", .int(batchSize.value, batchSize.range)))
-                    if batchSize.value > 10 { properties.append(("MaximumBatchingWindowInSeconds", .int(1, batchSize.range))) }
+                    if batchSize.value > Lambda.maxBatchSizeWithoutWindow {
+                        properties.append(("MaximumBatchingWindowInSeconds", .int(1, batchSize.range)))
+                    }
                 }
                 addGenerated(Resource(logicalId: mappingId, type: "AWS::Lambda::EventSourceMapping", properties: properties,
                                       origin: trigger.range),

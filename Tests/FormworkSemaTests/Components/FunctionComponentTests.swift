@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 @testable import FormworkSema
 import FormworkSpec
 import FormworkYAML
@@ -98,7 +99,7 @@ func lower(_ text: String) -> (Template?, [Diagnostic]) {
             """)
         let queue = try #require(lower(text).0?.resource("Jobs"))
         #expect(queue.properties["VisibilityTimeout"]?.kind == .number("5400"))
-        #expect(Lowering.maximumVisibilityTimeout == 43_200)
+        #expect(SQS.visibilityTimeoutRange.upperBound == 43_200)
     }
 
     @Test func triggerConditionGoesOnEverythingItGenerates() throws {
@@ -183,19 +184,5 @@ func lower(_ text: String) -> (Template?, [Diagnostic]) {
         let json = JSONWriter.write(FunctionNaming.name(prefix: "media-worker", origin))
         let compact = json.split(separator: "\n").map { $0.trimmingPrefix(while: { $0 == " " }) }.joined()
         #expect(compact == #"{"Fn::Join": ["-",["media-worker",{"Fn::Select": [0,{"Fn::Split": ["-",{"Fn::Select": [2,{"Fn::Split": ["/",{"Ref": "AWS::StackId"}]}]}]}]}]]}"#)
-    }
-}
-
-@Suite struct LambdaRuntimeTableTests {
-    @Test func replacementsAreCurrentRuntimes() {
-        for runtime in LambdaRuntimes.all {
-            let replacement = LambdaRuntimes.runtime(runtime.replacement)
-            #expect(replacement != nil && replacement?.isDeprecated == false, "\(runtime.identifier) → \(runtime.replacement)")
-        }
-    }
-
-    @Test func statusIsFixedByTheReviewDate() {
-        #expect(LambdaRuntimes.runtime("nodejs20.x")?.isDeprecated == true)
-        #expect(LambdaRuntimes.runtime("nodejs22.x")?.isDeprecated == false)
     }
 }
