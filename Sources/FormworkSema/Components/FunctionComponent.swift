@@ -66,7 +66,7 @@ extension Lowering {
         add(Resource(logicalId: id + "Role", type: "AWS::IAM::Role", properties: [
             ("AssumeRolePolicyDocument", Self.policyDocument([.object([
                 ("Effect", .string("Allow", origin)),
-                ("Principal", .object([("Service", .string("lambda.amazonaws.com", origin))], origin)),
+                ("Principal", .object([("Service", .string(IAM.ServicePrincipal.lambda, origin))], origin)),
                 ("Action", .string("sts:AssumeRole", origin)),
             ], origin)], origin)),
             ("Policies", .array([.object([
@@ -94,7 +94,7 @@ extension Lowering {
     }
 
     static func policyDocument(_ statements: [TemplateValue], _ origin: SourceRange) -> TemplateValue {
-        .object([("Version", .string("2012-10-17", origin)), ("Statement", .array(statements, origin))], origin)
+        .object([("Version", .string(IAM.policyVersion, origin)), ("Statement", .array(statements, origin))], origin)
     }
 
     /// Adds a resource a function generates for one of its triggers or

@@ -39,7 +39,7 @@ extension Lowering {
                                           properties: [
                     ("Action", .string("lambda:InvokeFunction", trigger.range)),
                     ("FunctionName", .getAtt(id, "Arn", trigger.range)),
-                    ("Principal", .string("s3.amazonaws.com", trigger.range)),
+                    ("Principal", .string(IAM.ServicePrincipal.s3, trigger.range)),
                     ("SourceAccount", .ref("AWS::AccountId", trigger.range)),
                     ("SourceArn", bucketArn(bucket, origin: bucketName.range)),
                 ], origin: trigger.range)
@@ -76,7 +76,7 @@ extension Lowering {
                 addGenerated(Resource(logicalId: ruleId + "Permission", type: "AWS::Lambda::Permission", properties: [
                     ("Action", .string("lambda:InvokeFunction", trigger.range)),
                     ("FunctionName", .getAtt(id, "Arn", trigger.range)),
-                    ("Principal", .string("events.amazonaws.com", trigger.range)),
+                    ("Principal", .string(IAM.ServicePrincipal.events, trigger.range)),
                     ("SourceArn", .getAtt(ruleId, "Arn", trigger.range)),
                 ], origin: trigger.range), for: decl, when: when)
             }
@@ -106,7 +106,7 @@ extension Lowering {
                                   properties: [
                 ("Action", .string("lambda:InvokeFunction", range)),
                 ("FunctionName", .getAtt(id, "Arn", range)),
-                ("Principal", .string("s3.amazonaws.com", range)),
+                ("Principal", .string(IAM.ServicePrincipal.s3, range)),
                 ("SourceAccount", .ref("AWS::AccountId", range)),
                 ("SourceArn", Self.s3Arn(of: emitter.emit(invoker.s3Bucket), suffix: "", origin: invoker.s3Bucket.range)),
             ], origin: range), for: decl, when: [invoker.when].compactMap { $0 })
