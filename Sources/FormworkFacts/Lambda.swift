@@ -66,6 +66,14 @@ package enum Lambda {
     /// (BatchSize over 10 requires a batching window of at least 1 s).
     package static let maxBatchSizeWithoutWindow = 10
 
+    /// The visibility timeout Lambda advises for a queue that triggers a
+    /// function: six times the function's timeout, within what SQS allows.
+    /// Source: AWS Lambda Developer Guide, "Using Lambda with Amazon SQS"
+    /// (visibility timeout at least six times the function's timeout).
+    package static func advisedVisibilityTimeout(functionTimeout: Int) -> Int {
+        min(6 * functionTimeout, SQS.visibilityTimeoutRange.upperBound)
+    }
+
     // MARK: runtimes
 
     /// Lambda runtime identifiers and their support status.

@@ -23,6 +23,11 @@ import Testing
         #expect(!Lambda.isValidEnvironmentName("TABLE-NAME"))
     }
 
+    @Test func theAdvisedVisibilityTimeoutIsSixTimesWithinSQSsMaximum() {
+        #expect(Lambda.advisedVisibilityTimeout(functionTimeout: 900) == 5400)
+        #expect(Lambda.advisedVisibilityTimeout(functionTimeout: 10_000) == SQS.visibilityTimeoutRange.upperBound)
+    }
+
     @Test func logRetentionValuesIncreaseBetweenTheRangeEnds() {
         #expect(Logs.retentionDays == Logs.retentionDays.sorted())
         #expect(Logs.retentionDaysRange == 1...3653)

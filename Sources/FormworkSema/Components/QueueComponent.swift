@@ -23,8 +23,7 @@ extension Lowering {
                                                               functionTimeout: consumer.timeout))
             }
         } else if let consumer {
-            // Lambda's advice: six times the function's timeout; SQS's maximum is 12 hours.
-            let seconds = min(6 * consumer.timeout.value, SQS.visibilityTimeoutRange.upperBound)
+            let seconds = Lambda.advisedVisibilityTimeout(functionTimeout: consumer.timeout.value)
             properties.append(("VisibilityTimeout", .int(seconds, consumer.timeout.range)))
         }
         if let dlq = queue.deadLetter {
@@ -73,7 +72,7 @@ extension Diagnostic {
                "queue '\(queue)' has a visibility timeout of \(timeout.value) s, less than the \(functionTimeout.value) s timeout of function '\(consumer.name.text)' it triggers",
                at: timeout.range,
                notes: [Note("function '\(consumer.name.text)' has its timeout here", at: functionTimeout.range)],
-               fixIts: [FixIt("set visibilityTimeout to at least \(functionTimeout.value) (six times it, \(min(6 * functionTimeout.value, SQS.visibilityTimeoutRange.upperBound)), is Lambda's advice), or remove it to get that",
-                              replacing: timeout.range, with: String(min(6 * functionTimeout.value, SQS.visibilityTimeoutRange.upperBound)))])
+               fixIts: [FixIt("set visibilityTimeout to at least \(functionTimeout.value) (six times it, \(Lambda.advisedVisibilityTimeout(functionTimeout: functionTimeout.value)), is Lambda's advice), or remove it to get that",
+                              replacing: timeout.range, with: String(Lambda.advisedVisibilityTimeout(functionTimeout: functionTimeout.value)))])
     }
 }
