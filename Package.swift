@@ -17,12 +17,15 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // What AWS and CloudFormation accept, one file per service, each fact with its source.
+        // Plain data and tiny pure helpers; depends on nothing.
+        .target(name: "FormworkFacts"),
         // Phases, in the order data flows through them.
         .target(name: "FormworkDiagnostics"),
         .target(name: "FormworkYAML", dependencies: ["CYAML", "FormworkDiagnostics"]),
-        .target(name: "FormworkSpec", dependencies: ["FormworkYAML", "FormworkDiagnostics"]),
-        .target(name: "FormworkCFN", dependencies: ["FormworkDiagnostics"]),
-        .target(name: "FormworkSema", dependencies: ["FormworkSpec", "FormworkCFN", "FormworkDiagnostics"]),
+        .target(name: "FormworkSpec", dependencies: ["FormworkFacts", "FormworkYAML", "FormworkDiagnostics"]),
+        .target(name: "FormworkCFN", dependencies: ["FormworkFacts", "FormworkDiagnostics"]),
+        .target(name: "FormworkSema", dependencies: ["FormworkFacts", "FormworkSpec", "FormworkCFN", "FormworkDiagnostics"]),
         .target(name: "FormworkKit", dependencies: [
             "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkSema", "FormworkCFN",
         ]),
@@ -35,11 +38,14 @@ let package = Package(
             "FormworkKit", "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkSema", "FormworkCFN",
         ]),
 
+        .testTarget(name: "FormworkFactsTests", dependencies: ["FormworkFacts"]),
         .testTarget(name: "FormworkDiagnosticsTests", dependencies: ["FormworkDiagnostics", "FormworkTestSupport"]),
         .testTarget(name: "FormworkYAMLTests", dependencies: ["FormworkYAML", "FormworkTestSupport"]),
         .testTarget(name: "FormworkSpecTests", dependencies: ["FormworkSpec", "FormworkYAML", "FormworkTestSupport"]),
         .testTarget(name: "FormworkCFNTests", dependencies: ["FormworkCFN", "FormworkTestSupport"]),
-        .testTarget(name: "FormworkSemaTests", dependencies: ["FormworkSema", "FormworkSpec", "FormworkCFN", "FormworkTestSupport"]),
+        .testTarget(name: "FormworkSemaTests", dependencies: [
+            "FormworkSema", "FormworkSpec", "FormworkCFN", "FormworkFacts", "FormworkTestSupport",
+        ]),
         .testTarget(name: "FormworkKitTests", dependencies: ["FormworkKit", "FormworkTestSupport"]),
     ]
 )

@@ -1,3 +1,5 @@
+import FormworkFacts
+
 /// Writes a template as deterministic JSON: sections in the order
 /// AWSTemplateFormatVersion, Description, Parameters, Conditions, Resources,
 /// Outputs; resources in model order; inside a resource Type, Condition,
@@ -28,7 +30,7 @@ package enum JSONWriter {
         section("Resources", template.resources.map { Template.Entry($0.logicalId, resourceObject($0)) })
         section("Outputs", template.outputs)
 
-        var out = "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\""
+        var out = "{\n  \"AWSTemplateFormatVersion\": \"\(CloudFormation.templateFormatVersion)\""
         _ = map?.add(.key("AWSTemplateFormatVersion"), under: 0, origin: nil)
         if let description = template.description {
             out += ",\n  \"Description\": "

@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// The names a spec declares, and what a reference to each one means.
@@ -27,16 +28,6 @@ package struct SymbolTable: Sendable {
     package var allNames: [String] {
         Array(parameters.keys) + Array(resources.keys) + ["aws"]
     }
-
-    /// `${aws.*}` names and the pseudo parameters they stand for.
-    package static let pseudoParameters: [String: String] = [
-        "region": "AWS::Region",
-        "accountId": "AWS::AccountId",
-        "partition": "AWS::Partition",
-        "stackName": "AWS::StackName",
-        "stackId": "AWS::StackId",
-        "urlSuffix": "AWS::URLSuffix",
-    ]
 }
 
 /// What a reference means, once resolved.
@@ -61,11 +52,11 @@ extension SymbolTable {
         let root = reference.path[0]
         let rest = Array(reference.path.dropFirst())
         if root == "aws" {
-            guard rest.count == 1, let pseudo = Self.pseudoParameters[rest[0]] else {
+            guard rest.count == 1, let pseudo = CloudFormation.pseudoParameters[rest[0]] else {
                 let range = reference.ranges.count > 1 ? reference.ranges[1] : reference.range
                 let given = rest.joined(separator: ".")
                 return .failure(.unknownAttribute(given, of: "aws", at: range,
-                                                  valid: Self.pseudoParameters.keys.sorted()))
+                                                  valid: CloudFormation.pseudoParameters.keys.sorted()))
             }
             return .success(.pseudo(pseudo))
         }
@@ -123,7 +114,7 @@ extension SymbolTable {
                 "url": .sub("https://${\(id)}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${\(id)Stage}"),
             ]
         case .raw(let raw):
-            guard let facts = ResourceTypes.facts(raw.type.value) else { return nil }
+            guard let facts = CloudFormation.resourceTypes[raw.type.value] else { return nil }
             return Dictionary(uniqueKeysWithValues: facts.attributes.map { ($0, AttributeValue.getAtt(id, $0)) })
         }
     }

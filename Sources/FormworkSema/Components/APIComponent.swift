@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// `kind: api` → an API Gateway REST API, correct by construction:
@@ -88,7 +89,7 @@ extension Lowering {
         guard let route = method.route else {
             // A CORS preflight: browsers send it unsigned, so it is never AWS_IAM.
             let headers: [(String, TemplateValue)] = [
-                ("Access-Control-Allow-Headers", .string("'\(Self.corsAllowHeaders)'", range)),
+                ("Access-Control-Allow-Headers", .string("'\(APIGateway.corsAllowHeaders)'", range)),
                 ("Access-Control-Allow-Methods", .string("'\(plan.allowedMethods(at: method.path).joined(separator: ","))'", range)),
                 ("Access-Control-Allow-Origin", allowOrigin ?? .string("'*'", range)),
             ]
@@ -144,9 +145,6 @@ extension Lowering {
         ]
     }
 
-    /// The headers a preflight allows: those the API Gateway console enables for CORS.
-    static let corsAllowHeaders = "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token"
-
     /// A static header value in an integration response is a quoted literal: `'*'`.
     private func quotedHeaderValue(_ value: StringValue) -> TemplateValue {
         var quoted = value
@@ -160,7 +158,7 @@ extension Lowering {
     /// Lets API Gateway invoke the function for this route only: any stage,
     /// this method (`*` for ANY), this path with each `{param}` as `*`.
     private func permission(_ method: APIRoutePlan.Method, function: Name, apiId: String) -> Resource {
-        let verb = method.httpMethod == "ANY" ? "*" : method.httpMethod
+        let verb = method.httpMethod == APIGateway.anyMethod ? "*" : method.httpMethod
         let path = method.path == "/"
             ? "/"
             : APIRoutePlan.prefixes(of: method.path).map { $0.segment.first == "{" ? "/*" : "/" + $0.segment }.joined()
@@ -168,15 +166,15 @@ extension Lowering {
         return Resource(logicalId: method.permissionId, type: "AWS::Lambda::Permission", properties: [
             ("Action", .string("lambda:InvokeFunction", function.range)),
             ("FunctionName", .getAtt(function.logicalId, "Arn", function.range)),
-            ("Principal", .string("apigateway.amazonaws.com", function.range)),
+            ("Principal", .string(IAM.ServicePrincipal.apiGateway, function.range)),
             ("SourceArn", .sub(arn, method.range)),
         ], origin: method.range)
     }
 
     // MARK: checks
 
-    /// Stage names are 1 to 128 letters, digits, `-` and `_` (API Gateway,
-    /// "Stage"). Literal text is checked; interpolated parts are not known yet.
+    /// Stage names are 1 to 128 letters, digits, `-` and `_` (`APIGateway`).
+    /// Literal text is checked; interpolated parts are not known yet.
     static func checkStageName(_ stage: StringValue) -> [Diagnostic] {
         var invalid: [Character] = []
         var literalCount = 0
@@ -184,23 +182,18 @@ extension Lowering {
             guard case .literal(let text) = segment else { continue }
             for character in text {
                 literalCount += 1
-                if !isStageNameCharacter(character), !invalid.contains(character) { invalid.append(character) }
+                if !APIGateway.isStageNameCharacter(character), !invalid.contains(character) { invalid.append(character) }
             }
         }
         if !invalid.isEmpty {
             let replacement = stage.interpolated.hasExpressions
-                ? nil : String(stage.text.map { isStageNameCharacter($0) ? $0 : "-" })
+                ? nil : String(stage.text.map { APIGateway.isStageNameCharacter($0) ? $0 : "-" })
             return [.invalidStageName(stage, invalid: invalid, replacement: replacement)]
         }
-        if !stage.interpolated.hasExpressions, literalCount == 0 || literalCount > 128 {
+        if !stage.interpolated.hasExpressions, !APIGateway.stageNameLengthRange.contains(literalCount) {
             return [.stageNameLength(stage, count: literalCount)]
         }
         return []
-    }
-
-    private static func isStageNameCharacter(_ c: Character) -> Bool {
-        guard c.unicodeScalars.count == 1, let s = c.unicodeScalars.first else { return false }
-        return s.isASCIIAlphanumeric || s == "-" || s == "_"
     }
 
     /// `allowOrigin` is sent as a quoted static value, so it cannot contain
@@ -246,7 +239,7 @@ extension Diagnostic {
     }
 
     static func stageNameLength(_ stage: StringValue, count: Int) -> Diagnostic {
-        .error(.invalidStageName, "a stage name must be 1 to 128 characters, found \(count)", at: stage.range,
+        .error(.invalidStageName, "a stage name must be \(APIGateway.stageNameLengthRange.lowerBound) to \(APIGateway.stageNameLengthRange.upperBound) characters, found \(count)", at: stage.range,
                fixIts: [FixIt("name the stage, like 'stage: prod' or 'stage: ${env}'")])
     }
 

@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// The shape of a `kind: api` before any template is written: the
@@ -111,8 +112,8 @@ struct APIRoutePlan {
     func allowedMethods(at path: String) -> [String] {
         var out: Set<String> = ["OPTIONS"]
         for method in methods where method.path == path {
-            if method.httpMethod == "ANY" {
-                out.formUnion(APISpec.httpMethods)
+            if method.httpMethod == APIGateway.anyMethod {
+                out.formUnion(APIGateway.httpMethods)
             } else {
                 out.insert(method.httpMethod)
             }
@@ -152,8 +153,6 @@ struct APIRoutePlan {
             }
         }
     }
-
-    /// CloudFormation's limit on a logical ID.
 
     /// `/` → `Root`; otherwise the words of every segment (`/jobs/{id}` → `JobsId`).
     static func words(ofPath path: String) -> String {
@@ -216,11 +215,6 @@ struct APIRoutePlan {
         lines += routes.sorted()
         return lines.joined(separator: "\n")
     }
-}
-
-extension APISpec {
-    /// The methods `ANY` stands for.
-    static let httpMethods = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
 }
 
 // MARK: - Diagnostics

@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// `kind: bucket` → `AWS::S3::Bucket`.
@@ -97,9 +98,6 @@ extension Lowering {
 /// literal name; for an interpolated one, the characters of its literal
 /// parts, its start and end where they are literal, and its literal length.
 enum BucketNameRules {
-    static let reservedPrefixes = BucketNaming.reservedPrefixes
-    static let reservedSuffixes = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"]
-
     static func check(_ name: StringValue) -> [Diagnostic] {
         var literals: [String] = []
         for segment in name.interpolated.segments {
@@ -117,23 +115,24 @@ enum BucketNameRules {
         var diagnostics: [Diagnostic] = []
 
         let length = text.unicodeScalars.count
-        if isLiteral ? !(3...BucketNaming.maxNameLength).contains(length) : length > BucketNaming.maxNameLength {
+        let lengths = S3.bucketNameLengthRange
+        if isLiteral ? !lengths.contains(length) : length > lengths.upperBound {
             diagnostics.append(.bucketNameLength(shown, length: length, literal: isLiteral, at: name.range))
         }
         var bad: [Unicode.Scalar] = []
-        for scalar in text.unicodeScalars where !allowed(scalar) && !bad.contains(scalar) { bad.append(scalar) }
+        for scalar in text.unicodeScalars where !S3.isBucketNameCharacter(scalar) && !bad.contains(scalar) { bad.append(scalar) }
         if !bad.isEmpty {
             diagnostics.append(.bucketNameCharacters(shown, bad: bad, fix: isLiteral ? repaired(text) : nil, at: name.range))
         }
         // A character S3 allows nowhere was reported above; a hyphen or period is wrong only at the ends.
         var startReported = false
-        if startsLiteral, let first = text.unicodeScalars.first, allowed(first), !alphanumeric(first) {
+        if startsLiteral, let first = text.unicodeScalars.first, S3.isBucketNameCharacter(first), !S3.isBucketNameEdgeCharacter(first) {
             diagnostics.append(.bucketNameEnds(shown, "start", first, at: name.range))
             startReported = true
         }
         // A one-character name ("-") is reported once.
         if endsLiteral, !(startReported && isLiteral && length == 1),
-           let last = text.unicodeScalars.last, allowed(last), !alphanumeric(last) {
+           let last = text.unicodeScalars.last, S3.isBucketNameCharacter(last), !S3.isBucketNameEdgeCharacter(last) {
             diagnostics.append(.bucketNameEnds(shown, "end", last, at: name.range))
         }
         if literals.contains(where: { $0.contains("..") }) {
@@ -142,17 +141,14 @@ enum BucketNameRules {
         if isLiteral, isIPAddress(text) {
             diagnostics.append(.bucketNameReserved(shown, "is formatted as an IP address", at: name.range))
         }
-        if startsLiteral, let prefix = reservedPrefixes.first(where: { (literals.first ?? "").hasPrefix($0) }) {
+        if startsLiteral, let prefix = S3.reservedBucketNamePrefixes.first(where: { (literals.first ?? "").hasPrefix($0) }) {
             diagnostics.append(.bucketNameReserved(shown, "starts with '\(prefix)', which S3 reserves", at: name.range))
         }
-        if endsLiteral, let suffix = reservedSuffixes.first(where: { (literals.last ?? "").hasSuffix($0) }) {
+        if endsLiteral, let suffix = S3.reservedBucketNameSuffixes.first(where: { (literals.last ?? "").hasSuffix($0) }) {
             diagnostics.append(.bucketNameReserved(shown, "ends with '\(suffix)', which S3 reserves", at: name.range))
         }
         return diagnostics
     }
-
-    static func alphanumeric(_ c: Unicode.Scalar) -> Bool { c.isASCIILowercase || c.isASCIIDigit }
-    static func allowed(_ c: Unicode.Scalar) -> Bool { alphanumeric(c) || c == "-" || c == "." }
 
     /// Four dot-separated groups of 1–3 digits.
     static func isIPAddress(_ text: String) -> Bool {
@@ -165,9 +161,9 @@ enum BucketNameRules {
     /// The name lower-cased with other characters as hyphens, when that is a valid name.
     private static func repaired(_ text: String) -> String? {
         var out = ""
-        for scalar in text.lowercased().unicodeScalars { out.unicodeScalars.append(allowed(scalar) ? scalar : "-") }
+        for scalar in text.lowercased().unicodeScalars { out.unicodeScalars.append(S3.isBucketNameCharacter(scalar) ? scalar : "-") }
         guard let first = out.unicodeScalars.first, let last = out.unicodeScalars.last,
-              alphanumeric(first), alphanumeric(last), !out.contains("..") else { return nil }
+              S3.isBucketNameEdgeCharacter(first), S3.isBucketNameEdgeCharacter(last), !out.contains("..") else { return nil }
         return out
     }
 }
@@ -191,8 +187,9 @@ extension DiagnosticCode {
 extension Diagnostic {
     static func bucketNameLength(_ name: String, length: Int, literal: Bool, at range: SourceRange) -> Diagnostic {
         let what = literal ? "is \(length) characters" : "has \(length) characters before its ${...} values are added"
-        return .error(.bucketNameLength, "bucket name '\(name)' \(what); S3 allows 3 to 63", at: range,
-                      fixIts: [FixIt("use a name of 3 to 63 characters")])
+        let lengths = S3.bucketNameLengthRange
+        return .error(.bucketNameLength, "bucket name '\(name)' \(what); S3 allows \(lengths.lowerBound) to \(lengths.upperBound)", at: range,
+                      fixIts: [FixIt("use a name of \(lengths.lowerBound) to \(lengths.upperBound) characters")])
     }
 
     static func bucketNameCharacters(_ name: String, bad: [Unicode.Scalar], fix: String?, at range: SourceRange) -> Diagnostic {

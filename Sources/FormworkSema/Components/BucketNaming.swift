@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// Bucket names known without referring to the bucket.
@@ -20,16 +21,12 @@ import FormworkSpec
 /// characters; a cut part ends in a hash of the whole part, so two long
 /// names stay apart.
 package enum BucketNaming {
-    package static let maxNameLength = 63
-    package static let accountIdLength = 12
-    /// The longest region name is 15 characters (`us-isof-south-1`, botocore's
-    /// endpoints table); one more leaves room for a two-digit region number.
-    package static let maxRegionLength = 16
+    /// The longest region name, and one more character for a two-digit region number.
+    package static let maxRegionLength = CloudFormation.longestRegionName.count + 1
     /// 63 − 12 − 16 − the two hyphens around the account = 33.
-    package static let compileTimeBudget = maxNameLength - accountIdLength - maxRegionLength - 2
+    package static let compileTimeBudget =
+        S3.bucketNameLengthRange.upperBound - CloudFormation.accountIdLength - maxRegionLength - 2
     static let hashLength = 8
-    /// Prefixes S3 reserves ("General purpose bucket naming rules").
-    static let reservedPrefixes = ["xn--", "sthree-", "amzn-s3-demo-"]
 
     /// The buckets some function's `s3` trigger names.
     package static func triggeredBuckets(_ spec: Spec) -> Set<String> {
@@ -64,7 +61,7 @@ package enum BucketNaming {
     package static func compileTimePart(stack: String, logicalId: String) -> String {
         var part = cleaned(stack + "-" + logicalId.lowercased())
         if part.isEmpty { part = "bucket" }
-        if reservedPrefixes.contains(where: part.hasPrefix) { part = "fw-" + part }
+        if S3.reservedBucketNamePrefixes.contains(where: part.hasPrefix) { part = "fw-" + part }
         guard part.count > compileTimeBudget else { return part }
         let kept = trimmingHyphens(String(part.prefix(compileTimeBudget - hashLength - 1)))
         return kept + "-" + StableHash.hex(part, length: hashLength)

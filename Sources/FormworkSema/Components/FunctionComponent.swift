@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// `kind: function` → `AWS::Lambda::Function` `<Id>`, then its execution
@@ -10,9 +11,6 @@ import FormworkSpec
 /// The function's name is fixed at compile time (`FunctionNaming`) so that
 /// the log group can be named `/aws/lambda/<name>` without a cycle.
 extension Lowering {
-    /// Lambda's quota on a function's environment variables, all together.
-    static let maxEnvironmentBytes = 4096
-
     func lowerFunction(_ decl: ResourceDecl, _ function: FunctionSpec) {
         let id = decl.name.logicalId
         let origin = decl.range
@@ -68,7 +66,7 @@ extension Lowering {
         add(Resource(logicalId: id + "Role", type: "AWS::IAM::Role", properties: [
             ("AssumeRolePolicyDocument", Self.policyDocument([.object([
                 ("Effect", .string("Allow", origin)),
-                ("Principal", .object([("Service", .string("lambda.amazonaws.com", origin))], origin)),
+                ("Principal", .object([("Service", .string(IAM.ServicePrincipal.lambda, origin))], origin)),
                 ("Action", .string("sts:AssumeRole", origin)),
             ], origin)], origin)),
             ("Policies", .array([.object([
@@ -78,14 +76,15 @@ extension Lowering {
         ], origin: origin), for: decl)
 
         add(Resource(logicalId: id + "LogGroup", type: "AWS::Logs::LogGroup", properties: [
-            ("LogGroupName", FunctionNaming.name(prefix: "/aws/lambda/" + functionName, decl.name.range)),
+            ("LogGroupName", FunctionNaming.name(prefix: Lambda.logGroupPrefix + functionName, decl.name.range)),
             ("RetentionInDays", .int(retention.value, retention.range)),
         ], origin: logRange), for: decl)
 
         if deadLetterQueue {
             let range = function.deadLetterQueue?.range ?? origin
+            // Failed events are kept as long as SQS keeps anything.
             add(Resource(logicalId: id + "DeadLetterQueue", type: "AWS::SQS::Queue", properties: [
-                ("MessageRetentionPeriod", .int(14 * 86_400, range)),
+                ("MessageRetentionPeriod", .int(SQS.retentionDaysRange.upperBound * 86_400, range)),
                 ("SqsManagedSseEnabled", .bool(true, range)),
             ], origin: range), for: decl)
         }
@@ -95,7 +94,7 @@ extension Lowering {
     }
 
     static func policyDocument(_ statements: [TemplateValue], _ origin: SourceRange) -> TemplateValue {
-        .object([("Version", .string("2012-10-17", origin)), ("Statement", .array(statements, origin))], origin)
+        .object([("Version", .string(IAM.policyVersion, origin)), ("Statement", .array(statements, origin))], origin)
     }
 
     /// Adds a resource a function generates for one of its triggers or
@@ -132,13 +131,12 @@ extension Lowering {
 /// with `-` and 8 hex digits of `StableHash` of the whole). `AWS::StackName`
 /// is not used: it is unbounded.
 package enum FunctionNaming {
-    package static let maxLength = 64
     static let suffixLength = 8
 
     /// The compile-time part of the name.
     package static func prefix(stack: String, name: String) -> String {
         let full = "\(stack)-\(name)"
-        let budget = maxLength - suffixLength - 1
+        let budget = Lambda.maxFunctionNameLength - suffixLength - 1
         guard full.unicodeScalars.count > budget else { return full }
         return String(full.prefix(budget - suffixLength - 1)) + "-" + StableHash.hex(full, length: suffixLength)
     }
@@ -165,9 +163,9 @@ package enum FunctionNaming {
 enum FunctionChecks {
     static func run(_ decl: ResourceDecl, _ function: FunctionSpec) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var knownRuntime: LambdaRuntimes.Runtime?
+        var knownRuntime: Lambda.Runtime?
         if let runtime = function.runtime {
-            if let known = LambdaRuntimes.runtime(runtime.value) {
+            if let known = Lambda.runtime(runtime.value) {
                 knownRuntime = known
                 if known.isDeprecated { diagnostics.append(.deprecatedRuntime(runtime, known)) }
             } else {
@@ -178,10 +176,10 @@ enum FunctionChecks {
            let known = knownRuntime, !known.supportsInlineCode {
             diagnostics.append(.inlineCodeRuntime(code.range, runtime))
         }
-        if let retention = function.logs?.retentionDays, !LogRetention.allowedDays.contains(retention.value) {
+        if let retention = function.logs?.retentionDays, !Logs.retentionDays.contains(retention.value) {
             diagnostics.append(.invalidLogRetention(retention))
         }
-        for variable in function.environment where reservedEnvironmentNames.contains(variable.name.value) {
+        for variable in function.environment where Lambda.reservedEnvironmentNames.contains(variable.name.value) {
             diagnostics.append(.reservedEnvironmentVariable(variable.name))
         }
         // Lambda takes at most 4 KB of environment variables in all. What `${...}`
@@ -192,7 +190,7 @@ enum FunctionChecks {
             for segment in variable.value.interpolated.segments {
                 if case .literal(let text) = segment { environmentBytes += text.utf8.count }
             }
-            if environmentBytes > Lowering.maxEnvironmentBytes {
+            if environmentBytes > Lambda.maxEnvironmentBytes {
                 diagnostics.append(.environmentTooLarge(variable.name, bytes: environmentBytes))
                 break
             }
@@ -201,7 +199,7 @@ enum FunctionChecks {
         for trigger in function.triggers {
             switch trigger.source {
             case .s3(_, let events, _, _):
-                for event in events where !S3EventTypes.all.contains(event.value) {
+                for event in events where !S3.eventTypes.contains(event.value) {
                     diagnostics.append(.invalidS3Event(event))
                 }
             case .sqs(let queue, _):
@@ -216,17 +214,6 @@ enum FunctionChecks {
         }
         return diagnostics
     }
-
-    /// Names Lambda sets itself and refuses in a function's environment.
-    /// Source: AWS Lambda Developer Guide, "Defined runtime environment variables"
-    /// (reserved variables); the same list cfn-lint 1.51.0 checks.
-    static let reservedEnvironmentNames: Set<String> = [
-        "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
-        "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
-        "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
-        "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-        "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
-    ]
 }
 
 // MARK: - Diagnostics
@@ -264,13 +251,13 @@ extension DiagnosticCode {
 
 extension Diagnostic {
     static func unknownRuntime(_ runtime: Located<String>) -> Diagnostic {
-        let fix = Suggestions.closest(to: runtime.value, in: LambdaRuntimes.supported)
+        let fix = Suggestions.closest(to: runtime.value, in: Lambda.supportedRuntimes)
             .map { FixIt("did you mean '\($0)'?", replacing: runtime.range, with: $0) }
             ?? FixIt("use a current runtime, like nodejs22.x or python3.13")
         return .error(.unknownRuntime, "'\(runtime.value)' is not a Lambda runtime", at: runtime.range, fixIts: [fix])
     }
 
-    static func deprecatedRuntime(_ runtime: Located<String>, _ known: LambdaRuntimes.Runtime) -> Diagnostic {
+    static func deprecatedRuntime(_ runtime: Located<String>, _ known: Lambda.Runtime) -> Diagnostic {
         .error(.deprecatedRuntime, "runtime '\(runtime.value)' was deprecated on \(known.deprecation ?? "an earlier date")",
                at: runtime.range,
                fixIts: [FixIt("use '\(known.replacement)'", replacing: runtime.range, with: known.replacement)])
@@ -283,7 +270,7 @@ extension Diagnostic {
     }
 
     static func invalidLogRetention(_ days: Located<Int>) -> Diagnostic {
-        let allowed = LogRetention.allowedDays
+        let allowed = Logs.retentionDays
         let nearest = allowed.min { abs($0 - days.value) < abs($1 - days.value) } ?? 14
         return .error(.invalidLogRetention, "CloudWatch Logs cannot keep logs for \(days.value) days", at: days.range,
                       fixIts: [FixIt("use \(nearest); allowed: \(allowed.map(String.init).joined(separator: ", "))",
@@ -291,7 +278,7 @@ extension Diagnostic {
     }
 
     static func invalidS3Event(_ event: Located<String>) -> Diagnostic {
-        let fix = Suggestions.closest(to: event.value, in: S3EventTypes.all)
+        let fix = Suggestions.closest(to: event.value, in: S3.eventTypes)
             .map { FixIt("did you mean '\($0)'?", replacing: event.range, with: $0) }
             ?? FixIt("use an S3 event type, like s3:ObjectCreated:*")
         return .error(.invalidS3Event, "'\(event.value)' is not an S3 event type", at: event.range, fixIts: [fix])
@@ -299,7 +286,7 @@ extension Diagnostic {
 
     static func environmentTooLarge(_ name: Located<String>, bytes: Int) -> Diagnostic {
         .error(.environmentTooLarge,
-               "the environment variables up to '\(name.value)' already take \(bytes) bytes; Lambda takes at most 4 KB in all",
+               "the environment variables up to '\(name.value)' already take \(bytes) bytes; Lambda takes at most \(Lambda.maxEnvironmentBytes / 1024) KB in all",
                at: name.range, fixIts: [FixIt("move large values to a file in the code, or to SSM Parameter Store")])
     }
 

@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// What a function's triggers and invokers generate, right after the function:
@@ -38,7 +39,7 @@ extension Lowering {
                                           properties: [
                     ("Action", .string("lambda:InvokeFunction", trigger.range)),
                     ("FunctionName", .getAtt(id, "Arn", trigger.range)),
-                    ("Principal", .string("s3.amazonaws.com", trigger.range)),
+                    ("Principal", .string(IAM.ServicePrincipal.s3, trigger.range)),
                     ("SourceAccount", .ref("AWS::AccountId", trigger.range)),
                     ("SourceArn", bucketArn(bucket, origin: bucketName.range)),
                 ], origin: trigger.range)
@@ -53,7 +54,9 @@ extension Lowering {
                 ]
                 if let batchSize {
                     properties.append(("BatchSize", .int(batchSize.value, batchSize.range)))
-                    if batchSize.value > 10 { properties.append(("MaximumBatchingWindowInSeconds", .int(1, batchSize.range))) }
+                    if batchSize.value > Lambda.maxBatchSizeWithoutWindow {
+                        properties.append(("MaximumBatchingWindowInSeconds", .int(1, batchSize.range)))
+                    }
                 }
                 addGenerated(Resource(logicalId: mappingId, type: "AWS::Lambda::EventSourceMapping", properties: properties,
                                       origin: trigger.range),
@@ -73,7 +76,7 @@ extension Lowering {
                 addGenerated(Resource(logicalId: ruleId + "Permission", type: "AWS::Lambda::Permission", properties: [
                     ("Action", .string("lambda:InvokeFunction", trigger.range)),
                     ("FunctionName", .getAtt(id, "Arn", trigger.range)),
-                    ("Principal", .string("events.amazonaws.com", trigger.range)),
+                    ("Principal", .string(IAM.ServicePrincipal.events, trigger.range)),
                     ("SourceArn", .getAtt(ruleId, "Arn", trigger.range)),
                 ], origin: trigger.range), for: decl, when: when)
             }
@@ -103,7 +106,7 @@ extension Lowering {
                                   properties: [
                 ("Action", .string("lambda:InvokeFunction", range)),
                 ("FunctionName", .getAtt(id, "Arn", range)),
-                ("Principal", .string("s3.amazonaws.com", range)),
+                ("Principal", .string(IAM.ServicePrincipal.s3, range)),
                 ("SourceAccount", .ref("AWS::AccountId", range)),
                 ("SourceArn", Self.s3Arn(of: emitter.emit(invoker.s3Bucket), suffix: "", origin: invoker.s3Bucket.range)),
             ], origin: range), for: decl, when: [invoker.when].compactMap { $0 })
@@ -226,7 +229,7 @@ extension Lowering {
                     }
                     guard a.suffix.hasSuffix(b.suffix) || b.suffix.hasSuffix(a.suffix) else { continue }
                     let (first, second) = a.index < b.index ? (attached[a.index], attached[b.index]) : (attached[b.index], attached[a.index])
-                    guard let event = second.events.first(where: { e in first.events.contains { S3EventTypes.overlap($0.value, e.value) } })
+                    guard let event = second.events.first(where: { e in first.events.contains { S3.eventTypesOverlap($0.value, e.value) } })
                     else { continue }
                     diagnostics.append(.overlappingS3Triggers(at: event, bucket: name, first: first.trigger))
                 }

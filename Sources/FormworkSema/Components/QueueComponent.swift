@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// `kind: queue` → `AWS::SQS::Queue`, with SQS-managed encryption and an
@@ -22,8 +23,7 @@ extension Lowering {
                                                               functionTimeout: consumer.timeout))
             }
         } else if let consumer {
-            // Lambda's advice: six times the function's timeout; SQS's maximum is 12 hours.
-            let seconds = min(6 * consumer.timeout.value, Self.maximumVisibilityTimeout)
+            let seconds = Lambda.advisedVisibilityTimeout(functionTimeout: consumer.timeout.value)
             properties.append(("VisibilityTimeout", .int(seconds, consumer.timeout.range)))
         }
         if let dlq = queue.deadLetter {
@@ -37,8 +37,6 @@ extension Lowering {
 }
 
 extension Lowering {
-    static let maximumVisibilityTimeout = 43_200
-
     /// The function with the largest timeout among those an `sqs` trigger of
     /// this queue invokes (the first in spec order on a tie).
     func slowestConsumer(of queue: String) -> (function: ResourceDecl, timeout: Located<Int>)? {
@@ -74,7 +72,7 @@ extension Diagnostic {
                "queue '\(queue)' has a visibility timeout of \(timeout.value) s, less than the \(functionTimeout.value) s timeout of function '\(consumer.name.text)' it triggers",
                at: timeout.range,
                notes: [Note("function '\(consumer.name.text)' has its timeout here", at: functionTimeout.range)],
-               fixIts: [FixIt("set visibilityTimeout to at least \(functionTimeout.value) (six times it, \(min(6 * functionTimeout.value, 43_200)), is Lambda's advice), or remove it to get that",
-                              replacing: timeout.range, with: String(min(6 * functionTimeout.value, 43_200)))])
+               fixIts: [FixIt("set visibilityTimeout to at least \(functionTimeout.value) (six times it, \(Lambda.advisedVisibilityTimeout(functionTimeout: functionTimeout.value)), is Lambda's advice), or remove it to get that",
+                              replacing: timeout.range, with: String(Lambda.advisedVisibilityTimeout(functionTimeout: functionTimeout.value)))])
     }
 }

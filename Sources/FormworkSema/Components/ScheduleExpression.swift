@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// Schedule expressions checked as EventBridge checks them (cfn-lint E3027
@@ -20,33 +21,8 @@ enum ScheduleExpression {
         var end: Int
     }
 
-    /// One cron field: its values, names and the wildcards it accepts.
-    struct Field {
-        var name: String
-        var values: ClosedRange<Int>
-        /// Names standing for values, the first for `values.lowerBound`.
-        var names: [String] = []
-        var wildcards: String
-
-        static let all: [Field] = [
-            Field(name: "minutes", values: 0...59, wildcards: ", - * /"),
-            Field(name: "hours", values: 0...23, wildcards: ", - * /"),
-            Field(name: "day-of-month", values: 1...31, wildcards: ", - * ? / L W"),
-            Field(name: "month", values: 1...12,
-                  names: ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"],
-                  wildcards: ", - * /"),
-            Field(name: "day-of-week", values: 1...7, names: ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"],
-                  wildcards: ", - * ? L #"),
-            Field(name: "year", values: 1970...2199, wildcards: ", - * /"),
-        ]
-
-        func allows(_ wildcard: Character) -> Bool { wildcards.contains(wildcard) }
-
-        var valuesText: String {
-            names.isEmpty ? "\(values.lowerBound)-\(values.upperBound)"
-                : "\(values.lowerBound)-\(values.upperBound) or \(names[0])-\(names[names.count - 1])"
-        }
-    }
+    /// One cron field (`EventBridge.cronFields`).
+    typealias Field = EventBridge.CronField
 
     struct Checker {
         let text: LocatedText
@@ -105,7 +81,7 @@ enum ScheduleExpression {
                 return
             }
             let (number, unit) = (parts[0], parts[1])
-            let units = ["minute", "minutes", "hour", "hours", "day", "days"]
+            let units = EventBridge.rateUnits
             var count: Int?
             if number.text.unicodeScalars.allSatisfy({ $0.isASCIIDigit }) {
                 count = number.text.count > 9 ? Int.max : Int(number.text)
@@ -148,7 +124,7 @@ enum ScheduleExpression {
                                             : "write it like cron(0 12 * * ? *)"))
                 return
             }
-            for (field, token) in zip(Field.all, fields) { checkField(token, field) }
+            for (field, token) in zip(EventBridge.cronFields, fields) { checkField(token, field) }
             let (dayOfMonth, dayOfWeek) = (fields[2], fields[4])
             switch (dayOfMonth.text == "?", dayOfWeek.text == "?") {
             case (true, true):
@@ -191,8 +167,9 @@ enum ScheduleExpression {
                 let parts = split(item, on: "#")
                 guard parts.count == 2 else { error("write '<day>#<n>', like 3#2 for the second Tuesday", at: item); return }
                 checkValue(parts[0], field)
-                if let n = Int(parts[1].text), (1...5).contains(n) { return }
-                error("the week number after '#' must be 1 to 5, found '\(parts[1].text)'", at: parts[1])
+                let weeks = EventBridge.cronWeekOfMonthRange
+                if let n = Int(parts[1].text), weeks.contains(n) { return }
+                error("the week number after '#' must be \(weeks.lowerBound) to \(weeks.upperBound), found '\(parts[1].text)'", at: parts[1])
                 return
             }
             if field.allows("#") && text.hasSuffix("L") {
@@ -227,6 +204,14 @@ enum ScheduleExpression {
             if field.names.contains(text) { return }
             error("'\(token.text)' is not a \(field.name) value (\(field.valuesText))", at: token)
         }
+    }
+}
+
+extension EventBridge.CronField {
+    /// The field's values as messages show them: `1-12 or JAN-DEC`.
+    var valuesText: String {
+        names.isEmpty ? "\(values.lowerBound)-\(values.upperBound)"
+            : "\(values.lowerBound)-\(values.upperBound) or \(names[0])-\(names[names.count - 1])"
     }
 }
 

@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// The named CloudFormation conditions of a template: one per distinct
@@ -64,11 +65,12 @@ struct ConditionTable {
         func not(_ value: TemplateValue, _ range: SourceRange) -> TemplateValue {
             .object([("Fn::Not", .array([value], range))], range)
         }
-        /// Fn::And and Fn::Or take 2 to 10 conditions; longer lists nest.
+        /// Fn::And and Fn::Or take 2 to `maxConditionOperands` conditions; longer lists nest.
         func combine(_ function: String, _ items: [TemplateValue], _ range: SourceRange) -> TemplateValue {
+            let limit = CloudFormation.maxConditionOperands
             if items.count == 1 { return items[0] }
-            if items.count <= 10 { return .object([(function, .array(items, range))], range) }
-            return .object([(function, .array(Array(items.prefix(9)) + [combine(function, Array(items.dropFirst(9)), range)], range))], range)
+            if items.count <= limit { return .object([(function, .array(items, range))], range) }
+            return .object([(function, .array(Array(items.prefix(limit - 1)) + [combine(function, Array(items.dropFirst(limit - 1)), range)], range))], range)
         }
         switch condition {
         case .isSet(let reference):

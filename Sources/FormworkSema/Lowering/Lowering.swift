@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 package struct LoweringOptions: Sendable {
@@ -46,7 +47,7 @@ final class Lowering {
         if let when = decl.when {
             resource.condition = emitter.conditions.name(for: when, symbols: symbols)
         }
-        if ResourceTypes.facts(resource.type)?.stateful == true, resource.deletionPolicy == nil {
+        if CloudFormation.resourceTypes[resource.type]?.stateful == true, resource.deletionPolicy == nil {
             let policy = decl.retain?.value == true ? "Retain" : "Delete"
             resource.deletionPolicy = policy
             resource.updateReplacePolicy = policy

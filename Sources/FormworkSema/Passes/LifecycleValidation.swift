@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// Lifecycle-rule validation: each bucket's `lifecycle` rules are checked as
@@ -11,16 +12,12 @@ import FormworkSpec
 /// alike, `noncurrentTransitions`): a known target storage class (never
 /// `STANDARD`); each class at most once; at least 30 days before
 /// `STANDARD_IA` or `ONEZONE_IA`; classes in the order of the storage-class
-/// waterfall (`StorageClass.waterfall`) with strictly increasing days; no
+/// waterfall (`S3.StorageClass`) with strictly increasing days; no
 /// `ONEZONE_IA` then `GLACIER_IR`; 30 days in `STANDARD_IA`/`ONEZONE_IA`
 /// before a later move to `GLACIER`/`DEEP_ARCHIVE`, or from `STANDARD_IA` to
 /// `ONEZONE_IA`. The expiration (`expiration`, or `noncurrentExpiration`)
 /// comes strictly after every transition of its list.
 package enum LifecycleValidation {
-    /// S3's limits ("Lifecycle configuration elements").
-    package static let maxRules = 1_000
-    package static let maxRuleIdLength = 255
-
     package static func run(_ spec: Spec) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for resource in spec.resources {
@@ -35,14 +32,14 @@ package enum LifecycleValidation {
         guard let lifecycle = bucket.lifecycle else { return [] }
         var diagnostics: [Diagnostic] = []
         let rules = lifecycle.value
-        if rules.count > maxRules {
-            diagnostics.append(.tooManyLifecycleRules(rules.count, bucket: name.text, at: rules[maxRules].range))
+        if rules.count > S3.maxLifecycleRules {
+            diagnostics.append(.tooManyLifecycleRules(rules.count, bucket: name.text, at: rules[S3.maxLifecycleRules].range))
         }
         var firstId: [String: Located<String>] = [:]
         for rule in rules {
             if let id = rule.id {
                 let length = id.value.unicodeScalars.count
-                if length == 0 || length > maxRuleIdLength {
+                if length == 0 || length > S3.maxLifecycleRuleIdLength {
                     diagnostics.append(.lifecycleRuleIdLength(length, at: id.range))
                 }
                 if let first = firstId[id.value] {
@@ -73,12 +70,12 @@ package enum LifecycleValidation {
         _ transitions: [Transition], expiration: Located<Int>?, _ versions: Versions
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var known: [(StorageClass, Transition)] = []
-        var seen: [StorageClass: Transition] = [:]
+        var known: [(S3.StorageClass, Transition)] = []
+        var seen: [S3.StorageClass: Transition] = [:]
         for transition in transitions {
             let written = transition.storageClass
-            guard let storageClass = StorageClass(rawValue: written.value) else {
-                if StorageClass.notTargets.contains(written.value) {
+            guard let storageClass = S3.StorageClass(rawValue: written.value) else {
+                if S3.StorageClass.notTargets.contains(written.value) {
                     diagnostics.append(.notATransitionTarget(written))
                 } else {
                     diagnostics.append(.unknownStorageClass(written))
@@ -102,10 +99,10 @@ package enum LifecycleValidation {
         if let (from, to) = unsupported {
             diagnostics.append(.unsupportedTransition(from: from, to: to))
         }
-        func skipped(_ a: StorageClass, _ b: StorageClass) -> Bool {
+        func skipped(_ a: S3.StorageClass, _ b: S3.StorageClass) -> Bool {
             unsupported != nil && a == .oneZoneIA && b == .glacierIR
         }
-        var misordered: Set<StorageClass> = []
+        var misordered: Set<S3.StorageClass> = []
         for (index, (storageClass, transition)) in ordered.enumerated() where index > 0 {
             let (previousClass, previous) = ordered[index - 1]
             if skipped(previousClass, storageClass) { continue }
@@ -117,7 +114,7 @@ package enum LifecycleValidation {
         // The minimum stay in an infrequent-access class before a later move.
         for (index, (storageClass, transition)) in ordered.enumerated() where !misordered.contains(storageClass) {
             for (earlierClass, earlier) in ordered[..<index] {
-                let gap = StorageClass.minimumStay(from: earlierClass, to: storageClass)
+                let gap = S3.StorageClass.minimumStay(from: earlierClass, to: storageClass)
                 guard gap > 0, !skipped(earlierClass, storageClass),
                       transition.days.value > earlier.days.value,
                       transition.days.value - earlier.days.value < gap else { continue }
@@ -134,47 +131,9 @@ package enum LifecycleValidation {
     }
 }
 
-/// The storage classes a lifecycle rule can transition objects to, in the
-/// order of S3's waterfall ("Transitioning objects using Amazon S3 Lifecycle",
-/// supported lifecycle transitions): an object moves only to a class later
-/// in this list, and never from `ONEZONE_IA` to `GLACIER_IR`.
-package enum StorageClass: String, CaseIterable, Sendable {
-    case standardIA = "STANDARD_IA"
-    case intelligentTiering = "INTELLIGENT_TIERING"
-    case oneZoneIA = "ONEZONE_IA"
-    case glacierIR = "GLACIER_IR"
-    case glacier = "GLACIER"
-    case deepArchive = "DEEP_ARCHIVE"
-
-    /// Classes that exist but that no lifecycle transition may target.
-    static let notTargets: Set<String> = ["STANDARD", "REDUCED_REDUNDANCY"]
-
-    var rank: Int { Self.allCases.firstIndex(of: self)! }
-
+extension S3.StorageClass {
+    /// The waterfall as diagnostics show it: `STANDARD_IA → ... → DEEP_ARCHIVE`.
     static var waterfall: String { allCases.map(\.rawValue).joined(separator: " → ") }
-
-    /// Objects (or noncurrent versions) must be this many days old before
-    /// moving here (the Transition API's `Days`, and the user guide's
-    /// "Minimum days for transition ... to S3 Standard-IA or S3 One Zone-IA").
-    var minimumDays: Int {
-        switch self {
-        case .standardIA, .oneZoneIA: 30
-        default: 0
-        }
-    }
-
-    /// Days an object must stay in `from` before one rule moves it on to
-    /// `to` (the 30-day minimum storage charge of the infrequent-access classes,
-    /// as the user guide's constraints state it); 0 when only order matters.
-    static func minimumStay(from: StorageClass, to: StorageClass) -> Int {
-        switch (from, to) {
-        case (.standardIA, .glacier), (.standardIA, .deepArchive), (.oneZoneIA, .glacier), (.oneZoneIA, .deepArchive),
-             (.standardIA, .oneZoneIA):
-            30
-        default:
-            0
-        }
-    }
 }
 
 // MARK: - Diagnostics
@@ -226,7 +185,7 @@ extension DiagnosticCode {
 
 extension Diagnostic {
     static func unknownStorageClass(_ written: Located<String>) -> Diagnostic {
-        let valid = StorageClass.allCases.map(\.rawValue)
+        let valid = S3.StorageClass.allCases.map(\.rawValue)
         let fix = Suggestions.closest(to: written.value, in: valid).map {
             FixIt("did you mean '\($0)'?", replacing: written.range, with: $0)
         } ?? FixIt("use one of: \(valid.joined(separator: ", "))")
@@ -239,7 +198,7 @@ extension Diagnostic {
                fixIts: [FixIt("remove this transition; objects are written to STANDARD and lifecycle only moves them to colder classes")])
     }
 
-    static func transitionTooEarly(_ transition: Transition, _ storageClass: StorageClass, _ versions: LifecycleValidation.Versions) -> Diagnostic {
+    static func transitionTooEarly(_ transition: Transition, _ storageClass: S3.StorageClass, _ versions: LifecycleValidation.Versions) -> Diagnostic {
         let what = versions == .current ? "objects" : "noncurrent versions"
         let age = versions == .current ? "old" : "noncurrent"
         return .error(.transitionTooEarly,
@@ -250,13 +209,13 @@ extension Diagnostic {
     }
 
     static func transitionOutOfOrder(
-        _ transition: Transition, _ storageClass: StorageClass, after previous: Transition, _ previousClass: StorageClass
+        _ transition: Transition, _ storageClass: S3.StorageClass, after previous: Transition, _ previousClass: S3.StorageClass
     ) -> Diagnostic {
         .error(.transitionOutOfOrder,
                "the transition to \(storageClass.rawValue) must come later than the one to \(previousClass.rawValue) (\(previous.days.value) days), not at \(transition.days.value) days",
                at: transition.days.range,
                notes: [Note("the transition to \(previousClass.rawValue) is here", at: previous.days.range)],
-               fixIts: [FixIt("give \(storageClass.rawValue) more days than \(previous.days.value); lifecycle moves objects only down the waterfall \(StorageClass.waterfall)")])
+               fixIts: [FixIt("give \(storageClass.rawValue) more days than \(previous.days.value); lifecycle moves objects only down the waterfall \(S3.StorageClass.waterfall)")])
     }
 
     static func unsupportedTransition(from: Transition, to: Transition) -> Diagnostic {
@@ -266,7 +225,7 @@ extension Diagnostic {
     }
 
     static func minimumStayNotMet(
-        _ transition: Transition, _ storageClass: StorageClass, after earlier: Transition, _ earlierClass: StorageClass,
+        _ transition: Transition, _ storageClass: S3.StorageClass, after earlier: Transition, _ earlierClass: S3.StorageClass,
         gap: Int, _ versions: LifecycleValidation.Versions
     ) -> Diagnostic {
         let what = versions == .current ? "objects" : "noncurrent versions"
@@ -305,12 +264,12 @@ extension Diagnostic {
     }
 
     static func lifecycleRuleIdLength(_ length: Int, at range: SourceRange) -> Diagnostic {
-        let problem = length == 0 ? "a lifecycle rule id cannot be empty" : "a lifecycle rule id is at most 255 characters; this one has \(length)"
-        return .error(.lifecycleRuleIdLength, problem, at: range, fixIts: [FixIt("use an id of 1 to 255 characters")])
+        let problem = length == 0 ? "a lifecycle rule id cannot be empty" : "a lifecycle rule id is at most \(S3.maxLifecycleRuleIdLength) characters; this one has \(length)"
+        return .error(.lifecycleRuleIdLength, problem, at: range, fixIts: [FixIt("use an id of 1 to \(S3.maxLifecycleRuleIdLength) characters")])
     }
 
     static func tooManyLifecycleRules(_ count: Int, bucket: String, at range: SourceRange) -> Diagnostic {
-        .error(.tooManyLifecycleRules, "bucket '\(bucket)' has \(count) lifecycle rules; S3 allows at most 1000", at: range,
+        .error(.tooManyLifecycleRules, "bucket '\(bucket)' has \(count) lifecycle rules; S3 allows at most \(S3.maxLifecycleRules)", at: range,
                fixIts: [FixIt("merge rules that share a prefix, or remove rules from here on")])
     }
 }

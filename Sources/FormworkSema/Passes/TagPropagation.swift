@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// Tag propagation: the stack's `tags:` and each resource's own `tags:`
@@ -7,9 +8,6 @@ import FormworkSpec
 /// whose type takes tags, generated children included, in that type's shape.
 /// Tags a raw resource writes in its own `Tags` property win over both.
 enum TagPropagation {
-    /// User tags one resource may carry (most AWS services: 50).
-    static let maxTagsPerResource = 50
-
     static func run(_ template: inout Template, spec: Spec, emitter: inout ValueEmitter) -> [Diagnostic] {
         var diagnostics = (spec.tags + spec.resources.flatMap(\.tags)).flatMap(check)
         typealias Entry = (key: String, value: TemplateValue, origin: SourceRange)
@@ -23,7 +21,7 @@ enum TagPropagation {
                 } else {
                     positions[tag.key.value] = merged.count
                     merged.append(entry)
-                    if merged.count == maxTagsPerResource + 1 { crossing = tag }
+                    if merged.count == Tagging.maxTagsPerResource + 1 { crossing = tag }
                 }
             }
             return crossing
@@ -37,13 +35,13 @@ enum TagPropagation {
         let declarations = Dictionary(spec.resources.map { ($0.name.text, $0) }, uniquingKeysWith: { a, _ in a })
         for index in template.resources.indices {
             let resource = template.resources[index]
-            guard let shape = ResourceTypes.facts(resource.type)?.tags else { continue }
+            guard let shape = CloudFormation.resourceTypes[resource.type]?.tags else { continue }
             let owner = resource.owner ?? ""
             if byOwner[owner] == nil {
                 var merged = stackMerged
                 var positions = stackPositions
                 let own = declarations[owner]?.tags ?? []
-                if let crossing = merge(own, into: &merged, positions: &positions), stackMerged.count <= maxTagsPerResource {
+                if let crossing = merge(own, into: &merged, positions: &positions), stackMerged.count <= Tagging.maxTagsPerResource {
                     diagnostics.append(.tooManyTags(merged.count, at: crossing.key.range))
                 }
                 byOwner[owner] = merged
@@ -56,7 +54,7 @@ enum TagPropagation {
     }
 
     private static func withTags(
-        _ properties: TemplateValue, _ tags: [(key: String, value: TemplateValue, origin: SourceRange)], shape: TagShape
+        _ properties: TemplateValue, _ tags: [(key: String, value: TemplateValue, origin: SourceRange)], shape: CloudFormation.TagShape
     ) -> TemplateValue {
         guard case .object(var members) = properties.kind else { return properties }
         let existingIndex = members.firstIndex { $0.key == "Tags" }
@@ -85,17 +83,17 @@ enum TagPropagation {
         return TemplateValue(.object(members), origin: properties.origin)
     }
 
-    /// Tag keys are 1–128 characters and do not start with `aws:`; values are at most 256.
+    /// A tag's key, and its value when literal, checked against `Tagging`'s limits.
     private static func check(_ tag: Tag) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let key = tag.key.value
-        if key.isEmpty || key.unicodeScalars.count > 128 {
+        if !Tagging.keyLengthRange.contains(key.unicodeScalars.count) {
             out.append(.tagKeyLength(key, at: tag.key.range))
         }
-        if key.lowercased().hasPrefix("aws:") {
+        if key.lowercased().hasPrefix(Tagging.reservedKeyPrefix) {
             out.append(.reservedTagKey(key, at: tag.key.range))
         }
-        if !tag.value.interpolated.hasExpressions && tag.value.text.unicodeScalars.count > 256 {
+        if !tag.value.interpolated.hasExpressions && tag.value.text.unicodeScalars.count > Tagging.maxValueLength {
             out.append(.tagValueLength(tag.value.text.unicodeScalars.count, at: tag.value.range))
         }
         return out
@@ -110,20 +108,20 @@ extension DiagnosticCode {
 
 extension Diagnostic {
     static func tagKeyLength(_ key: String, at range: SourceRange) -> Diagnostic {
-        .error(.invalidTag, "a tag key must be 1 to 128 characters, found \(key.unicodeScalars.count)", at: range)
+        .error(.invalidTag, "a tag key must be \(Tagging.keyLengthRange.lowerBound) to \(Tagging.keyLengthRange.upperBound) characters, found \(key.unicodeScalars.count)", at: range)
     }
 
     static func tooManyTags(_ count: Int, at range: SourceRange) -> Diagnostic {
-        .error(.invalidTag, "a resource would carry \(count) tags; AWS takes at most \(TagPropagation.maxTagsPerResource) user tags a resource",
-               at: range, fixIts: [FixIt("keep at most \(TagPropagation.maxTagsPerResource) tags, stack and resource tags together")])
+        .error(.invalidTag, "a resource would carry \(count) tags; AWS takes at most \(Tagging.maxTagsPerResource) user tags a resource",
+               at: range, fixIts: [FixIt("keep at most \(Tagging.maxTagsPerResource) tags, stack and resource tags together")])
     }
 
     static func reservedTagKey(_ key: String, at range: SourceRange) -> Diagnostic {
-        .error(.invalidTag, "tag key '\(key)' uses the reserved prefix 'aws:'", at: range,
-               fixIts: [FixIt("choose a key without the 'aws:' prefix")])
+        .error(.invalidTag, "tag key '\(key)' uses the reserved prefix '\(Tagging.reservedKeyPrefix)'", at: range,
+               fixIts: [FixIt("choose a key without the '\(Tagging.reservedKeyPrefix)' prefix")])
     }
 
     static func tagValueLength(_ count: Int, at range: SourceRange) -> Diagnostic {
-        .error(.invalidTag, "a tag value must be at most 256 characters, found \(count)", at: range)
+        .error(.invalidTag, "a tag value must be at most \(Tagging.maxValueLength) characters, found \(count)", at: range)
     }
 }

@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// Template limits: CloudFormation's quotas on the number of resources,
@@ -11,17 +12,17 @@ package enum TemplateLimits {
     /// resources, parameters or outputs than a template may hold.
     package static func checkDeclarations(_ spec: Spec) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if spec.resources.count > TemplateQuotas.resources {
-            diagnostics.append(.tooMany("resources", spec.resources.count, TemplateQuotas.resources,
-                                        at: spec.resources[TemplateQuotas.resources].name.range))
+        if spec.resources.count > CloudFormation.Quotas.resources {
+            diagnostics.append(.tooMany("resources", spec.resources.count, CloudFormation.Quotas.resources,
+                                        at: spec.resources[CloudFormation.Quotas.resources].name.range))
         }
-        if spec.parameters.count > TemplateQuotas.parameters {
-            diagnostics.append(.tooMany("parameters", spec.parameters.count, TemplateQuotas.parameters,
-                                        at: spec.parameters[TemplateQuotas.parameters].name.range))
+        if spec.parameters.count > CloudFormation.Quotas.parameters {
+            diagnostics.append(.tooMany("parameters", spec.parameters.count, CloudFormation.Quotas.parameters,
+                                        at: spec.parameters[CloudFormation.Quotas.parameters].name.range))
         }
-        if spec.outputs.count > TemplateQuotas.outputs {
-            diagnostics.append(.tooMany("outputs", spec.outputs.count, TemplateQuotas.outputs,
-                                        at: spec.outputs[TemplateQuotas.outputs].name.range))
+        if spec.outputs.count > CloudFormation.Quotas.outputs {
+            diagnostics.append(.tooMany("outputs", spec.outputs.count, CloudFormation.Quotas.outputs,
+                                        at: spec.outputs[CloudFormation.Quotas.outputs].name.range))
         }
         return diagnostics
     }
@@ -29,16 +30,16 @@ package enum TemplateLimits {
     /// The quotas on the expanded template.
     package static func run(_ template: Template, spec: Spec) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if template.resources.count > TemplateQuotas.resources {
-            let first = template.resources[TemplateQuotas.resources]
-            diagnostics.append(.tooMany("resources", template.resources.count, TemplateQuotas.resources, at: first.origin))
+        if template.resources.count > CloudFormation.Quotas.resources {
+            let first = template.resources[CloudFormation.Quotas.resources]
+            diagnostics.append(.tooMany("resources", template.resources.count, CloudFormation.Quotas.resources, at: first.origin))
         }
-        if let description = spec.description, description.value.utf8.count > TemplateQuotas.descriptionBytes {
+        if let description = spec.description, description.value.utf8.count > CloudFormation.Quotas.descriptionBytes {
             diagnostics.append(.descriptionTooLong(description.value.utf8.count, at: description.range))
         }
         // Once per spec node: an api path too long for a logical ID makes its methods' IDs too long as well.
         var reported: Set<SourceRange> = []
-        for resource in template.resources where !isValidLogicalId(resource.logicalId) && reported.insert(resource.origin).inserted {
+        for resource in template.resources where !CloudFormation.LogicalId.isValid(resource.logicalId) && reported.insert(resource.origin).inserted {
             diagnostics.append(.invalidLogicalId(resource.logicalId, at: resource.origin))
         }
         // Two components generating one logical ID (a component reports its own clashes).
@@ -53,16 +54,10 @@ package enum TemplateLimits {
         return diagnostics
     }
 
-    /// Alphanumeric, 1 to 255 characters.
-    static func isValidLogicalId(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.count <= TemplateQuotas.logicalIdLength
-            && id.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric }
-    }
-
     /// The size of the written template, checked once it is written.
     package static func checkBody(_ json: String, spec: Spec) -> Diagnostic? {
         let size = json.utf8.count
-        guard size > TemplateQuotas.templateBodyBytes else { return nil }
+        guard size > CloudFormation.Quotas.templateBodyBytes else { return nil }
         return .templateTooLarge(size, at: spec.stack.range)
     }
 }
@@ -92,11 +87,11 @@ extension Diagnostic {
 
     static func descriptionTooLong(_ bytes: Int, at range: SourceRange) -> Diagnostic {
         .error(.descriptionTooLong,
-               "the description is \(bytes) bytes; CloudFormation takes at most \(TemplateQuotas.descriptionBytes)", at: range)
+               "the description is \(bytes) bytes; CloudFormation takes at most \(CloudFormation.Quotas.descriptionBytes)", at: range)
     }
 
     static func invalidLogicalId(_ id: String, at range: SourceRange) -> Diagnostic {
-        .error(.invalidLogicalId, "logical ID '\(id.prefix(80))\(id.count > 80 ? "…" : "")' is not 1 to 255 letters and digits",
+        .error(.invalidLogicalId, "logical ID '\(id.prefix(80))\(id.count > 80 ? "…" : "")' is not 1 to \(CloudFormation.LogicalId.maxLength) letters and digits",
                at: range, fixIts: [FixIt("shorten the name (or the api path) it is made from")])
     }
 
@@ -113,7 +108,7 @@ extension Diagnostic {
 
     static func templateTooLarge(_ bytes: Int, at range: SourceRange) -> Diagnostic {
         .error(.templateTooLarge,
-               "the template is \(bytes) bytes; CloudFormation takes at most \(TemplateQuotas.templateBodyBytes)", at: range,
+               "the template is \(bytes) bytes; CloudFormation takes at most \(CloudFormation.Quotas.templateBodyBytes)", at: range,
                fixIts: [FixIt("split the stack into several specs")])
     }
 }

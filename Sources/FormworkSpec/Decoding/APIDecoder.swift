@@ -1,10 +1,12 @@
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkYAML
 
 extension APISpec {
     static let keys = ["stage", "cors", "auth", "routes"]
     static let defaultableKeys = ["auth", "cors"]
-    static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
+    /// The methods a route key may start with.
+    static let methods = APIGateway.httpMethods + [APIGateway.anyMethod]
 }
 
 extension SpecDecoder {

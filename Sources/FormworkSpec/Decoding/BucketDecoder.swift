@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkYAML
 
 extension BucketSpec {
@@ -46,7 +47,7 @@ extension SpecDecoder {
 
     private func decodeTransition(_ node: YAMLNode) -> Transition? {
         guard let fields = fields(node, "a transition", allowed: ["days", "storageClass"], required: ["days", "storageClass"]),
-              let days = fields["days"].flatMap({ int($0, "days", in: 0...Self.maxDays) }),
+              let days = fields["days"].flatMap({ int($0, "days", in: 0...S3.maxLifecycleDays) }),
               let storageClass = fields["storageClass"].flatMap({ string($0, "storageClass") })
         else { return nil }
         return Transition(days: days, storageClass: storageClass, range: node.range)
@@ -55,9 +56,6 @@ extension SpecDecoder {
     /// `{ days: N }`.
     private func days(_ node: YAMLNode, _ what: String) -> Located<Int>? {
         guard let fields = fields(node, what, allowed: ["days"], required: ["days"]) else { return nil }
-        return fields["days"].flatMap { int($0, "days", in: 1...Self.maxDays) }
+        return fields["days"].flatMap { int($0, "days", in: 1...S3.maxLifecycleDays) }
     }
-
-    /// S3 takes day counts as a 32-bit integer.
-    static let maxDays = 2_147_483_647
 }

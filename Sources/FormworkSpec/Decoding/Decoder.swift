@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkYAML
 
 /// Decodes a YAML node tree into a `Spec`, reporting every independent
@@ -231,10 +232,11 @@ extension SpecDecoder {
 }
 
 extension Name {
-    /// `[a-z][A-Za-z0-9]*`, at most 255 characters (CloudFormation's logical-ID limit).
+    /// `[a-z][A-Za-z0-9]*`, at most CloudFormation's logical-ID length.
     package static func isValid(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
-        guard let first = scalars.first, first.isASCIILowercase, scalars.count <= 255 else { return false }
+        guard let first = scalars.first, first.isASCIILowercase, scalars.count <= CloudFormation.LogicalId.maxLength
+        else { return false }
         return scalars.allSatisfy { $0.isASCIIAlphanumeric }
     }
 

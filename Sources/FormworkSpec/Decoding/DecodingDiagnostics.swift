@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkYAML
 
 // The decoder's codes (FW2xxx) and messages.
@@ -117,9 +118,7 @@ extension Diagnostic {
 
     static func unsupportedTag(_ tag: String, at range: SourceRange) -> Diagnostic {
         let shown = tag.hasPrefix("!") ? tag : "!<\(tag)>"
-        let isIntrinsic = ["!Ref", "!Sub", "!GetAtt", "!If", "!Join", "!Select", "!Split", "!FindInMap",
-                           "!ImportValue", "!Base64", "!Cidr", "!GetAZs", "!Equals", "!Not", "!And", "!Or",
-                           "!Condition"].contains(tag)
+        let isIntrinsic = CloudFormation.shortFormTags.contains(tag)
         let fix = if isIntrinsic {
             FixIt("write ${name} or ${name.attribute}; Formwork emits the intrinsic function")
         } else if tag.hasPrefix("!") && !tag.hasPrefix("!!") {

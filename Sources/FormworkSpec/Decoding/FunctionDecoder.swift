@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkYAML
 
 extension FunctionSpec {
@@ -17,12 +18,12 @@ extension SpecDecoder {
         function.handler = fields["handler"].flatMap { string($0, "handler") }
         function.runtime = fields["runtime"].flatMap { string($0, "runtime") }
         function.code = fields["code"].flatMap(decodeCode)
-        function.timeout = fields["timeout"].flatMap { int($0, "timeout", in: 1...900) }
-        function.memory = fields["memory"].flatMap { int($0, "memory", in: 128...10_240) }
+        function.timeout = fields["timeout"].flatMap { int($0, "timeout", in: Lambda.timeoutRange) }
+        function.memory = fields["memory"].flatMap { int($0, "memory", in: Lambda.memoryRange) }
         function.deadLetterQueue = fields["deadLetterQueue"].flatMap { bool($0, "deadLetterQueue") }
         if let node = fields["logs"], let logs = self.fields(node, "logs", allowed: ["retentionDays", "format"]) {
             function.logs = LogSettings(
-                retentionDays: logs["retentionDays"].flatMap { int($0, "retentionDays", in: 1...3653) },
+                retentionDays: logs["retentionDays"].flatMap { int($0, "retentionDays", in: Logs.retentionDaysRange) },
                 format: logs["format"].flatMap { choice($0, "log format", as: LogFormat.self) },
                 range: node.range)
         }
@@ -66,7 +67,7 @@ extension SpecDecoder {
         }
         return pairs.compactMap { pair in
             guard let name = string(pair.key, "an environment variable name") else { return nil }
-            guard EnvironmentVariable.isValidName(name.value) else {
+            guard Lambda.isValidEnvironmentName(name.value) else {
                 report(.invalidEnvironmentName(name.value, at: name.range))
                 return nil
             }
@@ -108,7 +109,7 @@ extension SpecDecoder {
                                         owner: fields.keyNode("sqs")?.range),
                   let queue = sqs["queue"].flatMap({ reference($0, "sqs.queue") })
             else { return nil }
-            source = .sqs(queue: queue, batchSize: sqs["batchSize"].flatMap { int($0, "batchSize", in: 1...10_000) })
+            source = .sqs(queue: queue, batchSize: sqs["batchSize"].flatMap { int($0, "batchSize", in: Lambda.sqsBatchSizeRange) })
         default:
             guard let expression = locatedText(body, "a schedule expression") else { return nil }
             source = .schedule(expression)
@@ -134,18 +135,5 @@ extension SpecDecoder {
             return nil
         }
         return Permission(verb: Located(verb, keyNode.range), target: target, range: node.range)
-    }
-}
-
-extension EnvironmentVariable {
-    /// Lambda's rule: `[a-zA-Z]([a-zA-Z0-9_])+`.
-    static func isValidName(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count >= 2, let first = scalars.first,
-              first.isASCIILetter
-        else { return false }
-        return scalars.allSatisfy {
-            $0.isASCIIAlphanumeric || $0 == "_"
-        }
     }
 }

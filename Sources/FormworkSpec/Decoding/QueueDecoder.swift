@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkYAML
 
 extension QueueSpec {
@@ -10,14 +11,14 @@ extension SpecDecoder {
     func decodeQueue(_ node: YAMLNode, _ what: String, allowed: [String]) -> QueueSpec? {
         guard let fields = fields(node, what, allowed: allowed) else { return nil }
         var queue = QueueSpec()
-        queue.retentionDays = fields["retentionDays"].flatMap { int($0, "retentionDays", in: 1...14) }
-        queue.visibilityTimeout = fields["visibilityTimeout"].flatMap { int($0, "visibilityTimeout", in: 0...43_200) }
+        queue.retentionDays = fields["retentionDays"].flatMap { int($0, "retentionDays", in: SQS.retentionDaysRange) }
+        queue.visibilityTimeout = fields["visibilityTimeout"].flatMap { int($0, "visibilityTimeout", in: SQS.visibilityTimeoutRange) }
         if let node = fields["deadLetter"],
            let dlq = self.fields(node, "deadLetter", allowed: ["queue", "maxReceiveCount"],
                                  required: ["queue"], owner: fields.keyNode("deadLetter")?.range),
            let target = dlq["queue"].flatMap({ reference($0, "deadLetter.queue") })
         {
-            let count = dlq["maxReceiveCount"].flatMap { int($0, "maxReceiveCount", in: 1...1000) }
+            let count = dlq["maxReceiveCount"].flatMap { int($0, "maxReceiveCount", in: SQS.maxReceiveCountRange) }
             queue.deadLetter = DeadLetterTarget(
                 queue: target, maxReceiveCount: count ?? Located(5, node.range), range: node.range)
         }

@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkYAML
 
 extension SpecDecoder {

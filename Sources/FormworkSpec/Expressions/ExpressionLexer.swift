@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 
 // The scanner and token cursor shared by the `${...}` parser
 // (InterpolatedString.swift) and the `when:` parser (Condition.swift):

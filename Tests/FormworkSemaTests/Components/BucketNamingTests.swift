@@ -1,3 +1,4 @@
+import FormworkFacts
 import FormworkSpec
 import FormworkTestSupport
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite struct BucketNamingTests {
     /// The name S3 would see with the longest account and region the scheme allows.
     func worstCase(_ format: String) -> String {
-        format.replacingAll("${AWS::AccountId}", with: String(repeating: "9", count: BucketNaming.accountIdLength))
+        format.replacingAll("${AWS::AccountId}", with: String(repeating: "9", count: CloudFormation.accountIdLength))
             .replacingAll("${AWS::Region}", with: String(repeating: "r", count: BucketNaming.maxRegionLength))
     }
 
@@ -14,10 +15,10 @@ import Testing
     func isValidBucketName(_ name: String) -> Bool {
         let scalars = Array(name.unicodeScalars)
         guard (3...63).contains(scalars.count), let first = scalars.first, let last = scalars.last else { return false }
-        return scalars.allSatisfy(BucketNameRules.allowed) && BucketNameRules.alphanumeric(first)
-            && BucketNameRules.alphanumeric(last) && !name.contains("..")
-            && !BucketNaming.reservedPrefixes.contains(where: name.hasPrefix)
-            && !BucketNameRules.reservedSuffixes.contains(where: name.hasSuffix)
+        return scalars.allSatisfy(S3.isBucketNameCharacter) && S3.isBucketNameEdgeCharacter(first)
+            && S3.isBucketNameEdgeCharacter(last) && !name.contains("..")
+            && !S3.reservedBucketNamePrefixes.contains(where: name.hasPrefix)
+            && !S3.reservedBucketNameSuffixes.contains(where: name.hasSuffix)
     }
 
     @Test func aShortNameIsStackThenLogicalIdThenAccountAndRegion() {

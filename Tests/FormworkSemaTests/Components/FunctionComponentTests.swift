@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 @testable import FormworkSema
 import FormworkSpec
 import FormworkTestSupport
@@ -94,7 +95,7 @@ import Testing
             """)
         let queue = try #require(Pipeline.compile(text).template?.resource("Jobs"))
         #expect(queue.properties["VisibilityTimeout"]?.kind == .number("5400"))
-        #expect(Lowering.maximumVisibilityTimeout == 43_200)
+        #expect(SQS.visibilityTimeoutRange.upperBound == 43_200)
     }
 
     @Test func triggerConditionGoesOnEverythingItGenerates() throws {
@@ -176,19 +177,5 @@ import Testing
     @Test func theNameEndsWithTheStackIdsFirstUUIDGroup() {
         let origin = SourceRange(file: "t.yaml", line: 1, column: 1)
         #expect(FunctionNaming.name(prefix: "media-worker", origin).compactJSON == #"{"Fn::Join": ["-",["media-worker",{"Fn::Select": [0,{"Fn::Split": ["-",{"Fn::Select": [2,{"Fn::Split": ["/",{"Ref": "AWS::StackId"}]}]}]}]}]]}"#)
-    }
-}
-
-@Suite struct LambdaRuntimeTableTests {
-    @Test func replacementsAreCurrentRuntimes() {
-        for runtime in LambdaRuntimes.all {
-            let replacement = LambdaRuntimes.runtime(runtime.replacement)
-            #expect(replacement != nil && replacement?.isDeprecated == false, "\(runtime.identifier) → \(runtime.replacement)")
-        }
-    }
-
-    @Test func statusIsFixedByTheReviewDate() {
-        #expect(LambdaRuntimes.runtime("nodejs20.x")?.isDeprecated == true)
-        #expect(LambdaRuntimes.runtime("nodejs22.x")?.isDeprecated == false)
     }
 }

@@ -215,17 +215,6 @@ import Testing
         #expect(Set(check(text).map { String($0.prefix(6)) }) == ["FW4102", "FW4100", "FW4107", "FW4108", "FW4109"])
     }
 
-    @Test func theStorageClassTableFollowsTheWaterfall() {
-        #expect(StorageClass.allCases.map(\.rawValue) == [
-            "STANDARD_IA", "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE",
-        ])
-        #expect(StorageClass.minimumStay(from: .standardIA, to: .glacier) == 30)
-        #expect(StorageClass.minimumStay(from: .oneZoneIA, to: .deepArchive) == 30)
-        #expect(StorageClass.minimumStay(from: .standardIA, to: .oneZoneIA) == 30)
-        #expect(StorageClass.minimumStay(from: .standardIA, to: .glacierIR) == 0)
-        #expect(StorageClass.minimumStay(from: .intelligentTiering, to: .glacier) == 0)
-    }
-
     @Test func codesAreDistinctAndInTheirRange() {
         let codes = DiagnosticCode.allLifecycleCodes.map(\.rawValue)
         #expect(Set(codes).count == codes.count)

@@ -1,0 +1,20 @@
+/// IAM policy facts.
+package enum IAM {
+    /// The current version of the policy language, the one every policy document states.
+    /// Source: IAM User Guide, "IAM JSON policy elements: Version".
+    package static let policyVersion = "2012-10-17"
+
+    /// The service principals Formwork grants access to.
+    /// Source: IAM User Guide, "AWS JSON policy elements: Principal" (AWS
+    /// service principals, `<service>.amazonaws.com`).
+    package enum ServicePrincipal {
+        /// Assumes a function's execution role.
+        package static let lambda = "lambda.amazonaws.com"
+        /// Invokes a function for a bucket notification.
+        package static let s3 = "s3.amazonaws.com"
+        /// Invokes a function for an EventBridge rule.
+        package static let events = "events.amazonaws.com"
+        /// Invokes a function for an API Gateway integration.
+        package static let apiGateway = "apigateway.amazonaws.com"
+    }
+}

@@ -1,0 +1,161 @@
+/// AWS Lambda facts: function limits, environment variables, SQS event
+/// source mappings and runtimes.
+package enum Lambda {
+    /// `Timeout` in seconds.
+    /// Source: AWS Lambda Developer Guide, "Lambda quotas" (function timeout,
+    /// 900 seconds); the `AWS::Lambda::Function` schema bundled with cfn-lint 1.51.0.
+    package static let timeoutRange = 1...900
+
+    /// `MemorySize` in MB.
+    /// Source: AWS Lambda Developer Guide, "Lambda quotas" (function memory
+    /// allocation, 128 MB to 10,240 MB).
+    package static let memoryRange = 128...10_240
+
+    /// `FunctionName` is at most 64 characters.
+    /// Source: AWS CloudFormation User Guide, `AWS::Lambda::Function`
+    /// (FunctionName); the schema bundled with cfn-lint 1.51.0 (maxLength 64).
+    package static let maxFunctionNameLength = 64
+
+    /// The log group Lambda writes a function's logs to is `/aws/lambda/<function name>`.
+    /// Source: AWS Lambda Developer Guide, "Sending Lambda function logs to CloudWatch Logs".
+    package static let logGroupPrefix = "/aws/lambda/"
+
+    // MARK: environment variables
+
+    /// A function's environment variables take at most 4 KB, names and values together.
+    /// Source: AWS Lambda Developer Guide, "Lambda quotas" (function
+    /// environment variables: 4 KB, for all environment variables associated
+    /// with the function, in aggregate).
+    package static let maxEnvironmentBytes = 4096
+
+    /// An environment variable name: `[a-zA-Z]([a-zA-Z0-9_])+`.
+    /// Source: AWS Lambda API Reference, `Environment` (Variables, key pattern).
+    package static func isValidEnvironmentName(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 2, let first = scalars.first,
+              first.isASCIILetter
+        else { return false }
+        return scalars.allSatisfy {
+            $0.isASCIIAlphanumeric || $0 == "_"
+        }
+    }
+
+    /// Names Lambda sets itself and refuses in a function's environment.
+    /// Source: AWS Lambda Developer Guide, "Defined runtime environment variables"
+    /// (reserved variables); the same list cfn-lint 1.51.0 checks
+    /// (`environment_variable_keys.json`).
+    package static let reservedEnvironmentNames: Set<String> = [
+        "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
+        "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+        "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
+        "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+        "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+    ]
+
+    // MARK: SQS event source mappings
+
+    /// `BatchSize` of an event source mapping on a standard queue.
+    /// Source: AWS Lambda Developer Guide, "Lambda parameters for Amazon SQS
+    /// event source mappings"; Lambda API Reference, "CreateEventSourceMapping"
+    /// (BatchSize, up to 10,000 for standard queues).
+    package static let sqsBatchSizeRange = 1...10_000
+
+    /// A batch size over this needs `MaximumBatchingWindowInSeconds` of at least 1.
+    /// Source: AWS Lambda Developer Guide, "Lambda parameters for Amazon SQS
+    /// event source mappings"; Lambda API Reference, "CreateEventSourceMapping"
+    /// (BatchSize over 10 requires a batching window of at least 1 s).
+    package static let maxBatchSizeWithoutWindow = 10
+
+    /// The visibility timeout Lambda advises for a queue that triggers a
+    /// function: six times the function's timeout, within what SQS allows.
+    /// Source: AWS Lambda Developer Guide, "Using Lambda with Amazon SQS"
+    /// (visibility timeout at least six times the function's timeout).
+    package static func advisedVisibilityTimeout(functionTimeout: Int) -> Int {
+        min(6 * functionTimeout, SQS.visibilityTimeoutRange.upperBound)
+    }
+
+    // MARK: runtimes
+
+    /// Lambda runtime identifiers and their support status.
+    ///
+    /// Sources: the AWS Lambda Developer Guide page "Lambda runtimes" (supported
+    /// and deprecated runtimes, with deprecation dates) and the runtime lifecycle
+    /// table bundled with cfn-lint 1.51.0 (`LmbdRuntimeLifecycle.json`, used by
+    /// its rules E2531/W2531); the `AWS::Lambda::Function` schema's `Runtime`
+    /// enum. A runtime is *deprecated* here when its deprecation date
+    /// is on or before `runtimesReviewed`: the status is fixed when the table
+    /// is reviewed, never read from the clock, so a compile gives the same
+    /// answer on every day.
+    package struct Runtime: Sendable {
+        package var identifier: String
+        /// The deprecation date (YYYY-MM-DD), when one is announced.
+        package var deprecation: String?
+        /// What to move to once deprecated.
+        package var replacement: String
+
+        package var isDeprecated: Bool { deprecation.map { $0 <= Lambda.runtimesReviewed } ?? false }
+        /// ZIP-file (inline) code is only accepted for Node.js and Python runtimes.
+        /// Source: AWS CloudFormation User Guide, `AWS::Lambda::Function` Code
+        /// (ZipFile); cfn-lint 1.51.0 `zipfile_runtime_enum.json`.
+        package var supportsInlineCode: Bool { identifier.hasPrefix("nodejs") || identifier.hasPrefix("python") }
+    }
+
+    /// The day the runtime table was last checked against its sources.
+    package static let runtimesReviewed = "2026-11-25"
+
+    package static func runtime(_ identifier: String) -> Runtime? { runtimesByIdentifier[identifier] }
+
+    /// Identifiers that are not deprecated, for did-you-mean.
+    package static var supportedRuntimes: [String] { runtimes.filter { !$0.isDeprecated }.map(\.identifier) }
+
+    private static let runtimesByIdentifier = Dictionary(uniqueKeysWithValues: runtimes.map { ($0.identifier, $0) })
+
+    package static let runtimes: [Runtime] = [
+        .init(identifier: "nodejs24.x", deprecation: "2028-04-30", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs22.x", deprecation: "2027-04-30", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs20.x", deprecation: "2026-04-30", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs18.x", deprecation: "2025-09-01", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs16.x", deprecation: "2024-06-12", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs14.x", deprecation: "2023-12-04", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs12.x", deprecation: "2023-03-31", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs10.x", deprecation: "2021-07-30", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs8.10", deprecation: "2020-03-06", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs6.10", deprecation: "2019-08-12", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs4.3-edge", deprecation: "2020-03-05", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs4.3", deprecation: "2020-03-05", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs", deprecation: "2016-08-30", replacement: "nodejs24.x"),
+        .init(identifier: "python3.14", deprecation: "2029-06-30", replacement: "python3.14"),
+        .init(identifier: "python3.13", deprecation: "2029-06-30", replacement: "python3.14"),
+        .init(identifier: "python3.12", deprecation: "2028-10-31", replacement: "python3.14"),
+        .init(identifier: "python3.11", deprecation: "2026-06-30", replacement: "python3.14"),
+        .init(identifier: "python3.10", deprecation: "2026-06-30", replacement: "python3.14"),
+        .init(identifier: "python3.9", deprecation: "2025-12-15", replacement: "python3.14"),
+        .init(identifier: "python3.8", deprecation: "2024-10-14", replacement: "python3.14"),
+        .init(identifier: "python3.7", deprecation: "2023-12-04", replacement: "python3.14"),
+        .init(identifier: "python3.6", deprecation: "2022-07-18", replacement: "python3.14"),
+        .init(identifier: "python2.7", deprecation: "2021-07-15", replacement: "python3.14"),
+        .init(identifier: "java25", deprecation: "2029-06-30", replacement: "java25"),
+        .init(identifier: "java21", deprecation: "2029-06-30", replacement: "java25"),
+        .init(identifier: "java17", deprecation: "2026-06-30", replacement: "java25"),
+        .init(identifier: "java11", deprecation: "2026-06-30", replacement: "java25"),
+        .init(identifier: "java8.al2", deprecation: "2026-06-30", replacement: "java25"),
+        .init(identifier: "java8", deprecation: "2024-01-08", replacement: "java25"),
+        .init(identifier: "dotnet10", deprecation: nil, replacement: "dotnet10"),
+        .init(identifier: "dotnet8", deprecation: "2026-11-10", replacement: "dotnet10"),
+        .init(identifier: "dotnet6", deprecation: "2024-12-20", replacement: "dotnet10"),
+        .init(identifier: "dotnetcore3.1", deprecation: "2023-04-03", replacement: "dotnet10"),
+        .init(identifier: "dotnetcore2.1", deprecation: "2022-01-05", replacement: "dotnet10"),
+        .init(identifier: "dotnetcore2.0", deprecation: "2019-05-30", replacement: "dotnet10"),
+        .init(identifier: "dotnetcore1.0", deprecation: "2019-06-27", replacement: "dotnet10"),
+        .init(identifier: "ruby4.0", deprecation: nil, replacement: "ruby4.0"),
+        .init(identifier: "ruby3.4", deprecation: "2028-03-31", replacement: "ruby3.4"),
+        .init(identifier: "ruby3.3", deprecation: "2027-03-31", replacement: "ruby3.4"),
+        .init(identifier: "ruby3.2", deprecation: "2026-03-31", replacement: "ruby3.4"),
+        .init(identifier: "ruby2.7", deprecation: "2023-12-07", replacement: "ruby3.4"),
+        .init(identifier: "ruby2.5", deprecation: "2021-07-30", replacement: "ruby3.4"),
+        .init(identifier: "provided.al2023", deprecation: "2029-06-30", replacement: "provided.al2023"),
+        .init(identifier: "provided.al2", deprecation: "2026-06-30", replacement: "provided.al2023"),
+        .init(identifier: "provided", deprecation: "2024-01-08", replacement: "provided.al2023"),
+        .init(identifier: "go1.x", deprecation: "2024-01-08", replacement: "provided.al2023"),
+    ]
+}

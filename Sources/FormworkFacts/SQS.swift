@@ -1,0 +1,17 @@
+/// Amazon SQS queue facts.
+package enum SQS {
+    /// Message retention in whole days, as the language takes it: SQS keeps a
+    /// message 60 s to 14 days (`MessageRetentionPeriod` 60–1,209,600).
+    /// Source: Amazon SQS Developer Guide, "Amazon SQS quotas"; the
+    /// `AWS::SQS::Queue` schema bundled with cfn-lint 1.51.0.
+    package static let retentionDaysRange = 1...14
+
+    /// `VisibilityTimeout` in seconds: 0 to 12 hours.
+    /// Source: Amazon SQS Developer Guide, "Amazon SQS visibility timeout";
+    /// the `AWS::SQS::Queue` schema bundled with cfn-lint 1.51.0.
+    package static let visibilityTimeoutRange = 0...43_200
+
+    /// `RedrivePolicy.maxReceiveCount`.
+    /// Source: Amazon SQS Developer Guide, "Amazon SQS quotas" and `RedrivePolicy`.
+    package static let maxReceiveCountRange = 1...1000
+}
