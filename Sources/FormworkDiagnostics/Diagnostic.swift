@@ -37,17 +37,34 @@ public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConver
     public var description: String { rawValue }
 }
 
-/// A concrete text change that fixes a diagnostic.
-public struct FixIt: Hashable, Sendable {
-    public var message: String
-    public var range: SourceRange?
-    public var replacement: String?
+/// One concrete change to a file: replace `range` with `text` (an empty
+/// range inserts, an empty text deletes).
+public struct TextEdit: Hashable, Sendable {
+    public var range: SourceRange
+    public var text: String
 
-    /// A fix-it that replaces `range` with `replacement`; its message is shown as `help:`.
-    public init(_ message: String, replacing range: SourceRange? = nil, with replacement: String? = nil) {
-        self.message = message
+    public init(replacing range: SourceRange, with text: String) {
         self.range = range
-        self.replacement = replacement
+        self.text = text
+    }
+}
+
+/// A fix a tool can apply: a message and the edits that make it. Advice
+/// that edits nothing is help (`Diagnostic.help`), not a fix-it, and is
+/// refused here.
+public struct FixIt: Hashable, Sendable {
+    public let message: String
+    public let edits: [TextEdit]
+
+    public init(_ message: String, edits: [TextEdit]) {
+        precondition(!edits.isEmpty, "a fix-it needs at least one edit; advice without one is help: \(message)")
+        self.message = message
+        self.edits = edits
+    }
+
+    /// A fix-it of one edit, replacing `range` with `text`.
+    public init(_ message: String, replacing range: SourceRange, with text: String) {
+        self.init(message, edits: [TextEdit(replacing: range, with: text)])
     }
 }
 
@@ -68,13 +85,16 @@ public struct Diagnostic: Hashable, Sendable {
     public var message: String
     public var range: SourceRange
     public var notes: [Note]
+    /// Concrete fixes, each with its edits.
     public var fixIts: [FixIt]
+    /// Advice in words that no edit expresses ("split the stack into several specs").
+    public var help: [String]
     /// The name the diagnostic is about, when passes need to filter on it; not shown.
     public var subject: String?
 
     public init(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
-        notes: [Note] = [], fixIts: [FixIt] = []
+        notes: [Note] = [], fixIts: [FixIt] = [], help: [String] = []
     ) {
         self.severity = severity
         self.code = code
@@ -82,20 +102,21 @@ public struct Diagnostic: Hashable, Sendable {
         self.range = range
         self.notes = notes
         self.fixIts = fixIts
+        self.help = help
     }
 
     public static func error(
         _ code: DiagnosticCode, _ message: String, at range: SourceRange,
-        notes: [Note] = [], fixIts: [FixIt] = []
+        notes: [Note] = [], fixIts: [FixIt] = [], help: [String] = []
     ) -> Diagnostic {
-        Diagnostic(.error, code, message, at: range, notes: notes, fixIts: fixIts)
+        Diagnostic(.error, code, message, at: range, notes: notes, fixIts: fixIts, help: help)
     }
 
     public static func warning(
         _ code: DiagnosticCode, _ message: String, at range: SourceRange,
-        notes: [Note] = [], fixIts: [FixIt] = []
+        notes: [Note] = [], fixIts: [FixIt] = [], help: [String] = []
     ) -> Diagnostic {
-        Diagnostic(.warning, code, message, at: range, notes: notes, fixIts: fixIts)
+        Diagnostic(.warning, code, message, at: range, notes: notes, fixIts: fixIts, help: help)
     }
 }
 

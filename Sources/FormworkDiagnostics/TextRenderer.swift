@@ -37,7 +37,8 @@ public struct SourceFiles: Sendable {
 
 /// Renders diagnostics as compilers do: a parseable header line
 /// `path:line:col: error[FW1234]: message`, the source line with a caret
-/// under the span, located notes as their own header lines, then `help:` lines.
+/// under the span, located notes as their own header lines, then one
+/// `help:` line per fix-it and then per help text, in that order.
 public struct TextRenderer: Sendable {
     public var colors: Bool
     /// Lines longer than this are shown as a window around the span.
@@ -67,8 +68,8 @@ public struct TextRenderer: Sendable {
                 out += "  " + paint("note", .note) + ": \(note.message)\n"
             }
         }
-        for fixIt in diagnostic.fixIts {
-            out += "  " + paint("help", .note) + ": \(fixIt.message)\n"
+        for message in diagnostic.fixIts.map(\.message) + diagnostic.help {
+            out += "  " + paint("help", .note) + ": \(message)\n"
         }
     }
 

@@ -124,10 +124,10 @@ extension Diagnostic {
     }
 
     static func unknownParameterOverride(_ name: String, in file: String, known: [String]) -> Diagnostic {
-        let fix = Suggestions.closest(to: name, in: known).map { FixIt("did you mean '\($0)'?") }
-            ?? FixIt(known.isEmpty ? "this spec declares no parameters" : "parameters: \(known.joined(separator: ", "))")
+        let help = Suggestions.closest(to: name, in: known).map { "did you mean '\($0)'?" }
+            ?? (known.isEmpty ? "this spec declares no parameters" : "parameters: \(known.joined(separator: ", "))")
         return .error(.badParameterOverride, "--param \(name): the spec has no parameter '\(name)'", at: .wholeFile(file),
-                      fixIts: [fix])
+                      help: [help])
     }
 
     static func badParameterOverride(_ name: String, _ value: String, _ why: String, at range: SourceRange) -> Diagnostic {

@@ -343,7 +343,7 @@ extension Diagnostic {
     /// Also used by the driver, which stops reading a file past the limit.
     package static func yamlTooLarge(limit: Int, file: String) -> Diagnostic {
         .error(.yamlTooLarge, "the spec is larger than the limit of \(limit) bytes", at: SourceRange(file: file, line: 1, column: 1),
-               fixIts: [FixIt("split the stack into several specs")])
+               help: ["split the stack into several specs"])
     }
 
     static func yamlNonScalarKey(found: String, at range: SourceRange) -> Diagnostic {

@@ -9,7 +9,7 @@ import Testing
             DiagnosticCode("FW1002", "duplicate key"), "duplicate key 'stack'",
             at: SourceRange(file: "a.yaml", start: .init(line: 3, column: 1), end: .init(line: 3, column: 6)),
             notes: [Note("first defined here", at: SourceRange(file: "a.yaml", line: 2, column: 1))],
-            fixIts: [FixIt("remove one of the two")])
+            help: ["remove one of the two"])
         let text = TextRenderer().render([diagnostic], sources: sources)
         #expect(text == """
             a.yaml:3:1: error[FW1002]: duplicate key 'stack'
@@ -19,6 +19,29 @@ import Testing
              2 | stack: x
                | ^
               help: remove one of the two
+
+            """)
+    }
+
+    /// Fix-its and help print alike, as `help:` lines: fix-its first, then
+    /// help, each in the order given. The edits themselves are not printed.
+    @Test func rendersFixItsThenHelp() {
+        var sources = SourceFiles()
+        sources.add(path: "a.yaml", text: "name: ${sorce}\n")
+        let range = SourceRange(file: "a.yaml", start: .init(line: 1, column: 9), end: .init(line: 1, column: 14))
+        let diagnostic = Diagnostic.error(
+            DiagnosticCode("FW3050", "unknown name"), "'sorce' is not a parameter", at: range,
+            fixIts: [FixIt("did you mean 'source'?", replacing: range, with: "source"),
+                     FixIt("or write 'target'", replacing: range, with: "target")],
+            help: ["declare it under parameters:", "or remove it"])
+        #expect(TextRenderer().render([diagnostic], sources: sources) == """
+            a.yaml:1:9: error[FW3050]: 'sorce' is not a parameter
+             1 | name: ${sorce}
+               |         ^~~~~
+              help: did you mean 'source'?
+              help: or write 'target'
+              help: declare it under parameters:
+              help: or remove it
 
             """)
     }

@@ -25,7 +25,7 @@ import Testing
         #expect(d.code == .yamlSyntax)
         #expect(d.message == "while scanning for the next token: found character that cannot start any token")
         #expect(at(d.range) == "3:1")
-        #expect(d.fixIts.map(\.message) == ["indent with spaces; YAML does not allow tabs in indentation"])
+        #expect(d.help == ["indent with spaces; YAML does not allow tabs in indentation"])
     }
 
     @Test func badIndentation() {
@@ -87,7 +87,7 @@ import Testing
         let d = onlyDiagnostic(bytes: Array("a: 1\nb: caf".utf8) + [0xE9] + Array(" au lait\n".utf8))
         #expect(d?.message == "invalid trailing UTF-8 octet (#x20)")
         #expect(at(d?.range) == "2:7")
-        #expect(d?.fixIts.map(\.message) == ["save the file as UTF-8"])
+        #expect(d?.help == ["save the file as UTF-8"])
     }
 
     @Test func badLeadingOctetAfterAMultiByteCharacter() {
@@ -100,12 +100,12 @@ import Testing
         let d = onlyDiagnostic("description: Media: pipeline\n")
         #expect(d?.message == "mapping values are not allowed in this context")
         #expect(at(d?.range) == "1:19")
-        #expect(d?.fixIts.map(\.message) == ["put the value in quotes if it contains ': '"])
+        #expect(d?.help == ["put the value in quotes if it contains ': '"])
     }
 
     @Test func reservedIndicator() {
         let d = onlyDiagnostic("description: @media\n")
         #expect(at(d?.range) == "1:14")
-        #expect(d?.fixIts.map(\.message) == ["put the value in quotes; a plain value cannot start with '@' or '`'"])
+        #expect(d?.help == ["put the value in quotes; a plain value cannot start with '@' or '`'"])
     }
 }

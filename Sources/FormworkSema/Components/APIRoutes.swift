@@ -237,7 +237,7 @@ extension Diagnostic {
     static func duplicateRoute(_ key: String, at range: SourceRange, first: SourceRange) -> Diagnostic {
         .error(.duplicateRoute, "route '\(key)' is defined twice", at: range,
                notes: [Note("first defined here", at: first)],
-               fixIts: [FixIt("remove one of them")])
+               help: ["remove one of them"])
     }
 
     static func conflictingPathVariables(
@@ -246,9 +246,9 @@ extension Diagnostic {
         .error(.conflictingPathVariables,
                "'\(segment)' and '\(existing)' are both variable segments under '\(parent)'; API Gateway allows one per level",
                at: range, notes: [Note("'\(existing)' is used here", at: first)],
-               fixIts: [segment.hasSuffix("+}") || existing.hasSuffix("+}")
-                   ? FixIt("keep one variable segment under '\(parent)'; a greedy one matches every deeper path anyway")
-                   : FixIt("write '\(existing)' in this path too")])
+               help: [segment.hasSuffix("+}") || existing.hasSuffix("+}")
+                   ? "keep one variable segment under '\(parent)'; a greedy one matches every deeper path anyway"
+                   : "write '\(existing)' in this path too"])
     }
 
     static func apiLogicalIdCollision(
@@ -256,6 +256,6 @@ extension Diagnostic {
     ) -> Diagnostic {
         .error(.apiLogicalIdCollision, "\(what) and \(other) of api '\(api)' would both be logical ID '\(id)'", at: range,
                notes: [Note("\(other) is here", at: first)],
-               fixIts: [FixIt("change one path; logical IDs keep only the letters and digits of a path")])
+               help: ["change one path; logical IDs keep only the letters and digits of a path"])
     }
 }

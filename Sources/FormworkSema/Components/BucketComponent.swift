@@ -192,29 +192,30 @@ extension Diagnostic {
     static func bucketNameLength(_ name: String, length: Int, literal: Bool, at range: SourceRange) -> Diagnostic {
         let what = literal ? "is \(length) characters" : "has \(length) characters before its ${...} values are added"
         return .error(.bucketNameLength, "bucket name '\(name)' \(what); S3 allows 3 to 63", at: range,
-                      fixIts: [FixIt("use a name of 3 to 63 characters")])
+                      help: ["use a name of 3 to 63 characters"])
     }
 
     static func bucketNameCharacters(_ name: String, bad: [Unicode.Scalar], fix: String?, at range: SourceRange) -> Diagnostic {
         let list = bad.map { "'\($0)'" }.joined(separator: ", ")
-        let remedy = fix.map { FixIt("write '\($0)'", replacing: range, with: $0) }
-            ?? FixIt("use only lowercase letters, digits, hyphens and periods")
-        return .error(.bucketNameCharacters, "bucket name '\(name)' has \(list); S3 allows lowercase letters, digits, hyphens and periods",
-                      at: range, fixIts: [remedy])
+        let message = "bucket name '\(name)' has \(list); S3 allows lowercase letters, digits, hyphens and periods"
+        guard let fix else {
+            return .error(.bucketNameCharacters, message, at: range, help: ["use only lowercase letters, digits, hyphens and periods"])
+        }
+        return .error(.bucketNameCharacters, message, at: range, fixIts: [FixIt("write '\(fix)'", replacing: range, with: fix)])
     }
 
     static func bucketNameEnds(_ name: String, _ end: String, _ c: Unicode.Scalar, at range: SourceRange) -> Diagnostic {
         .error(.bucketNameCharacters, "bucket name '\(name)' must \(end) with a letter or digit, not '\(c)'", at: range,
-               fixIts: [FixIt("remove the '\(c)' at its \(end)")])
+               help: ["remove the '\(c)' at its \(end)"])
     }
 
     static func bucketNameAdjacentPeriods(_ name: String, at range: SourceRange) -> Diagnostic {
         .error(.bucketNameCharacters, "bucket name '\(name)' has two periods in a row", at: range,
-               fixIts: [FixIt("write one period, or a hyphen, between its parts")])
+               help: ["write one period, or a hyphen, between its parts"])
     }
 
     static func bucketNameReserved(_ name: String, _ problem: String, at range: SourceRange) -> Diagnostic {
         .error(.bucketNameReserved, "bucket name '\(name)' \(problem)", at: range,
-               fixIts: [FixIt("choose another name")])
+               help: ["choose another name"])
     }
 }

@@ -264,10 +264,12 @@ extension DiagnosticCode {
 
 extension Diagnostic {
     static func unknownRuntime(_ runtime: Located<String>) -> Diagnostic {
-        let fix = Suggestions.closest(to: runtime.value, in: LambdaRuntimes.supported)
-            .map { FixIt("did you mean '\($0)'?", replacing: runtime.range, with: $0) }
-            ?? FixIt("use a current runtime, like nodejs22.x or python3.13")
-        return .error(.unknownRuntime, "'\(runtime.value)' is not a Lambda runtime", at: runtime.range, fixIts: [fix])
+        let message = "'\(runtime.value)' is not a Lambda runtime"
+        guard let suggestion = Suggestions.closest(to: runtime.value, in: LambdaRuntimes.supported) else {
+            return .error(.unknownRuntime, message, at: runtime.range, help: ["use a current runtime, like nodejs22.x or python3.13"])
+        }
+        return .error(.unknownRuntime, message, at: runtime.range,
+                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: runtime.range, with: suggestion)])
     }
 
     static func deprecatedRuntime(_ runtime: Located<String>, _ known: LambdaRuntimes.Runtime) -> Diagnostic {
@@ -279,7 +281,7 @@ extension Diagnostic {
     static func inlineCodeRuntime(_ code: SourceRange, _ runtime: Located<String>) -> Diagnostic {
         .error(.inlineCodeRuntime, "inline code needs a Node.js or Python runtime, not '\(runtime.value)'", at: code,
                notes: [Note("the runtime is set here", at: runtime.range)],
-               fixIts: [FixIt("upload a package and write code: { bucket: ..., key: ... }")])
+               help: ["upload a package and write code: { bucket: ..., key: ... }"])
     }
 
     static func invalidLogRetention(_ days: Located<Int>) -> Diagnostic {
@@ -291,26 +293,28 @@ extension Diagnostic {
     }
 
     static func invalidS3Event(_ event: Located<String>) -> Diagnostic {
-        let fix = Suggestions.closest(to: event.value, in: S3EventTypes.all)
-            .map { FixIt("did you mean '\($0)'?", replacing: event.range, with: $0) }
-            ?? FixIt("use an S3 event type, like s3:ObjectCreated:*")
-        return .error(.invalidS3Event, "'\(event.value)' is not an S3 event type", at: event.range, fixIts: [fix])
+        let message = "'\(event.value)' is not an S3 event type"
+        guard let suggestion = Suggestions.closest(to: event.value, in: S3EventTypes.all) else {
+            return .error(.invalidS3Event, message, at: event.range, help: ["use an S3 event type, like s3:ObjectCreated:*"])
+        }
+        return .error(.invalidS3Event, message, at: event.range,
+                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: event.range, with: suggestion)])
     }
 
     static func environmentTooLarge(_ name: Located<String>, bytes: Int) -> Diagnostic {
         .error(.environmentTooLarge,
                "the environment variables up to '\(name.value)' already take \(bytes) bytes; Lambda takes at most 4 KB in all",
-               at: name.range, fixIts: [FixIt("move large values to a file in the code, or to SSM Parameter Store")])
+               at: name.range, help: ["move large values to a file in the code, or to SSM Parameter Store"])
     }
 
     static func reservedEnvironmentVariable(_ name: Located<String>) -> Diagnostic {
         .error(.reservedEnvironmentVariable, "Lambda reserves the environment variable '\(name.value)'", at: name.range,
-               fixIts: [FixIt("choose another name; Lambda sets '\(name.value)' itself")])
+               help: ["choose another name; Lambda sets '\(name.value)' itself"])
     }
 
     static func duplicateQueueTrigger(_ queue: Name, first: Name, function: String) -> Diagnostic {
         .error(.duplicateQueueTrigger, "queue '\(queue.text)' already triggers function '\(function)'", at: queue.range,
                notes: [Note("the first trigger on '\(queue.text)' is here", at: first.range)],
-               fixIts: [FixIt("remove one of the two triggers")])
+               help: ["remove one of the two triggers"])
     }
 }

@@ -69,11 +69,11 @@ extension DiagnosticCode {
 extension Diagnostic {
     static func missingFunctionField(_ field: String, _ name: Name, example: String) -> Diagnostic {
         .error(.missingRequiredSetting, "function '\(name.text)' needs '\(field)'", at: name.range,
-               fixIts: [FixIt("add '\(field): \(example)' to it, or to defaults.function")])
+               help: ["add '\(field): \(example)' to it, or to defaults.function"])
     }
 
     static func implicitAuthNone(_ name: Name) -> Diagnostic {
         .warning(.implicitAuthNone, "api '\(name.text)' does not say 'auth', so anyone can call it", at: name.range,
-                 fixIts: [FixIt("write 'auth: none' to make an open API explicit, or 'auth: iam' to require signed requests")])
+                 help: ["write 'auth: none' to make an open API explicit, or 'auth: iam' to require signed requests"])
     }
 }

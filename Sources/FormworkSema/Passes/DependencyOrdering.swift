@@ -135,7 +135,7 @@ package enum DependencyOrdering {
         let how = first.isReference ? "refers to" : "depends on"
         return .error(.dependencyCycle, "circular dependency: \(path) (\(first.from) \(how) \(first.to) here)",
                       at: first.origin, notes: Array(notes),
-                      fixIts: [FixIt("remove one of these references or dependsOn entries")])
+                      help: ["remove one of these references or dependsOn entries"])
     }
 }
 

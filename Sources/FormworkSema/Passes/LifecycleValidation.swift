@@ -227,16 +227,17 @@ extension DiagnosticCode {
 extension Diagnostic {
     static func unknownStorageClass(_ written: Located<String>) -> Diagnostic {
         let valid = StorageClass.allCases.map(\.rawValue)
-        let fix = Suggestions.closest(to: written.value, in: valid).map {
-            FixIt("did you mean '\($0)'?", replacing: written.range, with: $0)
-        } ?? FixIt("use one of: \(valid.joined(separator: ", "))")
-        return .error(.unknownStorageClass, "'\(written.value)' is not a storage class S3 lifecycle can transition to",
-                      at: written.range, fixIts: [fix])
+        let message = "'\(written.value)' is not a storage class S3 lifecycle can transition to"
+        guard let suggestion = Suggestions.closest(to: written.value, in: valid) else {
+            return .error(.unknownStorageClass, message, at: written.range, help: ["use one of: \(valid.joined(separator: ", "))"])
+        }
+        return .error(.unknownStorageClass, message, at: written.range,
+                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: written.range, with: suggestion)])
     }
 
     static func notATransitionTarget(_ written: Located<String>) -> Diagnostic {
         .error(.notATransitionTarget, "lifecycle cannot transition objects to \(written.value)", at: written.range,
-               fixIts: [FixIt("remove this transition; objects are written to STANDARD and lifecycle only moves them to colder classes")])
+               help: ["remove this transition; objects are written to STANDARD and lifecycle only moves them to colder classes"])
     }
 
     static func transitionTooEarly(_ transition: Transition, _ storageClass: StorageClass, _ versions: LifecycleValidation.Versions) -> Diagnostic {
@@ -256,13 +257,13 @@ extension Diagnostic {
                "the transition to \(storageClass.rawValue) must come later than the one to \(previousClass.rawValue) (\(previous.days.value) days), not at \(transition.days.value) days",
                at: transition.days.range,
                notes: [Note("the transition to \(previousClass.rawValue) is here", at: previous.days.range)],
-               fixIts: [FixIt("give \(storageClass.rawValue) more days than \(previous.days.value); lifecycle moves objects only down the waterfall \(StorageClass.waterfall)")])
+               help: ["give \(storageClass.rawValue) more days than \(previous.days.value); lifecycle moves objects only down the waterfall \(StorageClass.waterfall)"])
     }
 
     static func unsupportedTransition(from: Transition, to: Transition) -> Diagnostic {
         .error(.unsupportedTransition, "objects cannot move from ONEZONE_IA to GLACIER_IR", at: to.storageClass.range,
                notes: [Note("the transition to ONEZONE_IA is here", at: from.storageClass.range)],
-               fixIts: [FixIt("transition to GLACIER or DEEP_ARCHIVE after ONEZONE_IA, or drop one of the two transitions")])
+               help: ["transition to GLACIER or DEEP_ARCHIVE after ONEZONE_IA, or drop one of the two transitions"])
     }
 
     static func minimumStayNotMet(
@@ -281,7 +282,7 @@ extension Diagnostic {
     static func duplicateTransitionClass(_ written: Located<String>, first: Located<String>, _ versions: LifecycleValidation.Versions) -> Diagnostic {
         .error(.duplicateTransitionClass, "this rule's \(versions.transitionsKey) already move to \(written.value)", at: written.range,
                notes: [Note("the first transition to \(written.value) is here", at: first.range)],
-               fixIts: [FixIt("remove one of the two transitions to \(written.value)")])
+               help: ["remove one of the two transitions to \(written.value)"])
     }
 
     static func expirationNotAfterTransitions(_ expiration: Located<Int>, latest: Transition, _ versions: LifecycleValidation.Versions) -> Diagnostic {
@@ -296,21 +297,21 @@ extension Diagnostic {
     static func lifecycleRuleWithoutAction(_ rule: LifecycleRule) -> Diagnostic {
         let name = rule.id.map { "lifecycle rule '\($0.value)'" } ?? "this lifecycle rule"
         return .error(.lifecycleRuleWithoutAction, "\(name) has no action", at: rule.id?.range ?? rule.range,
-                      fixIts: [FixIt("add transitions, expiration, noncurrentTransitions, noncurrentExpiration or abortIncompleteUploads")])
+                      help: ["add transitions, expiration, noncurrentTransitions, noncurrentExpiration or abortIncompleteUploads"])
     }
 
     static func duplicateLifecycleRuleId(_ id: Located<String>, first: Located<String>) -> Diagnostic {
         .error(.duplicateLifecycleRuleId, "lifecycle rule id '\(id.value)' is used twice in this bucket", at: id.range,
-               notes: [Note("first used here", at: first.range)], fixIts: [FixIt("give each rule its own id")])
+               notes: [Note("first used here", at: first.range)], help: ["give each rule its own id"])
     }
 
     static func lifecycleRuleIdLength(_ length: Int, at range: SourceRange) -> Diagnostic {
         let problem = length == 0 ? "a lifecycle rule id cannot be empty" : "a lifecycle rule id is at most 255 characters; this one has \(length)"
-        return .error(.lifecycleRuleIdLength, problem, at: range, fixIts: [FixIt("use an id of 1 to 255 characters")])
+        return .error(.lifecycleRuleIdLength, problem, at: range, help: ["use an id of 1 to 255 characters"])
     }
 
     static func tooManyLifecycleRules(_ count: Int, bucket: String, at range: SourceRange) -> Diagnostic {
         .error(.tooManyLifecycleRules, "bucket '\(bucket)' has \(count) lifecycle rules; S3 allows at most 1000", at: range,
-               fixIts: [FixIt("merge rules that share a prefix, or remove rules from here on")])
+               help: ["merge rules that share a prefix, or remove rules from here on"])
     }
 }

@@ -115,12 +115,12 @@ extension Diagnostic {
 
     static func tooManyTags(_ count: Int, at range: SourceRange) -> Diagnostic {
         .error(.invalidTag, "a resource would carry \(count) tags; AWS takes at most \(TagPropagation.maxTagsPerResource) user tags a resource",
-               at: range, fixIts: [FixIt("keep at most \(TagPropagation.maxTagsPerResource) tags, stack and resource tags together")])
+               at: range, help: ["keep at most \(TagPropagation.maxTagsPerResource) tags, stack and resource tags together"])
     }
 
     static func reservedTagKey(_ key: String, at range: SourceRange) -> Diagnostic {
         .error(.invalidTag, "tag key '\(key)' uses the reserved prefix 'aws:'", at: range,
-               fixIts: [FixIt("choose a key without the 'aws:' prefix")])
+               help: ["choose a key without the 'aws:' prefix"])
     }
 
     static func tagValueLength(_ count: Int, at range: SourceRange) -> Diagnostic {

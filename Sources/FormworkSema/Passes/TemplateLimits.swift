@@ -87,7 +87,7 @@ extension DiagnosticCode {
 extension Diagnostic {
     static func tooMany(_ what: String, _ count: Int, _ limit: Int, at range: SourceRange) -> Diagnostic {
         .error(.tooMany, "the template would have \(count) \(what); CloudFormation takes at most \(limit)", at: range,
-               fixIts: [FixIt("split the stack into several specs (this is the first one over the limit)")])
+               help: ["split the stack into several specs (this is the first one over the limit)"])
     }
 
     static func descriptionTooLong(_ bytes: Int, at range: SourceRange) -> Diagnostic {
@@ -97,7 +97,7 @@ extension Diagnostic {
 
     static func invalidLogicalId(_ id: String, at range: SourceRange) -> Diagnostic {
         .error(.invalidLogicalId, "logical ID '\(id.prefix(80))\(id.count > 80 ? "…" : "")' is not 1 to 255 letters and digits",
-               at: range, fixIts: [FixIt("shorten the name (or the api path) it is made from")])
+               at: range, help: ["shorten the name (or the api path) it is made from"])
     }
 
     static func generatedCollision(_ resource: Resource, _ first: Resource) -> Diagnostic {
@@ -108,12 +108,12 @@ extension Diagnostic {
         return .error(.logicalIdCollision,
                       "logical ID '\(resource.logicalId)' would be used twice: by \(describe(resource)) and by \(describe(first))",
                       at: resource.origin, notes: [Note("\(describe(first)) comes from here", at: first.origin)],
-                      fixIts: [FixIt("rename one of the two resources")])
+                      help: ["rename one of the two resources"])
     }
 
     static func templateTooLarge(_ bytes: Int, at range: SourceRange) -> Diagnostic {
         .error(.templateTooLarge,
                "the template is \(bytes) bytes; CloudFormation takes at most \(TemplateQuotas.templateBodyBytes)", at: range,
-               fixIts: [FixIt("split the stack into several specs")])
+               help: ["split the stack into several specs"])
     }
 }

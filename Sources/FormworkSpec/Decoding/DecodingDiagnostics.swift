@@ -32,7 +32,7 @@ extension DiagnosticCode {
 extension Diagnostic {
     static func typeMismatch(expected: String, for what: String, found node: YAMLNode, unquote: Bool = false) -> Diagnostic {
         .error(.typeMismatch, "expected \(expected) for \(what), found \(node.kindDescription)", at: node.range,
-               fixIts: unquote ? [FixIt("remove the quotes", replacing: node.range, with: node.scalar?.value)] : [])
+               fixIts: unquote ? node.scalar.map { [FixIt("remove the quotes", replacing: node.range, with: $0.value)] } ?? [] : [])
     }
 
     static func unknownKey(_ key: String, in what: String, at range: SourceRange, allowed: [String]) -> Diagnostic {
@@ -41,7 +41,7 @@ extension Diagnostic {
                           fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
         }
         return .error(.unknownKey, "unknown key '\(key)' in \(what)", at: range,
-                      fixIts: [FixIt("valid keys here: \(allowed.joined(separator: ", "))")])
+                      help: ["valid keys here: \(allowed.joined(separator: ", "))"])
     }
 
     static func missingKey(_ key: String, in what: String, at range: SourceRange) -> Diagnostic {
@@ -63,7 +63,7 @@ extension Diagnostic {
 
     static func notJSONNumber(_ text: String, at range: SourceRange) -> Diagnostic {
         .error(.badNumber, "\(text) is not a number JSON can hold", at: range,
-               fixIts: [FixIt("quote it if a string was meant")])
+               help: ["quote it if a string was meant"])
     }
 
     static func invalidChoice(_ text: String, for what: String, choices: [String], at range: SourceRange) -> Diagnostic {
@@ -72,19 +72,20 @@ extension Diagnostic {
                           fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
         }
         return .error(.invalidChoice, "'\(text)' is not a valid \(what)", at: range,
-                      fixIts: [FixIt("use one of: \(choices.joined(separator: ", "))")])
+                      help: ["use one of: \(choices.joined(separator: ", "))"])
     }
 
     static func invalidName(_ text: String, at range: SourceRange) -> Diagnostic {
-        let fix = Name.suggestion(for: text).map { FixIt("rename it '\($0)'", replacing: range, with: $0) }
-            ?? FixIt("names start with a lower-case letter, then letters and digits")
-        return .error(.invalidName, "'\(text)' is not a valid name; names are lowerCamel ([a-z][A-Za-z0-9]*)",
-                      at: range, fixIts: [fix])
+        let message = "'\(text)' is not a valid name; names are lowerCamel ([a-z][A-Za-z0-9]*)"
+        guard let suggestion = Name.suggestion(for: text) else {
+            return .error(.invalidName, message, at: range, help: ["names start with a lower-case letter, then letters and digits"])
+        }
+        return .error(.invalidName, message, at: range, fixIts: [FixIt("rename it '\(suggestion)'", replacing: range, with: suggestion)])
     }
 
     static func invalidReference(_ text: String, for what: String, at range: SourceRange) -> Diagnostic {
         .error(.invalidName, "\(what) must name a resource, found '\(text)'", at: range,
-               fixIts: [FixIt("write the resource's name, as declared under resources:")])
+               help: ["write the resource's name, as declared under resources:"])
     }
 
     static func emptyResources(at range: SourceRange) -> Diagnostic {
@@ -108,7 +109,7 @@ extension Diagnostic {
 
     static func optionalWithDefault(_ name: String, at range: SourceRange) -> Diagnostic {
         .error(.conflictingKeys, "optional parameter '\(name)' cannot have a default (its default is the empty string)",
-               at: range, fixIts: [FixIt("remove 'default', or remove 'optional: true'")])
+               at: range, help: ["remove 'default', or remove 'optional: true'"])
     }
 
     static func patternOnNonString(_ type: String, at range: SourceRange) -> Diagnostic {
@@ -120,16 +121,16 @@ extension Diagnostic {
         let isIntrinsic = ["!Ref", "!Sub", "!GetAtt", "!If", "!Join", "!Select", "!Split", "!FindInMap",
                            "!ImportValue", "!Base64", "!Cidr", "!GetAZs", "!Equals", "!Not", "!And", "!Or",
                            "!Condition"].contains(tag)
-        let fix = if isIntrinsic {
-            FixIt("write ${name} or ${name.attribute}; Formwork emits the intrinsic function")
+        let help = if isIntrinsic {
+            "write ${name} or ${name.attribute}; Formwork emits the intrinsic function"
         } else if tag.hasPrefix("!") && !tag.hasPrefix("!!") {
             // `when: !sourceBucketName` reads as a tag in YAML: a negation must be quoted.
-            FixIt("a plain value starting with '!' is a YAML tag; quote it if it is text, like '\(tag)'")
+            "a plain value starting with '!' is a YAML tag; quote it if it is text, like '\(tag)'"
         } else {
-            FixIt("remove the tag")
+            "remove the tag"
         }
         return .error(.unsupportedTag, "the YAML tag \(shown) is not part of the Formwork language", at: range,
-                      fixIts: [fix])
+                      help: [help])
     }
 
     static func missingKindOrType(_ name: String, at range: SourceRange) -> Diagnostic {
@@ -142,14 +143,17 @@ extension Diagnostic {
     }
 
     static func unknownKind(_ kind: String, at range: SourceRange, kinds: [String]) -> Diagnostic {
-        let fix = Suggestions.closest(to: kind, in: kinds).map { FixIt("did you mean '\($0)'?", replacing: range, with: $0) }
-            ?? FixIt("kinds are \(kinds.joined(separator: ", ")); for any other resource write 'type: AWS::...'")
-        return .error(.unknownKind, "unknown kind '\(kind)'", at: range, fixIts: [fix])
+        guard let suggestion = Suggestions.closest(to: kind, in: kinds) else {
+            return .error(.unknownKind, "unknown kind '\(kind)'", at: range,
+                          help: ["kinds are \(kinds.joined(separator: ", ")); for any other resource write 'type: AWS::...'"])
+        }
+        return .error(.unknownKind, "unknown kind '\(kind)'", at: range,
+                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
     }
 
     static func invalidTypeName(_ text: String, at range: SourceRange) -> Diagnostic {
         .error(.invalidTypeName, "'\(text)' is not a CloudFormation type name", at: range,
-               fixIts: [FixIt("write it as Provider::Service::Resource, for example AWS::SNS::Topic")])
+               help: ["write it as Provider::Service::Resource, for example AWS::SNS::Topic"])
     }
 
     static func conflictingKeys(_ a: String, _ b: String, in what: String, at range: SourceRange) -> Diagnostic {
@@ -166,17 +170,17 @@ extension Diagnostic {
         let message = found.isEmpty
             ? "a trigger needs one of s3, sqs, schedule"
             : "a trigger has one source, found \(found.joined(separator: " and "))"
-        return .error(.missingKey, message, at: range, fixIts: found.count > 1 ? [FixIt("write one trigger per source")] : [])
+        return .error(.missingKey, message, at: range, help: found.count > 1 ? ["write one trigger per source"] : [])
     }
 
     static func permissionShape(at range: SourceRange, verbs: [String]) -> Diagnostic {
         .error(.typeMismatch, "a permission is one verb and a resource name, like '- read: uploads'", at: range,
-               fixIts: [FixIt("verbs: \(verbs.joined(separator: ", "))")])
+               help: ["verbs: \(verbs.joined(separator: ", "))"])
     }
 
     static func invalidRouteKey(_ text: String, at range: SourceRange, methods: [String]) -> Diagnostic {
         .error(.invalidRoute, "'\(text)' is not a route; write METHOD /path, like 'GET /status'", at: range,
-               fixIts: [FixIt("methods: \(methods.joined(separator: ", ")); path segments are words or {param}")])
+               help: ["methods: \(methods.joined(separator: ", ")); path segments are words or {param}"])
     }
 
     static func routeTargetCount(_ key: String, at range: SourceRange) -> Diagnostic {

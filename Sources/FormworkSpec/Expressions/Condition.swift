@@ -403,7 +403,7 @@ extension Diagnostic {
     static func interpolationInCondition(_ text: String, fix: FixIt?, at range: SourceRange) -> Diagnostic {
         .error(
             .interpolationInCondition, "\(quoted(text)) in a condition; conditions name values without ${}",
-            at: range, fixIts: fix.map { [$0] } ?? [FixIt("write the name without ${}")])
+            at: range, fixIts: fix.map { [$0] } ?? [], help: fix == nil ? ["write the name without ${}"] : [])
     }
 
     static func conditionTooLong(_ length: Int, limit: Int, at range: SourceRange) -> Diagnostic {

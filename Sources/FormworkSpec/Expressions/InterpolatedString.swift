@@ -273,6 +273,6 @@ extension Diagnostic {
     static func nestedInterpolation(at range: SourceRange) -> Diagnostic {
         .error(
             .nestedInterpolation, "'${' cannot stand inside ${...}", at: range,
-            fixIts: [FixIt("inside ${...} write names without ${}, as in ${a ?? b}")])
+            help: ["inside ${...} write names without ${}, as in ${a ?? b}"])
     }
 }

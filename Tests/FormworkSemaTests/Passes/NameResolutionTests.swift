@@ -18,7 +18,7 @@ import Testing
                   TopicName: "x-${envv}-${jobs.arm}-${aws.regin}-${env.x}"
             """)
         #expect(Pipeline.summary(diagnostics) == ["FW3050@10:23", "FW3051@10:36", "FW3051@10:47", "FW3051@10:60"])
-        #expect(diagnostics.compactMap { $0.fixIts.first?.replacement } == ["env", "arn", "region"])
+        #expect(diagnostics.compactMap { $0.fixIts.first?.edits.first?.text } == ["env", "arn", "region"])
     }
 
     @Test func rawAttributesComeFromTheTypeTableWhenKnown() {
@@ -34,7 +34,7 @@ import Testing
               c: ${thing.Anything.Nested}
             """)
         #expect(Pipeline.summary(diagnostics) == ["FW3051@8:14"])
-        #expect(diagnostics.first?.fixIts.first?.message.contains("TopicArn") == true)
+        #expect(diagnostics.first?.help.first?.contains("TopicArn") == true)
     }
 
     @Test func namedResourcesMustBeOfTheRightKind() {

@@ -20,8 +20,9 @@ import Testing
               a: { type: AWS::SNS::Topic, properties: { TopicName: "${source}", DisplayName: "${prodOnly.TopicName}" } }
             """)
         #expect(Pipeline.summary(diagnostics) == ["FW4010@8:59", "FW4010@8:85"])
-        #expect(diagnostics[0].fixIts.map(\.message) == ["give a fallback: ${source ?? ''}", "or put this under 'when: source'"])
-        #expect(diagnostics[0].fixIts[0].replacement == "source ?? ''")
+        #expect(diagnostics[0].fixIts.map(\.message) == ["give a fallback: ${source ?? ''}"])
+        #expect(diagnostics[0].fixIts[0].edits.map(\.text) == ["source ?? ''"])
+        #expect(diagnostics[0].help == ["or put this under 'when: source'"])
     }
 
     @Test func aFallbackOrAnImplyingConditionGuards() {

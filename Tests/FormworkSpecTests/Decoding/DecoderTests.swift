@@ -46,7 +46,7 @@ import Testing
               jobs: { kind: queue, retentionDay: 3 }
             """)
         #expect(Pipeline.summary(diagnostics) == ["FW2002@4:24"])
-        #expect(diagnostics.first?.fixIts.first?.replacement == "retentionDays")
+        #expect(diagnostics.first?.fixIts.first?.edits.first?.text == "retentionDays")
     }
 
     @Test func numbersAreCheckedNeverTrapped() {
@@ -77,7 +77,7 @@ import Testing
               Jobs: { kind: queue }
             """)
         #expect(Pipeline.summary(diagnostics) == ["FW2006@4:3", "FW2006@5:3"])
-        #expect(diagnostics.map { $0.fixIts.first?.replacement } == ["myQueue", "jobs"])
+        #expect(diagnostics.map { $0.fixIts.first?.edits.first?.text } == ["myQueue", "jobs"])
     }
 
     @Test func dependsOnTakesANameOrAList() throws {

@@ -1,0 +1,34 @@
+import FormworkDiagnostics
+import Testing
+
+@Suite struct DiagnosticTests {
+    let range = SourceRange(file: "a.yaml", start: .init(line: 2, column: 3), end: .init(line: 2, column: 7))
+
+    @Test func aFixItCarriesItsEdits() {
+        let fix = FixIt("did you mean 'env'?", replacing: range, with: "env")
+        #expect(fix.edits == [TextEdit(replacing: range, with: "env")])
+        let two = FixIt("swap them", edits: [TextEdit(replacing: range, with: "b"), TextEdit(replacing: range, with: "a")])
+        #expect(two.edits.map(\.text) == ["b", "a"])
+    }
+
+    /// Advice that edits nothing is help; a fix-it without an edit stops the
+    /// program (as swift-syntax's `FixIt` does), so it cannot reach a tool.
+    @Test func aFixItWithoutEditsIsRefused() async {
+        await #expect(processExitsWith: .failure) {
+            _ = FixIt("split the stack", edits: [])
+        }
+        await #expect(processExitsWith: .success) {
+            let range = SourceRange(file: "a.yaml", line: 1, column: 1)
+            _ = FixIt("insert", edits: [TextEdit(replacing: range, with: "x")])
+        }
+    }
+
+    @Test func helpIsKeptApartFromFixIts() {
+        let diagnostic = Diagnostic.warning(
+            DiagnosticCode("FW4011", "x"), "m", at: range,
+            fixIts: [FixIt("remove it", replacing: range, with: "")], help: ["or keep it"])
+        #expect(diagnostic.fixIts.map(\.message) == ["remove it"])
+        #expect(diagnostic.help == ["or keep it"])
+        #expect(Diagnostic.error(DiagnosticCode("FW4011", "x"), "m", at: range).help.isEmpty)
+    }
+}
