@@ -13,20 +13,60 @@ public enum Severity: String, Sendable, Comparable {
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
+/// The part of the pipeline a diagnostic code belongs to, declared beside
+/// each code. It decides the exit status an error gives and the section of
+/// docs/diagnostics.md the code is listed in; the code's number does not.
+public enum Phase: String, Sendable, CaseIterable, Comparable {
+    /// The command line and the file system: bad arguments, paths, reading
+    /// and writing files. Not a mistake in a spec.
+    case driver
+    /// YAML syntax and structure, and the parser's limits.
+    case yaml
+    /// The node tree read as the language: keys, types, values, and the
+    /// `${...}` and `when:` expressions inside strings.
+    case decoding
+    /// Checks of the decoded spec: names, null guards, defaults, lifecycle
+    /// rules, and each component's own rules.
+    case specChecks
+    /// Checks of the expanded template: tags, dependency order, template quotas.
+    case templateChecks
+
+    /// The heading of the phase's section in docs/diagnostics.md.
+    public var title: String {
+        switch self {
+        case .driver: "Driver and I/O (exit status 2)"
+        case .yaml: "YAML"
+        case .decoding: "Decoding and expressions"
+        case .specChecks: "Spec checks"
+        case .templateChecks: "Template checks"
+        }
+    }
+
+    /// The exit status of a run that reports an error of this phase: 2 for a
+    /// usage or I/O problem, 1 for a mistake in a spec.
+    public var exitStatus: Int32 { self == .driver ? 2 : 1 }
+
+    public static func < (a: Phase, b: Phase) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
 /// A stable diagnostic identifier, `FW` and four digits, kept apart from the
-/// wording. The first digit is the phase: 0 driver and I/O, 1 YAML, 2 decoding,
-/// 3 expressions and name resolution, 4 semantic passes, 5 components,
-/// 6 template limits. Each phase declares its codes beside its messages.
+/// wording. The first digit names a family (0 driver, 1 YAML, 2 decoding,
+/// 3 expressions and names, 4 semantic passes, 5 components, 6 template
+/// limits); the phase is declared with each code, beside its messages.
 public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let rawValue: String
+    public let phase: Phase
     /// One line saying what the code is about (used by `docs/diagnostics.md` checks).
     public let summary: String
     /// Where the rule behind the check is documented (an AWS guide's page), for docs/diagnostics.md.
     public let reference: String?
 
-    public init(_ rawValue: String, _ summary: String, reference: String? = nil) {
+    public init(_ rawValue: String, _ phase: Phase, _ summary: String, reference: String? = nil) {
         precondition(rawValue.count == 6 && rawValue.hasPrefix("FW"), "bad diagnostic code \(rawValue)")
         self.rawValue = rawValue
+        self.phase = phase
         self.summary = summary
         self.reference = reference
     }
@@ -122,6 +162,12 @@ public struct Diagnostic: Hashable, Sendable {
 
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// The exit status these diagnostics give a run: the highest of their
+    /// errors' phases (2 for a driver error, 1 for any other), 0 without errors.
+    public var exitStatus: Int32 {
+        lazy.filter { $0.severity == .error }.map(\.code.phase.exitStatus).max() ?? 0
+    }
 
     /// Sorted by position, then severity, then code: the order they are shown in.
     public func sortedForDisplay() -> [Diagnostic] {

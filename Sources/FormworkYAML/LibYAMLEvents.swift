@@ -269,7 +269,7 @@ final class LibYAMLEvents {
 }
 
 extension DiagnosticCode {
-    package static let yamlSyntax = DiagnosticCode("FW1001", "YAML syntax error")
+    package static let yamlSyntax = DiagnosticCode("FW1001", .yaml, "YAML syntax error")
 }
 
 extension Diagnostic {

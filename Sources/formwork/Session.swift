@@ -33,7 +33,7 @@ struct Session {
         let (inputs, problems) = SpecDiscovery.specs(for: paths)
         var all = problems
         show(problems, sources: SourceFiles())
-        guard !problems.hasErrors else { return 2 }
+        guard !problems.hasErrors else { return problems.exitStatus }
         for input in inputs {
             let compiled = Compiler.compile(file: input.path, options: CompileOptions(parameterOverrides: overrides))
             var sources = SourceFiles()
@@ -43,8 +43,7 @@ struct Session {
             all += diagnostics
         }
         summarize(all, specs: inputs.count)
-        if all.contains(where: { $0.severity == .error && $0.code.isUsageOrIO }) { return 2 }
-        return all.hasErrors ? 1 : 0
+        return all.exitStatus
     }
 
     private func show(_ diagnostics: [Diagnostic], sources: SourceFiles) {

@@ -25,10 +25,31 @@ import Testing
 
     @Test func helpIsKeptApartFromFixIts() {
         let diagnostic = Diagnostic.warning(
-            DiagnosticCode("FW4011", "x"), "m", at: range,
+            DiagnosticCode("FW4011", .specChecks, "x"), "m", at: range,
             fixIts: [FixIt("remove it", replacing: range, with: "")], help: ["or keep it"])
         #expect(diagnostic.fixIts.map(\.message) == ["remove it"])
         #expect(diagnostic.help == ["or keep it"])
-        #expect(Diagnostic.error(DiagnosticCode("FW4011", "x"), "m", at: range).help.isEmpty)
+        #expect(Diagnostic.error(DiagnosticCode("FW4011", .specChecks, "x"), "m", at: range).help.isEmpty)
+    }
+
+    @Test func onlyDriverErrorsExitTwo() {
+        #expect(Phase.allCases.map(\.exitStatus) == [2, 1, 1, 1, 1])
+        #expect(Phase.allCases == [.driver, .yaml, .decoding, .specChecks, .templateChecks])
+        #expect(Phase.allCases.sorted() == Phase.allCases)
+    }
+
+    @Test func diagnosticsExitWithTheirWorstErrorsPhase() {
+        func error(_ phase: Phase) -> Diagnostic {
+            .error(DiagnosticCode("FW9999", phase, "x"), "m", at: range)
+        }
+        func warning(_ phase: Phase) -> Diagnostic {
+            .warning(DiagnosticCode("FW9999", phase, "x"), "m", at: range)
+        }
+        #expect([Diagnostic]().exitStatus == 0)
+        #expect([warning(.driver), warning(.specChecks)].exitStatus == 0)
+        #expect([warning(.driver), error(.yaml)].exitStatus == 1)
+        #expect([error(.templateChecks), error(.decoding)].exitStatus == 1)
+        #expect([error(.specChecks), error(.driver)].exitStatus == 2)
+        #expect([Diagnostic(.note, DiagnosticCode("FW0008", .driver, "x"), "m", at: range)].exitStatus == 0)
     }
 }

@@ -6,7 +6,7 @@ import Testing
         var sources = SourceFiles()
         sources.add(path: "a.yaml", text: "formwork: 1\nstack: x\nstack: y\n")
         let diagnostic = Diagnostic.error(
-            DiagnosticCode("FW1002", "duplicate key"), "duplicate key 'stack'",
+            DiagnosticCode("FW1002", .yaml, "duplicate key"), "duplicate key 'stack'",
             at: SourceRange(file: "a.yaml", start: .init(line: 3, column: 1), end: .init(line: 3, column: 6)),
             notes: [Note("first defined here", at: SourceRange(file: "a.yaml", line: 2, column: 1))],
             help: ["remove one of the two"])
@@ -30,7 +30,7 @@ import Testing
         sources.add(path: "a.yaml", text: "name: ${sorce}\n")
         let range = SourceRange(file: "a.yaml", start: .init(line: 1, column: 9), end: .init(line: 1, column: 14))
         let diagnostic = Diagnostic.error(
-            DiagnosticCode("FW3050", "unknown name"), "'sorce' is not a parameter", at: range,
+            DiagnosticCode("FW3050", .specChecks, "unknown name"), "'sorce' is not a parameter", at: range,
             fixIts: [FixIt("did you mean 'source'?", replacing: range, with: "source"),
                      FixIt("or write 'target'", replacing: range, with: "target")],
             help: ["declare it under parameters:", "or remove it"])
@@ -48,13 +48,13 @@ import Testing
 
     @Test func colorsOnlyWhenAsked() {
         let diagnostic = Diagnostic.warning(
-            DiagnosticCode("FW5001", "x"), "m", at: SourceRange(file: "b.yaml", line: 1, column: 1))
+            DiagnosticCode("FW5001", .specChecks, "x"), "m", at: SourceRange(file: "b.yaml", line: 1, column: 1))
         #expect(!TextRenderer().render([diagnostic], sources: SourceFiles()).contains("\u{1B}"))
         #expect(TextRenderer(colors: true).render([diagnostic], sources: SourceFiles()).contains("\u{1B}[1;33m"))
     }
 
     @Test func sortsByPositionThenSeverity() {
-        let code = DiagnosticCode("FW2001", "x")
+        let code = DiagnosticCode("FW2001", .decoding, "x")
         let later = Diagnostic.error(code, "b", at: SourceRange(file: "a", line: 5, column: 1))
         let earlier = Diagnostic.warning(code, "a", at: SourceRange(file: "a", line: 2, column: 9))
         #expect([later, earlier].sortedForDisplay().map(\.message) == ["a", "b"])
@@ -75,7 +75,7 @@ import Testing
         let line = String(repeating: "[", count: 1000) + "x"
         sources.add(path: "d.yaml", text: line)
         let diagnostic = Diagnostic.error(
-            DiagnosticCode("FW1005", "x"), "too deep",
+            DiagnosticCode("FW1005", .yaml, "x"), "too deep",
             at: SourceRange(file: "d.yaml", start: .init(line: 1, column: 600), end: .init(line: 1, column: 601)))
         let text = TextRenderer().render([diagnostic], sources: sources)
         let lines = text.split(separator: "\n")

@@ -227,8 +227,8 @@ extension Lowering {
 // MARK: - Diagnostics
 
 extension DiagnosticCode {
-    package static let invalidStageName = DiagnosticCode("FW5210", "an api's stage name breaks API Gateway's rules")
-    package static let invalidAllowOrigin = DiagnosticCode("FW5211", "an api's cors allowOrigin is not an origin")
+    package static let invalidStageName = DiagnosticCode("FW5210", .specChecks, "an api's stage name breaks API Gateway's rules")
+    package static let invalidAllowOrigin = DiagnosticCode("FW5211", .specChecks, "an api's cors allowOrigin is not an origin")
 
     package static let allAPICodes: [DiagnosticCode] = [
         .duplicateRoute, .conflictingPathVariables, .apiLogicalIdCollision, .invalidStageName, .invalidAllowOrigin,

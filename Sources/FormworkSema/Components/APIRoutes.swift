@@ -226,11 +226,11 @@ extension APISpec {
 // MARK: - Diagnostics
 
 extension DiagnosticCode {
-    package static let duplicateRoute = DiagnosticCode("FW5200", "two routes of an api have the same method and path")
+    package static let duplicateRoute = DiagnosticCode("FW5200", .specChecks, "two routes of an api have the same method and path")
     package static let conflictingPathVariables = DiagnosticCode(
-        "FW5201", "two different variable segments at one level of an api's paths")
+        "FW5201", .specChecks, "two different variable segments at one level of an api's paths")
     package static let apiLogicalIdCollision = DiagnosticCode(
-        "FW5202", "two resources an api generates would share a logical ID")
+        "FW5202", .specChecks, "two resources an api generates would share a logical ID")
 }
 
 extension Diagnostic {

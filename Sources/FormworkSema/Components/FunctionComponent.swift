@@ -233,26 +233,26 @@ enum FunctionChecks {
 
 extension DiagnosticCode {
     package static let unknownRuntime = DiagnosticCode(
-        "FW5300", "a function names a runtime Lambda does not have",
+        "FW5300", .specChecks, "a function names a runtime Lambda does not have",
         reference: "AWS Lambda Developer Guide, \"Lambda runtimes\"")
     package static let deprecatedRuntime = DiagnosticCode(
-        "FW5301", "a function uses a deprecated Lambda runtime",
+        "FW5301", .specChecks, "a function uses a deprecated Lambda runtime",
         reference: "AWS Lambda Developer Guide, \"Lambda runtimes\" (deprecated runtimes)")
     package static let inlineCodeRuntime = DiagnosticCode(
-        "FW5302", "inline code with a runtime that only takes packaged code",
+        "FW5302", .specChecks, "inline code with a runtime that only takes packaged code",
         reference: "AWS CloudFormation User Guide, AWS::Lambda::Function Code, ZipFile")
     package static let invalidLogRetention = DiagnosticCode(
-        "FW5303", "a log retention CloudWatch Logs does not offer",
+        "FW5303", .specChecks, "a log retention CloudWatch Logs does not offer",
         reference: "Amazon CloudWatch Logs API Reference, \"PutRetentionPolicy\"")
     package static let invalidS3Event = DiagnosticCode(
-        "FW5305", "an s3 trigger names an event type S3 does not have",
+        "FW5305", .specChecks, "an s3 trigger names an event type S3 does not have",
         reference: "Amazon S3 User Guide, \"Event notification types and destinations\"")
     package static let reservedEnvironmentVariable = DiagnosticCode(
-        "FW5309", "an environment variable Lambda reserves",
+        "FW5309", .specChecks, "an environment variable Lambda reserves",
         reference: "AWS Lambda Developer Guide, \"Defined runtime environment variables\"")
-    package static let duplicateQueueTrigger = DiagnosticCode("FW5308", "a function is triggered twice by one queue")
+    package static let duplicateQueueTrigger = DiagnosticCode("FW5308", .specChecks, "a function is triggered twice by one queue")
     package static let environmentTooLarge = DiagnosticCode(
-        "FW5311", "a function's environment variables pass Lambda's 4 KB",
+        "FW5311", .specChecks, "a function's environment variables pass Lambda's 4 KB",
         reference: "AWS Lambda Developer Guide, \"Lambda quotas\" (function environment variables: 4 KB in aggregate)")
 
     package static let allFunctionCodes: [DiagnosticCode] = [

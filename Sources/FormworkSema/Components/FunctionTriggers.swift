@@ -241,9 +241,9 @@ extension Lowering {
 
 extension DiagnosticCode {
     package static let overlappingS3Triggers = DiagnosticCode(
-        "FW5306", "two s3 triggers of one bucket that S3 finds overlapping",
+        "FW5306", .specChecks, "two s3 triggers of one bucket that S3 finds overlapping",
         reference: "Amazon S3 User Guide, \"Event notification types and destinations\" (overlapping configurations)")
-    package static let conditionalS3Trigger = DiagnosticCode("FW5310", "a conditional function's s3 trigger on a bucket without that condition")
+    package static let conditionalS3Trigger = DiagnosticCode("FW5310", .specChecks, "a conditional function's s3 trigger on a bucket without that condition")
 }
 
 extension Diagnostic {

@@ -63,7 +63,7 @@ extension Lowering {
 
 extension DiagnosticCode {
     package static let visibilityTimeoutTooShort = DiagnosticCode(
-        "FW5307", "a queue hides messages for less time than its consumer function may run",
+        "FW5307", .specChecks, "a queue hides messages for less time than its consumer function may run",
         reference: "AWS Lambda Developer Guide, \"Using Lambda with Amazon SQS\" (visibility timeout); cfn-lint E3505")
 }
 

@@ -257,6 +257,6 @@ enum ScheduleExpression {
 
 extension DiagnosticCode {
     package static let invalidSchedule = DiagnosticCode(
-        "FW5304", "a schedule expression EventBridge would reject",
+        "FW5304", .specChecks, "a schedule expression EventBridge would reject",
         reference: "Amazon EventBridge User Guide, \"Cron expressions reference\" and rate expressions; cfn-lint E3027")
 }

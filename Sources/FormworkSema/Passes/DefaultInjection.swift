@@ -62,8 +62,8 @@ package enum DefaultInjection {
 }
 
 extension DiagnosticCode {
-    package static let missingRequiredSetting = DiagnosticCode("FW4001", "a required setting has no value, even from defaults")
-    package static let implicitAuthNone = DiagnosticCode("FW4002", "an API leaves auth unstated, so it is open to anyone")
+    package static let missingRequiredSetting = DiagnosticCode("FW4001", .specChecks, "a required setting has no value, even from defaults")
+    package static let implicitAuthNone = DiagnosticCode("FW4002", .specChecks, "an API leaves auth unstated, so it is open to anyone")
 }
 
 extension Diagnostic {

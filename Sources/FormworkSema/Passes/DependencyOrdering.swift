@@ -140,5 +140,5 @@ package enum DependencyOrdering {
 }
 
 extension DiagnosticCode {
-    package static let dependencyCycle = DiagnosticCode("FW4020", "resources depend on each other in a cycle")
+    package static let dependencyCycle = DiagnosticCode("FW4020", .templateChecks, "resources depend on each other in a cycle")
 }

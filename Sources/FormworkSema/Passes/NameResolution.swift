@@ -123,14 +123,14 @@ package enum NameResolution {
 // MARK: - Diagnostics
 
 extension DiagnosticCode {
-    package static let unknownName = DiagnosticCode("FW3050", "a reference names nothing the spec declares")
-    package static let unknownAttribute = DiagnosticCode("FW3051", "a reference names an attribute the resource does not have")
-    package static let wrongKind = DiagnosticCode("FW3052", "a name refers to a resource of the wrong kind")
-    package static let resourceInCondition = DiagnosticCode("FW3053", "a condition tests a resource or a required parameter")
-    package static let logicalIdCollision = DiagnosticCode("FW3054", "two declarations map to one logical ID")
-    package static let selfDependency = DiagnosticCode("FW3055", "a resource depends on itself")
-    package static let listInString = DiagnosticCode("FW3056", "a list parameter is interpolated into a string")
-    package static let unusedParameter = DiagnosticCode("FW3057", "a parameter nothing refers to")
+    package static let unknownName = DiagnosticCode("FW3050", .specChecks, "a reference names nothing the spec declares")
+    package static let unknownAttribute = DiagnosticCode("FW3051", .specChecks, "a reference names an attribute the resource does not have")
+    package static let wrongKind = DiagnosticCode("FW3052", .specChecks, "a name refers to a resource of the wrong kind")
+    package static let resourceInCondition = DiagnosticCode("FW3053", .specChecks, "a condition tests a resource or a required parameter")
+    package static let logicalIdCollision = DiagnosticCode("FW3054", .specChecks, "two declarations map to one logical ID")
+    package static let selfDependency = DiagnosticCode("FW3055", .specChecks, "a resource depends on itself")
+    package static let listInString = DiagnosticCode("FW3056", .specChecks, "a list parameter is interpolated into a string")
+    package static let unusedParameter = DiagnosticCode("FW3057", .specChecks, "a parameter nothing refers to")
 
     package static let allResolutionCodes: [DiagnosticCode] = [
         .unknownName, .unknownAttribute, .wrongKind, .resourceInCondition, .logicalIdCollision, .selfDependency,

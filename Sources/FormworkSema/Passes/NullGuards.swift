@@ -109,8 +109,8 @@ package enum NullGuards {
 }
 
 extension DiagnosticCode {
-    package static let unguardedOptional = DiagnosticCode("FW4010", "an optional value is used where it may be absent")
-    package static let unneededFallback = DiagnosticCode("FW4011", "a fallback on a value that is always present")
+    package static let unguardedOptional = DiagnosticCode("FW4010", .specChecks, "an optional value is used where it may be absent")
+    package static let unneededFallback = DiagnosticCode("FW4011", .specChecks, "a fallback on a value that is always present")
 
     package static let allNullGuardCodes: [DiagnosticCode] = [.unguardedOptional, .unneededFallback]
 }

@@ -104,7 +104,7 @@ enum TagPropagation {
 
 extension DiagnosticCode {
     package static let invalidTag = DiagnosticCode(
-        "FW4030", "a tag key or value breaks AWS's tag rules",
+        "FW4030", .templateChecks, "a tag key or value breaks AWS's tag rules",
         reference: "Tagging AWS Resources user guide, \"Tag naming limits and requirements\"")
 }
 

@@ -69,16 +69,16 @@ package enum TemplateLimits {
 
 extension DiagnosticCode {
     package static let tooMany = DiagnosticCode(
-        "FW6001", "more resources, parameters or outputs than CloudFormation takes",
+        "FW6001", .templateChecks, "more resources, parameters or outputs than CloudFormation takes",
         reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"")
     package static let descriptionTooLong = DiagnosticCode(
-        "FW6002", "the description is longer than CloudFormation takes",
+        "FW6002", .templateChecks, "the description is longer than CloudFormation takes",
         reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"")
     package static let invalidLogicalId = DiagnosticCode(
-        "FW6003", "a logical ID is not alphanumeric or is too long",
+        "FW6003", .templateChecks, "a logical ID is not alphanumeric or is too long",
         reference: "AWS CloudFormation User Guide, \"Resources\" section (logical ID)")
     package static let templateTooLarge = DiagnosticCode(
-        "FW6004", "the template is larger than CloudFormation takes",
+        "FW6004", .templateChecks, "the template is larger than CloudFormation takes",
         reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\" (template body size in S3)")
 
     package static let allLimitCodes: [DiagnosticCode] = [.tooMany, .descriptionTooLong, .invalidLogicalId, .templateTooLarge]
