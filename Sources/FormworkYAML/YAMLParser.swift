@@ -342,7 +342,7 @@ extension Diagnostic {
 
     /// Also used by the driver, which stops reading a file past the limit.
     package static func yamlTooLarge(limit: Int, file: String) -> Diagnostic {
-        .error(.yamlTooLarge, "the spec is larger than the limit of \(limit) bytes", at: SourceRange(file: file, line: 1, column: 1),
+        .error(.yamlTooLarge, "the spec is larger than the limit of \(limit) bytes", at: .wholeFile(file),
                help: ["split the stack into several specs"])
     }
 

@@ -46,6 +46,32 @@ import Testing
             """)
     }
 
+    /// A diagnostic about a whole file is located at 1:1, so editors can jump
+    /// to it, and shows no source line even when the file's text is known.
+    @Test func rendersAWholeFileDiagnosticWithoutASnippet() {
+        var sources = SourceFiles()
+        sources.add(path: "a.yaml", text: "formwork: 1\n")
+        let diagnostic = Diagnostic.error(
+            DiagnosticCode("FW0007", .driver, "bad --param"), "--param evn: the spec has no parameter 'evn'",
+            at: .wholeFile("a.yaml"), help: ["did you mean 'env'?"])
+        #expect(TextRenderer().render([diagnostic], sources: sources) == """
+            a.yaml:1:1: error[FW0007]: --param evn: the spec has no parameter 'evn'
+              help: did you mean 'env'?
+
+            """)
+    }
+
+    @Test func aWholeFileIsNotAPlaceInIt() {
+        let whole = SourceRange.wholeFile("a.yaml")
+        let place = SourceRange(file: "a.yaml", line: 1, column: 1)
+        #expect(whole.isWholeFile)
+        #expect(!place.isWholeFile)
+        #expect((whole.start, whole.end) == (place.start, place.end))
+        #expect(whole != place)
+        #expect(whole < place && !(place < whole))
+        #expect(whole.description == "a.yaml:1:1")
+    }
+
     @Test func colorsOnlyWhenAsked() {
         let diagnostic = Diagnostic.warning(
             DiagnosticCode("FW5001", .specChecks, "x"), "m", at: SourceRange(file: "b.yaml", line: 1, column: 1))

@@ -10,14 +10,14 @@ import Testing
 @Suite struct DiagnosticsDocTests {
     /// Examples for the command line's own codes, which no spec causes.
     static let driverExamples = [
-        "FW0001": ("formwork lint specs/media", "specs/media: error[FW0001]: no such file or directory: specs/media\n  help: did you mean specs/media.yaml?"),
-        "FW0002": ("formwork lint docs", "docs: error[FW0002]: no spec in directory docs (looked for *.yaml and *.yml directly in it)"),
-        "FW0003": ("formwork compile a.yaml b/a.yml --out out", "b/a.yml: error[FW0003]: b/a.yml and a.yaml would both write a.json\n  help: rename one of them, or compile them into different --out directories"),
-        "FW0004": ("formwork lint /dev/null", "/dev/null: error[FW0004]: /dev/null is not a file or a directory"),
-        "FW0005": ("formwork lint locked.yaml", "locked.yaml: error[FW0005]: cannot read locked.yaml: Permission denied"),
-        "FW0006": ("formwork compile media.yaml --out /readonly", "media.yaml: error[FW0006]: cannot create /readonly/: Permission denied"),
-        "FW0007": ("formwork lint media.yaml --param evn=prod", "media.yaml: error[FW0007]: --param evn: the spec has no parameter 'evn'\n  help: did you mean 'env'?"),
-        "FW0008": ("formwork lint broken.yaml", "broken.yaml: note[FW0008]: 4900 more diagnostics not shown; fix these and compile again"),
+        "FW0001": ("formwork lint specs/media", "specs/media:1:1: error[FW0001]: no such file or directory: specs/media\n  help: did you mean specs/media.yaml?"),
+        "FW0002": ("formwork lint docs", "docs:1:1: error[FW0002]: no spec in directory docs (looked for *.yaml and *.yml directly in it)"),
+        "FW0003": ("formwork compile a.yaml b/a.yml --out out", "b/a.yml:1:1: error[FW0003]: b/a.yml and a.yaml would both write a.json\n  help: rename one of them, or compile them into different --out directories"),
+        "FW0004": ("formwork lint /dev/null", "/dev/null:1:1: error[FW0004]: /dev/null is not a file or a directory"),
+        "FW0005": ("formwork lint locked.yaml", "locked.yaml:1:1: error[FW0005]: cannot read locked.yaml: Permission denied"),
+        "FW0006": ("formwork compile media.yaml --out /readonly", "media.yaml:1:1: error[FW0006]: cannot create /readonly/: Permission denied"),
+        "FW0007": ("formwork lint media.yaml --param evn=prod", "media.yaml:1:1: error[FW0007]: --param evn: the spec has no parameter 'evn'\n  help: did you mean 'env'?"),
+        "FW0008": ("formwork lint broken.yaml", "broken.yaml:1:1: note[FW0008]: 4900 more diagnostics not shown; fix these and compile again"),
     ]
 
     @Test func docIsCurrent() throws {
@@ -34,7 +34,8 @@ import Testing
             Every diagnostic has a stable code, `FW` and four digits, and belongs to
             the phase it is listed under here. Each is shown as
             `path:line:col: severity[code]: message`, then the source line with a caret
-            under the span, located notes, and `help:` lines that say how to fix it.
+            under the span, located notes, and `help:` lines that say how to fix it; a
+            diagnostic about a whole file is shown at `path:1:1` with no source line.
             Errors make `formwork compile` and `formwork lint` exit 1 (2 for the driver's
             own codes) and write nothing; warnings do not. The facts behind the checks
             and where they were looked up are in [sources.md](sources.md).
