@@ -51,6 +51,18 @@ public enum Phase: String, Sendable, CaseIterable, Comparable {
     }
 }
 
+/// An AWS documentation page a check's rule comes from.
+public struct DocumentationPage: Hashable, Sendable {
+    /// The guide and the page's title, as docs/diagnostics.md shows it.
+    public let title: String
+    public let url: String
+
+    public init(_ title: String, _ url: String) {
+        self.title = title
+        self.url = url
+    }
+}
+
 /// A stable diagnostic identifier, `FW` and four digits, kept apart from the
 /// wording. The first digit names a family (0 driver, 1 YAML, 2 decoding,
 /// 3 expressions and names, 4 semantic passes, 5 components, 6 template
@@ -60,16 +72,22 @@ public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConver
     public let phase: Phase
     /// One line saying what the code is about (used by `docs/diagnostics.md` checks).
     public let summary: String
-    /// Where the rule behind the check is documented (an AWS guide's page), for docs/diagnostics.md.
-    public let reference: String?
+    /// The AWS page the rule behind the check comes from, when it comes from one.
+    public let reference: DocumentationPage?
 
-    public init(_ rawValue: String, _ phase: Phase, _ summary: String, reference: String? = nil) {
+    public init(_ rawValue: String, _ phase: Phase, _ summary: String, reference: DocumentationPage? = nil) {
         precondition(rawValue.count == 6 && rawValue.hasPrefix("FW"), "bad diagnostic code \(rawValue)")
         self.rawValue = rawValue
         self.phase = phase
         self.summary = summary
         self.reference = reference
     }
+
+    /// Where to read about the code: its AWS page, else its section of docs/diagnostics.md.
+    public var url: String { reference?.url ?? "docs/diagnostics.md#\(anchor)" }
+
+    /// The code's anchor in docs/diagnostics.md (`fw1234`).
+    public var anchor: String { rawValue.lowercased() }
 
     public static func == (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue == b.rawValue }
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }

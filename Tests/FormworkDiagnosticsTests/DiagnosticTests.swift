@@ -52,4 +52,15 @@ import Testing
         #expect([error(.specChecks), error(.driver)].exitStatus == 2)
         #expect([Diagnostic(.note, DiagnosticCode("FW0008", .driver, "x"), "m", at: range)].exitStatus == 0)
     }
+
+    @Test func everyCodeHasAURL() {
+        let documented = DiagnosticCode("FW3050", .specChecks, "x")
+        #expect(documented.reference == nil)
+        #expect(documented.url == "docs/diagnostics.md#fw3050")
+        let page = DocumentationPage("Amazon S3 User Guide, \"General purpose bucket naming rules\"",
+                                     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html")
+        let fromAWS = DiagnosticCode("FW5100", .specChecks, "x", reference: page)
+        #expect(fromAWS.url == page.url)
+        #expect(fromAWS.phase == .specChecks)
+    }
 }

@@ -46,6 +46,22 @@ import Testing
         #expect(uncovered.isEmpty, "codes no golden diagnostics file shows: \(uncovered)")
     }
 
+    /// A code's reference is the AWS page its rule comes from; without one
+    /// its URL is its own section of docs/diagnostics.md.
+    @Test func everyCodeHasAURL() throws {
+        let docs = try String(contentsOfFile: PackagePaths.path("docs/diagnostics.md"), encoding: .utf8)
+        for code in DiagnosticRegistry.all {
+            if let reference = code.reference {
+                #expect(reference.url.hasPrefix("https://docs.aws.amazon.com/"), "\(code): \(reference.url)")
+                #expect(code.url == reference.url)
+                #expect(!reference.title.isEmpty)
+            } else {
+                #expect(code.url == "docs/diagnostics.md#\(code.rawValue.lowercased())")
+            }
+            #expect(docs.contains("<a id=\"\(code.anchor)\"></a>"), "docs/diagnostics.md has no anchor for \(code)")
+        }
+    }
+
     private func declaredCodes() throws -> Set<String> {
         let root = PackagePaths.path("Sources")
         guard let files = FileManager.default.enumerator(atPath: root) else { return [] }

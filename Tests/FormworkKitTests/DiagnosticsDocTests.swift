@@ -37,8 +37,9 @@ import Testing
             under the span, located notes, and `help:` lines that say how to fix it; a
             diagnostic about a whole file is shown at `path:1:1` with no source line.
             Errors make `formwork compile` and `formwork lint` exit 1 (2 for the driver's
-            own codes) and write nothing; warnings do not. The facts behind the checks
-            and where they were looked up are in [sources.md](sources.md).
+            own codes) and write nothing; warnings do not. A code whose rule comes from
+            AWS names the page it comes from; the facts behind the checks and where they
+            were looked up are in [sources.md](sources.md).
 
             """
         var phase: Phase?
@@ -47,8 +48,8 @@ import Testing
                 phase = code.phase
                 out += "\n## \(code.phase.title)\n"
             }
-            out += "\n### \(code.rawValue): \(code.summary)\n\n"
-            if let reference = code.reference { out += "Source: \(reference).\n\n" }
+            out += "\n<a id=\"\(code.anchor)\"></a>\n\n### \(code.rawValue): \(code.summary)\n\n"
+            if let reference = code.reference { out += "Source: [\(reference.title)](\(reference.url)).\n\n" }
             let example: (source: String, text: String)?
             if let driver = driverExamples[code.rawValue] {
                 example = ("`\(driver.0)`", driver.1)

@@ -227,7 +227,11 @@ extension Lowering {
 // MARK: - Diagnostics
 
 extension DiagnosticCode {
-    package static let invalidStageName = DiagnosticCode("FW5210", .specChecks, "an api's stage name breaks API Gateway's rules")
+    package static let invalidStageName = DiagnosticCode(
+        "FW5210", .specChecks, "an api's stage name breaks API Gateway's rules",
+        reference: DocumentationPage(
+            "Amazon API Gateway API Reference, \"Stage\" (stageName)",
+            "https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html"))
     package static let invalidAllowOrigin = DiagnosticCode("FW5211", .specChecks, "an api's cors allowOrigin is not an origin")
 
     package static let allAPICodes: [DiagnosticCode] = [

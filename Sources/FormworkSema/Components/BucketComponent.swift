@@ -177,13 +177,19 @@ enum BucketNameRules {
 extension DiagnosticCode {
     package static let bucketNameLength = DiagnosticCode(
         "FW5100", .specChecks, "a bucket name is shorter than 3 or longer than 63 characters",
-        reference: "Amazon S3 User Guide, \"General purpose bucket naming rules\"")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"General purpose bucket naming rules\"",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html"))
     package static let bucketNameCharacters = DiagnosticCode(
         "FW5101", .specChecks, "a bucket name has characters or a form S3 does not allow",
-        reference: "Amazon S3 User Guide, \"General purpose bucket naming rules\"")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"General purpose bucket naming rules\"",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html"))
     package static let bucketNameReserved = DiagnosticCode(
         "FW5102", .specChecks, "a bucket name is an IP address or uses a prefix or suffix S3 reserves",
-        reference: "Amazon S3 User Guide, \"General purpose bucket naming rules\"")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"General purpose bucket naming rules\"",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html"))
 
     package static let allBucketCodes: [DiagnosticCode] = [.bucketNameLength, .bucketNameCharacters, .bucketNameReserved]
 }

@@ -234,26 +234,40 @@ enum FunctionChecks {
 extension DiagnosticCode {
     package static let unknownRuntime = DiagnosticCode(
         "FW5300", .specChecks, "a function names a runtime Lambda does not have",
-        reference: "AWS Lambda Developer Guide, \"Lambda runtimes\"")
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Lambda runtimes\"",
+            "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"))
     package static let deprecatedRuntime = DiagnosticCode(
         "FW5301", .specChecks, "a function uses a deprecated Lambda runtime",
-        reference: "AWS Lambda Developer Guide, \"Lambda runtimes\" (deprecated runtimes)")
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Lambda runtimes\" (deprecated runtimes)",
+            "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"))
     package static let inlineCodeRuntime = DiagnosticCode(
         "FW5302", .specChecks, "inline code with a runtime that only takes packaged code",
-        reference: "AWS CloudFormation User Guide, AWS::Lambda::Function Code, ZipFile")
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, AWS::Lambda::Function Code, ZipFile",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html"))
     package static let invalidLogRetention = DiagnosticCode(
         "FW5303", .specChecks, "a log retention CloudWatch Logs does not offer",
-        reference: "Amazon CloudWatch Logs API Reference, \"PutRetentionPolicy\"")
+        reference: DocumentationPage(
+            "Amazon CloudWatch Logs API Reference, \"PutRetentionPolicy\"",
+            "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html"))
     package static let invalidS3Event = DiagnosticCode(
         "FW5305", .specChecks, "an s3 trigger names an event type S3 does not have",
-        reference: "Amazon S3 User Guide, \"Event notification types and destinations\"")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Event notification types and destinations\"",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html"))
     package static let reservedEnvironmentVariable = DiagnosticCode(
         "FW5309", .specChecks, "an environment variable Lambda reserves",
-        reference: "AWS Lambda Developer Guide, \"Defined runtime environment variables\"")
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Use Lambda environment variables\" (defined runtime environment variables)",
+            "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html"))
     package static let duplicateQueueTrigger = DiagnosticCode("FW5308", .specChecks, "a function is triggered twice by one queue")
     package static let environmentTooLarge = DiagnosticCode(
         "FW5311", .specChecks, "a function's environment variables pass Lambda's 4 KB",
-        reference: "AWS Lambda Developer Guide, \"Lambda quotas\" (function environment variables: 4 KB in aggregate)")
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Lambda quotas\" (function environment variables: 4 KB in aggregate)",
+            "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"))
 
     package static let allFunctionCodes: [DiagnosticCode] = [
         .unknownRuntime, .deprecatedRuntime, .inlineCodeRuntime, .invalidLogRetention, .invalidSchedule, .invalidS3Event,

@@ -242,7 +242,9 @@ extension Lowering {
 extension DiagnosticCode {
     package static let overlappingS3Triggers = DiagnosticCode(
         "FW5306", .specChecks, "two s3 triggers of one bucket that S3 finds overlapping",
-        reference: "Amazon S3 User Guide, \"Event notification types and destinations\" (overlapping configurations)")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Event notification types and destinations\" (overlapping configurations)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html"))
     package static let conditionalS3Trigger = DiagnosticCode("FW5310", .specChecks, "a conditional function's s3 trigger on a bucket without that condition")
 }
 

@@ -64,7 +64,9 @@ extension Lowering {
 extension DiagnosticCode {
     package static let visibilityTimeoutTooShort = DiagnosticCode(
         "FW5307", .specChecks, "a queue hides messages for less time than its consumer function may run",
-        reference: "AWS Lambda Developer Guide, \"Using Lambda with Amazon SQS\" (visibility timeout); cfn-lint E3505")
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Using Lambda with Amazon SQS\" (visibility timeout); cfn-lint E3505",
+            "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html"))
 }
 
 extension Diagnostic {

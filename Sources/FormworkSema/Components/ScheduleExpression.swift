@@ -258,5 +258,7 @@ enum ScheduleExpression {
 extension DiagnosticCode {
     package static let invalidSchedule = DiagnosticCode(
         "FW5304", .specChecks, "a schedule expression EventBridge would reject",
-        reference: "Amazon EventBridge User Guide, \"Cron expressions reference\" and rate expressions; cfn-lint E3027")
+        reference: DocumentationPage(
+            "Amazon EventBridge User Guide, \"Using cron and rate expressions to schedule rules\"; cfn-lint E3027",
+            "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html"))
 }

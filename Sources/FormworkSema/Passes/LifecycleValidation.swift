@@ -182,40 +182,64 @@ package enum StorageClass: String, CaseIterable, Sendable {
 extension DiagnosticCode {
     package static let unknownStorageClass = DiagnosticCode(
         "FW4100", .specChecks, "a lifecycle transition names an unknown storage class",
-        reference: "Amazon S3 API Reference, \"Transition\" (StorageClass values)")
+        reference: DocumentationPage(
+            "Amazon S3 API Reference, \"Transition\" (StorageClass values)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html"))
     package static let notATransitionTarget = DiagnosticCode(
         "FW4101", .specChecks, "a lifecycle transition targets STANDARD or REDUCED_REDUNDANCY",
-        reference: "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (supported transitions)")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (supported transitions)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html"))
     package static let transitionTooEarly = DiagnosticCode(
         "FW4102", .specChecks, "a transition to STANDARD_IA or ONEZONE_IA comes before 30 days",
-        reference: "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (30-day minimum before STANDARD_IA and ONEZONE_IA); S3 API Reference, \"Transition\"")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (30-day minimum before STANDARD_IA and ONEZONE_IA)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html"))
     package static let transitionOutOfOrder = DiagnosticCode(
         "FW4103", .specChecks, "transitions do not follow the storage-class waterfall with increasing days",
-        reference: "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (the waterfall model)")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (the waterfall model)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html"))
     package static let unsupportedTransition = DiagnosticCode(
         "FW4104", .specChecks, "a rule moves objects from ONEZONE_IA to GLACIER_IR, which S3 does not support",
-        reference: "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (unsupported lifecycle transitions)")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (unsupported lifecycle transitions)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html"))
     package static let minimumStayNotMet = DiagnosticCode(
         "FW4105", .specChecks, "objects leave STANDARD_IA or ONEZONE_IA less than 30 days after entering it",
-        reference: "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (minimum 30 days in STANDARD_IA or ONEZONE_IA)")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (minimum 30 days in STANDARD_IA or ONEZONE_IA)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html"))
     package static let duplicateTransitionClass = DiagnosticCode(
         "FW4106", .specChecks, "two transitions of one rule target the same storage class",
-        reference: "Amazon S3 API Reference, \"PutBucketLifecycleConfiguration\"")
+        reference: DocumentationPage(
+            "Amazon S3 API Reference, \"PutBucketLifecycleConfiguration\"",
+            "https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketLifecycleConfiguration.html"))
     package static let expirationNotAfterTransitions = DiagnosticCode(
         "FW4107", .specChecks, "an expiration is not later than every transition of its rule",
-        reference: "Amazon S3 User Guide, \"Lifecycle configuration elements\" (expiration after transitions)")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Lifecycle configuration elements\" (expiration after transitions)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html"))
     package static let lifecycleRuleWithoutAction = DiagnosticCode(
         "FW4108", .specChecks, "a lifecycle rule has no action",
-        reference: "Amazon S3 User Guide, \"Lifecycle configuration elements\" (a rule needs an action)")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Lifecycle configuration elements\" (a rule needs an action)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html"))
     package static let duplicateLifecycleRuleId = DiagnosticCode(
         "FW4109", .specChecks, "two lifecycle rules of a bucket share an id",
-        reference: "Amazon S3 User Guide, \"Lifecycle configuration elements\" (ID element)")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Lifecycle configuration elements\" (ID element)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html"))
     package static let lifecycleRuleIdLength = DiagnosticCode(
         "FW4110", .specChecks, "a lifecycle rule id is empty or longer than 255 characters",
-        reference: "Amazon S3 User Guide, \"Lifecycle configuration elements\" (ID: up to 255 characters)")
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Lifecycle configuration elements\" (ID: up to 255 characters)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html"))
     package static let tooManyLifecycleRules = DiagnosticCode(
         "FW4111", .specChecks, "a bucket has more than 1,000 lifecycle rules",
-        reference: "Amazon S3 API Reference, \"PutBucketLifecycleConfiguration\" (up to 1,000 rules)")
+        reference: DocumentationPage(
+            "Amazon S3 API Reference, \"PutBucketLifecycleConfiguration\" (up to 1,000 rules)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketLifecycleConfiguration.html"))
 
     package static let allLifecycleCodes: [DiagnosticCode] = [
         .unknownStorageClass, .notATransitionTarget, .transitionTooEarly, .transitionOutOfOrder, .unsupportedTransition,

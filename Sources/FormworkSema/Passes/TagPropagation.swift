@@ -105,7 +105,9 @@ enum TagPropagation {
 extension DiagnosticCode {
     package static let invalidTag = DiagnosticCode(
         "FW4030", .templateChecks, "a tag key or value breaks AWS's tag rules",
-        reference: "Tagging AWS Resources user guide, \"Tag naming limits and requirements\"")
+        reference: DocumentationPage(
+            "Tagging AWS Resources and Tag Editor User Guide, \"Service quotas\" (tag keys and values)",
+            "https://docs.aws.amazon.com/tag-editor/latest/userguide/reference.html"))
 }
 
 extension Diagnostic {

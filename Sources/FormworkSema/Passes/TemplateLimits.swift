@@ -70,16 +70,24 @@ package enum TemplateLimits {
 extension DiagnosticCode {
     package static let tooMany = DiagnosticCode(
         "FW6001", .templateChecks, "more resources, parameters or outputs than CloudFormation takes",
-        reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"")
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html"))
     package static let descriptionTooLong = DiagnosticCode(
         "FW6002", .templateChecks, "the description is longer than CloudFormation takes",
-        reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"")
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html"))
     package static let invalidLogicalId = DiagnosticCode(
         "FW6003", .templateChecks, "a logical ID is not alphanumeric or is too long",
-        reference: "AWS CloudFormation User Guide, \"Resources\" section (logical ID)")
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, \"Resources\" section (logical ID)",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html"))
     package static let templateTooLarge = DiagnosticCode(
         "FW6004", .templateChecks, "the template is larger than CloudFormation takes",
-        reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\" (template body size in S3)")
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\" (template body size in S3)",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html"))
 
     package static let allLimitCodes: [DiagnosticCode] = [.tooMany, .descriptionTooLong, .invalidLogicalId, .templateTooLarge]
 }

@@ -20,7 +20,11 @@ extension DiagnosticCode {
     package static let booleanForString = DiagnosticCode("FW2014", .decoding, "a YAML 1.1 boolean where a string is expected")
     package static let conflictingKeys = DiagnosticCode("FW2015", .decoding, "keys that exclude each other are both present")
     package static let invalidTypeName = DiagnosticCode("FW2016", .decoding, "a raw resource type name is malformed")
-    package static let invalidEnvironmentName = DiagnosticCode("FW2017", .decoding, "an environment variable name is malformed")
+    package static let invalidEnvironmentName = DiagnosticCode(
+        "FW2017", .decoding, "an environment variable name is malformed",
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Use Lambda environment variables\" (key requirements)",
+            "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html"))
 
     package static let allDecodingCodes: [DiagnosticCode] = [
         .typeMismatch, .unknownKey, .missingKey, .badNumber, .invalidChoice, .invalidName, .unsupportedVersion,
