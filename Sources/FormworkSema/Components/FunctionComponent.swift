@@ -272,7 +272,7 @@ extension DiagnosticCode {
     package static let allFunctionCodes: [DiagnosticCode] = [
         .unknownRuntime, .deprecatedRuntime, .inlineCodeRuntime, .invalidLogRetention, .invalidSchedule, .invalidS3Event,
         .overlappingS3Triggers, .visibilityTimeoutTooShort, .duplicateQueueTrigger, .reservedEnvironmentVariable,
-        .conditionalS3Trigger, .environmentTooLarge,
+        .conditionalS3Trigger, .environmentTooLarge, .tooManyS3Triggers,
     ]
 }
 

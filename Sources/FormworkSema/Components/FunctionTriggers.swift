@@ -246,11 +246,13 @@ extension DiagnosticCode {
             "Amazon S3 User Guide, \"Event notification types and destinations\" (overlapping configurations)",
             "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html"))
     package static let conditionalS3Trigger = DiagnosticCode("FW5310", .specChecks, "a conditional function's s3 trigger on a bucket without that condition")
+    package static let tooManyS3Triggers = DiagnosticCode(
+        "FW5312", .specChecks, "a bucket has too many s3 triggers with nested prefixes to check them for overlaps")
 }
 
 extension Diagnostic {
     static func tooManyS3Triggers(_ count: Int, bucket: Name) -> Diagnostic {
-        .warning(.overlappingS3Triggers,
+        .warning(.tooManyS3Triggers,
                  "bucket '\(bucket.text)' has \(count) s3 triggers with overlapping prefixes, too many to check for overlaps",
                  at: bucket.range, help: ["give the triggers prefixes that do not overlap"])
     }

@@ -126,15 +126,17 @@ extension DiagnosticCode {
     package static let unknownName = DiagnosticCode("FW3050", .specChecks, "a reference names nothing the spec declares")
     package static let unknownAttribute = DiagnosticCode("FW3051", .specChecks, "a reference names an attribute the resource does not have")
     package static let wrongKind = DiagnosticCode("FW3052", .specChecks, "a name refers to a resource of the wrong kind")
-    package static let resourceInCondition = DiagnosticCode("FW3053", .specChecks, "a condition tests a resource or a required parameter")
+    package static let resourceInCondition = DiagnosticCode("FW3053", .specChecks, "a condition tests a resource")
     package static let logicalIdCollision = DiagnosticCode("FW3054", .specChecks, "two declarations map to one logical ID")
     package static let selfDependency = DiagnosticCode("FW3055", .specChecks, "a resource depends on itself")
     package static let listInString = DiagnosticCode("FW3056", .specChecks, "a list parameter is interpolated into a string")
     package static let unusedParameter = DiagnosticCode("FW3057", .specChecks, "a parameter nothing refers to")
+    package static let alwaysSet = DiagnosticCode(
+        "FW3058", .specChecks, "a condition tests whether a required parameter or pseudo parameter is set")
 
     package static let allResolutionCodes: [DiagnosticCode] = [
         .unknownName, .unknownAttribute, .wrongKind, .resourceInCondition, .logicalIdCollision, .selfDependency,
-        .listInString, .unusedParameter,
+        .listInString, .unusedParameter, .alwaysSet,
     ]
 }
 
@@ -189,7 +191,7 @@ extension Diagnostic {
 
     static func isSetOnRequiredParameter(_ reference: Reference) -> Diagnostic {
         let name = reference.path.joined(separator: ".")
-        return .error(.resourceInCondition, "'\(name)' always has a value, so 'when: \(name)' is always true", at: reference.range,
+        return .error(.alwaysSet, "'\(name)' always has a value, so 'when: \(name)' is always true", at: reference.range,
                       help: ["compare it (\(name) == '...'), or make the parameter 'optional: true'"])
     }
 

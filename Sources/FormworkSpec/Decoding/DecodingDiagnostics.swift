@@ -25,11 +25,12 @@ extension DiagnosticCode {
         reference: DocumentationPage(
             "AWS Lambda Developer Guide, \"Use Lambda environment variables\" (key requirements)",
             "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html"))
+    package static let triggerSources = DiagnosticCode("FW2018", .decoding, "a trigger names more than one source")
 
     package static let allDecodingCodes: [DiagnosticCode] = [
         .typeMismatch, .unknownKey, .missingKey, .badNumber, .invalidChoice, .invalidName, .unsupportedVersion,
         .invalidStackName, .unsupportedTag, .emptyCollection, .kindOrType, .unknownKind, .invalidRoute,
-        .booleanForString, .conflictingKeys, .invalidTypeName, .invalidEnvironmentName,
+        .booleanForString, .conflictingKeys, .invalidTypeName, .invalidEnvironmentName, .triggerSources,
     ]
 }
 
@@ -171,10 +172,9 @@ extension Diagnostic {
     }
 
     static func triggerSourceCount(found: [String], at range: SourceRange) -> Diagnostic {
-        let message = found.isEmpty
-            ? "a trigger needs one of s3, sqs, schedule"
-            : "a trigger has one source, found \(found.joined(separator: " and "))"
-        return .error(.missingKey, message, at: range, help: found.count > 1 ? ["write one trigger per source"] : [])
+        guard !found.isEmpty else { return .error(.missingKey, "a trigger needs one of s3, sqs, schedule", at: range) }
+        return .error(.triggerSources, "a trigger has one source, found \(found.joined(separator: " and "))", at: range,
+                      help: ["write one trigger per source"])
     }
 
     static func permissionShape(at range: SourceRange, verbs: [String]) -> Diagnostic {

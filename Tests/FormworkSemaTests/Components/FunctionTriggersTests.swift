@@ -42,7 +42,7 @@ import Testing
 
     @Test func tooManyTriggersWithOneSharedPrefixAreAWarningNotAHang() {
         let (_, diagnostics) = Pipeline.compile(spec((0..<1500).map { "prefix: in/, suffix: .s\($0)" }))
-        #expect(diagnostics.map(\.code) == [.overlappingS3Triggers])
+        #expect(diagnostics.map(\.code) == [.tooManyS3Triggers])
         #expect(diagnostics.first?.severity == .warning)
         #expect(diagnostics.first?.message.contains("too many to check") == true)
     }

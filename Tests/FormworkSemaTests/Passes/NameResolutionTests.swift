@@ -61,7 +61,8 @@ import Testing
               b: { kind: queue, when: env }
               c: { kind: queue, when: "source && aws.region == 'eu-west-1' && env != 'dev'" }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW3053@8:27", "FW3053@9:27"])
+        // Testing a resource (FW3053) and testing whether a required parameter is set (FW3058).
+        #expect(Pipeline.summary(diagnostics) == ["FW3053@8:27", "FW3058@9:27"])
     }
 
     @Test func collisionNamesBothPlaces() {

@@ -172,10 +172,12 @@ import Testing
                 code: { inline: x }
                 triggers:
                   - { schedule: rate(1 minute), sqs: { queue: q } }
+                  - { when: env }
                 permissions:
                   - { read: a, write: b }
             """)
-        #expect(Pipeline.summary(diagnostics) == ["FW2003@8:9", "FW2001@10:9"])
+        // Two sources (FW2018) and none (FW2003) are two mistakes, with two codes.
+        #expect(Pipeline.summary(diagnostics) == ["FW2018@8:9", "FW2003@9:9", "FW2001@11:9"])
     }
 
     @Test func rawPropertiesKeepTypesAndInterpolate() throws {
