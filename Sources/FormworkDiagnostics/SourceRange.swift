@@ -23,11 +23,16 @@ public struct SourceRange: Hashable, Comparable, Sendable, CustomStringConvertib
     public var file: String
     public var start: SourceLocation
     public var end: SourceLocation
+    /// The range stands for the whole file rather than a place in it (a file
+    /// that cannot be read, a `--param` the spec does not declare): it is at
+    /// 1:1, and renderers show no source line for it.
+    public private(set) var isWholeFile: Bool
 
     public init(file: String, start: SourceLocation, end: SourceLocation) {
         self.file = file
         self.start = start
         self.end = max(start, end)
+        self.isWholeFile = false
     }
 
     /// A range covering one position (an empty span rendered as a single caret).
@@ -37,17 +42,18 @@ public struct SourceRange: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// A range of a whole file, for diagnostics about a file rather than a
-    /// place in it (line and column 0; shown as `path:` alone).
+    /// place in it: position 1:1, marked as the whole file.
     public static func wholeFile(_ file: String) -> SourceRange {
-        SourceRange(file: file, line: 0, column: 0)
+        var range = SourceRange(file: file, line: 1, column: 1)
+        range.isWholeFile = true
+        return range
     }
 
-    public var isWholeFile: Bool { start.line == 0 }
-
+    /// By file, then position; a whole file comes before a place at 1:1 in it.
     public static func < (a: SourceRange, b: SourceRange) -> Bool {
-        (a.file, a.start, a.end) < (b.file, b.start, b.end)
+        (a.file, a.start, a.end, a.isWholeFile ? 0 : 1) < (b.file, b.start, b.end, b.isWholeFile ? 0 : 1)
     }
 
     /// `path:line:col`, the form compilers and editors print and parse.
-    public var description: String { isWholeFile ? file : "\(file):\(start.line):\(start.column)" }
+    public var description: String { "\(file):\(start.line):\(start.column)" }
 }

@@ -37,7 +37,10 @@ public struct SourceFiles: Sendable {
 
 /// Renders diagnostics as compilers do: a parseable header line
 /// `path:line:col: error[FW1234]: message`, the source line with a caret
-/// under the span, located notes as their own header lines, then `help:` lines.
+/// under the span, located notes as their own header lines, then one
+/// `help:` line per fix-it and then per help text, in that order. A
+/// diagnostic about a whole file has the header at `path:1:1` and no source
+/// line.
 public struct TextRenderer: Sendable {
     public var colors: Bool
     /// Lines longer than this are shown as a window around the span.
@@ -67,13 +70,13 @@ public struct TextRenderer: Sendable {
                 out += "  " + paint("note", .note) + ": \(note.message)\n"
             }
         }
-        for fixIt in diagnostic.fixIts {
-            out += "  " + paint("help", .note) + ": \(fixIt.message)\n"
+        for message in diagnostic.fixIts.map(\.message) + diagnostic.help {
+            out += "  " + paint("help", .note) + ": \(message)\n"
         }
     }
 
     private func snippet(_ range: SourceRange, sources: SourceFiles, severity: Severity, into out: inout String) {
-        guard let line = sources.line(range.start.line, in: range.file) else { return }
+        guard !range.isWholeFile, let line = sources.line(range.start.line, in: range.file) else { return }
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: number.count)
         let scalars = Array(line.unicodeScalars)

@@ -111,22 +111,19 @@ public enum Compiler {
 // MARK: - Diagnostics (FW00xx: driver and I/O; they exit 2)
 
 extension DiagnosticCode {
-    public static let pathNotFound = DiagnosticCode("FW0001", "a path given on the command line does not exist")
-    public static let noSpecInDirectory = DiagnosticCode("FW0002", "a directory given on the command line holds no spec")
-    public static let outputCollision = DiagnosticCode("FW0003", "two specs would write the same output file")
-    public static let notAFile = DiagnosticCode("FW0004", "a path is neither a file nor a directory")
-    public static let cannotRead = DiagnosticCode("FW0005", "a spec cannot be read")
-    public static let cannotWrite = DiagnosticCode("FW0006", "an output file cannot be written")
-    public static let badParameterOverride = DiagnosticCode("FW0007", "a --param names no parameter or has a bad value")
-    public static let tooManyDiagnostics = DiagnosticCode("FW0008", "more diagnostics than are shown for one spec")
+    public static let pathNotFound = DiagnosticCode("FW0001", .driver, "a path given on the command line does not exist")
+    public static let noSpecInDirectory = DiagnosticCode("FW0002", .driver, "a directory given on the command line holds no spec")
+    public static let outputCollision = DiagnosticCode("FW0003", .driver, "two specs would write the same output file")
+    public static let notAFile = DiagnosticCode("FW0004", .driver, "a path is neither a file nor a directory")
+    public static let cannotRead = DiagnosticCode("FW0005", .driver, "a spec cannot be read")
+    public static let cannotWrite = DiagnosticCode("FW0006", .driver, "an output file cannot be written")
+    public static let badParameterOverride = DiagnosticCode("FW0007", .driver, "a --param names no parameter or has a bad value")
+    public static let tooManyDiagnostics = DiagnosticCode("FW0008", .driver, "more diagnostics than are shown for one spec")
 
     public static let allDriverCodes: [DiagnosticCode] = [
         .pathNotFound, .noSpecInDirectory, .outputCollision, .notAFile, .cannotRead, .cannotWrite,
         .badParameterOverride, .tooManyDiagnostics,
     ]
-
-    /// Usage and I/O problems (exit status 2) rather than mistakes in a spec (exit status 1).
-    public var isUsageOrIO: Bool { rawValue.hasPrefix("FW0") }
 }
 
 extension Diagnostic {
@@ -141,10 +138,10 @@ extension Diagnostic {
     }
 
     static func unknownParameterOverride(_ name: String, in file: String, known: [String]) -> Diagnostic {
-        let fix = Suggestions.closest(to: name, in: known).map { FixIt("did you mean '\($0)'?") }
-            ?? FixIt(known.isEmpty ? "this spec declares no parameters" : "parameters: \(known.joined(separator: ", "))")
+        let help = Suggestions.closest(to: name, in: known).map { "did you mean '\($0)'?" }
+            ?? (known.isEmpty ? "this spec declares no parameters" : "parameters: \(known.joined(separator: ", "))")
         return .error(.badParameterOverride, "--param \(name): the spec has no parameter '\(name)'", at: .wholeFile(file),
-                      fixIts: [fix])
+                      help: [help])
     }
 
     static func badParameterOverride(_ name: String, _ value: String, _ why: String, at range: SourceRange) -> Diagnostic {

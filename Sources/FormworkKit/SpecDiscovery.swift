@@ -66,7 +66,7 @@ public enum SpecDiscovery {
 extension Diagnostic {
     static func pathNotFound(_ path: String, nearby: String?) -> Diagnostic {
         .error(.pathNotFound, "no such file or directory: \(path)", at: .wholeFile(path),
-               fixIts: [nearby.map { FixIt("did you mean \($0)?") } ?? FixIt("give a spec file (*.yaml, *.yml) or a directory of specs")])
+               help: [nearby.map { "did you mean \($0)?" } ?? "give a spec file (*.yaml, *.yml) or a directory of specs"])
     }
 
     static func noSpecInDirectory(_ path: String) -> Diagnostic {
@@ -76,6 +76,6 @@ extension Diagnostic {
 
     static func outputCollision(_ spec: SpecInput, _ first: SpecInput) -> Diagnostic {
         .error(.outputCollision, "\(spec.path) and \(first.path) would both write \(spec.outputName)",
-               at: .wholeFile(spec.path), fixIts: [FixIt("rename one of them, or compile them into different --out directories")])
+               at: .wholeFile(spec.path), help: ["rename one of them, or compile them into different --out directories"])
     }
 }

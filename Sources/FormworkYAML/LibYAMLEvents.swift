@@ -192,8 +192,8 @@ final class LibYAMLEvents {
                 message += " (#x" + String(p.problem_value, radix: 16, uppercase: true) + ")"
             }
             let location = location(ofByte: characterStart(Int(clamping: p.problem_offset)))
-            let fixIts = problem.contains("UTF-8") ? [FixIt("save the file as UTF-8")] : []
-            return .yamlSyntax(message, at: SourceRange(file: file, start: location, end: location), fixIts: fixIts)
+            let help = problem.contains("UTF-8") ? ["save the file as UTF-8"] : []
+            return .yamlSyntax(message, at: SourceRange(file: file, start: location, end: location), help: help)
         default:
             let problemMark = mark(p.problem_mark)
             let range = SourceRange(file: file, start: problemMark.location, end: problemMark.location)
@@ -208,22 +208,22 @@ final class LibYAMLEvents {
                         at: SourceRange(file: file, start: contextMark.location, end: contextMark.location)))
                 }
             }
-            var fixIts: [FixIt] = []
+            var help: [String] = []
             let byte = byteOffset(ofIndex: problemMark.index)
             let character = byte < input.count ? input[byte] : 0
             if character == UInt8(ascii: "\t") {
-                fixIts.append(FixIt("indent with spaces; YAML does not allow tabs in indentation"))
+                help.append("indent with spaces; YAML does not allow tabs in indentation")
             } else if character == UInt8(ascii: "@") || character == UInt8(ascii: "`") {
-                fixIts.append(FixIt("put the value in quotes; a plain value cannot start with '@' or '`'"))
+                help.append("put the value in quotes; a plain value cannot start with '@' or '`'")
             } else if problem == "mapping values are not allowed in this context" {
-                fixIts.append(FixIt("put the value in quotes if it contains ': '"))
+                help.append("put the value in quotes if it contains ': '")
             }
             // `{ bucket: artifacts-${aws.region} }`: the braces of ${...} end a flow collection.
             if let context = p.context.map({ String(cString: $0) }), context.contains("flow"),
                Self.contains("${", in: input, from: byteOffset(ofIndex: mark(p.context_mark).index), to: byte + 1) {
-                fixIts.append(FixIt("inside { } or [ ], quote a value that holds ${...}, like \"artifacts-${aws.region}\""))
+                help.append("inside { } or [ ], quote a value that holds ${...}, like \"artifacts-${aws.region}\"")
             }
-            return .yamlSyntax(message, at: range, notes: notes, fixIts: fixIts)
+            return .yamlSyntax(message, at: range, notes: notes, help: help)
         }
     }
 
@@ -269,14 +269,14 @@ final class LibYAMLEvents {
 }
 
 extension DiagnosticCode {
-    package static let yamlSyntax = DiagnosticCode("FW1001", "YAML syntax error")
+    package static let yamlSyntax = DiagnosticCode("FW1001", .yaml, "YAML syntax error")
 }
 
 extension Diagnostic {
     /// libyaml's own words: its context and problem.
     static func yamlSyntax(
-        _ message: String, at range: SourceRange, notes: [Note] = [], fixIts: [FixIt] = []
+        _ message: String, at range: SourceRange, notes: [Note] = [], help: [String] = []
     ) -> Diagnostic {
-        .error(.yamlSyntax, message, at: range, notes: notes, fixIts: fixIts)
+        .error(.yamlSyntax, message, at: range, notes: notes, help: help)
     }
 }

@@ -285,17 +285,17 @@ private struct TreeBuilder {
 // MARK: - Diagnostics
 
 extension DiagnosticCode {
-    package static let yamlDuplicateKey = DiagnosticCode("FW1002", "duplicate key in a mapping")
-    package static let yamlUndefinedAlias = DiagnosticCode("FW1003", "alias to an undefined anchor")
-    package static let yamlBudget = DiagnosticCode("FW1004", "too many nodes or too much text once aliases are expanded")
-    package static let yamlTooDeep = DiagnosticCode("FW1005", "too deeply nested")
-    package static let yamlSecondDocument = DiagnosticCode("FW1006", "more than one YAML document")
-    package static let yamlEmpty = DiagnosticCode("FW1007", "empty spec")
-    package static let yamlRootNotMapping = DiagnosticCode("FW1008", "top level is not a mapping")
-    package static let yamlMergeKey = DiagnosticCode("FW1009", "merge key (<<) not supported")
-    package static let yamlTooLarge = DiagnosticCode("FW1010", "input too large")
-    package static let yamlNonScalarKey = DiagnosticCode("FW1011", "mapping key that is not a scalar")
-    package static let yamlRecursiveAlias = DiagnosticCode("FW1012", "alias inside the node it refers to")
+    package static let yamlDuplicateKey = DiagnosticCode("FW1002", .yaml, "duplicate key in a mapping")
+    package static let yamlUndefinedAlias = DiagnosticCode("FW1003", .yaml, "alias to an undefined anchor")
+    package static let yamlBudget = DiagnosticCode("FW1004", .yaml, "too many nodes or too much text once aliases are expanded")
+    package static let yamlTooDeep = DiagnosticCode("FW1005", .yaml, "too deeply nested")
+    package static let yamlSecondDocument = DiagnosticCode("FW1006", .yaml, "more than one YAML document")
+    package static let yamlEmpty = DiagnosticCode("FW1007", .yaml, "empty spec")
+    package static let yamlRootNotMapping = DiagnosticCode("FW1008", .yaml, "top level is not a mapping")
+    package static let yamlMergeKey = DiagnosticCode("FW1009", .yaml, "merge key (<<) not supported")
+    package static let yamlTooLarge = DiagnosticCode("FW1010", .yaml, "input too large")
+    package static let yamlNonScalarKey = DiagnosticCode("FW1011", .yaml, "mapping key that is not a scalar")
+    package static let yamlRecursiveAlias = DiagnosticCode("FW1012", .yaml, "alias inside the node it refers to")
 
     /// Every code of the YAML phase, for the documentation check.
     package static let allYAMLCodes: [DiagnosticCode] = [
@@ -342,8 +342,8 @@ extension Diagnostic {
 
     /// Also used by the driver, which stops reading a file past the limit.
     package static func yamlTooLarge(limit: Int, file: String) -> Diagnostic {
-        .error(.yamlTooLarge, "the spec is larger than the limit of \(limit) bytes", at: SourceRange(file: file, line: 1, column: 1),
-               fixIts: [FixIt("split the stack into several specs")])
+        .error(.yamlTooLarge, "the spec is larger than the limit of \(limit) bytes", at: .wholeFile(file),
+               help: ["split the stack into several specs"])
     }
 
     static func yamlNonScalarKey(found: String, at range: SourceRange) -> Diagnostic {

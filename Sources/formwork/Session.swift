@@ -40,7 +40,7 @@ struct Session {
         let (inputs, problems) = SpecDiscovery.specs(for: paths)
         var all = problems
         show(problems, sources: SourceFiles())
-        guard !problems.hasErrors else { return 2 }
+        guard !problems.hasErrors else { return problems.exitStatus }
         for input in inputs {
             let compiled = Compiler.compile(file: input.path, options: CompileOptions(parameterOverrides: overrides))
             var sources = SourceFiles()
@@ -50,8 +50,7 @@ struct Session {
             all += diagnostics
         }
         summarize(all, specs: inputs.count)
-        if all.contains(where: { $0.severity == .error && $0.code.isUsageOrIO }) { return 2 }
-        return all.hasErrors ? 1 : 0
+        return all.exitStatus
     }
 
     static func limited(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {

@@ -36,7 +36,7 @@ import Testing
 
     @Test func findingsNameTheMarkerOrSayWhereTheyAre() {
         let marked = MarkedText("⟨one⟩a: 1\nb: ⟨two⟩⟨also⟩2\n")
-        let code = DiagnosticCode("FW9999", "test")
+        let code = DiagnosticCode("FW9999", .specChecks, "test")
         let diagnostics = [(2, 4), (1, 1), (2, 1)].map { line, column in
             Diagnostic.error(code, "m", at: SourceRange(file: "t.yaml", line: line, column: column))
         }

@@ -8,9 +8,9 @@ import Testing
         var sources = SourceFiles()
         sources.add(path: "a.yaml", text: source.text)
         let diagnostic = Diagnostic.error(
-            DiagnosticCode("FW1002", "duplicate key"), "duplicate key 'stack'", at: source.sourceRange("second"),
+            DiagnosticCode("FW1002", .yaml, "duplicate key"), "duplicate key 'stack'", at: source.sourceRange("second"),
             notes: [Note("first defined here", at: source.sourceRange("first", "first"))],
-            fixIts: [FixIt("remove one of the two")])
+            help: ["remove one of the two"])
         let text = TextRenderer().render([diagnostic], sources: sources)
         #expect(text == """
             a.yaml:3:1: error[FW1002]: duplicate key 'stack'
@@ -24,15 +24,64 @@ import Testing
             """)
     }
 
+    /// Fix-its and help print alike, as `help:` lines: fix-its first, then
+    /// help, each in the order given. The edits themselves are not printed.
+    @Test func rendersFixItsThenHelp() {
+        var sources = SourceFiles()
+        sources.add(path: "a.yaml", text: "name: ${sorce}\n")
+        let range = SourceRange(file: "a.yaml", start: .init(line: 1, column: 9), end: .init(line: 1, column: 14))
+        let diagnostic = Diagnostic.error(
+            DiagnosticCode("FW3050", .specChecks, "unknown name"), "'sorce' is not a parameter", at: range,
+            fixIts: [FixIt("did you mean 'source'?", replacing: range, with: "source"),
+                     FixIt("or write 'target'", replacing: range, with: "target")],
+            help: ["declare it under parameters:", "or remove it"])
+        #expect(TextRenderer().render([diagnostic], sources: sources) == """
+            a.yaml:1:9: error[FW3050]: 'sorce' is not a parameter
+             1 | name: ${sorce}
+               |         ^~~~~
+              help: did you mean 'source'?
+              help: or write 'target'
+              help: declare it under parameters:
+              help: or remove it
+
+            """)
+    }
+
+    /// A diagnostic about a whole file is located at 1:1, so editors can jump
+    /// to it, and shows no source line even when the file's text is known.
+    @Test func rendersAWholeFileDiagnosticWithoutASnippet() {
+        var sources = SourceFiles()
+        sources.add(path: "a.yaml", text: "formwork: 1\n")
+        let diagnostic = Diagnostic.error(
+            DiagnosticCode("FW0007", .driver, "bad --param"), "--param evn: the spec has no parameter 'evn'",
+            at: .wholeFile("a.yaml"), help: ["did you mean 'env'?"])
+        #expect(TextRenderer().render([diagnostic], sources: sources) == """
+            a.yaml:1:1: error[FW0007]: --param evn: the spec has no parameter 'evn'
+              help: did you mean 'env'?
+
+            """)
+    }
+
+    @Test func aWholeFileIsNotAPlaceInIt() {
+        let whole = SourceRange.wholeFile("a.yaml")
+        let place = SourceRange(file: "a.yaml", line: 1, column: 1)
+        #expect(whole.isWholeFile)
+        #expect(!place.isWholeFile)
+        #expect((whole.start, whole.end) == (place.start, place.end))
+        #expect(whole != place)
+        #expect(whole < place && !(place < whole))
+        #expect(whole.description == "a.yaml:1:1")
+    }
+
     @Test func colorsOnlyWhenAsked() {
         let diagnostic = Diagnostic.warning(
-            DiagnosticCode("FW5001", "x"), "m", at: SourceRange(file: "b.yaml", line: 1, column: 1))
+            DiagnosticCode("FW5001", .specChecks, "x"), "m", at: SourceRange(file: "b.yaml", line: 1, column: 1))
         #expect(!TextRenderer().render([diagnostic], sources: SourceFiles()).contains("\u{1B}"))
         #expect(TextRenderer(colors: true).render([diagnostic], sources: SourceFiles()).contains("\u{1B}[1;33m"))
     }
 
     @Test func sortsByPositionThenSeverity() {
-        let code = DiagnosticCode("FW2001", "x")
+        let code = DiagnosticCode("FW2001", .decoding, "x")
         let later = Diagnostic.error(code, "b", at: SourceRange(file: "a", line: 5, column: 1))
         let earlier = Diagnostic.warning(code, "a", at: SourceRange(file: "a", line: 2, column: 9))
         #expect([later, earlier].sortedForDisplay().map(\.message) == ["a", "b"])
@@ -53,7 +102,7 @@ import Testing
             String(repeating: "[", count: 599) + "⟨deep⟩[⟨/deep⟩" + String(repeating: "[", count: 400) + "x", file: "d.yaml")
         var sources = SourceFiles()
         sources.add(path: "d.yaml", text: line.text)
-        let diagnostic = Diagnostic.error(DiagnosticCode("FW1005", "x"), "too deep", at: line.sourceRange("deep"))
+        let diagnostic = Diagnostic.error(DiagnosticCode("FW1005", .yaml, "x"), "too deep", at: line.sourceRange("deep"))
         let text = TextRenderer().render([diagnostic], sources: sources)
         let lines = text.split(separator: "\n")
         #expect(lines.count == 3)

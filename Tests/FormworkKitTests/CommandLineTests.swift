@@ -38,7 +38,7 @@ import Testing
     @Test func missingPathIsAUsageError() {
         let result = CLIRunner.formwork(["lint", "specs/job-queues"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("error[FW0001]: no such file or directory: specs/job-queues"))
+        #expect(result.stderr.contains("specs/job-queues:1:1: error[FW0001]: no such file or directory: specs/job-queues"))
         #expect(result.stderr.contains("did you mean specs/job-queues.yaml?"))
     }
 
@@ -82,8 +82,12 @@ import Testing
     @Test func paramMustNameAParameterAndFitIt() {
         let unknown = CLIRunner.formwork(["lint", spec, "--param", "evn=prod"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("--param evn: the spec has no parameter 'evn'"))
-        #expect(unknown.stderr.contains("did you mean 'env'?"))
+        // About the whole spec: at 1:1, without a source line.
+        #expect(unknown.stderr.hasPrefix("""
+            \(spec):1:1: error[FW0007]: --param evn: the spec has no parameter 'evn'
+              help: did you mean 'env'?
+
+            """))
         let notAllowed = CLIRunner.formwork(["lint", spec, "--param", "env=qa"])
         #expect(notAllowed.status == 2)
         #expect(notAllowed.stderr.contains("allowed values: dev, staging, prod"))
@@ -139,7 +143,7 @@ extension CommandLineTests {
         let result = CLIRunner.formwork(["lint", dir + "/many.yaml"])
         #expect(result.status == 1)
         #expect(result.stderr.components(separatedBy: ": error[FW3050]").count - 1 == 100)
-        #expect(result.stderr.contains("many.yaml: note[FW0008]: "))
+        #expect(result.stderr.contains("many.yaml:1:1: note[FW0008]: "))
         #expect(result.stderr.contains("more diagnostics not shown; fix these and compile again"))
     }
 }

@@ -32,8 +32,8 @@ import Testing
         "FW1010": "CommandLineTests.aHugeSpecIsALocatedErrorReadOnlyToTheLimit: it needs a spec over 8 MiB",
     ]
 
-    /// Driver and I/O codes (FW0xxx) come from the command line, not from a
-    /// spec; CommandLineTests covers them.
+    /// Driver and I/O codes come from the command line, not from a spec;
+    /// CommandLineTests covers them.
     @Test func everySpecCodeHasAGoldenCase() throws {
         var text = ""
         for directory in ["golden/invalid", "golden"] {
@@ -41,8 +41,25 @@ import Testing
                 text += try String(contentsOfFile: PackagePaths.path("\(directory)/\(name)"), encoding: .utf8)
             }
         }
-        let uncovered = codes.filter { !$0.hasPrefix("FW0") && Self.coveredElsewhere[$0] == nil && !text.contains("[\($0)]") }
+        let uncovered = DiagnosticRegistry.all.filter { $0.phase != .driver }.map(\.rawValue)
+            .filter { Self.coveredElsewhere[$0] == nil && !text.contains("[\($0)]") }
         #expect(uncovered.isEmpty, "codes no golden diagnostics file shows: \(uncovered)")
+    }
+
+    /// A code's reference is the AWS page its rule comes from; without one
+    /// its URL is its own section of docs/diagnostics.md.
+    @Test func everyCodeHasAURL() throws {
+        let docs = try String(contentsOfFile: PackagePaths.path("docs/diagnostics.md"), encoding: .utf8)
+        for code in DiagnosticRegistry.all {
+            if let reference = code.reference {
+                #expect(reference.url.hasPrefix("https://docs.aws.amazon.com/"), "\(code): \(reference.url)")
+                #expect(code.url == reference.url)
+                #expect(!reference.title.isEmpty)
+            } else {
+                #expect(code.url == "docs/diagnostics.md#\(code.rawValue.lowercased())")
+            }
+            #expect(docs.contains("<a id=\"\(code.anchor)\"></a>"), "docs/diagnostics.md has no anchor for \(code)")
+        }
     }
 
     private func declaredCodes() throws -> Set<String> {
@@ -52,10 +69,13 @@ import Testing
         for case let file as String in files where file.hasSuffix(".swift") {
             let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
             var rest = Substring(text)
-            while let range = rest.firstRange(of: "DiagnosticCode(\"FW") {
-                let digits = rest[range.upperBound...].prefix(4)
-                if digits.count == 4, digits.allSatisfy(\.isNumber) { found.insert("FW" + digits) }
+            // `DiagnosticCode("FW1234", ...`, the code on the same line or the next.
+            while let range = rest.firstRange(of: "DiagnosticCode(") {
                 rest = rest[range.upperBound...]
+                let argument = rest.drop(while: \.isWhitespace)
+                guard argument.hasPrefix("\"FW") else { continue }
+                let digits = argument.dropFirst(3).prefix(4)
+                if digits.count == 4, digits.allSatisfy(\.isNumber) { found.insert("FW" + digits) }
             }
         }
         return found

@@ -29,7 +29,7 @@ import Testing
         #expect(d.code == .yamlSyntax)
         #expect(d.message == "while scanning for the next token: found character that cannot start any token")
         #expect(d.range.start == text.location("tab"))
-        #expect(d.fixIts.map(\.message) == ["indent with spaces; YAML does not allow tabs in indentation"])
+        #expect(d.help == ["indent with spaces; YAML does not allow tabs in indentation"])
     }
 
     @Test func badIndentation() {
@@ -98,7 +98,7 @@ import Testing
         let d = onlyDiagnostic(bytes: Array(text.text.utf8) + [0xE9] + Array(" au lait\n".utf8))
         #expect(d?.message == "invalid trailing UTF-8 octet (#x20)")
         #expect(d?.range.start == text.location("bad"))
-        #expect(d?.fixIts.map(\.message) == ["save the file as UTF-8"])
+        #expect(d?.help == ["save the file as UTF-8"])
     }
 
     @Test func badLeadingOctetAfterAMultiByteCharacter() {
@@ -113,13 +113,13 @@ import Testing
         let d = onlyDiagnostic(text.text)
         #expect(d?.message == "mapping values are not allowed in this context")
         #expect(d?.range.start == text.location("colon"))
-        #expect(d?.fixIts.map(\.message) == ["put the value in quotes if it contains ': '"])
+        #expect(d?.help == ["put the value in quotes if it contains ': '"])
     }
 
     @Test func reservedIndicator() {
         let text = MarkedText("description: ⟨at⟩@media\n")
         let d = onlyDiagnostic(text.text)
         #expect(d?.range.start == text.location("at"))
-        #expect(d?.fixIts.map(\.message) == ["put the value in quotes; a plain value cannot start with '@' or '`'"])
+        #expect(d?.help == ["put the value in quotes; a plain value cannot start with '@' or '`'"])
     }
 }

@@ -220,8 +220,12 @@ extension Lowering {
 // MARK: - Diagnostics
 
 extension DiagnosticCode {
-    package static let invalidStageName = DiagnosticCode("FW5210", "an api's stage name breaks API Gateway's rules")
-    package static let invalidAllowOrigin = DiagnosticCode("FW5211", "an api's cors allowOrigin is not an origin")
+    package static let invalidStageName = DiagnosticCode(
+        "FW5210", .specChecks, "an api's stage name breaks API Gateway's rules",
+        reference: DocumentationPage(
+            "Amazon API Gateway API Reference, \"Stage\" (stageName)",
+            "https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html"))
+    package static let invalidAllowOrigin = DiagnosticCode("FW5211", .specChecks, "an api's cors allowOrigin is not an origin")
 
     package static let allAPICodes: [DiagnosticCode] = [
         .duplicateRoute, .conflictingPathVariables, .apiLogicalIdCollision, .invalidStageName, .invalidAllowOrigin,
@@ -231,28 +235,31 @@ extension DiagnosticCode {
 extension Diagnostic {
     static func invalidStageName(_ stage: StringValue, invalid: [Character], replacement: String?) -> Diagnostic {
         let shown = invalid.map { "'\($0)'" }.joined(separator: ", ")
-        let fix = replacement.map { FixIt("write '\($0)'", replacing: stage.range, with: $0) }
-            ?? FixIt("use only letters, digits, '-' and '_' around the interpolation")
-        return .error(.invalidStageName,
-                      "stage name '\(stage.text)' contains \(shown); API Gateway takes only letters, digits, '-' and '_'",
-                      at: stage.range, fixIts: [fix])
+        let message = "stage name '\(stage.text)' contains \(shown); API Gateway takes only letters, digits, '-' and '_'"
+        guard let replacement else {
+            return .error(.invalidStageName, message, at: stage.range,
+                          help: ["use only letters, digits, '-' and '_' around the interpolation"])
+        }
+        return .error(.invalidStageName, message, at: stage.range,
+                      fixIts: [FixIt("write '\(replacement)'", replacing: stage.range, with: replacement)])
     }
 
     static func stageNameLength(_ stage: StringValue, count: Int) -> Diagnostic {
         .error(.invalidStageName, "a stage name must be \(APIGateway.stageNameLengthRange.lowerBound) to \(APIGateway.stageNameLengthRange.upperBound) characters, found \(count)", at: stage.range,
-               fixIts: [FixIt("name the stage, like 'stage: prod' or 'stage: ${env}'")])
+               help: ["name the stage, like 'stage: prod' or 'stage: ${env}'"])
     }
 
     static func allowOriginQuote(_ origin: StringValue) -> Diagnostic {
         .error(.invalidAllowOrigin, "allowOrigin '\(origin.text)' contains a quote (')", at: origin.range,
-               fixIts: [FixIt("write '*' or an origin like 'https://example.com'")])
+               help: ["write '*' or an origin like 'https://example.com'"])
     }
 
     static func allowOriginNotAnOrigin(_ origin: StringValue, replacement: String?) -> Diagnostic {
-        let fix = replacement.map { FixIt("write '\($0)'", replacing: origin.range, with: $0) }
-            ?? FixIt("write '*' or an origin like 'https://example.com'")
-        return .error(.invalidAllowOrigin,
-                      "allowOrigin '\(origin.text)' is not '*' or an origin (scheme://host[:port], no path)",
-                      at: origin.range, fixIts: [fix])
+        let message = "allowOrigin '\(origin.text)' is not '*' or an origin (scheme://host[:port], no path)"
+        guard let replacement else {
+            return .error(.invalidAllowOrigin, message, at: origin.range, help: ["write '*' or an origin like 'https://example.com'"])
+        }
+        return .error(.invalidAllowOrigin, message, at: origin.range,
+                      fixIts: [FixIt("write '\(replacement)'", replacing: origin.range, with: replacement)])
     }
 }

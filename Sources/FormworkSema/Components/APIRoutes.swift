@@ -220,18 +220,18 @@ struct APIRoutePlan {
 // MARK: - Diagnostics
 
 extension DiagnosticCode {
-    package static let duplicateRoute = DiagnosticCode("FW5200", "two routes of an api have the same method and path")
+    package static let duplicateRoute = DiagnosticCode("FW5200", .specChecks, "two routes of an api have the same method and path")
     package static let conflictingPathVariables = DiagnosticCode(
-        "FW5201", "two different variable segments at one level of an api's paths")
+        "FW5201", .specChecks, "two different variable segments at one level of an api's paths")
     package static let apiLogicalIdCollision = DiagnosticCode(
-        "FW5202", "two resources an api generates would share a logical ID")
+        "FW5202", .specChecks, "two resources an api generates would share a logical ID")
 }
 
 extension Diagnostic {
     static func duplicateRoute(_ key: String, at range: SourceRange, first: SourceRange) -> Diagnostic {
         .error(.duplicateRoute, "route '\(key)' is defined twice", at: range,
                notes: [Note("first defined here", at: first)],
-               fixIts: [FixIt("remove one of them")])
+               help: ["remove one of them"])
     }
 
     static func conflictingPathVariables(
@@ -240,9 +240,9 @@ extension Diagnostic {
         .error(.conflictingPathVariables,
                "'\(segment)' and '\(existing)' are both variable segments under '\(parent)'; API Gateway allows one per level",
                at: range, notes: [Note("'\(existing)' is used here", at: first)],
-               fixIts: [segment.hasSuffix("+}") || existing.hasSuffix("+}")
-                   ? FixIt("keep one variable segment under '\(parent)'; a greedy one matches every deeper path anyway")
-                   : FixIt("write '\(existing)' in this path too")])
+               help: [segment.hasSuffix("+}") || existing.hasSuffix("+}")
+                   ? "keep one variable segment under '\(parent)'; a greedy one matches every deeper path anyway"
+                   : "write '\(existing)' in this path too"])
     }
 
     static func apiLogicalIdCollision(
@@ -250,6 +250,6 @@ extension Diagnostic {
     ) -> Diagnostic {
         .error(.apiLogicalIdCollision, "\(what) and \(other) of api '\(api)' would both be logical ID '\(id)'", at: range,
                notes: [Note("\(other) is here", at: first)],
-               fixIts: [FixIt("change one path; logical IDs keep only the letters and digits of a path")])
+               help: ["change one path; logical IDs keep only the letters and digits of a path"])
     }
 }

@@ -172,14 +172,20 @@ enum BucketNameRules {
 
 extension DiagnosticCode {
     package static let bucketNameLength = DiagnosticCode(
-        "FW5100", "a bucket name is shorter than 3 or longer than 63 characters",
-        reference: "Amazon S3 User Guide, \"General purpose bucket naming rules\"")
+        "FW5100", .specChecks, "a bucket name is shorter than 3 or longer than 63 characters",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"General purpose bucket naming rules\"",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html"))
     package static let bucketNameCharacters = DiagnosticCode(
-        "FW5101", "a bucket name has characters or a form S3 does not allow",
-        reference: "Amazon S3 User Guide, \"General purpose bucket naming rules\"")
+        "FW5101", .specChecks, "a bucket name has characters or a form S3 does not allow",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"General purpose bucket naming rules\"",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html"))
     package static let bucketNameReserved = DiagnosticCode(
-        "FW5102", "a bucket name is an IP address or uses a prefix or suffix S3 reserves",
-        reference: "Amazon S3 User Guide, \"General purpose bucket naming rules\"")
+        "FW5102", .specChecks, "a bucket name is an IP address or uses a prefix or suffix S3 reserves",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"General purpose bucket naming rules\"",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html"))
 
     package static let allBucketCodes: [DiagnosticCode] = [.bucketNameLength, .bucketNameCharacters, .bucketNameReserved]
 }
@@ -189,29 +195,30 @@ extension Diagnostic {
         let what = literal ? "is \(length) characters" : "has \(length) characters before its ${...} values are added"
         let lengths = S3.bucketNameLengthRange
         return .error(.bucketNameLength, "bucket name '\(name)' \(what); S3 allows \(lengths.lowerBound) to \(lengths.upperBound)", at: range,
-                      fixIts: [FixIt("use a name of \(lengths.lowerBound) to \(lengths.upperBound) characters")])
+                      help: ["use a name of \(lengths.lowerBound) to \(lengths.upperBound) characters"])
     }
 
     static func bucketNameCharacters(_ name: String, bad: [Unicode.Scalar], fix: String?, at range: SourceRange) -> Diagnostic {
         let list = bad.map { "'\($0)'" }.joined(separator: ", ")
-        let remedy = fix.map { FixIt("write '\($0)'", replacing: range, with: $0) }
-            ?? FixIt("use only lowercase letters, digits, hyphens and periods")
-        return .error(.bucketNameCharacters, "bucket name '\(name)' has \(list); S3 allows lowercase letters, digits, hyphens and periods",
-                      at: range, fixIts: [remedy])
+        let message = "bucket name '\(name)' has \(list); S3 allows lowercase letters, digits, hyphens and periods"
+        guard let fix else {
+            return .error(.bucketNameCharacters, message, at: range, help: ["use only lowercase letters, digits, hyphens and periods"])
+        }
+        return .error(.bucketNameCharacters, message, at: range, fixIts: [FixIt("write '\(fix)'", replacing: range, with: fix)])
     }
 
     static func bucketNameEnds(_ name: String, _ end: String, _ c: Unicode.Scalar, at range: SourceRange) -> Diagnostic {
         .error(.bucketNameCharacters, "bucket name '\(name)' must \(end) with a letter or digit, not '\(c)'", at: range,
-               fixIts: [FixIt("remove the '\(c)' at its \(end)")])
+               help: ["remove the '\(c)' at its \(end)"])
     }
 
     static func bucketNameAdjacentPeriods(_ name: String, at range: SourceRange) -> Diagnostic {
         .error(.bucketNameCharacters, "bucket name '\(name)' has two periods in a row", at: range,
-               fixIts: [FixIt("write one period, or a hyphen, between its parts")])
+               help: ["write one period, or a hyphen, between its parts"])
     }
 
     static func bucketNameReserved(_ name: String, _ problem: String, at range: SourceRange) -> Diagnostic {
         .error(.bucketNameReserved, "bucket name '\(name)' \(problem)", at: range,
-               fixIts: [FixIt("choose another name")])
+               help: ["choose another name"])
     }
 }

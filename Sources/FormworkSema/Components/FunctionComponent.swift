@@ -220,41 +220,57 @@ enum FunctionChecks {
 
 extension DiagnosticCode {
     package static let unknownRuntime = DiagnosticCode(
-        "FW5300", "a function names a runtime Lambda does not have",
-        reference: "AWS Lambda Developer Guide, \"Lambda runtimes\"")
+        "FW5300", .specChecks, "a function names a runtime Lambda does not have",
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Lambda runtimes\"",
+            "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"))
     package static let deprecatedRuntime = DiagnosticCode(
-        "FW5301", "a function uses a deprecated Lambda runtime",
-        reference: "AWS Lambda Developer Guide, \"Lambda runtimes\" (deprecated runtimes)")
+        "FW5301", .specChecks, "a function uses a deprecated Lambda runtime",
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Lambda runtimes\" (deprecated runtimes)",
+            "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"))
     package static let inlineCodeRuntime = DiagnosticCode(
-        "FW5302", "inline code with a runtime that only takes packaged code",
-        reference: "AWS CloudFormation User Guide, AWS::Lambda::Function Code, ZipFile")
+        "FW5302", .specChecks, "inline code with a runtime that only takes packaged code",
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, AWS::Lambda::Function Code, ZipFile",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html"))
     package static let invalidLogRetention = DiagnosticCode(
-        "FW5303", "a log retention CloudWatch Logs does not offer",
-        reference: "Amazon CloudWatch Logs API Reference, \"PutRetentionPolicy\"")
+        "FW5303", .specChecks, "a log retention CloudWatch Logs does not offer",
+        reference: DocumentationPage(
+            "Amazon CloudWatch Logs API Reference, \"PutRetentionPolicy\"",
+            "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html"))
     package static let invalidS3Event = DiagnosticCode(
-        "FW5305", "an s3 trigger names an event type S3 does not have",
-        reference: "Amazon S3 User Guide, \"Event notification types and destinations\"")
+        "FW5305", .specChecks, "an s3 trigger names an event type S3 does not have",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Event notification types and destinations\"",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html"))
     package static let reservedEnvironmentVariable = DiagnosticCode(
-        "FW5309", "an environment variable Lambda reserves",
-        reference: "AWS Lambda Developer Guide, \"Defined runtime environment variables\"")
-    package static let duplicateQueueTrigger = DiagnosticCode("FW5308", "a function is triggered twice by one queue")
+        "FW5309", .specChecks, "an environment variable Lambda reserves",
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Use Lambda environment variables\" (defined runtime environment variables)",
+            "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html"))
+    package static let duplicateQueueTrigger = DiagnosticCode("FW5308", .specChecks, "a function is triggered twice by one queue")
     package static let environmentTooLarge = DiagnosticCode(
-        "FW5311", "a function's environment variables pass Lambda's 4 KB",
-        reference: "AWS Lambda Developer Guide, \"Lambda quotas\" (function environment variables: 4 KB in aggregate)")
+        "FW5311", .specChecks, "a function's environment variables pass Lambda's 4 KB",
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Lambda quotas\" (function environment variables: 4 KB in aggregate)",
+            "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"))
 
     package static let allFunctionCodes: [DiagnosticCode] = [
         .unknownRuntime, .deprecatedRuntime, .inlineCodeRuntime, .invalidLogRetention, .invalidSchedule, .invalidS3Event,
         .overlappingS3Triggers, .visibilityTimeoutTooShort, .duplicateQueueTrigger, .reservedEnvironmentVariable,
-        .conditionalS3Trigger, .environmentTooLarge,
+        .conditionalS3Trigger, .environmentTooLarge, .tooManyS3Triggers,
     ]
 }
 
 extension Diagnostic {
     static func unknownRuntime(_ runtime: Located<String>) -> Diagnostic {
-        let fix = Suggestions.closest(to: runtime.value, in: Lambda.supportedRuntimes)
-            .map { FixIt("did you mean '\($0)'?", replacing: runtime.range, with: $0) }
-            ?? FixIt("use a current runtime, like nodejs22.x or python3.13")
-        return .error(.unknownRuntime, "'\(runtime.value)' is not a Lambda runtime", at: runtime.range, fixIts: [fix])
+        let message = "'\(runtime.value)' is not a Lambda runtime"
+        guard let suggestion = Suggestions.closest(to: runtime.value, in: Lambda.supportedRuntimes) else {
+            return .error(.unknownRuntime, message, at: runtime.range, help: ["use a current runtime, like nodejs22.x or python3.13"])
+        }
+        return .error(.unknownRuntime, message, at: runtime.range,
+                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: runtime.range, with: suggestion)])
     }
 
     static func deprecatedRuntime(_ runtime: Located<String>, _ known: Lambda.Runtime) -> Diagnostic {
@@ -266,7 +282,7 @@ extension Diagnostic {
     static func inlineCodeRuntime(_ code: SourceRange, _ runtime: Located<String>) -> Diagnostic {
         .error(.inlineCodeRuntime, "inline code needs a Node.js or Python runtime, not '\(runtime.value)'", at: code,
                notes: [Note("the runtime is set here", at: runtime.range)],
-               fixIts: [FixIt("upload a package and write code: { bucket: ..., key: ... }")])
+               help: ["upload a package and write code: { bucket: ..., key: ... }"])
     }
 
     static func invalidLogRetention(_ days: Located<Int>) -> Diagnostic {
@@ -278,26 +294,28 @@ extension Diagnostic {
     }
 
     static func invalidS3Event(_ event: Located<String>) -> Diagnostic {
-        let fix = Suggestions.closest(to: event.value, in: S3.eventTypes)
-            .map { FixIt("did you mean '\($0)'?", replacing: event.range, with: $0) }
-            ?? FixIt("use an S3 event type, like s3:ObjectCreated:*")
-        return .error(.invalidS3Event, "'\(event.value)' is not an S3 event type", at: event.range, fixIts: [fix])
+        let message = "'\(event.value)' is not an S3 event type"
+        guard let suggestion = Suggestions.closest(to: event.value, in: S3.eventTypes) else {
+            return .error(.invalidS3Event, message, at: event.range, help: ["use an S3 event type, like s3:ObjectCreated:*"])
+        }
+        return .error(.invalidS3Event, message, at: event.range,
+                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: event.range, with: suggestion)])
     }
 
     static func environmentTooLarge(_ name: Located<String>, bytes: Int) -> Diagnostic {
         .error(.environmentTooLarge,
                "the environment variables up to '\(name.value)' already take \(bytes) bytes; Lambda takes at most \(Lambda.maxEnvironmentBytes / 1024) KB in all",
-               at: name.range, fixIts: [FixIt("move large values to a file in the code, or to SSM Parameter Store")])
+               at: name.range, help: ["move large values to a file in the code, or to SSM Parameter Store"])
     }
 
     static func reservedEnvironmentVariable(_ name: Located<String>) -> Diagnostic {
         .error(.reservedEnvironmentVariable, "Lambda reserves the environment variable '\(name.value)'", at: name.range,
-               fixIts: [FixIt("choose another name; Lambda sets '\(name.value)' itself")])
+               help: ["choose another name; Lambda sets '\(name.value)' itself"])
     }
 
     static func duplicateQueueTrigger(_ queue: Name, first: Name, function: String) -> Diagnostic {
         .error(.duplicateQueueTrigger, "queue '\(queue.text)' already triggers function '\(function)'", at: queue.range,
                notes: [Note("the first trigger on '\(queue.text)' is here", at: first.range)],
-               fixIts: [FixIt("remove one of the two triggers")])
+               help: ["remove one of the two triggers"])
     }
 }

@@ -244,16 +244,20 @@ extension Lowering {
 
 extension DiagnosticCode {
     package static let overlappingS3Triggers = DiagnosticCode(
-        "FW5306", "two s3 triggers of one bucket that S3 finds overlapping",
-        reference: "Amazon S3 User Guide, \"Event notification types and destinations\" (overlapping configurations)")
-    package static let conditionalS3Trigger = DiagnosticCode("FW5310", "a conditional function's s3 trigger on a bucket without that condition")
+        "FW5306", .specChecks, "two s3 triggers of one bucket that S3 finds overlapping",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Event notification types and destinations\" (overlapping configurations)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html"))
+    package static let conditionalS3Trigger = DiagnosticCode("FW5310", .specChecks, "a conditional function's s3 trigger on a bucket without that condition")
+    package static let tooManyS3Triggers = DiagnosticCode(
+        "FW5312", .specChecks, "a bucket has too many s3 triggers with nested prefixes to check them for overlaps")
 }
 
 extension Diagnostic {
     static func tooManyS3Triggers(_ count: Int, bucket: Name) -> Diagnostic {
-        .warning(.overlappingS3Triggers,
+        .warning(.tooManyS3Triggers,
                  "bucket '\(bucket.text)' has \(count) s3 triggers with overlapping prefixes, too many to check for overlaps",
-                 at: bucket.range, fixIts: [FixIt("give the triggers prefixes that do not overlap")])
+                 at: bucket.range, help: ["give the triggers prefixes that do not overlap"])
     }
 
     static func overlappingS3Triggers(at event: Located<String>, bucket: String, first: Trigger) -> Diagnostic {
@@ -261,7 +265,7 @@ extension Diagnostic {
                "this s3 trigger overlaps another on bucket '\(bucket)': S3 refuses overlapping event types whose prefixes and suffixes overlap",
                at: event.range,
                notes: [Note("the other trigger is here", at: first.range)],
-               fixIts: [FixIt("give the triggers prefixes or suffixes that do not overlap, or events that differ")])
+               help: ["give the triggers prefixes or suffixes that do not overlap, or events that differ"])
     }
 
     static func conditionalS3Trigger(_ bucket: Name, function: ResourceDecl) -> Diagnostic {
@@ -269,6 +273,6 @@ extension Diagnostic {
                "function '\(function.name.text)' has a 'when:', so bucket '\(bucket.text)' cannot wait for its permission unless the bucket has the same 'when:'",
                at: bucket.range,
                notes: function.when.map { [Note("the function's condition is here", at: $0.range)] } ?? [],
-               fixIts: [FixIt("put bucket '\(bucket.text)' under the same 'when:', or remove the function's 'when:'")])
+               help: ["put bucket '\(bucket.text)' under the same 'when:', or remove the function's 'when:'"])
     }
 }

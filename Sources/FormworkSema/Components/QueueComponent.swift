@@ -61,8 +61,10 @@ extension Lowering {
 
 extension DiagnosticCode {
     package static let visibilityTimeoutTooShort = DiagnosticCode(
-        "FW5307", "a queue hides messages for less time than its consumer function may run",
-        reference: "AWS Lambda Developer Guide, \"Using Lambda with Amazon SQS\" (visibility timeout); cfn-lint E3505")
+        "FW5307", .specChecks, "a queue hides messages for less time than its consumer function may run",
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Using Lambda with Amazon SQS\" (visibility timeout); cfn-lint E3505",
+            "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html"))
 }
 
 extension Diagnostic {

@@ -36,8 +36,18 @@ enum ScheduleExpression {
 
         func range(_ token: Token) -> SourceRange { text.range(of: token.start..<token.end) }
 
-        mutating func error(_ message: String, at token: Token, fix: FixIt? = nil) {
-            diagnostics.append(.error(.invalidSchedule, message, at: range(token), fixIts: fix.map { [$0] } ?? []))
+        mutating func error(_ message: String, at token: Token, help: String? = nil) {
+            diagnostics.append(.error(.invalidSchedule, message, at: range(token), help: help.map { [$0] } ?? []))
+        }
+
+        /// An error with a fix-it replacing `target` by `replacement`. An edit
+        /// needs the target's exact place in the file; when the string's
+        /// characters could not be followed to their columns, the fix is
+        /// given in words instead.
+        mutating func error(_ message: String, at token: Token, fix: String, replacing target: Token, with replacement: String) {
+            guard !text.scalarRanges.isEmpty else { return error(message, at: token, help: fix) }
+            diagnostics.append(.error(.invalidSchedule, message, at: range(token),
+                                      fixIts: [FixIt(fix, replacing: range(target), with: replacement)]))
         }
 
         mutating func run() {
@@ -51,7 +61,7 @@ enum ScheduleExpression {
                 checkCron(inner)
             } else {
                 error("schedule '\(value)' must be rate(...) or cron(...)", at: whole,
-                      fix: FixIt("write it like rate(5 minutes) or cron(0 12 * * ? *)"))
+                      help: "write it like rate(5 minutes) or cron(0 12 * * ? *)")
             }
         }
 
@@ -77,7 +87,7 @@ enum ScheduleExpression {
             let parts = split(inner, on: " ")
             guard parts.count == 2, !parts[0].text.isEmpty, !parts[1].text.isEmpty else {
                 error("a rate expression is 'rate(<number> <unit>)', found 'rate(\(inner.text))'", at: inner,
-                      fix: FixIt("write it like rate(5 minutes), with one space"))
+                      help: "write it like rate(5 minutes), with one space")
                 return
             }
             let (number, unit) = (parts[0], parts[1])
@@ -94,8 +104,12 @@ enum ScheduleExpression {
             }
             guard units.contains(unit.text) else {
                 let suggestion = Suggestions.closest(to: unit.text, in: units)
-                error("'\(unit.text)' is not a rate unit; use minute(s), hour(s) or day(s)", at: unit,
-                      fix: suggestion.map { FixIt("did you mean '\($0)'?", replacing: range(unit), with: $0) })
+                let message = "'\(unit.text)' is not a rate unit; use minute(s), hour(s) or day(s)"
+                if let suggestion {
+                    error(message, at: unit, fix: "did you mean '\(suggestion)'?", replacing: unit, with: suggestion)
+                } else {
+                    error(message, at: unit)
+                }
                 return
             }
             guard let count else { return }
@@ -105,7 +119,7 @@ enum ScheduleExpression {
                 let message = count == 1
                     ? "rate(1 \(unit.text)) needs the singular unit '\(expected)'"
                     : "rate(\(number.text) \(unit.text)) needs the plural unit '\(expected)'"
-                error(message, at: unit, fix: FixIt("write '\(expected)'", replacing: range(unit), with: expected))
+                error(message, at: unit, fix: "write '\(expected)'", replacing: unit, with: expected)
             }
         }
 
@@ -114,14 +128,25 @@ enum ScheduleExpression {
         mutating func checkCron(_ inner: Token) {
             let fields = split(inner, on: " ")
             if let empty = fields.first(where: \.text.isEmpty) {
-                error("cron fields are separated by exactly one space", at: Token(text: "", start: empty.start, end: empty.start),
-                      fix: FixIt("remove the extra space"))
+                let message = "cron fields are separated by exactly one space"
+                let at = Token(text: "", start: empty.start, end: empty.start)
+                // The space to remove: the one the empty field starts at, or at the end the one before it.
+                let space = empty.start < inner.end ? empty.start : empty.start - 1
+                if space >= inner.start, scalars[space] == " " {
+                    error(message, at: at, fix: "remove the extra space", replacing: slice(space, space + 1), with: "")
+                } else {
+                    error(message, at: at, help: "remove the extra space")
+                }
                 return
             }
             guard fields.count == 6 else {
-                error("a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), found \(fields.count)",
-                      at: inner, fix: FixIt(fields.count == 5 ? "add the year field, like: cron(\(inner.text) *)"
-                                            : "write it like cron(0 12 * * ? *)"))
+                let message = "a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), found \(fields.count)"
+                if fields.count == 5 {
+                    error(message, at: inner, fix: "add the year field, like: cron(\(inner.text) *)",
+                          replacing: slice(inner.end, inner.end), with: " *")
+                } else {
+                    error(message, at: inner, help: "write it like cron(0 12 * * ? *)")
+                }
                 return
             }
             for (field, token) in zip(EventBridge.cronFields, fields) { checkField(token, field) }
@@ -129,10 +154,10 @@ enum ScheduleExpression {
             switch (dayOfMonth.text == "?", dayOfWeek.text == "?") {
             case (true, true):
                 error("day-of-month and day-of-week cannot both be '?'", at: dayOfWeek,
-                      fix: FixIt("give one of them a value, like '*' for day-of-month"))
+                      help: "give one of them a value, like '*' for day-of-month")
             case (false, false):
                 error("one of day-of-month and day-of-week must be '?', found '\(dayOfMonth.text)' and '\(dayOfWeek.text)'",
-                      at: dayOfWeek, fix: FixIt("write '?' for the one you do not mean", replacing: range(dayOfWeek), with: "?"))
+                      at: dayOfWeek, fix: "write '?' for the one you do not mean", replacing: dayOfWeek, with: "?")
             default:
                 break
             }
@@ -217,6 +242,8 @@ extension EventBridge.CronField {
 
 extension DiagnosticCode {
     package static let invalidSchedule = DiagnosticCode(
-        "FW5304", "a schedule expression EventBridge would reject",
-        reference: "Amazon EventBridge User Guide, \"Cron expressions reference\" and rate expressions; cfn-lint E3027")
+        "FW5304", .specChecks, "a schedule expression EventBridge would reject",
+        reference: DocumentationPage(
+            "Amazon EventBridge User Guide, \"Using cron and rate expressions to schedule rules\"; cfn-lint E3027",
+            "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html"))
 }

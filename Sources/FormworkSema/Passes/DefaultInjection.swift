@@ -62,18 +62,18 @@ package enum DefaultInjection {
 }
 
 extension DiagnosticCode {
-    package static let missingRequiredSetting = DiagnosticCode("FW4001", "a required setting has no value, even from defaults")
-    package static let implicitAuthNone = DiagnosticCode("FW4002", "an API leaves auth unstated, so it is open to anyone")
+    package static let missingRequiredSetting = DiagnosticCode("FW4001", .specChecks, "a required setting has no value, even from defaults")
+    package static let implicitAuthNone = DiagnosticCode("FW4002", .specChecks, "an API leaves auth unstated, so it is open to anyone")
 }
 
 extension Diagnostic {
     static func missingFunctionField(_ field: String, _ name: Name, example: String) -> Diagnostic {
         .error(.missingRequiredSetting, "function '\(name.text)' needs '\(field)'", at: name.range,
-               fixIts: [FixIt("add '\(field): \(example)' to it, or to defaults.function")])
+               help: ["add '\(field): \(example)' to it, or to defaults.function"])
     }
 
     static func implicitAuthNone(_ name: Name) -> Diagnostic {
         .warning(.implicitAuthNone, "api '\(name.text)' does not say 'auth', so anyone can call it", at: name.range,
-                 fixIts: [FixIt("write 'auth: none' to make an open API explicit, or 'auth: iam' to require signed requests")])
+                 help: ["write 'auth: none' to make an open API explicit, or 'auth: iam' to require signed requests"])
     }
 }

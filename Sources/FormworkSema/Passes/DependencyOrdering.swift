@@ -135,10 +135,10 @@ package enum DependencyOrdering {
         let how = first.isReference ? "refers to" : "depends on"
         return .error(.dependencyCycle, "circular dependency: \(path) (\(first.from) \(how) \(first.to) here)",
                       at: first.origin, notes: Array(notes),
-                      fixIts: [FixIt("remove one of these references or dependsOn entries")])
+                      help: ["remove one of these references or dependsOn entries"])
     }
 }
 
 extension DiagnosticCode {
-    package static let dependencyCycle = DiagnosticCode("FW4020", "resources depend on each other in a cycle")
+    package static let dependencyCycle = DiagnosticCode("FW4020", .templateChecks, "resources depend on each other in a cycle")
 }

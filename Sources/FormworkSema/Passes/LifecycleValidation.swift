@@ -140,41 +140,65 @@ extension S3.StorageClass {
 
 extension DiagnosticCode {
     package static let unknownStorageClass = DiagnosticCode(
-        "FW4100", "a lifecycle transition names an unknown storage class",
-        reference: "Amazon S3 API Reference, \"Transition\" (StorageClass values)")
+        "FW4100", .specChecks, "a lifecycle transition names an unknown storage class",
+        reference: DocumentationPage(
+            "Amazon S3 API Reference, \"Transition\" (StorageClass values)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html"))
     package static let notATransitionTarget = DiagnosticCode(
-        "FW4101", "a lifecycle transition targets STANDARD or REDUCED_REDUNDANCY",
-        reference: "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (supported transitions)")
+        "FW4101", .specChecks, "a lifecycle transition targets STANDARD or REDUCED_REDUNDANCY",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (supported transitions)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html"))
     package static let transitionTooEarly = DiagnosticCode(
-        "FW4102", "a transition to STANDARD_IA or ONEZONE_IA comes before 30 days",
-        reference: "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (30-day minimum before STANDARD_IA and ONEZONE_IA); S3 API Reference, \"Transition\"")
+        "FW4102", .specChecks, "a transition to STANDARD_IA or ONEZONE_IA comes before 30 days",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (30-day minimum before STANDARD_IA and ONEZONE_IA)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html"))
     package static let transitionOutOfOrder = DiagnosticCode(
-        "FW4103", "transitions do not follow the storage-class waterfall with increasing days",
-        reference: "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (the waterfall model)")
+        "FW4103", .specChecks, "transitions do not follow the storage-class waterfall with increasing days",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (the waterfall model)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html"))
     package static let unsupportedTransition = DiagnosticCode(
-        "FW4104", "a rule moves objects from ONEZONE_IA to GLACIER_IR, which S3 does not support",
-        reference: "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (unsupported lifecycle transitions)")
+        "FW4104", .specChecks, "a rule moves objects from ONEZONE_IA to GLACIER_IR, which S3 does not support",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (unsupported lifecycle transitions)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html"))
     package static let minimumStayNotMet = DiagnosticCode(
-        "FW4105", "objects leave STANDARD_IA or ONEZONE_IA less than 30 days after entering it",
-        reference: "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (minimum 30 days in STANDARD_IA or ONEZONE_IA)")
+        "FW4105", .specChecks, "objects leave STANDARD_IA or ONEZONE_IA less than 30 days after entering it",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Transitioning objects using Amazon S3 Lifecycle\" (minimum 30 days in STANDARD_IA or ONEZONE_IA)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html"))
     package static let duplicateTransitionClass = DiagnosticCode(
-        "FW4106", "two transitions of one rule target the same storage class",
-        reference: "Amazon S3 API Reference, \"PutBucketLifecycleConfiguration\"")
+        "FW4106", .specChecks, "two transitions of one rule target the same storage class",
+        reference: DocumentationPage(
+            "Amazon S3 API Reference, \"PutBucketLifecycleConfiguration\"",
+            "https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketLifecycleConfiguration.html"))
     package static let expirationNotAfterTransitions = DiagnosticCode(
-        "FW4107", "an expiration is not later than every transition of its rule",
-        reference: "Amazon S3 User Guide, \"Lifecycle configuration elements\" (expiration after transitions)")
+        "FW4107", .specChecks, "an expiration is not later than every transition of its rule",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Lifecycle configuration elements\" (expiration after transitions)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html"))
     package static let lifecycleRuleWithoutAction = DiagnosticCode(
-        "FW4108", "a lifecycle rule has no action",
-        reference: "Amazon S3 User Guide, \"Lifecycle configuration elements\" (a rule needs an action)")
+        "FW4108", .specChecks, "a lifecycle rule has no action",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Lifecycle configuration elements\" (a rule needs an action)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html"))
     package static let duplicateLifecycleRuleId = DiagnosticCode(
-        "FW4109", "two lifecycle rules of a bucket share an id",
-        reference: "Amazon S3 User Guide, \"Lifecycle configuration elements\" (ID element)")
+        "FW4109", .specChecks, "two lifecycle rules of a bucket share an id",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Lifecycle configuration elements\" (ID element)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html"))
     package static let lifecycleRuleIdLength = DiagnosticCode(
-        "FW4110", "a lifecycle rule id is empty or longer than 255 characters",
-        reference: "Amazon S3 User Guide, \"Lifecycle configuration elements\" (ID: up to 255 characters)")
+        "FW4110", .specChecks, "a lifecycle rule id is empty or longer than 255 characters",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Lifecycle configuration elements\" (ID: up to 255 characters)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html"))
     package static let tooManyLifecycleRules = DiagnosticCode(
-        "FW4111", "a bucket has more than 1,000 lifecycle rules",
-        reference: "Amazon S3 API Reference, \"PutBucketLifecycleConfiguration\" (up to 1,000 rules)")
+        "FW4111", .specChecks, "a bucket has more than 1,000 lifecycle rules",
+        reference: DocumentationPage(
+            "Amazon S3 API Reference, \"PutBucketLifecycleConfiguration\" (up to 1,000 rules)",
+            "https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketLifecycleConfiguration.html"))
 
     package static let allLifecycleCodes: [DiagnosticCode] = [
         .unknownStorageClass, .notATransitionTarget, .transitionTooEarly, .transitionOutOfOrder, .unsupportedTransition,
@@ -186,16 +210,17 @@ extension DiagnosticCode {
 extension Diagnostic {
     static func unknownStorageClass(_ written: Located<String>) -> Diagnostic {
         let valid = S3.StorageClass.allCases.map(\.rawValue)
-        let fix = Suggestions.closest(to: written.value, in: valid).map {
-            FixIt("did you mean '\($0)'?", replacing: written.range, with: $0)
-        } ?? FixIt("use one of: \(valid.joined(separator: ", "))")
-        return .error(.unknownStorageClass, "'\(written.value)' is not a storage class S3 lifecycle can transition to",
-                      at: written.range, fixIts: [fix])
+        let message = "'\(written.value)' is not a storage class S3 lifecycle can transition to"
+        guard let suggestion = Suggestions.closest(to: written.value, in: valid) else {
+            return .error(.unknownStorageClass, message, at: written.range, help: ["use one of: \(valid.joined(separator: ", "))"])
+        }
+        return .error(.unknownStorageClass, message, at: written.range,
+                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: written.range, with: suggestion)])
     }
 
     static func notATransitionTarget(_ written: Located<String>) -> Diagnostic {
         .error(.notATransitionTarget, "lifecycle cannot transition objects to \(written.value)", at: written.range,
-               fixIts: [FixIt("remove this transition; objects are written to STANDARD and lifecycle only moves them to colder classes")])
+               help: ["remove this transition; objects are written to STANDARD and lifecycle only moves them to colder classes"])
     }
 
     static func transitionTooEarly(_ transition: Transition, _ storageClass: S3.StorageClass, _ versions: LifecycleValidation.Versions) -> Diagnostic {
@@ -215,13 +240,13 @@ extension Diagnostic {
                "the transition to \(storageClass.rawValue) must come later than the one to \(previousClass.rawValue) (\(previous.days.value) days), not at \(transition.days.value) days",
                at: transition.days.range,
                notes: [Note("the transition to \(previousClass.rawValue) is here", at: previous.days.range)],
-               fixIts: [FixIt("give \(storageClass.rawValue) more days than \(previous.days.value); lifecycle moves objects only down the waterfall \(S3.StorageClass.waterfall)")])
+               help: ["give \(storageClass.rawValue) more days than \(previous.days.value); lifecycle moves objects only down the waterfall \(S3.StorageClass.waterfall)"])
     }
 
     static func unsupportedTransition(from: Transition, to: Transition) -> Diagnostic {
         .error(.unsupportedTransition, "objects cannot move from ONEZONE_IA to GLACIER_IR", at: to.storageClass.range,
                notes: [Note("the transition to ONEZONE_IA is here", at: from.storageClass.range)],
-               fixIts: [FixIt("transition to GLACIER or DEEP_ARCHIVE after ONEZONE_IA, or drop one of the two transitions")])
+               help: ["transition to GLACIER or DEEP_ARCHIVE after ONEZONE_IA, or drop one of the two transitions"])
     }
 
     static func minimumStayNotMet(
@@ -240,7 +265,7 @@ extension Diagnostic {
     static func duplicateTransitionClass(_ written: Located<String>, first: Located<String>, _ versions: LifecycleValidation.Versions) -> Diagnostic {
         .error(.duplicateTransitionClass, "this rule's \(versions.transitionsKey) already move to \(written.value)", at: written.range,
                notes: [Note("the first transition to \(written.value) is here", at: first.range)],
-               fixIts: [FixIt("remove one of the two transitions to \(written.value)")])
+               help: ["remove one of the two transitions to \(written.value)"])
     }
 
     static func expirationNotAfterTransitions(_ expiration: Located<Int>, latest: Transition, _ versions: LifecycleValidation.Versions) -> Diagnostic {
@@ -255,21 +280,21 @@ extension Diagnostic {
     static func lifecycleRuleWithoutAction(_ rule: LifecycleRule) -> Diagnostic {
         let name = rule.id.map { "lifecycle rule '\($0.value)'" } ?? "this lifecycle rule"
         return .error(.lifecycleRuleWithoutAction, "\(name) has no action", at: rule.id?.range ?? rule.range,
-                      fixIts: [FixIt("add transitions, expiration, noncurrentTransitions, noncurrentExpiration or abortIncompleteUploads")])
+                      help: ["add transitions, expiration, noncurrentTransitions, noncurrentExpiration or abortIncompleteUploads"])
     }
 
     static func duplicateLifecycleRuleId(_ id: Located<String>, first: Located<String>) -> Diagnostic {
         .error(.duplicateLifecycleRuleId, "lifecycle rule id '\(id.value)' is used twice in this bucket", at: id.range,
-               notes: [Note("first used here", at: first.range)], fixIts: [FixIt("give each rule its own id")])
+               notes: [Note("first used here", at: first.range)], help: ["give each rule its own id"])
     }
 
     static func lifecycleRuleIdLength(_ length: Int, at range: SourceRange) -> Diagnostic {
         let problem = length == 0 ? "a lifecycle rule id cannot be empty" : "a lifecycle rule id is at most \(S3.maxLifecycleRuleIdLength) characters; this one has \(length)"
-        return .error(.lifecycleRuleIdLength, problem, at: range, fixIts: [FixIt("use an id of 1 to \(S3.maxLifecycleRuleIdLength) characters")])
+        return .error(.lifecycleRuleIdLength, problem, at: range, help: ["use an id of 1 to \(S3.maxLifecycleRuleIdLength) characters"])
     }
 
     static func tooManyLifecycleRules(_ count: Int, bucket: String, at range: SourceRange) -> Diagnostic {
         .error(.tooManyLifecycleRules, "bucket '\(bucket)' has \(count) lifecycle rules; S3 allows at most \(S3.maxLifecycleRules)", at: range,
-               fixIts: [FixIt("merge rules that share a prefix, or remove rules from here on")])
+               help: ["merge rules that share a prefix, or remove rules from here on"])
     }
 }

@@ -123,18 +123,20 @@ package enum NameResolution {
 // MARK: - Diagnostics
 
 extension DiagnosticCode {
-    package static let unknownName = DiagnosticCode("FW3050", "a reference names nothing the spec declares")
-    package static let unknownAttribute = DiagnosticCode("FW3051", "a reference names an attribute the resource does not have")
-    package static let wrongKind = DiagnosticCode("FW3052", "a name refers to a resource of the wrong kind")
-    package static let resourceInCondition = DiagnosticCode("FW3053", "a condition tests a resource or a required parameter")
-    package static let logicalIdCollision = DiagnosticCode("FW3054", "two declarations map to one logical ID")
-    package static let selfDependency = DiagnosticCode("FW3055", "a resource depends on itself")
-    package static let listInString = DiagnosticCode("FW3056", "a list parameter is interpolated into a string")
-    package static let unusedParameter = DiagnosticCode("FW3057", "a parameter nothing refers to")
+    package static let unknownName = DiagnosticCode("FW3050", .specChecks, "a reference names nothing the spec declares")
+    package static let unknownAttribute = DiagnosticCode("FW3051", .specChecks, "a reference names an attribute the resource does not have")
+    package static let wrongKind = DiagnosticCode("FW3052", .specChecks, "a name refers to a resource of the wrong kind")
+    package static let resourceInCondition = DiagnosticCode("FW3053", .specChecks, "a condition tests a resource")
+    package static let logicalIdCollision = DiagnosticCode("FW3054", .specChecks, "two declarations map to one logical ID")
+    package static let selfDependency = DiagnosticCode("FW3055", .specChecks, "a resource depends on itself")
+    package static let listInString = DiagnosticCode("FW3056", .specChecks, "a list parameter is interpolated into a string")
+    package static let unusedParameter = DiagnosticCode("FW3057", .specChecks, "a parameter nothing refers to")
+    package static let alwaysSet = DiagnosticCode(
+        "FW3058", .specChecks, "a condition tests whether a required parameter or pseudo parameter is set")
 
     package static let allResolutionCodes: [DiagnosticCode] = [
         .unknownName, .unknownAttribute, .wrongKind, .resourceInCondition, .logicalIdCollision, .selfDependency,
-        .listInString, .unusedParameter,
+        .listInString, .unusedParameter, .alwaysSet,
     ]
 }
 
@@ -142,30 +144,37 @@ extension ResolutionError {
     func diagnostic(symbols: SymbolTable) -> Diagnostic {
         switch self {
         case .unknownName(let name, let range):
-            let suggestion = Suggestions.closest(to: name, in: symbols.allNames)
-            let fix = suggestion.map { FixIt("did you mean '\($0)'?", replacing: range, with: $0) }
-                ?? FixIt("declare '\(name)' under parameters: or resources:")
-            var diagnostic = Diagnostic.error(.unknownName, "'\(name)' is not a parameter or resource of this spec", at: range,
-                                              fixIts: [fix])
+            var diagnostic = Diagnostic.error(.unknownName, "'\(name)' is not a parameter or resource of this spec", at: range)
+            if let suggestion = Suggestions.closest(to: name, in: symbols.allNames) {
+                diagnostic.fixIts = [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)]
+            } else {
+                diagnostic.help = ["declare '\(name)' under parameters: or resources:"]
+            }
             diagnostic.subject = name
             return diagnostic
         case .unknownAttribute(let attribute, let owner, let range, let valid):
-            let fix = Suggestions.closest(to: attribute, in: valid).map { FixIt("did you mean '\($0)'?", replacing: range, with: $0) }
-                ?? FixIt(valid.isEmpty ? "'\(owner)' has no attributes; write ${\(owner)}" : "attributes: \(valid.joined(separator: ", "))")
-            return .error(.unknownAttribute, "'\(owner)' has no attribute '\(attribute)'", at: range, fixIts: [fix])
+            let message = "'\(owner)' has no attribute '\(attribute)'"
+            guard let suggestion = Suggestions.closest(to: attribute, in: valid) else {
+                return .error(.unknownAttribute, message, at: range,
+                              help: [valid.isEmpty ? "'\(owner)' has no attributes; write ${\(owner)}" : "attributes: \(valid.joined(separator: ", "))"])
+            }
+            return .error(.unknownAttribute, message, at: range,
+                          fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
         case .parameterHasNoAttributes(let name, let range):
             return .error(.unknownAttribute, "parameter '\(name)' has no attributes", at: range,
-                          fixIts: [FixIt("write ${\(name)}")])
+                          help: ["write ${\(name)}"])
         }
     }
 }
 
 extension Diagnostic {
     static func unknownResource(_ name: Name, role: String, suggestion: String?) -> Diagnostic {
-        let fix = suggestion.map { FixIt("did you mean '\($0)'?", replacing: name.range, with: $0) }
-            ?? FixIt("declare '\(name.text)' under resources:")
-        return .error(.unknownName, "\(role) names '\(name.text)', which is not a resource of this spec", at: name.range,
-                      fixIts: [fix])
+        let message = "\(role) names '\(name.text)', which is not a resource of this spec"
+        guard let suggestion else {
+            return .error(.unknownName, message, at: name.range, help: ["declare '\(name.text)' under resources:"])
+        }
+        return .error(.unknownName, message, at: name.range,
+                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: name.range, with: suggestion)])
     }
 
     static func wrongKind(_ use: NameUse, found target: ResourceDecl) -> Diagnostic {
@@ -177,36 +186,36 @@ extension Diagnostic {
 
     static func resourceInCondition(_ reference: Reference, _ resource: ResourceDecl) -> Diagnostic {
         .error(.resourceInCondition, "a condition cannot test resource '\(resource.name.text)'; conditions are decided before resources exist",
-               at: reference.range, fixIts: [FixIt("test a parameter, like: when: env == 'prod'")])
+               at: reference.range, help: ["test a parameter, like: when: env == 'prod'"])
     }
 
     static func isSetOnRequiredParameter(_ reference: Reference) -> Diagnostic {
         let name = reference.path.joined(separator: ".")
-        return .error(.resourceInCondition, "'\(name)' always has a value, so 'when: \(name)' is always true", at: reference.range,
-                      fixIts: [FixIt("compare it (\(name) == '...'), or make the parameter 'optional: true'")])
+        return .error(.alwaysSet, "'\(name)' always has a value, so 'when: \(name)' is always true", at: reference.range,
+                      help: ["compare it (\(name) == '...'), or make the parameter 'optional: true'"])
     }
 
     static func logicalIdCollision(_ name: Name, _ role: String, first: Name, _ firstRole: String) -> Diagnostic {
         .error(.logicalIdCollision,
                "\(role) '\(name.text)' and \(firstRole) '\(first.text)' would both be logical ID '\(name.logicalId)'",
                at: name.range, notes: [Note("\(firstRole) '\(first.text)' is declared here", at: first.range)],
-               fixIts: [FixIt("rename one of them")])
+               help: ["rename one of them"])
     }
 
     static func listInString(_ reference: Reference, _ parameter: Parameter) -> Diagnostic {
         .error(.listInString,
                "list parameter '\(parameter.name.text)' cannot be part of a string; a list is used as a whole value",
                at: reference.range,
-               fixIts: [FixIt("write the value as exactly '${\(parameter.name.text)}', or make the parameter a string")])
+               help: ["write the value as exactly '${\(parameter.name.text)}', or make the parameter a string"])
     }
 
     static func unusedParameter(_ name: Name) -> Diagnostic {
         .warning(.unusedParameter, "parameter '\(name.text)' is never used", at: name.range,
-                 fixIts: [FixIt("use it as ${\(name.text)}, or remove it")])
+                 help: ["use it as ${\(name.text)}, or remove it"])
     }
 
     static func selfDependency(_ name: Name) -> Diagnostic {
         .error(.selfDependency, "resource '\(name.text)' depends on itself", at: name.range,
-               fixIts: [FixIt("remove '\(name.text)' from its dependsOn")])
+               help: ["remove '\(name.text)' from its dependsOn"])
     }
 }

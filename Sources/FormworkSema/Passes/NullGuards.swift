@@ -109,8 +109,8 @@ package enum NullGuards {
 }
 
 extension DiagnosticCode {
-    package static let unguardedOptional = DiagnosticCode("FW4010", "an optional value is used where it may be absent")
-    package static let unneededFallback = DiagnosticCode("FW4011", "a fallback on a value that is always present")
+    package static let unguardedOptional = DiagnosticCode("FW4010", .specChecks, "an optional value is used where it may be absent")
+    package static let unneededFallback = DiagnosticCode("FW4011", .specChecks, "a fallback on a value that is always present")
 
     package static let allNullGuardCodes: [DiagnosticCode] = [.unguardedOptional, .unneededFallback]
 }
@@ -120,10 +120,8 @@ extension Diagnostic {
         let name = reference.path.joined(separator: ".")
         return .error(.unguardedOptional, "optional parameter '\(name)' may be empty here, and this use is not guarded",
                       at: reference.range,
-                      fixIts: [
-                          FixIt("give a fallback: ${\(name) ?? ''}", replacing: reference.range, with: "\(name) ?? ''"),
-                          FixIt("or put this under 'when: \(name)'"),
-                      ])
+                      fixIts: [FixIt("give a fallback: ${\(name) ?? ''}", replacing: reference.range, with: "\(name) ?? ''")],
+                      help: ["or put this under 'when: \(name)'"])
     }
 
     static func unguardedConditionalValue(_ reference: Reference, condition: String) -> Diagnostic {
@@ -131,21 +129,19 @@ extension Diagnostic {
         return .error(.unguardedOptional,
                       "'\(reference.root)' exists only when \(condition), and this use\(written == reference.root ? "" : " of '\(written)'") is not under that condition",
                       at: reference.range,
-                      fixIts: [
-                          FixIt("give a fallback: ${\(written) ?? ''}", replacing: reference.range, with: "\(written) ?? ''"),
-                          FixIt("or put this under the same condition: when: \(condition)"),
-                      ])
+                      fixIts: [FixIt("give a fallback: ${\(written) ?? ''}", replacing: reference.range, with: "\(written) ?? ''")],
+                      help: ["or put this under the same condition: when: \(condition)"])
     }
 
     static func unguardedConditionalResource(_ use: NameUse, condition: String, target: ResourceDecl) -> Diagnostic {
         .error(.unguardedOptional,
                "\(use.role) names '\(use.name.text)', which exists only when \(condition), but this resource does not share that condition",
                at: use.name.range, notes: [Note("'\(use.name.text)' is created only when \(condition)", at: target.when?.range)],
-               fixIts: [FixIt("put this resource under the same condition: when: \(condition)")])
+               help: ["put this resource under the same condition: when: \(condition)"])
     }
 
     static func unneededFallback(_ reference: Reference, at range: SourceRange) -> Diagnostic {
         .warning(.unneededFallback, "'\(reference.path.joined(separator: "."))' always has a value, so its fallback is never used",
-                 at: range, fixIts: [FixIt("remove the '?? ...' part")])
+                 at: range, help: ["remove the '?? ...' part"])
     }
 }

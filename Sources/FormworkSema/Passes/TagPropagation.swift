@@ -102,8 +102,10 @@ enum TagPropagation {
 
 extension DiagnosticCode {
     package static let invalidTag = DiagnosticCode(
-        "FW4030", "a tag key or value breaks AWS's tag rules",
-        reference: "Tagging AWS Resources user guide, \"Tag naming limits and requirements\"")
+        "FW4030", .templateChecks, "a tag key or value breaks AWS's tag rules",
+        reference: DocumentationPage(
+            "Tagging AWS Resources and Tag Editor User Guide, \"Service quotas\" (tag keys and values)",
+            "https://docs.aws.amazon.com/tag-editor/latest/userguide/reference.html"))
 }
 
 extension Diagnostic {
@@ -113,12 +115,12 @@ extension Diagnostic {
 
     static func tooManyTags(_ count: Int, at range: SourceRange) -> Diagnostic {
         .error(.invalidTag, "a resource would carry \(count) tags; AWS takes at most \(Tagging.maxTagsPerResource) user tags a resource",
-               at: range, fixIts: [FixIt("keep at most \(Tagging.maxTagsPerResource) tags, stack and resource tags together")])
+               at: range, help: ["keep at most \(Tagging.maxTagsPerResource) tags, stack and resource tags together"])
     }
 
     static func reservedTagKey(_ key: String, at range: SourceRange) -> Diagnostic {
         .error(.invalidTag, "tag key '\(key)' uses the reserved prefix '\(Tagging.reservedKeyPrefix)'", at: range,
-               fixIts: [FixIt("choose a key without the '\(Tagging.reservedKeyPrefix)' prefix")])
+               help: ["choose a key without the '\(Tagging.reservedKeyPrefix)' prefix"])
     }
 
     static func tagValueLength(_ count: Int, at range: SourceRange) -> Diagnostic {

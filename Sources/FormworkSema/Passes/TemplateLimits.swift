@@ -64,17 +64,25 @@ package enum TemplateLimits {
 
 extension DiagnosticCode {
     package static let tooMany = DiagnosticCode(
-        "FW6001", "more resources, parameters or outputs than CloudFormation takes",
-        reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"")
+        "FW6001", .templateChecks, "more resources, parameters or outputs than CloudFormation takes",
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html"))
     package static let descriptionTooLong = DiagnosticCode(
-        "FW6002", "the description is longer than CloudFormation takes",
-        reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"")
+        "FW6002", .templateChecks, "the description is longer than CloudFormation takes",
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\"",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html"))
     package static let invalidLogicalId = DiagnosticCode(
-        "FW6003", "a logical ID is not alphanumeric or is too long",
-        reference: "AWS CloudFormation User Guide, \"Resources\" section (logical ID)")
+        "FW6003", .templateChecks, "a logical ID is not alphanumeric or is too long",
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, \"Resources\" section (logical ID)",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html"))
     package static let templateTooLarge = DiagnosticCode(
-        "FW6004", "the template is larger than CloudFormation takes",
-        reference: "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\" (template body size in S3)")
+        "FW6004", .templateChecks, "the template is larger than CloudFormation takes",
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, \"Understand CloudFormation quotas\" (template body size in S3)",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html"))
 
     package static let allLimitCodes: [DiagnosticCode] = [.tooMany, .descriptionTooLong, .invalidLogicalId, .templateTooLarge]
 }
@@ -82,7 +90,7 @@ extension DiagnosticCode {
 extension Diagnostic {
     static func tooMany(_ what: String, _ count: Int, _ limit: Int, at range: SourceRange) -> Diagnostic {
         .error(.tooMany, "the template would have \(count) \(what); CloudFormation takes at most \(limit)", at: range,
-               fixIts: [FixIt("split the stack into several specs (this is the first one over the limit)")])
+               help: ["split the stack into several specs (this is the first one over the limit)"])
     }
 
     static func descriptionTooLong(_ bytes: Int, at range: SourceRange) -> Diagnostic {
@@ -92,7 +100,7 @@ extension Diagnostic {
 
     static func invalidLogicalId(_ id: String, at range: SourceRange) -> Diagnostic {
         .error(.invalidLogicalId, "logical ID '\(id.prefix(80))\(id.count > 80 ? "…" : "")' is not 1 to \(CloudFormation.LogicalId.maxLength) letters and digits",
-               at: range, fixIts: [FixIt("shorten the name (or the api path) it is made from")])
+               at: range, help: ["shorten the name (or the api path) it is made from"])
     }
 
     static func generatedCollision(_ resource: Resource, _ first: Resource) -> Diagnostic {
@@ -103,12 +111,12 @@ extension Diagnostic {
         return .error(.logicalIdCollision,
                       "logical ID '\(resource.logicalId)' would be used twice: by \(describe(resource)) and by \(describe(first))",
                       at: resource.origin, notes: [Note("\(describe(first)) comes from here", at: first.origin)],
-                      fixIts: [FixIt("rename one of the two resources")])
+                      help: ["rename one of the two resources"])
     }
 
     static func templateTooLarge(_ bytes: Int, at range: SourceRange) -> Diagnostic {
         .error(.templateTooLarge,
                "the template is \(bytes) bytes; CloudFormation takes at most \(CloudFormation.Quotas.templateBodyBytes)", at: range,
-               fixIts: [FixIt("split the stack into several specs")])
+               help: ["split the stack into several specs"])
     }
 }

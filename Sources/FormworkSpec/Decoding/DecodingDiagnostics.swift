@@ -5,35 +5,40 @@ import FormworkYAML
 // The decoder's codes (FW2xxx) and messages.
 
 extension DiagnosticCode {
-    package static let typeMismatch = DiagnosticCode("FW2001", "a value has the wrong type")
-    package static let unknownKey = DiagnosticCode("FW2002", "a key the language does not define at that place")
-    package static let missingKey = DiagnosticCode("FW2003", "a required key is missing")
-    package static let badNumber = DiagnosticCode("FW2004", "a number is out of range or not a whole number")
-    package static let invalidChoice = DiagnosticCode("FW2005", "a value is not one of the words allowed there")
-    package static let invalidName = DiagnosticCode("FW2006", "a name is not lowerCamel")
-    package static let unsupportedVersion = DiagnosticCode("FW2007", "the language version is not 1")
-    package static let invalidStackName = DiagnosticCode("FW2008", "the stack name is malformed")
-    package static let unsupportedTag = DiagnosticCode("FW2009", "a YAML tag the language does not take")
-    package static let emptyCollection = DiagnosticCode("FW2010", "a list or mapping that must not be empty is empty")
-    package static let kindOrType = DiagnosticCode("FW2011", "a resource needs exactly one of kind and type")
-    package static let unknownKind = DiagnosticCode("FW2012", "an unknown resource kind")
-    package static let invalidRoute = DiagnosticCode("FW2013", "a route key or target is malformed")
-    package static let booleanForString = DiagnosticCode("FW2014", "a YAML 1.1 boolean where a string is expected")
-    package static let conflictingKeys = DiagnosticCode("FW2015", "keys that exclude each other are both present")
-    package static let invalidTypeName = DiagnosticCode("FW2016", "a raw resource type name is malformed")
-    package static let invalidEnvironmentName = DiagnosticCode("FW2017", "an environment variable name is malformed")
+    package static let typeMismatch = DiagnosticCode("FW2001", .decoding, "a value has the wrong type")
+    package static let unknownKey = DiagnosticCode("FW2002", .decoding, "a key the language does not define at that place")
+    package static let missingKey = DiagnosticCode("FW2003", .decoding, "a required key is missing")
+    package static let badNumber = DiagnosticCode("FW2004", .decoding, "a number is out of range or not a whole number")
+    package static let invalidChoice = DiagnosticCode("FW2005", .decoding, "a value is not one of the words allowed there")
+    package static let invalidName = DiagnosticCode("FW2006", .decoding, "a name is not lowerCamel")
+    package static let unsupportedVersion = DiagnosticCode("FW2007", .decoding, "the language version is not 1")
+    package static let invalidStackName = DiagnosticCode("FW2008", .decoding, "the stack name is malformed")
+    package static let unsupportedTag = DiagnosticCode("FW2009", .decoding, "a YAML tag the language does not take")
+    package static let emptyCollection = DiagnosticCode("FW2010", .decoding, "a list or mapping that must not be empty is empty")
+    package static let kindOrType = DiagnosticCode("FW2011", .decoding, "a resource needs exactly one of kind and type")
+    package static let unknownKind = DiagnosticCode("FW2012", .decoding, "an unknown resource kind")
+    package static let invalidRoute = DiagnosticCode("FW2013", .decoding, "a route key or target is malformed")
+    package static let booleanForString = DiagnosticCode("FW2014", .decoding, "a YAML 1.1 boolean where a string is expected")
+    package static let conflictingKeys = DiagnosticCode("FW2015", .decoding, "keys that exclude each other are both present")
+    package static let invalidTypeName = DiagnosticCode("FW2016", .decoding, "a raw resource type name is malformed")
+    package static let invalidEnvironmentName = DiagnosticCode(
+        "FW2017", .decoding, "an environment variable name is malformed",
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Use Lambda environment variables\" (key requirements)",
+            "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html"))
+    package static let triggerSources = DiagnosticCode("FW2018", .decoding, "a trigger names more than one source")
 
     package static let allDecodingCodes: [DiagnosticCode] = [
         .typeMismatch, .unknownKey, .missingKey, .badNumber, .invalidChoice, .invalidName, .unsupportedVersion,
         .invalidStackName, .unsupportedTag, .emptyCollection, .kindOrType, .unknownKind, .invalidRoute,
-        .booleanForString, .conflictingKeys, .invalidTypeName, .invalidEnvironmentName,
+        .booleanForString, .conflictingKeys, .invalidTypeName, .invalidEnvironmentName, .triggerSources,
     ]
 }
 
 extension Diagnostic {
     static func typeMismatch(expected: String, for what: String, found node: YAMLNode, unquote: Bool = false) -> Diagnostic {
         .error(.typeMismatch, "expected \(expected) for \(what), found \(node.kindDescription)", at: node.range,
-               fixIts: unquote ? [FixIt("remove the quotes", replacing: node.range, with: node.scalar?.value)] : [])
+               fixIts: unquote ? node.scalar.map { [FixIt("remove the quotes", replacing: node.range, with: $0.value)] } ?? [] : [])
     }
 
     static func unknownKey(_ key: String, in what: String, at range: SourceRange, allowed: [String]) -> Diagnostic {
@@ -42,7 +47,7 @@ extension Diagnostic {
                           fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
         }
         return .error(.unknownKey, "unknown key '\(key)' in \(what)", at: range,
-                      fixIts: [FixIt("valid keys here: \(allowed.joined(separator: ", "))")])
+                      help: ["valid keys here: \(allowed.joined(separator: ", "))"])
     }
 
     static func missingKey(_ key: String, in what: String, at range: SourceRange) -> Diagnostic {
@@ -64,7 +69,7 @@ extension Diagnostic {
 
     static func notJSONNumber(_ text: String, at range: SourceRange) -> Diagnostic {
         .error(.badNumber, "\(text) is not a number JSON can hold", at: range,
-               fixIts: [FixIt("quote it if a string was meant")])
+               help: ["quote it if a string was meant"])
     }
 
     static func invalidChoice(_ text: String, for what: String, choices: [String], at range: SourceRange) -> Diagnostic {
@@ -73,19 +78,20 @@ extension Diagnostic {
                           fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
         }
         return .error(.invalidChoice, "'\(text)' is not a valid \(what)", at: range,
-                      fixIts: [FixIt("use one of: \(choices.joined(separator: ", "))")])
+                      help: ["use one of: \(choices.joined(separator: ", "))"])
     }
 
     static func invalidName(_ text: String, at range: SourceRange) -> Diagnostic {
-        let fix = Name.suggestion(for: text).map { FixIt("rename it '\($0)'", replacing: range, with: $0) }
-            ?? FixIt("names start with a lower-case letter, then letters and digits")
-        return .error(.invalidName, "'\(text)' is not a valid name; names are lowerCamel ([a-z][A-Za-z0-9]*)",
-                      at: range, fixIts: [fix])
+        let message = "'\(text)' is not a valid name; names are lowerCamel ([a-z][A-Za-z0-9]*)"
+        guard let suggestion = Name.suggestion(for: text) else {
+            return .error(.invalidName, message, at: range, help: ["names start with a lower-case letter, then letters and digits"])
+        }
+        return .error(.invalidName, message, at: range, fixIts: [FixIt("rename it '\(suggestion)'", replacing: range, with: suggestion)])
     }
 
     static func invalidReference(_ text: String, for what: String, at range: SourceRange) -> Diagnostic {
         .error(.invalidName, "\(what) must name a resource, found '\(text)'", at: range,
-               fixIts: [FixIt("write the resource's name, as declared under resources:")])
+               help: ["write the resource's name, as declared under resources:"])
     }
 
     static func emptyResources(at range: SourceRange) -> Diagnostic {
@@ -109,7 +115,7 @@ extension Diagnostic {
 
     static func optionalWithDefault(_ name: String, at range: SourceRange) -> Diagnostic {
         .error(.conflictingKeys, "optional parameter '\(name)' cannot have a default (its default is the empty string)",
-               at: range, fixIts: [FixIt("remove 'default', or remove 'optional: true'")])
+               at: range, help: ["remove 'default', or remove 'optional: true'"])
     }
 
     static func patternOnNonString(_ type: String, at range: SourceRange) -> Diagnostic {
@@ -119,16 +125,16 @@ extension Diagnostic {
     static func unsupportedTag(_ tag: String, at range: SourceRange) -> Diagnostic {
         let shown = tag.hasPrefix("!") ? tag : "!<\(tag)>"
         let isIntrinsic = CloudFormation.shortFormTags.contains(tag)
-        let fix = if isIntrinsic {
-            FixIt("write ${name} or ${name.attribute}; Formwork emits the intrinsic function")
+        let help = if isIntrinsic {
+            "write ${name} or ${name.attribute}; Formwork emits the intrinsic function"
         } else if tag.hasPrefix("!") && !tag.hasPrefix("!!") {
             // `when: !sourceBucketName` reads as a tag in YAML: a negation must be quoted.
-            FixIt("a plain value starting with '!' is a YAML tag; quote it if it is text, like '\(tag)'")
+            "a plain value starting with '!' is a YAML tag; quote it if it is text, like '\(tag)'"
         } else {
-            FixIt("remove the tag")
+            "remove the tag"
         }
         return .error(.unsupportedTag, "the YAML tag \(shown) is not part of the Formwork language", at: range,
-                      fixIts: [fix])
+                      help: [help])
     }
 
     static func missingKindOrType(_ name: String, at range: SourceRange) -> Diagnostic {
@@ -141,14 +147,17 @@ extension Diagnostic {
     }
 
     static func unknownKind(_ kind: String, at range: SourceRange, kinds: [String]) -> Diagnostic {
-        let fix = Suggestions.closest(to: kind, in: kinds).map { FixIt("did you mean '\($0)'?", replacing: range, with: $0) }
-            ?? FixIt("kinds are \(kinds.joined(separator: ", ")); for any other resource write 'type: AWS::...'")
-        return .error(.unknownKind, "unknown kind '\(kind)'", at: range, fixIts: [fix])
+        guard let suggestion = Suggestions.closest(to: kind, in: kinds) else {
+            return .error(.unknownKind, "unknown kind '\(kind)'", at: range,
+                          help: ["kinds are \(kinds.joined(separator: ", ")); for any other resource write 'type: AWS::...'"])
+        }
+        return .error(.unknownKind, "unknown kind '\(kind)'", at: range,
+                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
     }
 
     static func invalidTypeName(_ text: String, at range: SourceRange) -> Diagnostic {
         .error(.invalidTypeName, "'\(text)' is not a CloudFormation type name", at: range,
-               fixIts: [FixIt("write it as Provider::Service::Resource, for example AWS::SNS::Topic")])
+               help: ["write it as Provider::Service::Resource, for example AWS::SNS::Topic"])
     }
 
     static func conflictingKeys(_ a: String, _ b: String, in what: String, at range: SourceRange) -> Diagnostic {
@@ -162,20 +171,19 @@ extension Diagnostic {
     }
 
     static func triggerSourceCount(found: [String], at range: SourceRange) -> Diagnostic {
-        let message = found.isEmpty
-            ? "a trigger needs one of s3, sqs, schedule"
-            : "a trigger has one source, found \(found.joined(separator: " and "))"
-        return .error(.missingKey, message, at: range, fixIts: found.count > 1 ? [FixIt("write one trigger per source")] : [])
+        guard !found.isEmpty else { return .error(.missingKey, "a trigger needs one of s3, sqs, schedule", at: range) }
+        return .error(.triggerSources, "a trigger has one source, found \(found.joined(separator: " and "))", at: range,
+                      help: ["write one trigger per source"])
     }
 
     static func permissionShape(at range: SourceRange, verbs: [String]) -> Diagnostic {
         .error(.typeMismatch, "a permission is one verb and a resource name, like '- read: uploads'", at: range,
-               fixIts: [FixIt("verbs: \(verbs.joined(separator: ", "))")])
+               help: ["verbs: \(verbs.joined(separator: ", "))"])
     }
 
     static func invalidRouteKey(_ text: String, at range: SourceRange, methods: [String]) -> Diagnostic {
         .error(.invalidRoute, "'\(text)' is not a route; write METHOD /path, like 'GET /status'", at: range,
-               fixIts: [FixIt("methods: \(methods.joined(separator: ", ")); path segments are words or {param}")])
+               help: ["methods: \(methods.joined(separator: ", ")); path segments are words or {param}"])
     }
 
     static func routeTargetCount(_ key: String, at range: SourceRange) -> Diagnostic {

@@ -353,14 +353,14 @@ private struct ConditionParser {
 }
 
 extension DiagnosticCode {
-    package static let emptyCondition = DiagnosticCode("FW3020", "empty condition")
-    package static let unbalancedParenthesis = DiagnosticCode("FW3021", "unbalanced parenthesis in a condition")
-    package static let singleEquals = DiagnosticCode("FW3022", "'=' instead of '=='")
-    package static let singleLogicalOperator = DiagnosticCode("FW3023", "'&' or '|' instead of '&&' or '||'")
-    package static let literalComparison = DiagnosticCode("FW3024", "comparison of two literals")
-    package static let literalCondition = DiagnosticCode("FW3025", "a literal used as a condition")
-    package static let interpolationInCondition = DiagnosticCode("FW3026", "${...} in a condition")
-    package static let conditionTooLong = DiagnosticCode("FW3027", "condition longer than the limit")
+    package static let emptyCondition = DiagnosticCode("FW3020", .decoding, "empty condition")
+    package static let unbalancedParenthesis = DiagnosticCode("FW3021", .decoding, "unbalanced parenthesis in a condition")
+    package static let singleEquals = DiagnosticCode("FW3022", .decoding, "'=' instead of '=='")
+    package static let singleLogicalOperator = DiagnosticCode("FW3023", .decoding, "'&' or '|' instead of '&&' or '||'")
+    package static let literalComparison = DiagnosticCode("FW3024", .decoding, "comparison of two literals")
+    package static let literalCondition = DiagnosticCode("FW3025", .decoding, "a literal used as a condition")
+    package static let interpolationInCondition = DiagnosticCode("FW3026", .decoding, "${...} in a condition")
+    package static let conditionTooLong = DiagnosticCode("FW3027", .decoding, "condition longer than the limit")
 }
 
 extension Diagnostic {
@@ -403,7 +403,7 @@ extension Diagnostic {
     static func interpolationInCondition(_ text: String, fix: FixIt?, at range: SourceRange) -> Diagnostic {
         .error(
             .interpolationInCondition, "\(quoted(text)) in a condition; conditions name values without ${}",
-            at: range, fixIts: fix.map { [$0] } ?? [FixIt("write the name without ${}")])
+            at: range, fixIts: fix.map { [$0] } ?? [], help: fix == nil ? ["write the name without ${}"] : [])
     }
 
     static func conditionTooLong(_ length: Int, limit: Int, at range: SourceRange) -> Diagnostic {

@@ -254,12 +254,12 @@ func quoted(_ text: String) -> String {
 }
 
 extension DiagnosticCode {
-    package static let unexpectedCharacter = DiagnosticCode("FW3040", "unexpected character in an expression")
-    package static let unexpectedToken = DiagnosticCode("FW3041", "unexpected token in an expression")
-    package static let unterminatedStringLiteral = DiagnosticCode("FW3042", "unterminated string literal")
-    package static let invalidEscape = DiagnosticCode("FW3043", "unknown escape in a string literal")
-    package static let missingPathSegment = DiagnosticCode("FW3044", "missing name after '.'")
-    package static let expressionTooDeep = DiagnosticCode("FW3045", "expression nested too deeply")
+    package static let unexpectedCharacter = DiagnosticCode("FW3040", .decoding, "unexpected character in an expression")
+    package static let unexpectedToken = DiagnosticCode("FW3041", .decoding, "unexpected token in an expression")
+    package static let unterminatedStringLiteral = DiagnosticCode("FW3042", .decoding, "unterminated string literal")
+    package static let invalidEscape = DiagnosticCode("FW3043", .decoding, "unknown escape in a string literal")
+    package static let missingPathSegment = DiagnosticCode("FW3044", .decoding, "missing name after '.'")
+    package static let expressionTooDeep = DiagnosticCode("FW3045", .decoding, "expression nested too deeply")
 
     /// Every code the expression parsers emit, in order.
     package static let allExpressionCodes: [DiagnosticCode] = [

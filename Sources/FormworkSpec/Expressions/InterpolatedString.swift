@@ -240,11 +240,11 @@ private struct InterpolationParser {
 }
 
 extension DiagnosticCode {
-    package static let unterminatedInterpolation = DiagnosticCode("FW3001", "unterminated ${")
-    package static let emptyInterpolation = DiagnosticCode("FW3002", "empty ${}")
-    package static let danglingFallback = DiagnosticCode("FW3003", "'??' without a fallback")
-    package static let trailingTokens = DiagnosticCode("FW3004", "text after the expression in ${...}")
-    package static let nestedInterpolation = DiagnosticCode("FW3005", "${ inside ${...}")
+    package static let unterminatedInterpolation = DiagnosticCode("FW3001", .decoding, "unterminated ${")
+    package static let emptyInterpolation = DiagnosticCode("FW3002", .decoding, "empty ${}")
+    package static let danglingFallback = DiagnosticCode("FW3003", .decoding, "'??' without a fallback")
+    package static let trailingTokens = DiagnosticCode("FW3004", .decoding, "text after the expression in ${...}")
+    package static let nestedInterpolation = DiagnosticCode("FW3005", .decoding, "${ inside ${...}")
 }
 
 extension Diagnostic {
@@ -273,6 +273,6 @@ extension Diagnostic {
     static func nestedInterpolation(at range: SourceRange) -> Diagnostic {
         .error(
             .nestedInterpolation, "'${' cannot stand inside ${...}", at: range,
-            fixIts: [FixIt("inside ${...} write names without ${}, as in ${a ?? b}")])
+            help: ["inside ${...} write names without ${}, as in ${a ?? b}"])
     }
 }

@@ -51,7 +51,7 @@ import Testing
 
     @Test func tooManyTriggersWithOneSharedPrefixAreAWarningNotAHang() {
         let (_, diagnostics) = Pipeline.compile(spec((0..<1500).map { "s3: { bucket: b, prefix: in/, suffix: .s\($0) }" }).text)
-        #expect(diagnostics.map(\.code) == [.overlappingS3Triggers])
+        #expect(diagnostics.map(\.code) == [.tooManyS3Triggers])
         #expect(diagnostics.first?.severity == .warning)
         #expect(diagnostics.first?.message.contains("too many to check") == true)
     }

@@ -38,4 +38,37 @@ import Testing
         #expect(errors.first?.range.start == text.location("here"), "\(errors.map(\.message))")
         #expect(errors.first?.code == .invalidSchedule)
     }
+
+    /// What a tool would write: each fix-it's edits applied to the expression.
+    static func applied(_ text: String) -> [String] {
+        errors(text).flatMap(\.fixIts).map { fix in
+            var scalars = Array(text.unicodeScalars)
+            for edit in fix.edits.sorted(by: { $0.range.start > $1.range.start }) {
+                scalars.replaceSubrange((edit.range.start.column - 1)..<(edit.range.end.column - 1), with: edit.text.unicodeScalars)
+            }
+            return String(String.UnicodeScalarView(scalars))
+        }
+    }
+
+    @Test(arguments: [
+        ("rate(5 minute)", "rate(5 minutes)"), ("rate(1 dya)", "rate(1 day)"), ("cron(0 12 * * * *)", "cron(0 12 * * ? *)"),
+        ("cron(0  12 * * ? *)", "cron(0 12 * * ? *)"), ("cron(0 12 * * ? * )", "cron(0 12 * * ? *)"),
+        ("cron( 0 12 * * ? *)", "cron(0 12 * * ? *)"), ("cron(0 12 * * ?)", "cron(0 12 * * ? *)"),
+    ])
+    func fixItsEditTheExpression(_ text: String, _ fixed: String) {
+        #expect(Self.applied(text) == [fixed])
+        #expect(Self.errors(fixed).isEmpty, "\(Self.errors(fixed).map(\.message))")
+    }
+
+    /// Advice that no edit expresses is help; so is a fix whose characters
+    /// cannot be placed in the file.
+    @Test func adviceWithoutAnEditIsHelp() {
+        #expect(Self.errors("every day").map(\.help) == [["write it like rate(5 minutes) or cron(0 12 * * ? *)"]])
+        #expect(Self.errors("cron(0 12 * *)").flatMap(\.fixIts).isEmpty)
+        #expect(Self.errors("cron(0 12 * *)").map(\.help) == [["write it like cron(0 12 * * ? *)"]])
+        let unplaced = LocatedText("rate(5 minute)", SourceRange(file: "t", line: 1, column: 1))
+        let diagnostics = ScheduleExpression.check(unplaced)
+        #expect(diagnostics.flatMap(\.fixIts).isEmpty)
+        #expect(diagnostics.map(\.help) == [["write 'minutes'"]])
+    }
 }

@@ -56,9 +56,9 @@ import Testing
 
     @Test func theSuggestionForATypoIsTheClosestClass() throws {
         let located = Located("GLACEIR", SourceRange(file: "t.yaml", line: 1, column: 1))
-        #expect(Diagnostic.unknownStorageClass(located).fixIts.first?.replacement == "GLACIER")
+        #expect(Diagnostic.unknownStorageClass(located).fixIts.first?.edits.first?.text == "GLACIER")
         let lower = Located("deep_archive", SourceRange(file: "t.yaml", line: 1, column: 1))
-        #expect(Diagnostic.unknownStorageClass(lower).fixIts.first?.replacement == "DEEP_ARCHIVE")
+        #expect(Diagnostic.unknownStorageClass(lower).fixIts.first?.edits.first?.text == "DEEP_ARCHIVE")
     }
 
     @Test func infrequentAccessNeedsThirtyDaysForCurrentAndNoncurrentVersions() {

@@ -19,7 +19,7 @@ import Testing
             """)
         let (_, diagnostics) = Pipeline.compile(text.text)
         #expect(text.findings(diagnostics) == ["FW3050@parameter", "FW3051@attribute", "FW3051@pseudo", "FW3051@member"])
-        #expect(diagnostics.compactMap { $0.fixIts.first?.replacement } == ["env", "arn", "region"])
+        #expect(diagnostics.compactMap { $0.fixIts.first?.edits.first?.text } == ["env", "arn", "region"])
     }
 
     @Test func rawAttributesComeFromTheTypeTableWhenKnown() {
@@ -36,7 +36,7 @@ import Testing
             """)
         let (_, diagnostics) = Pipeline.compile(text.text)
         #expect(text.findings(diagnostics) == ["FW3051@arn"])
-        #expect(diagnostics.first?.fixIts.first?.message.contains("TopicArn") == true)
+        #expect(diagnostics.first?.help.first?.contains("TopicArn") == true)
     }
 
     @Test func namedResourcesMustBeOfTheRightKind() {
@@ -64,8 +64,9 @@ import Testing
               b: { kind: queue, when: ⟨required⟩env }
               c: { kind: queue, when: "source && aws.region == 'eu-west-1' && env != 'dev'" }
             """)
+        // Testing a resource (FW3053) and testing whether a required parameter is set (FW3058).
         let (_, diagnostics) = Pipeline.compile(text.text)
-        #expect(text.findings(diagnostics) == ["FW3053@resource", "FW3053@required"])
+        #expect(text.findings(diagnostics) == ["FW3053@resource", "FW3058@required"])
     }
 
     @Test func collisionNamesBothPlaces() {

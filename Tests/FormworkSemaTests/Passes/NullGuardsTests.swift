@@ -21,8 +21,9 @@ import Testing
             """)
         let (_, diagnostics) = Pipeline.compile(text.text)
         #expect(text.findings(diagnostics) == ["FW4010@optional", "FW4010@conditional"])
-        #expect(diagnostics[0].fixIts.map(\.message) == ["give a fallback: ${source ?? ''}", "or put this under 'when: source'"])
-        #expect(diagnostics[0].fixIts[0].replacement == "source ?? ''")
+        #expect(diagnostics[0].fixIts.map(\.message) == ["give a fallback: ${source ?? ''}"])
+        #expect(diagnostics[0].fixIts[0].edits.map(\.text) == ["source ?? ''"])
+        #expect(diagnostics[0].help == ["or put this under 'when: source'"])
     }
 
     @Test func aFallbackOrAnImplyingConditionGuards() {

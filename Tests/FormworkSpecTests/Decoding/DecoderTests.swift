@@ -47,7 +47,7 @@ import Testing
             """)
         let (_, diagnostics) = Pipeline.decode(text.text)
         #expect(text.findings(diagnostics) == ["FW2002@typo"])
-        #expect(diagnostics.first?.fixIts.first?.replacement == "retentionDays")
+        #expect(diagnostics.first?.fixIts.first?.edits.first?.text == "retentionDays")
     }
 
     @Test func numbersAreCheckedNeverTrapped() {
@@ -80,7 +80,7 @@ import Testing
             """)
         let (_, diagnostics) = Pipeline.decode(text.text)
         #expect(text.findings(diagnostics) == ["FW2006@dashed", "FW2006@capital"])
-        #expect(diagnostics.map { $0.fixIts.first?.replacement } == ["myQueue", "jobs"])
+        #expect(diagnostics.map { $0.fixIts.first?.edits.first?.text } == ["myQueue", "jobs"])
     }
 
     @Test func dependsOnTakesANameOrAList() throws {
@@ -175,12 +175,14 @@ import Testing
                 kind: function
                 code: { inline: x }
                 triggers:
-                  - ⟨trigger⟩{ schedule: rate(1 minute), sqs: { queue: q } }
+                  - ⟨twoSources⟩{ schedule: rate(1 minute), sqs: { queue: q } }
+                  - ⟨noSource⟩{ when: env }
                 permissions:
                   - ⟨permission⟩{ read: a, write: b }
             """)
         let (_, diagnostics) = Pipeline.decode(text.text)
-        #expect(text.findings(diagnostics) == ["FW2003@trigger", "FW2001@permission"])
+        // Two sources (FW2018) and none (FW2003) are two mistakes, with two codes.
+        #expect(text.findings(diagnostics) == ["FW2018@twoSources", "FW2003@noSource", "FW2001@permission"])
     }
 
     @Test func rawPropertiesKeepTypesAndInterpolate() throws {

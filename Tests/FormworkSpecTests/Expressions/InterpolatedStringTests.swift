@@ -185,7 +185,7 @@ import Testing
         #expect(diagnostics.map(\.code) == [.emptyInterpolation])
         #expect(diagnostics.first?.message == "empty '${}'; expected a name inside, such as ${env}")
         #expect(diagnostics.first?.range == at(marked, "s", "e"))
-        #expect(diagnostics.first?.fixIts.first?.replacement == "$${}")
+        #expect(diagnostics.first?.fixIts.first?.edits.first?.text == "$${}")
         // The text either side of the dropped expression is one literal.
         #expect(string.segments.map(\.literal) == ["ab"])
     }
@@ -264,7 +264,7 @@ import Testing
         #expect(diagnostics.map(\.code) == [.nestedInterpolation])
         #expect(diagnostics.first?.message == "'${' cannot stand inside ${...}")
         #expect(diagnostics.first?.range == at(marked, "s", "e"))
-        #expect(diagnostics.first?.fixIts.map(\.message) == ["inside ${...} write names without ${}, as in ${a ?? b}"])
+        #expect(diagnostics.first?.help == ["inside ${...} write names without ${}, as in ${a ?? b}"])
         // Parsing goes on after the outer closing brace.
         #expect(string.segments.map(\.literal) == ["rest"])
     }
