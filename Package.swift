@@ -25,9 +25,14 @@ let package = Package(
         .target(name: "FormworkYAML", dependencies: ["CYAML", "FormworkDiagnostics"]),
         .target(name: "FormworkSpec", dependencies: ["FormworkFacts", "FormworkYAML", "FormworkDiagnostics"]),
         .target(name: "FormworkCFN", dependencies: ["FormworkFacts", "FormworkDiagnostics"]),
-        .target(name: "FormworkSema", dependencies: ["FormworkFacts", "FormworkSpec", "FormworkCFN", "FormworkDiagnostics"]),
+        // Pure expansion of a checked spec into a template; reports nothing.
+        .target(name: "FormworkLowering", dependencies: ["FormworkFacts", "FormworkSpec", "FormworkCFN", "FormworkDiagnostics"]),
+        // Every check, one rule a file: Rules/Spec read the typed spec, Rules/Template the template model.
+        .target(name: "FormworkRules", dependencies: [
+            "FormworkFacts", "FormworkSpec", "FormworkCFN", "FormworkLowering", "FormworkDiagnostics",
+        ]),
         .target(name: "FormworkKit", dependencies: [
-            "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkSema", "FormworkCFN",
+            "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkRules", "FormworkLowering", "FormworkCFN",
         ]),
         // The command line: argument parsing and exit codes only.
         .executableTarget(name: "formwork", dependencies: [
@@ -35,16 +40,20 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "FormworkTestSupport", dependencies: [
-            "FormworkKit", "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkSema", "FormworkCFN",
+            "FormworkKit", "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkRules", "FormworkLowering",
+            "FormworkCFN",
         ]),
 
         .testTarget(name: "FormworkFactsTests", dependencies: ["FormworkFacts"]),
         .testTarget(name: "FormworkDiagnosticsTests", dependencies: ["FormworkDiagnostics", "FormworkTestSupport"]),
         .testTarget(name: "FormworkYAMLTests", dependencies: ["FormworkYAML", "FormworkTestSupport"]),
-        .testTarget(name: "FormworkSpecTests", dependencies: ["FormworkSpec", "FormworkYAML", "FormworkTestSupport"]),
+        .testTarget(name: "FormworkSpecTests", dependencies: ["FormworkSpec", "FormworkYAML", "FormworkFacts", "FormworkTestSupport"]),
         .testTarget(name: "FormworkCFNTests", dependencies: ["FormworkCFN", "FormworkTestSupport"]),
-        .testTarget(name: "FormworkSemaTests", dependencies: [
-            "FormworkSema", "FormworkSpec", "FormworkCFN", "FormworkFacts", "FormworkTestSupport",
+        .testTarget(name: "FormworkLoweringTests", dependencies: [
+            "FormworkLowering", "FormworkSpec", "FormworkCFN", "FormworkFacts", "FormworkTestSupport",
+        ]),
+        .testTarget(name: "FormworkRulesTests", dependencies: [
+            "FormworkRules", "FormworkLowering", "FormworkSpec", "FormworkCFN", "FormworkFacts", "FormworkTestSupport",
         ]),
         .testTarget(name: "FormworkKitTests", dependencies: ["FormworkKit", "FormworkTestSupport"]),
     ]

@@ -18,6 +18,8 @@ package struct Template: Sendable {
     package var description: String?
     /// The spec node the description came from.
     package var descriptionOrigin: SourceRange?
+    /// The spec node that stands for the whole template (the spec's `stack:`).
+    package var origin: SourceRange?
     package var parameters: [Entry] = []
     package var conditions: [Entry] = []
     package var resources: [Resource] = []

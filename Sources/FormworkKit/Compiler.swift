@@ -1,6 +1,7 @@
 import FormworkCFN
 import FormworkDiagnostics
-import FormworkSema
+import FormworkLowering
+import FormworkRules
 import FormworkSpec
 import FormworkYAML
 
@@ -77,16 +78,32 @@ public enum Compiler {
             return Compilation(path: path, sourceText: text, diagnostics: diagnostics)
         }
         diagnostics += checkOverrides(options.parameterOverrides, spec: spec)
-        let (template, semanticDiagnostics) = Semantics.run(
-            &spec, options: LoweringOptions(parameterOverrides: options.parameterOverrides))
-        diagnostics += semanticDiagnostics
-        var emitted = diagnostics.hasErrors ? nil : template.map(JSONWriter.emit)
-        if let written = emitted, let tooLarge = TemplateLimits.checkBody(written.text, spec: spec) {
-            diagnostics.append(tooLarge)
-            emitted = nil
-        }
+        let (template, emitted, checked) = check(&spec, options: options, after: diagnostics)
+        diagnostics += checked
         return Compilation(path: path, sourceText: text, spec: spec, template: template, emitted: emitted,
                            diagnostics: diagnostics)
+    }
+
+    /// Defaults, the spec rules, lowering, writing, then the template rules.
+    /// Each step runs only when the ones before it, and the `earlier`
+    /// diagnostics (decoding's), found no error: a template exists only for a
+    /// spec every rule passed.
+    package static func check(_ spec: inout Spec, options: CompileOptions, after earlier: [Diagnostic] = [])
+        -> (Template?, (text: String, sourceMap: SourceMap)?, [Diagnostic])
+    {
+        spec.injectDefaults()
+        let symbols = SymbolTable(spec)
+        var diagnostics = RuleRegistry.check(SpecContext(spec: spec, symbols: symbols))
+        // A spec over the declared quotas is not expanded: that costs time and
+        // memory in proportion to what a hostile spec asks for.
+        if diagnostics.contains(where: { $0.code == .tooMany }) { return (nil, nil, diagnostics) }
+        let (template, loweringDiagnostics) = Lowering.run(
+            spec, symbols: symbols, options: LoweringOptions(parameterOverrides: options.parameterOverrides))
+        diagnostics += loweringDiagnostics
+        guard !diagnostics.hasErrors, !earlier.hasErrors else { return (nil, nil, diagnostics) }
+        let emitted = JSONWriter.emit(template)
+        diagnostics += RuleRegistry.check(TemplateContext(template: template, text: emitted.text))
+        return diagnostics.hasErrors ? (nil, nil, diagnostics) : (template, emitted, diagnostics)
     }
 
     /// Each `--param` must name a parameter of the spec and fit its type and allowed values.

@@ -1,6 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
-import FormworkSema
+import FormworkKit
 import FormworkSpec
 import FormworkYAML
 
@@ -14,11 +14,12 @@ package enum Pipeline {
         return (spec, yamlDiagnostics + diagnostics)
     }
 
-    /// Parses, decodes and runs every semantic pass and the lowering.
-    package static func compile(_ yaml: String, options: LoweringOptions = .init()) -> (template: Template?, diagnostics: [Diagnostic]) {
+    /// Parses, decodes, injects defaults, runs the rules and lowers, as the
+    /// compiler does; the template is nil when anything reported an error.
+    package static func compile(_ yaml: String, options: CompileOptions = .init()) -> (template: Template?, diagnostics: [Diagnostic]) {
         let (decoded, diagnostics) = decode(yaml)
         guard var spec = decoded else { return (nil, diagnostics) }
-        let (template, semantic) = Semantics.run(&spec, options: options)
-        return (template, (diagnostics + semantic).sortedForDisplay())
+        let (template, _, checked) = Compiler.check(&spec, options: options, after: diagnostics)
+        return (template, (diagnostics + checked).sortedForDisplay())
     }
 }

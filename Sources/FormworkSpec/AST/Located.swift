@@ -1,14 +1,25 @@
 import FormworkDiagnostics
 
+/// Where a setting's value comes from: the resource itself, the spec's
+/// `defaults:`, or the built-in default (`BuiltInDefaults`).
+package enum Provenance: Sendable, Hashable {
+    case written, defaults, builtIn
+}
+
 /// A value decoded from the spec, with the range of the node it came from.
 package struct Located<Value: Sendable>: Sendable {
     package var value: Value
     package var range: SourceRange
+    package var provenance: Provenance
 
-    package init(_ value: Value, _ range: SourceRange) {
+    package init(_ value: Value, _ range: SourceRange, _ provenance: Provenance = .written) {
         self.value = value
         self.range = range
+        self.provenance = provenance
     }
+
+    /// A built-in default, located at the node it stands for (a resource's name).
+    package static func builtIn(_ value: Value, at range: SourceRange) -> Located { Located(value, range, .builtIn) }
 }
 
 extension Located: Equatable where Value: Equatable {}

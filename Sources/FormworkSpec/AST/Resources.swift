@@ -44,12 +44,17 @@ package enum BucketEncryption: String, Sendable, CaseIterable { case s3, kms }
 
 package struct BucketSpec: Sendable {
     package var name: StringValue?
-    package var versioning: Located<Bool>?
-    package var publicAccess: Located<PublicAccess>?
-    package var encryption: Located<BucketEncryption>?
+    package var versioning: Located<Bool>
+    package var publicAccess: Located<PublicAccess>
+    package var encryption: Located<BucketEncryption>
     package var lifecycle: Located<[LifecycleRule]>?
 
-    package init() {}
+    /// A bucket with the built-in defaults, located at `range`.
+    package init(builtInsAt range: SourceRange) {
+        versioning = .builtIn(BuiltInDefaults.bucketVersioning, at: range)
+        publicAccess = .builtIn(BuiltInDefaults.bucketPublicAccess, at: range)
+        encryption = .builtIn(BuiltInDefaults.bucketEncryption, at: range)
+    }
 }
 
 package struct LifecycleRule: Sendable {
@@ -76,19 +81,27 @@ package struct Transition: Sendable {
 // MARK: - function
 
 package struct FunctionSpec: Sendable {
+    /// Required (no built-in default): a spec rule reports it missing.
     package var handler: Located<String>?
+    /// Required (no built-in default): a spec rule reports it missing.
     package var runtime: Located<String>?
     package var code: FunctionCode?
-    package var timeout: Located<Int>?
-    package var memory: Located<Int>?
+    package var timeout: Located<Int>
+    package var memory: Located<Int>
     package var environment: [EnvironmentVariable] = []
-    package var deadLetterQueue: Located<Bool>?
-    package var logs: LogSettings?
+    package var deadLetterQueue: Located<Bool>
+    package var logs: LogSettings
     package var triggers: [Trigger] = []
     package var invokers: [Invoker] = []
     package var permissions: [Permission] = []
 
-    package init() {}
+    /// A function with the built-in defaults, located at `range`.
+    package init(builtInsAt range: SourceRange) {
+        timeout = .builtIn(BuiltInDefaults.functionTimeout, at: range)
+        memory = .builtIn(BuiltInDefaults.functionMemory, at: range)
+        deadLetterQueue = .builtIn(BuiltInDefaults.functionDeadLetterQueue, at: range)
+        logs = LogSettings(builtInsAt: range)
+    }
 }
 
 package enum FunctionCode: Sendable {
@@ -103,13 +116,16 @@ package struct EnvironmentVariable: Sendable {
 }
 
 package struct LogSettings: Sendable {
-    package var retentionDays: Located<Int>?
-    package var format: Located<LogFormat>?
+    package var retentionDays: Located<Int>
+    package var format: Located<LogFormat>
+    /// The `logs:` mapping, or the resource's name when it has none.
     package var range: SourceRange
+    /// Where the `logs:` mapping itself comes from.
+    package var provenance: Provenance = .builtIn
 
-    package init(retentionDays: Located<Int>?, format: Located<LogFormat>?, range: SourceRange) {
-        self.retentionDays = retentionDays
-        self.format = format
+    package init(builtInsAt range: SourceRange) {
+        retentionDays = .builtIn(BuiltInDefaults.logRetentionDays, at: range)
+        format = .builtIn(BuiltInDefaults.logFormat, at: range)
         self.range = range
     }
 }
@@ -169,10 +185,14 @@ package enum APIAuth: String, Sendable, CaseIterable { case none, iam }
 package struct APISpec: Sendable {
     package var stage: StringValue?
     package var cors: CORSSettings?
-    package var auth: Located<APIAuth>?
+    /// Built in as `none`, which a rule warns about unless a spec states it.
+    package var auth: Located<APIAuth>
     package var routes: Located<[Route]>?
 
-    package init() {}
+    /// An api with the built-in defaults, located at `range`.
+    package init(builtInsAt range: SourceRange) {
+        auth = .builtIn(BuiltInDefaults.apiAuth, at: range)
+    }
 }
 
 package struct CORSSettings: Sendable {

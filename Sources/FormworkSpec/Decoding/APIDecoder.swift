@@ -10,12 +10,14 @@ extension APISpec {
 }
 
 extension SpecDecoder {
-    func decodeAPI(_ node: YAMLNode, _ what: String, allowed: [String], owner: SourceRange? = nil) -> APISpec? {
+    /// Built-in defaults are located at `builtIns` (the resource's name).
+    func decodeAPI(_ node: YAMLNode, _ what: String, allowed: [String], owner: SourceRange? = nil,
+                   builtIns: SourceRange) -> APISpec? {
         let required = owner == nil ? [] : ["stage", "routes"]
         guard let fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
-        var api = APISpec()
+        var api = APISpec(builtInsAt: builtIns)
         api.stage = fields["stage"].flatMap { interpolated($0, "stage") }
-        api.auth = fields["auth"].flatMap { choice($0, "auth", as: APIAuth.self) }
+        if let auth = fields["auth"].flatMap({ choice($0, "auth", as: APIAuth.self) }) { api.auth = auth }
         if let node = fields["cors"],
            let cors = self.fields(node, "cors", allowed: ["allowOrigin"], required: ["allowOrigin"],
                                   owner: fields.keyNode("cors")?.range),

@@ -8,13 +8,18 @@ extension BucketSpec {
 }
 
 extension SpecDecoder {
-    func decodeBucket(_ node: YAMLNode, _ what: String, allowed: [String]) -> BucketSpec? {
+    /// Built-in defaults are located at `builtIns` (the resource's name).
+    func decodeBucket(_ node: YAMLNode, _ what: String, allowed: [String], builtIns: SourceRange) -> BucketSpec? {
         guard let fields = fields(node, what, allowed: allowed) else { return nil }
-        var bucket = BucketSpec()
+        var bucket = BucketSpec(builtInsAt: builtIns)
         bucket.name = fields["name"].flatMap { interpolated($0, "a bucket name") }
-        bucket.versioning = fields["versioning"].flatMap { bool($0, "versioning") }
-        bucket.publicAccess = fields["publicAccess"].flatMap { choice($0, "publicAccess", as: PublicAccess.self) }
-        bucket.encryption = fields["encryption"].flatMap { choice($0, "encryption", as: BucketEncryption.self) }
+        if let versioning = fields["versioning"].flatMap({ bool($0, "versioning") }) { bucket.versioning = versioning }
+        if let access = fields["publicAccess"].flatMap({ choice($0, "publicAccess", as: PublicAccess.self) }) {
+            bucket.publicAccess = access
+        }
+        if let encryption = fields["encryption"].flatMap({ choice($0, "encryption", as: BucketEncryption.self) }) {
+            bucket.encryption = encryption
+        }
         if let node = fields["lifecycle"], let items = sequence(node, "lifecycle") {
             bucket.lifecycle = Located(items.compactMap(decodeLifecycleRule), node.range)
         }

@@ -11,21 +11,25 @@ extension FunctionSpec {
 }
 
 extension SpecDecoder {
-    func decodeFunction(_ node: YAMLNode, _ what: String, allowed: [String], owner: SourceRange? = nil) -> FunctionSpec? {
+    /// Built-in defaults are located at `builtIns` (the resource's name).
+    func decodeFunction(_ node: YAMLNode, _ what: String, allowed: [String], owner: SourceRange? = nil,
+                        builtIns: SourceRange) -> FunctionSpec? {
         let required = owner == nil ? [] : ["code"]
         guard let fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
-        var function = FunctionSpec()
+        var function = FunctionSpec(builtInsAt: builtIns)
         function.handler = fields["handler"].flatMap { string($0, "handler") }
         function.runtime = fields["runtime"].flatMap { string($0, "runtime") }
         function.code = fields["code"].flatMap(decodeCode)
-        function.timeout = fields["timeout"].flatMap { int($0, "timeout", in: Lambda.timeoutRange) }
-        function.memory = fields["memory"].flatMap { int($0, "memory", in: Lambda.memoryRange) }
-        function.deadLetterQueue = fields["deadLetterQueue"].flatMap { bool($0, "deadLetterQueue") }
+        if let timeout = fields["timeout"].flatMap({ int($0, "timeout", in: Lambda.timeoutRange) }) { function.timeout = timeout }
+        if let memory = fields["memory"].flatMap({ int($0, "memory", in: Lambda.memoryRange) }) { function.memory = memory }
+        if let dlq = fields["deadLetterQueue"].flatMap({ bool($0, "deadLetterQueue") }) { function.deadLetterQueue = dlq }
         if let node = fields["logs"], let logs = self.fields(node, "logs", allowed: ["retentionDays", "format"]) {
-            function.logs = LogSettings(
-                retentionDays: logs["retentionDays"].flatMap { int($0, "retentionDays", in: Logs.retentionDaysRange) },
-                format: logs["format"].flatMap { choice($0, "log format", as: LogFormat.self) },
-                range: node.range)
+            function.logs.range = node.range
+            function.logs.provenance = .written
+            if let days = logs["retentionDays"].flatMap({ int($0, "retentionDays", in: Logs.retentionDaysRange) }) {
+                function.logs.retentionDays = days
+            }
+            if let format = logs["format"].flatMap({ choice($0, "log format", as: LogFormat.self) }) { function.logs.format = format }
         }
         if let node = fields["environment"] { function.environment = decodeEnvironment(node) }
         if let node = fields["triggers"], let items = sequence(node, "triggers") {

@@ -44,10 +44,11 @@ extension SpecDecoder {
             }
             let keys = Self.commonResourceKeys + allowed
             resourceBody = switch kind.value {
-            case "bucket": decodeBucket(body, what, allowed: keys).map(ResourceBody.bucket)
-            case "function": decodeFunction(body, what, allowed: keys, owner: name.range).map(ResourceBody.function)
+            case "bucket": decodeBucket(body, what, allowed: keys, builtIns: name.range).map(ResourceBody.bucket)
+            case "function":
+                decodeFunction(body, what, allowed: keys, owner: name.range, builtIns: name.range).map(ResourceBody.function)
             case "queue": decodeQueue(body, what, allowed: keys).map(ResourceBody.queue)
-            default: decodeAPI(body, what, allowed: keys, owner: name.range).map(ResourceBody.api)
+            default: decodeAPI(body, what, allowed: keys, owner: name.range, builtIns: name.range).map(ResourceBody.api)
             }
         case (nil, let typeNode?):
             resourceBody = decodeRaw(body, typeNode, what).map(ResourceBody.raw)

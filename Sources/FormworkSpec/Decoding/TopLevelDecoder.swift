@@ -152,16 +152,16 @@ extension SpecDecoder {
             return defaults
         }
         if let body = fields["function"] {
-            defaults.function = decodeFunction(body, "defaults.function", allowed: FunctionSpec.defaultableKeys)
+            defaults.function = decodeFunction(body, "defaults.function", allowed: FunctionSpec.defaultableKeys, builtIns: body.range)
         }
         if let body = fields["bucket"] {
-            defaults.bucket = decodeBucket(body, "defaults.bucket", allowed: BucketSpec.defaultableKeys)
+            defaults.bucket = decodeBucket(body, "defaults.bucket", allowed: BucketSpec.defaultableKeys, builtIns: body.range)
         }
         if let body = fields["queue"] {
             defaults.queue = decodeQueue(body, "defaults.queue", allowed: QueueSpec.defaultableKeys)
         }
         if let body = fields["api"] {
-            defaults.api = decodeAPI(body, "defaults.api", allowed: APISpec.defaultableKeys)
+            defaults.api = decodeAPI(body, "defaults.api", allowed: APISpec.defaultableKeys, builtIns: body.range)
         }
         return defaults
     }

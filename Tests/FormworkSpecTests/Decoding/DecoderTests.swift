@@ -113,8 +113,8 @@ import Testing
         let (spec, diagnostics) = Pipeline.decode(text.text)
         #expect(text.findings(diagnostics) == ["FW2002@code", "FW2002@topic"])
         let defaults = try #require(spec).defaults
-        #expect(defaults.function?.timeout?.value == 60)
-        #expect(defaults.bucket?.versioning?.value == false)
+        #expect(defaults.function?.timeout.value == 60)
+        #expect(defaults.bucket?.versioning.value == false)
         #expect(defaults.queue?.retentionDays?.value == 4)
     }
 

@@ -1,0 +1,64 @@
+import FormworkDiagnostics
+
+/// Which resources a template value refers to: `Ref`, `Fn::GetAtt`, and the
+/// names inside an `Fn::Sub` format. Edges for dependency ordering.
+package enum References {
+    /// The resources among `ids` that `resource`'s properties and metadata
+    /// refer to, each with where its first reference came from.
+    package static func of(_ resource: Resource, among ids: Set<String>) -> [String: SourceRange] {
+        var references: [String: SourceRange] = [:]
+        collectReferences(resource.properties, into: &references, ids: ids)
+        if let metadata = resource.metadata { collectReferences(metadata, into: &references, ids: ids) }
+        return references
+    }
+
+    /// The resource IDs a value refers to, with where each reference came from.
+    package static func collectReferences(_ value: TemplateValue, into out: inout [String: SourceRange], ids: Set<String>) {
+        switch value.kind {
+        case .object(let members):
+            if members.count == 1, let only = members.first {
+                switch (only.key, only.value.kind) {
+                case ("Ref", .string(let id)):
+                    if ids.contains(id), out[id] == nil { out[id] = value.origin ?? only.value.origin }
+                    return
+                case ("Fn::GetAtt", .array(let parts)):
+                    if case .string(let id)? = parts.first?.kind, ids.contains(id), out[id] == nil {
+                        out[id] = value.origin
+                    }
+                case ("Fn::Sub", .string(let format)):
+                    for id in subReferences(format) where ids.contains(id) && out[id] == nil { out[id] = value.origin }
+                case ("Fn::Sub", .array(let parts)):
+                    if case .string(let format)? = parts.first?.kind {
+                        let local: Set<String> = if case .object(let variables)? = parts.dropFirst().first?.kind {
+                            Set(variables.map(\.key))
+                        } else { [] }
+                        for id in subReferences(format) where ids.contains(id) && !local.contains(id) && out[id] == nil {
+                            out[id] = value.origin
+                        }
+                    }
+                default: break
+                }
+            }
+            for member in members { collectReferences(member.value, into: &out, ids: ids) }
+        case .array(let items):
+            for item in items { collectReferences(item, into: &out, ids: ids) }
+        case .string, .number, .bool, .null:
+            break
+        }
+    }
+
+    /// The names an `Fn::Sub` format refers to: `${X}` and `${X.Attr}`, not `${!Literal}`.
+    package static func subReferences(_ format: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(format)
+        while let open = rest.firstRange(of: "${") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.firstIndex(of: "}") else { break }
+            let inner = rest[..<close]
+            rest = rest[rest.index(after: close)...]
+            if inner.hasPrefix("!") { continue }
+            names.append(String(inner.prefix { $0 != "." }))
+        }
+        return names
+    }
+}

@@ -1,0 +1,265 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkFacts
+import FormworkSpec
+
+/// `kind: api` → an API Gateway REST API, correct by construction:
+///
+/// - `AWS::ApiGateway::RestApi` `<Id>` (regional, named `<stack>-<name>`);
+/// - one `AWS::ApiGateway::Resource` per path below the root, parents shared;
+/// - one `AWS::ApiGateway::Method` per route, its Integration (MOCK or
+///   AWS_PROXY) and the MOCK's integration responses *inside* the Method, so
+///   no integration response can exist before its integration;
+/// - per function route, an `AWS::Lambda::Permission` for
+///   `apigateway.amazonaws.com` scoped to that route's execute-api ARN;
+/// - with `cors`, a MOCK `OPTIONS` preflight per path that has routes (unless
+///   the spec routes OPTIONS there itself) and `Access-Control-Allow-Origin`
+///   on every MOCK response; an AWS_PROXY function returns its own headers;
+/// - an `AWS::ApiGateway::Deployment` whose logical ID carries a hash of the
+///   routes, auth and cors (any change makes a new deployment) and which
+///   `DependsOn` every Method (CloudFormation cannot infer that a deployment
+///   needs them), never with `StageName`;
+/// - an explicit `AWS::ApiGateway::Stage` `<Id>Stage` pointing at it, so the
+///   stage always exists (SymbolTable's `url` attribute refers to it).
+///
+/// Logical IDs and the checks on routes are in `APIRoutePlan`.
+extension Lowering {
+    func lowerAPI(_ decl: ResourceDecl, _ api: APISpec) {
+        let id = decl.name.logicalId
+        let origin = decl.range
+        let plan = APIRoutePlan(api: decl.name, api)
+        diagnostics += plan.diagnostics
+        if let stage = api.stage { diagnostics += Self.checkStageName(stage) }
+        if let cors = api.cors { diagnostics += Self.checkAllowOrigin(cors.allowOrigin) }
+
+        add(Resource(logicalId: id, type: "AWS::ApiGateway::RestApi", properties: [
+            ("Name", .sub("${AWS::StackName}-\(decl.name.text)", decl.name.range)),
+            ("EndpointConfiguration", .object([("Types", .array([.string("REGIONAL", origin)], origin))], origin)),
+        ], origin: origin), for: decl)
+
+        let restApiId = TemplateValue.ref(id, origin)
+        let nodeIds = Dictionary(plan.nodes.map { ($0.path, $0.logicalId) }, uniquingKeysWith: { a, _ in a })
+        func resourceId(_ path: String, _ range: SourceRange) -> TemplateValue {
+            guard let nodeId = nodeIds[path] else { return .getAtt(id, "RootResourceId", range) }
+            return .ref(nodeId, range)
+        }
+        for node in plan.nodes {
+            add(Resource(logicalId: node.logicalId, type: "AWS::ApiGateway::Resource", properties: [
+                ("ParentId", node.parentPath.map { resourceId($0, node.range) } ?? .getAtt(id, "RootResourceId", node.range)),
+                ("PathPart", .string(node.segment, node.range)),
+                ("RestApiId", restApiId),
+            ], origin: node.range), for: decl)
+        }
+
+        let allowOrigin = api.cors.map { quotedHeaderValue($0.allowOrigin) }
+        for method in plan.methods {
+            add(self.method(method, plan: plan, api: api, allowOrigin: allowOrigin, restApiId: restApiId,
+                            resourceId: resourceId(method.path, method.range)), for: decl)
+            if case .function(let function)? = method.route?.target {
+                add(permission(method, function: function, apiId: id), for: decl)
+            }
+        }
+
+        var deployment = Resource(logicalId: plan.deploymentId, type: "AWS::ApiGateway::Deployment",
+                                  properties: [("RestApiId", restApiId)], origin: api.routes?.range ?? origin)
+        deployment.dependsOn = plan.methods.map(\.logicalId)
+        add(deployment, for: decl)
+
+        if let stage = api.stage {
+            add(Resource(logicalId: plan.stageId, type: "AWS::ApiGateway::Stage", properties: [
+                ("DeploymentId", .ref(plan.deploymentId, stage.range)),
+                ("RestApiId", restApiId),
+                ("StageName", emitter.emit(stage)),
+            ], origin: stage.range), for: decl)
+        }
+    }
+
+    // MARK: methods
+
+    private func method(
+        _ method: APIRoutePlan.Method, plan: APIRoutePlan, api: APISpec, allowOrigin: TemplateValue?,
+        restApiId: TemplateValue, resourceId: TemplateValue
+    ) -> Resource {
+        let range = method.range
+        var properties: [(String, TemplateValue)] = [
+            ("HttpMethod", .string(method.httpMethod, range)),
+            ("ResourceId", resourceId),
+            ("RestApiId", restApiId),
+        ]
+        guard let route = method.route else {
+            // A CORS preflight: browsers send it unsigned, so it is never AWS_IAM.
+            let headers: [(String, TemplateValue)] = [
+                ("Access-Control-Allow-Headers", .string("'\(APIGateway.corsAllowHeaders)'", range)),
+                ("Access-Control-Allow-Methods", .string("'\(plan.allowedMethods(at: method.path).joined(separator: ","))'", range)),
+                ("Access-Control-Allow-Origin", allowOrigin ?? .string("'*'", range)),
+            ]
+            properties.append(("AuthorizationType", .string("NONE", range)))
+            properties += mockIntegration(statusCode: Located(200, range), body: nil, headers: headers, range: range)
+            return Resource(logicalId: method.logicalId, type: "AWS::ApiGateway::Method", properties: properties, origin: range)
+        }
+        let auth = api.auth
+        properties.append(("AuthorizationType", .string(auth.value == .iam ? "AWS_IAM" : "NONE", auth.range)))
+        switch route.target {
+        case .mock(let statusCode, let body):
+            let headers = allowOrigin.map { [("Access-Control-Allow-Origin", $0)] } ?? []
+            properties += mockIntegration(statusCode: statusCode, body: body, headers: headers, range: range)
+        case .function(let function):
+            let uri = "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
+                + "${\(function.logicalId).Arn}/invocations"
+            properties.append(("Integration", .object([
+                ("IntegrationHttpMethod", .string("POST", function.range)),
+                ("Type", .string("AWS_PROXY", function.range)),
+                ("Uri", .sub(uri, function.range)),
+            ], function.range)))
+        }
+        return Resource(logicalId: method.logicalId, type: "AWS::ApiGateway::Method", properties: properties, origin: range)
+    }
+
+    /// A MOCK integration answering `statusCode` (with `body` as its response
+    /// template), its one integration response and the matching method
+    /// response, with `headers` as static response headers on both.
+    private func mockIntegration(
+        statusCode: Located<Int>, body: Located<String>?, headers: [(String, TemplateValue)], range: SourceRange
+    ) -> [(String, TemplateValue)] {
+        let code = TemplateValue.string(String(statusCode.value), statusCode.range)
+        var integrationResponse: [(String, TemplateValue)] = [("StatusCode", code)]
+        var methodResponse: [(String, TemplateValue)] = [("StatusCode", code)]
+        if let body {
+            integrationResponse.append(("ResponseTemplates", .object([("application/json", .string(body.value, body.range))], body.range)))
+        }
+        if !headers.isEmpty {
+            integrationResponse.append(("ResponseParameters", .object(
+                headers.map { ("method.response.header." + $0.0, $0.1) }, range)))
+            methodResponse.append(("ResponseParameters", .object(
+                headers.map { ("method.response.header." + $0.0, .bool(true, range)) }, range)))
+        }
+        return [
+            ("Integration", .object([
+                ("IntegrationResponses", .array([.object(integrationResponse, statusCode.range)], statusCode.range)),
+                ("RequestTemplates", .object([
+                    ("application/json", .string("{\"statusCode\": \(statusCode.value)}", statusCode.range)),
+                ], statusCode.range)),
+                ("Type", .string("MOCK", range)),
+            ], range)),
+            ("MethodResponses", .array([.object(methodResponse, statusCode.range)], statusCode.range)),
+        ]
+    }
+
+    /// A static header value in an integration response is a quoted literal: `'*'`.
+    private func quotedHeaderValue(_ value: StringValue) -> TemplateValue {
+        var quoted = value
+        quoted.interpolated.segments = [.literal("'")] + value.interpolated.segments + [.literal("'")]
+        guard value.interpolated.hasExpressions else { return .string("'\(value.text)'", value.range) }
+        return emitter.emit(quoted)
+    }
+
+    // MARK: permissions
+
+    /// Lets API Gateway invoke the function for this route only: any stage,
+    /// this method (`*` for ANY), this path with each `{param}` as `*`.
+    private func permission(_ method: APIRoutePlan.Method, function: Name, apiId: String) -> Resource {
+        let verb = method.httpMethod == APIGateway.anyMethod ? "*" : method.httpMethod
+        let path = method.path == "/"
+            ? "/"
+            : APIRoutePlan.prefixes(of: method.path).map { $0.segment.first == "{" ? "/*" : "/" + $0.segment }.joined()
+        let arn = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${\(apiId)}/*/\(verb)\(path)"
+        return Resource(logicalId: method.permissionId, type: "AWS::Lambda::Permission", properties: [
+            ("Action", .string("lambda:InvokeFunction", function.range)),
+            ("FunctionName", .getAtt(function.logicalId, "Arn", function.range)),
+            ("Principal", .string(IAM.ServicePrincipal.apiGateway, function.range)),
+            ("SourceArn", .sub(arn, method.range)),
+        ], origin: method.range)
+    }
+
+    // MARK: checks
+
+    /// Stage names are 1 to 128 letters, digits, `-` and `_` (`APIGateway`).
+    /// Literal text is checked; interpolated parts are not known yet.
+    static func checkStageName(_ stage: StringValue) -> [Diagnostic] {
+        var invalid: [Character] = []
+        var literalCount = 0
+        for segment in stage.interpolated.segments {
+            guard case .literal(let text) = segment else { continue }
+            for character in text {
+                literalCount += 1
+                if !APIGateway.isStageNameCharacter(character), !invalid.contains(character) { invalid.append(character) }
+            }
+        }
+        if !invalid.isEmpty {
+            let replacement = stage.interpolated.hasExpressions
+                ? nil : String(stage.text.map { APIGateway.isStageNameCharacter($0) ? $0 : "-" })
+            return [.invalidStageName(stage, invalid: invalid, replacement: replacement)]
+        }
+        if !stage.interpolated.hasExpressions, !APIGateway.stageNameLengthRange.contains(literalCount) {
+            return [.stageNameLength(stage, count: literalCount)]
+        }
+        return []
+    }
+
+    /// `allowOrigin` is sent as a quoted static value, so it cannot contain
+    /// `'`; written out, it is `*` or an origin, `scheme://host[:port]`.
+    static func checkAllowOrigin(_ origin: StringValue) -> [Diagnostic] {
+        for segment in origin.interpolated.segments {
+            if case .literal(let text) = segment, text.contains("'") { return [.allowOriginQuote(origin)] }
+        }
+        guard !origin.interpolated.hasExpressions, origin.text != "*" else { return [] }
+        let text = origin.text
+        guard let schemeEnd = text.firstRange(of: "://"), !text[..<schemeEnd.lowerBound].isEmpty else {
+            return [.allowOriginNotAnOrigin(origin, replacement: nil)]
+        }
+        let rest = text[schemeEnd.upperBound...]
+        if rest.isEmpty { return [.allowOriginNotAnOrigin(origin, replacement: nil)] }
+        if let slash = rest.firstIndex(of: "/") {
+            let trimmed = String(text[..<slash])
+            return [.allowOriginNotAnOrigin(origin, replacement: rest[..<slash].isEmpty ? nil : trimmed)]
+        }
+        return []
+    }
+}
+
+// MARK: - Diagnostics
+
+extension DiagnosticCode {
+    package static let invalidStageName = DiagnosticCode(
+        "FW5210", .specChecks, "an api's stage name breaks API Gateway's rules",
+        reference: DocumentationPage(
+            "Amazon API Gateway API Reference, \"Stage\" (stageName)",
+            "https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html"))
+    package static let invalidAllowOrigin = DiagnosticCode("FW5211", .specChecks, "an api's cors allowOrigin is not an origin")
+
+    package static let allAPICodes: [DiagnosticCode] = [
+        .duplicateRoute, .conflictingPathVariables, .apiLogicalIdCollision, .invalidStageName, .invalidAllowOrigin,
+    ]
+}
+
+extension Diagnostic {
+    static func invalidStageName(_ stage: StringValue, invalid: [Character], replacement: String?) -> Diagnostic {
+        let shown = invalid.map { "'\($0)'" }.joined(separator: ", ")
+        let message = "stage name '\(stage.text)' contains \(shown); API Gateway takes only letters, digits, '-' and '_'"
+        guard let replacement else {
+            return .error(.invalidStageName, message, at: stage.range,
+                          help: ["use only letters, digits, '-' and '_' around the interpolation"])
+        }
+        return .error(.invalidStageName, message, at: stage.range,
+                      fixIts: [FixIt("write '\(replacement)'", replacing: stage.range, with: replacement)])
+    }
+
+    static func stageNameLength(_ stage: StringValue, count: Int) -> Diagnostic {
+        .error(.invalidStageName, "a stage name must be \(APIGateway.stageNameLengthRange.lowerBound) to \(APIGateway.stageNameLengthRange.upperBound) characters, found \(count)", at: stage.range,
+               help: ["name the stage, like 'stage: prod' or 'stage: ${env}'"])
+    }
+
+    static func allowOriginQuote(_ origin: StringValue) -> Diagnostic {
+        .error(.invalidAllowOrigin, "allowOrigin '\(origin.text)' contains a quote (')", at: origin.range,
+               help: ["write '*' or an origin like 'https://example.com'"])
+    }
+
+    static func allowOriginNotAnOrigin(_ origin: StringValue, replacement: String?) -> Diagnostic {
+        let message = "allowOrigin '\(origin.text)' is not '*' or an origin (scheme://host[:port], no path)"
+        guard let replacement else {
+            return .error(.invalidAllowOrigin, message, at: origin.range, help: ["write '*' or an origin like 'https://example.com'"])
+        }
+        return .error(.invalidAllowOrigin, message, at: origin.range,
+                      fixIts: [FixIt("write '\(replacement)'", replacing: origin.range, with: replacement)])
+    }
+}

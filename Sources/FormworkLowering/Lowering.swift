@@ -1,0 +1,146 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkFacts
+import FormworkSpec
+
+package struct LoweringOptions: Sendable {
+    /// `--param name=value`: compile-time overrides of parameter defaults.
+    package var parameterOverrides: [String: String] = [:]
+
+    package init(parameterOverrides: [String: String] = [:]) {
+        self.parameterOverrides = parameterOverrides
+    }
+}
+
+/// Expands a checked spec into a template: parameters, conditions, each
+/// resource's component (generated children right after it), outputs.
+package final class Lowering {
+    let spec: Spec
+    let attributes: Attributes
+    var symbols: SymbolTable { attributes.symbols }
+    var emitter: ValueEmitter
+    var template: Template
+    var diagnostics: [Diagnostic] = []
+    /// The function with the largest timeout that each queue triggers.
+    lazy var slowestConsumers = Self.slowestConsumers(in: spec)
+
+    private init(spec: Spec, symbols: SymbolTable) {
+        self.spec = spec
+        self.attributes = Attributes(spec, symbols: symbols)
+        self.emitter = ValueEmitter(attributes: attributes, conditions: ConditionTable())
+        self.template = Template(description: spec.description?.value, origin: spec.description?.range)
+        template.origin = spec.stack.range
+    }
+
+    package static func run(_ spec: Spec, symbols: SymbolTable, options: LoweringOptions) -> (Template, [Diagnostic]) {
+        let lowering = Lowering(spec: spec, symbols: symbols)
+        lowering.lowerParameters(options.parameterOverrides)
+        for resource in spec.resources { lowering.lower(resource) }
+        lowering.attachS3Notifications()
+        lowering.lowerOutputs()
+        lowering.diagnostics += TagPropagation.run(&lowering.template, spec: spec, emitter: &lowering.emitter)
+        lowering.template.conditions = lowering.emitter.conditions.entries
+        Self.removeImpliedDependsOn(&lowering.template)
+        return (lowering.template, lowering.diagnostics)
+    }
+
+    func add(_ resource: Resource, for decl: ResourceDecl) {
+        var resource = resource
+        resource.owner = decl.name.text
+        if let when = decl.when {
+            resource.condition = emitter.conditions.name(for: when, symbols: symbols)
+        }
+        if CloudFormation.resourceTypes[resource.type]?.stateful == true, resource.deletionPolicy == nil {
+            let policy = decl.retain?.value == true ? "Retain" : "Delete"
+            resource.deletionPolicy = policy
+            resource.updateReplacePolicy = policy
+        }
+        template.resources.append(resource)
+    }
+
+    private func lower(_ decl: ResourceDecl) {
+        let userDependsOn = decl.dependsOn.map(\.logicalId)
+        let userOrigins = Dictionary(decl.dependsOn.map { ($0.logicalId, $0.range) }, uniquingKeysWith: { a, _ in a })
+        let first = template.resources.count
+        switch decl.body {
+        case .queue(let queue): lowerQueue(decl, queue)
+        case .raw(let raw): lowerRaw(decl, raw)
+        case .api(let api): lowerAPI(decl, api)
+        case .function(let function): lowerFunction(decl, function)
+        case .bucket(let bucket): lowerBucket(decl, bucket)
+        }
+        // The resource's own dependsOn goes on the resource the spec names (the first one emitted).
+        if first < template.resources.count {
+            template.resources[first].dependsOn = Self.merged(template.resources[first].dependsOn, userDependsOn)
+            template.resources[first].dependsOnOrigins.merge(userOrigins) { own, _ in own }
+        }
+    }
+
+    /// A `DependsOn` that a reference already implies is left out (cfn-lint W3005).
+    static func removeImpliedDependsOn(_ template: inout Template) {
+        let ids = Set(template.resources.map(\.logicalId))
+        for index in template.resources.indices where !template.resources[index].dependsOn.isEmpty {
+            let references = References.of(template.resources[index], among: ids)
+            template.resources[index].dependsOn.removeAll { references[$0] != nil }
+        }
+    }
+
+    static func merged(_ a: [String], _ b: [String]) -> [String] {
+        var out = a
+        for item in b where !out.contains(item) { out.append(item) }
+        return out
+    }
+
+    // MARK: parameters
+
+    private func lowerParameters(_ overrides: [String: String]) {
+        for parameter in spec.parameters {
+            let origin = parameter.range
+            var members: [(String, TemplateValue)] = []
+            let type = switch parameter.type.value {
+            case .string: "String"
+            case .number: "Number"
+            case .list: "CommaDelimitedList"
+            }
+            members.append(("Type", .string(type, parameter.type.range)))
+            if let override = overrides[parameter.name.text] {
+                members.append(("Default", .string(override, origin)))
+            } else if parameter.isOptional {
+                members.append(("Default", .string("", parameter.optional!.range)))
+            } else if let value = parameter.defaultValue {
+                let text = switch value.value {
+                case .string(let s), .number(let s): s
+                case .list(let items): items.joined(separator: ",")
+                }
+                members.append(("Default", .string(text, value.range)))
+            }
+            if let pattern = parameter.pattern { members.append(("AllowedPattern", .string(pattern.value, pattern.range))) }
+            if let allowed = parameter.allowed {
+                members.append(("AllowedValues", .array(allowed.value.map { .string($0, allowed.range) }, allowed.range)))
+            }
+            if let description = parameter.description {
+                members.append(("Description", .string(description.value, description.range)))
+            }
+            template.parameters.append(.init(parameter.name.logicalId, .object(members, origin)))
+            if parameter.isOptional { _ = emitter.conditions.hasValue(parameter) }
+        }
+    }
+
+    // MARK: outputs
+
+    private func lowerOutputs() {
+        for output in spec.outputs {
+            var members: [(String, TemplateValue)] = [("Value", emitter.emit(output.value))]
+            if let export = output.export {
+                members.append(("Export", .object([("Name", emitter.emit(export))], export.range)))
+            }
+            if let when = output.when {
+                members.append(("Condition", .string(emitter.conditions.name(for: when, symbols: symbols), when.range)))
+            }
+            if let description = output.description {
+                members.append(("Description", .string(description.value, description.range)))
+            }
+            template.outputs.append(.init(output.name.logicalId, .object(members, output.range)))
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkSpec
+
+/// Turns interpolated strings into CloudFormation values: a string that is
+/// exactly one `${...}` becomes the bare intrinsic (`Ref`, `Fn::GetAtt`,
+/// `Fn::Sub`, `Fn::If`); text around expressions becomes `Fn::Sub`.
+struct ValueEmitter {
+    let attributes: Attributes
+    var conditions: ConditionTable
+
+    var symbols: SymbolTable { attributes.symbols }
+
+    mutating func emit(_ string: StringValue) -> TemplateValue {
+        let segments = string.interpolated.segments
+        let origin = string.range
+        if segments.count == 1, case .expression(let expression) = segments[0] {
+            return emit(expression, origin: origin)
+        }
+        guard string.interpolated.hasExpressions else { return .string(literalText(segments), origin) }
+
+        var format = ""
+        var variables: [(String, TemplateValue)] = []
+        for segment in segments {
+            switch segment {
+            case .literal(let text):
+                format += text.escapedForSub
+            case .expression(let expression):
+                if let inline = inlineFormat(expression) {
+                    format += inline
+                } else {
+                    let name = "Value\(variables.count + 1)"
+                    variables.append((name, emit(expression, origin: expression.range)))
+                    format += "${\(name)}"
+                }
+            }
+        }
+        if variables.isEmpty { return .sub(format, origin) }
+        return .object([("Fn::Sub", .array([.string(format, origin), .object(variables, origin)], origin))], origin)
+    }
+
+    private func literalText(_ segments: [InterpolatedString.Segment]) -> String {
+        segments.map { if case .literal(let text) = $0 { text } else { "" } }.joined()
+    }
+
+    /// The `Fn::Sub` text for an expression that can stand inline, or nil.
+    private func inlineFormat(_ expression: Expression) -> String? {
+        switch expression {
+        case .stringLiteral(let s, _), .numberLiteral(let s, _):
+            return s.escapedForSub
+        case .fallback:
+            return nil
+        case .reference(let reference):
+            switch symbols.resolve(reference) {
+            case .success(.parameter(let parameter)):
+                return parameter.type.value == .list ? nil : "${\(parameter.name.logicalId)}"
+            case .success(.pseudo(let pseudo)): return "${\(pseudo)}"
+            case .success(.resource(let resource, let attribute)):
+                switch attributes.value(of: resource, attribute) {
+                case .ref(let id): return "${\(id)}"
+                case .getAtt(let id, let attribute): return "${\(id).\(attribute)}"
+                case .sub(let format): return format
+                }
+            case .failure: return ""  // reported by name resolution
+            }
+        }
+    }
+
+    /// An expression standing alone.
+    mutating func emit(_ expression: Expression, origin: SourceRange) -> TemplateValue {
+        switch expression {
+        case .stringLiteral(let s, let range), .numberLiteral(let s, let range):
+            return .string(s, range)
+        case .reference(let reference):
+            switch symbols.resolve(reference) {
+            case .success(.parameter(let parameter)): return .ref(parameter.name.logicalId, reference.range)
+            case .success(.pseudo(let pseudo)): return .ref(pseudo, reference.range)
+            case .success(.resource(let resource, let attribute)):
+                switch attributes.value(of: resource, attribute) {
+                case .ref(let id): return .ref(id, reference.range)
+                case .getAtt(let id, let attribute): return .getAtt(id, attribute, reference.range)
+                case .sub(let format): return Self.sub(format, reference.range)
+                }
+            case .failure: return .string("", reference.range)  // reported by name resolution
+            }
+        case .fallback(let value, let fallback, let range):
+            let present = emit(value, origin: origin)
+            let absent = emit(fallback, origin: origin)
+            guard let condition = guardingCondition(value) else { return present }
+            return .if(condition, present, absent, range)
+        }
+    }
+
+    /// `Fn::Sub` of a format, or the plain string when it has no variables
+    /// (cfn-lint W1020 flags a needless `Fn::Sub`).
+    static func sub(_ format: String, _ origin: SourceRange) -> TemplateValue {
+        let withoutLiterals = format.replacingAll("${!", with: "")
+        if !withoutLiterals.contains("${") { return .string(format.replacingAll("${!", with: "${"), origin) }
+        return .sub(format, origin)
+    }
+
+    /// The condition under which an optional value is present: `Has<P>` for
+    /// an optional parameter, the resource's own condition for an attribute
+    /// of a conditional resource; nil when the value is always present.
+    mutating func guardingCondition(_ expression: Expression) -> String? {
+        guard case .reference(let reference) = expression else { return nil }
+        switch symbols.resolve(reference) {
+        case .success(.parameter(let parameter)) where parameter.isOptional:
+            return conditions.hasValue(parameter)
+        case .success(.resource(let resource, _)):
+            return resource.when.map { conditions.name(for: $0, symbols: symbols) }
+        default:
+            return nil
+        }
+    }
+}
+
+extension String {
+    /// The text as a literal inside an `Fn::Sub` format: `${` becomes `${!`.
+    var escapedForSub: String { replacingAll("${", with: "${!") }
+}

@@ -1,0 +1,54 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkSpec
+
+/// Every rule, in the order it runs. A test checks that each rule under
+/// `Rules/` is listed here, that each code belongs to exactly one rule, and
+/// that docs/diagnostics.md documents each rule and code.
+package enum RuleRegistry {
+    /// Spec rules. `DeclaredQuotas` is a gate: a spec it rejects is checked no further.
+    package static let specRules: [any SpecRule.Type] = [
+        DeclaredQuotas.self,
+        RequiredSettings.self,
+        ExplicitAPIAuth.self,
+        LifecycleRules.self,
+        NameResolution.self,
+        NullGuards.self,
+    ]
+
+    /// Template rules. `TemplateQuotas` is a gate: a template over them is checked no further.
+    package static let templateRules: [any TemplateRule.Type] = [
+        TemplateQuotas.self,
+        LogicalIds.self,
+        DependencyCycles.self,
+    ]
+
+    /// Every rule, spec rules first.
+    package static var all: [any Rule.Type] { specRules + templateRules }
+
+    /// The diagnostics of every spec rule.
+    package static func check(_ context: SpecContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for rule in specRules {
+            rule.check(context, into: &diagnostics)
+            if rule.isGate, diagnostics.hasErrors { break }
+        }
+        return diagnostics
+    }
+
+    /// The diagnostics of every template rule.
+    package static func check(_ context: TemplateContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for rule in templateRules {
+            rule.check(context, into: &diagnostics)
+            if rule.isGate, diagnostics.hasErrors { break }
+        }
+        return diagnostics
+    }
+
+    /// The rule's type name, which is also its file's name.
+    package static func name(of rule: any Rule.Type) -> String { String(describing: rule) }
+
+    /// How a rule reads: the spec or the template.
+    package static func input(of rule: any Rule.Type) -> RuleInput { rule is any SpecRule.Type ? .spec : .template }
+}

@@ -1,0 +1,28 @@
+import FormworkDiagnostics
+import FormworkSpec
+
+/// An api whose `auth` neither it nor `defaults.api` states is open to
+/// anyone (the built-in is `none`): a warning, so an open API is a choice
+/// someone wrote down.
+enum ExplicitAPIAuth: SpecRule {
+    static let summary = "an api states its auth"
+    static let codes: [DiagnosticCode] = [.implicitAuthNone]
+
+    static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
+        for resource in context.spec.resources {
+            guard case .api(let api) = resource.body, api.auth.provenance == .builtIn else { continue }
+            diagnostics.append(.implicitAuthNone(resource.name))
+        }
+    }
+}
+
+extension DiagnosticCode {
+    package static let implicitAuthNone = DiagnosticCode("FW4002", .specChecks, "an API leaves auth unstated, so it is open to anyone")
+}
+
+extension Diagnostic {
+    static func implicitAuthNone(_ name: Name) -> Diagnostic {
+        .warning(.implicitAuthNone, "api '\(name.text)' does not say 'auth', so anyone can call it", at: name.range,
+                 help: ["write 'auth: none' to make an open API explicit, or 'auth: iam' to require signed requests"])
+    }
+}

@@ -1,0 +1,154 @@
+import FormworkDiagnostics
+import FormworkSpec
+
+/// Null-guard checks (LANGUAGE.md, "Null-guard rule"). A value is optional
+/// when it is an `optional` parameter or any attribute of a resource with a
+/// `when:`. Each use of one must be guarded: by `?? fallback`, or by the
+/// user standing under a condition that implies the one the value needs
+/// (a conjunction containing it). An unguarded use is an error whose fix-its
+/// name both ways out. A fallback on a value that is always present is a
+/// warning: it hides nothing and misleads the reader.
+enum NullGuards: SpecRule {
+    static let summary = "an optional value is used only where it is present"
+    static let codes = DiagnosticCode.allNullGuardCodes
+
+    static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
+        diagnostics += run(context.spec, symbols: context.symbols)
+    }
+
+    static func run(_ spec: Spec, symbols: SymbolTable) -> [Diagnostic] {
+        var checker = Checker(symbols: symbols)
+        for tag in spec.tags { checker.check(tag.value, context: []) }
+        for resource in spec.resources {
+            let context = resource.when.map { [$0] } ?? []
+            for tag in resource.tags { checker.check(tag.value, context: context) }
+            for use in resource.nameUses { checker.check(use, context: context) }
+            switch resource.body {
+            case .function(let function):
+                for variable in function.environment {
+                    checker.check(variable.value, context: context + (variable.when.map { [$0] } ?? []))
+                }
+                if case .s3(let bucket, let key, _) = function.code {
+                    checker.check(bucket, context: context)
+                    checker.check(key, context: context)
+                }
+                for trigger in function.triggers {
+                    if case .s3(_, _, let prefix, let suffix) = trigger.source {
+                        for string in [prefix, suffix].compactMap({ $0 }) {
+                            checker.check(string, context: context + (trigger.when.map { [$0] } ?? []))
+                        }
+                    }
+                }
+                for invoker in function.invokers {
+                    checker.check(invoker.s3Bucket, context: context + (invoker.when.map { [$0] } ?? []))
+                }
+            default:
+                for string in resource.body.strings { checker.check(string, context: context) }
+            }
+        }
+        for output in spec.outputs {
+            let context = output.when.map { [$0] } ?? []
+            checker.check(output.value, context: context)
+            if let export = output.export { checker.check(export, context: context) }
+        }
+        return checker.diagnostics
+    }
+
+    private struct Checker {
+        let symbols: SymbolTable
+        var diagnostics: [Diagnostic] = []
+
+        /// What must hold for a reference's value to exist, or nil when it always exists.
+        func requirement(_ reference: Reference) -> (condition: Condition, text: String, isParameter: Bool)? {
+            switch symbols.resolve(reference) {
+            case .success(.parameter(let parameter)) where parameter.isOptional:
+                let own = Reference(path: [parameter.name.text], ranges: [reference.ranges[0]], range: reference.ranges[0])
+                return (.isSet(own), parameter.name.text, true)
+            case .success(.resource(let resource, _)):
+                guard let when = resource.when else { return nil }
+                return (when.condition, when.text, false)
+            default:
+                return nil
+            }
+        }
+
+        func guarded(_ needed: Condition, by context: [WhenClause]) -> Bool {
+            guard !context.isEmpty else { return false }
+            let all = context.flatMap { $0.condition.conjuncts }
+            return Condition.and(all, context[0].range).implies(needed)
+        }
+
+        mutating func check(_ string: StringValue, context: [WhenClause]) {
+            for segment in string.interpolated.segments {
+                if case .expression(let expression) = segment { check(expression, context: context) }
+            }
+        }
+
+        private mutating func check(_ expression: Expression, context: [WhenClause]) {
+            switch expression {
+            case .reference(let reference):
+                guard let (needed, text, isParameter) = requirement(reference), !guarded(needed, by: context) else { return }
+                diagnostics.append(isParameter
+                    ? .unguardedOptionalParameter(reference)
+                    : .unguardedConditionalValue(reference, condition: text))
+            case .fallback(let value, let fallback, let range):
+                // The guarded value needs no condition; a value that is always there needs no fallback.
+                if case .reference(let reference) = value, requirement(reference) == nil,
+                   case .success = symbols.resolve(reference) {
+                    diagnostics.append(.unneededFallback(reference, at: range))
+                }
+                if case .fallback = value { check(value, context: context) }
+                check(fallback, context: context)
+            case .stringLiteral, .numberLiteral:
+                break
+            }
+        }
+
+        /// A resource named as a plain value (a trigger's bucket, a permission's
+        /// queue, dependsOn) is used whole: it must exist wherever the user does.
+        mutating func check(_ use: NameUse, context: [WhenClause]) {
+            guard let target = symbols.resources[use.name.text], let when = target.when,
+                  !guarded(when.condition, by: context)
+            else { return }
+            diagnostics.append(.unguardedConditionalResource(use, condition: when.text, target: target))
+        }
+    }
+}
+
+extension DiagnosticCode {
+    package static let unguardedOptional = DiagnosticCode("FW4010", .specChecks, "an optional value is used where it may be absent")
+    package static let unneededFallback = DiagnosticCode("FW4011", .specChecks, "a fallback on a value that is always present")
+
+    package static let allNullGuardCodes: [DiagnosticCode] = [.unguardedOptional, .unneededFallback]
+}
+
+extension Diagnostic {
+    static func unguardedOptionalParameter(_ reference: Reference) -> Diagnostic {
+        let name = reference.path.joined(separator: ".")
+        return .error(.unguardedOptional, "optional parameter '\(name)' may be empty here, and this use is not guarded",
+                      at: reference.range,
+                      fixIts: [FixIt("give a fallback: ${\(name) ?? ''}", replacing: reference.range, with: "\(name) ?? ''")],
+                      help: ["or put this under 'when: \(name)'"])
+    }
+
+    static func unguardedConditionalValue(_ reference: Reference, condition: String) -> Diagnostic {
+        let written = reference.path.joined(separator: ".")
+        return .error(.unguardedOptional,
+                      "'\(reference.root)' exists only when \(condition), and this use\(written == reference.root ? "" : " of '\(written)'") is not under that condition",
+                      at: reference.range,
+                      fixIts: [FixIt("give a fallback: ${\(written) ?? ''}", replacing: reference.range, with: "\(written) ?? ''")],
+                      help: ["or put this under the same condition: when: \(condition)"])
+    }
+
+    static func unguardedConditionalResource(_ use: NameUse, condition: String, target: ResourceDecl) -> Diagnostic {
+        .error(.unguardedOptional,
+               "\(use.role) names '\(use.name.text)', which exists only when \(condition), but this resource does not share that condition",
+               at: use.name.range, notes: [Note("'\(use.name.text)' is created only when \(condition)", at: target.when?.range)],
+               help: ["put this resource under the same condition: when: \(condition)"])
+    }
+
+    static func unneededFallback(_ reference: Reference, at range: SourceRange) -> Diagnostic {
+        .warning(.unneededFallback, "'\(reference.path.joined(separator: "."))' always has a value, so its fallback is never used",
+                 at: range, help: ["remove the '?? ...' part"])
+    }
+}

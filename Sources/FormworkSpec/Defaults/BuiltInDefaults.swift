@@ -1,0 +1,16 @@
+/// The built-in defaults, the last of the three layers of default
+/// injection. `docs/language.md` lists each one; change both together.
+package enum BuiltInDefaults {
+    package static let functionTimeout = 300
+    package static let functionMemory = 512
+    package static let functionDeadLetterQueue = true
+    package static let logRetentionDays = 14
+    package static let logFormat = LogFormat.json
+
+    package static let bucketVersioning = true
+    package static let bucketPublicAccess = PublicAccess.blocked
+    package static let bucketEncryption = BucketEncryption.s3
+
+    /// Stated or not, an api without `auth` is open; a rule warns when it is not stated.
+    package static let apiAuth = APIAuth.none
+}

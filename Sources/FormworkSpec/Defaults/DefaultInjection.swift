@@ -1,0 +1,63 @@
+/// Default injection: every defaultable field of every resource takes the
+/// first of three layers that sets it — the resource's own value, then
+/// `defaults.<kind>`, then the built-in default (`BuiltInDefaults`, which
+/// the decoder puts in place, marked `.builtIn`). A value from `defaults:`
+/// keeps the range of its entry there (marked `.defaults`), so what it
+/// generates still points at a spec line. Pure: what is still missing
+/// afterwards (a function's handler) is a rule's to report.
+extension Spec {
+    package mutating func injectDefaults() {
+        let defaults = self.defaults
+        for index in resources.indices {
+            switch resources[index].body {
+            case .function(var function):
+                if let d = defaults.function { function.inject(d) }
+                resources[index].body = .function(function)
+            case .bucket(var bucket):
+                if let d = defaults.bucket {
+                    bucket.versioning.layer(over: d.versioning)
+                    bucket.publicAccess.layer(over: d.publicAccess)
+                    bucket.encryption.layer(over: d.encryption)
+                }
+                resources[index].body = .bucket(bucket)
+            case .queue(var queue):
+                queue.retentionDays = queue.retentionDays ?? defaults.queue?.retentionDays.map { $0.fromDefaults }
+                queue.visibilityTimeout = queue.visibilityTimeout ?? defaults.queue?.visibilityTimeout.map { $0.fromDefaults }
+                resources[index].body = .queue(queue)
+            case .api(var api):
+                if let d = defaults.api {
+                    api.cors = api.cors ?? d.cors
+                    api.auth.layer(over: d.auth)
+                }
+                resources[index].body = .api(api)
+            case .raw:
+                break
+            }
+        }
+    }
+}
+
+extension FunctionSpec {
+    fileprivate mutating func inject(_ d: FunctionSpec) {
+        handler = handler ?? d.handler.map { $0.fromDefaults }
+        runtime = runtime ?? d.runtime.map { $0.fromDefaults }
+        timeout.layer(over: d.timeout)
+        memory.layer(over: d.memory)
+        deadLetterQueue.layer(over: d.deadLetterQueue)
+        logs.retentionDays.layer(over: d.logs.retentionDays)
+        logs.format.layer(over: d.logs.format)
+        if logs.provenance == .builtIn, d.logs.provenance != .builtIn {
+            logs.range = d.logs.range
+            logs.provenance = .defaults
+        }
+    }
+}
+
+extension Located {
+    /// Takes `lower`'s value when this one is a built-in and `lower` is not.
+    fileprivate mutating func layer(over lower: Located) {
+        if provenance == .builtIn, lower.provenance != .builtIn { self = lower.fromDefaults }
+    }
+
+    fileprivate var fromDefaults: Located { Located(value, range, .defaults) }
+}

@@ -1,0 +1,87 @@
+import FormworkDiagnostics
+import FormworkFacts
+
+/// The names a spec declares, and what a reference to each one means. Rules
+/// resolve references here; lowering decides how each is emitted.
+package struct SymbolTable: Sendable {
+    package private(set) var parameters: [String: Parameter] = [:]
+    package private(set) var resources: [String: ResourceDecl] = [:]
+
+    package init(_ spec: Spec) {
+        for parameter in spec.parameters where parameters[parameter.name.text] == nil {
+            parameters[parameter.name.text] = parameter
+        }
+        for resource in spec.resources where resources[resource.name.text] == nil {
+            resources[resource.name.text] = resource
+        }
+    }
+
+    /// Every name a `${...}` may start with, for did-you-mean.
+    package var allNames: [String] {
+        Array(parameters.keys) + Array(resources.keys) + ["aws"]
+    }
+}
+
+/// What a reference means, once resolved.
+package enum Resolved: Sendable {
+    case parameter(Parameter)
+    /// A pseudo parameter, by its CloudFormation name (`AWS::Region`).
+    case pseudo(String)
+    /// A resource's primary identifier (attribute nil) or one of its attributes.
+    case resource(ResourceDecl, attribute: String?)
+}
+
+extension SymbolTable {
+    /// Resolves a reference, or says why it does not resolve.
+    package func resolve(_ reference: Reference) -> Result<Resolved, ResolutionError> {
+        let root = reference.path[0]
+        let rest = Array(reference.path.dropFirst())
+        if root == "aws" {
+            guard rest.count == 1, let pseudo = CloudFormation.pseudoParameters[rest[0]] else {
+                let range = reference.ranges.count > 1 ? reference.ranges[1] : reference.range
+                let given = rest.joined(separator: ".")
+                return .failure(.unknownAttribute(given, of: "aws", at: range,
+                                                  valid: CloudFormation.pseudoParameters.keys.sorted()))
+            }
+            return .success(.pseudo(pseudo))
+        }
+        if let parameter = parameters[root] {
+            guard rest.isEmpty else {
+                return .failure(.parameterHasNoAttributes(root, at: reference.ranges[1]))
+            }
+            return .success(.parameter(parameter))
+        }
+        guard let resource = resources[root] else {
+            return .failure(.unknownName(root, at: reference.ranges[0]))
+        }
+        guard !rest.isEmpty else { return .success(.resource(resource, attribute: nil)) }
+        let attribute = rest.joined(separator: ".")
+        let attributeRange = SourceRange(file: reference.range.file, start: reference.ranges[1].start, end: reference.range.end)
+        if let valid = resource.body.attributeNames, !valid.contains(attribute) {
+            return .failure(.unknownAttribute(attribute, of: root, at: attributeRange, valid: valid.sorted()))
+        }
+        return .success(.resource(resource, attribute: attribute))
+    }
+}
+
+extension ResourceBody {
+    /// The attributes `${name.attribute}` may read, or nil when any name
+    /// passes (a raw type the facts do not know).
+    package var attributeNames: Set<String>? {
+        switch self {
+        case .bucket: ["name", "arn", "domainName", "regionalDomainName"]
+        case .function: ["name", "arn", "roleArn"]
+        case .queue: ["url", "arn", "name"]
+        case .api: ["id", "rootResourceId", "url"]
+        case .raw(let raw): CloudFormation.resourceTypes[raw.type.value]?.attributes
+        }
+    }
+}
+
+/// Why a reference does not resolve; a rule turns it into a diagnostic.
+package enum ResolutionError: Error, Sendable {
+    /// The did-you-mean is looked for only when the error is reported.
+    case unknownName(String, at: SourceRange)
+    case unknownAttribute(String, of: String, at: SourceRange, valid: [String])
+    case parameterHasNoAttributes(String, at: SourceRange)
+}

@@ -1,0 +1,182 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkFacts
+@testable import FormworkLowering
+@testable import FormworkRules
+import FormworkSpec
+import FormworkTestSupport
+import Testing
+
+@Suite struct FunctionComponentTests {
+    static let header = """
+        formwork: 1
+        stack: media
+        resources:
+
+        """
+
+    static func function(_ body: String) -> String {
+        header + """
+              worker:
+                kind: function
+                handler: index.handler
+                runtime: nodejs22.x
+                code: { inline: "exports.handler = async () => 1;" }
+            \(body)
+            """
+    }
+
+    @Test func generatesChildrenRightAfterTheFunction() throws {
+        let (template, diagnostics) = Pipeline.compile(Self.function(""))
+        #expect(diagnostics.isEmpty)
+        let resources = try #require(template).resources
+        #expect(resources.map(\.logicalId) == ["Worker", "WorkerRole", "WorkerLogGroup", "WorkerDeadLetterQueue"])
+        #expect(resources.map(\.type) == ["AWS::Lambda::Function", "AWS::IAM::Role", "AWS::Logs::LogGroup", "AWS::SQS::Queue"])
+        // Both names end in the stack ID's first UUID group: an Fn::Join, never a plain string
+        // (FunctionNamingTests spells out the whole join).
+        let functionName = try #require(resources[0].properties["FunctionName"])
+        #expect(functionName.compactJSON == FunctionNaming.name(prefix: "media-worker", .wholeFile("t.yaml")).compactJSON)
+        #expect(functionName["Fn::Join"]?.items.last?.items.first?.text == "media-worker")
+        let logGroupName = try #require(resources[2].properties["LogGroupName"])
+        #expect(logGroupName.compactJSON == FunctionNaming.name(prefix: "/aws/lambda/media-worker", .wholeFile("t.yaml")).compactJSON)
+        #expect(logGroupName["Fn::Join"]?.items.last?.items.first?.text == "/aws/lambda/media-worker")
+    }
+
+    @Test func policyNeverGrantsEverything() throws {
+        let text = Self.function("""
+                permissions:
+                  - sendMessage: jobs
+                  - consume: jobs
+                triggers:
+                  - sqs: { queue: jobs }
+              jobs:
+                kind: queue
+            """)
+        let (template, diagnostics) = Pipeline.compile(text)
+        #expect(diagnostics.isEmpty)
+        let role = try #require(template?.resource("WorkerRole"))
+        let json = JSONWriter.write(role.properties)
+        #expect(!json.contains("\"*\""))
+        // consume from the permission and from the trigger are the same statement, written once
+        #expect(json.split(separator: "sqs:ReceiveMessage", omittingEmptySubsequences: false).count == 2)
+        #expect(json.contains("sqs:SendMessage"))
+    }
+
+    @Test func queueWithoutVisibilityTimeoutGetsSixTimesTheSlowestConsumer() throws {
+        let text = Self.function("""
+                timeout: 100
+                triggers:
+                  - sqs: { queue: jobs }
+              jobs:
+                kind: queue
+              other:
+                kind: function
+                handler: index.handler
+                runtime: nodejs22.x
+                timeout: 900
+                code: { inline: "exports.handler = async () => 1;" }
+                triggers:
+                  - sqs: { queue: jobs, batchSize: 11 }
+            """)
+        let (template, diagnostics) = Pipeline.compile(text)
+        #expect(diagnostics.isEmpty)
+        let queue = try #require(template?.resource("Jobs"))
+        #expect(queue.properties["VisibilityTimeout"]?.kind == .number("5400"))
+        let mapping = try #require(template?.resource("OtherJobsEventSource"))
+        #expect(mapping.properties["MaximumBatchingWindowInSeconds"]?.kind == .number("1"))
+    }
+
+    @Test func visibilityTimeoutIsCappedAtTwelveHours() throws {
+        let text = Self.function("""
+                timeout: 900
+                triggers:
+                  - sqs: { queue: jobs }
+              jobs:
+                kind: queue
+            """)
+        let queue = try #require(Pipeline.compile(text).template?.resource("Jobs"))
+        #expect(queue.properties["VisibilityTimeout"]?.kind == .number("5400"))
+        #expect(SQS.visibilityTimeoutRange.upperBound == 43_200)
+    }
+
+    @Test func triggerConditionGoesOnEverythingItGenerates() throws {
+        let text = """
+            formwork: 1
+            stack: media
+            parameters:
+              env: { type: string, default: dev }
+            resources:
+              worker:
+                kind: function
+                when: env != 'dev'
+                handler: index.handler
+                runtime: nodejs22.x
+                code: { inline: "exports.handler = async () => 1;" }
+                triggers:
+                  - schedule: rate(1 hour)
+                    when: env == 'prod'
+            """
+        let (template, diagnostics) = Pipeline.compile(text)
+        #expect(diagnostics.isEmpty)
+        let rule = try #require(template?.resource("WorkerSchedule1"))
+        let permission = try #require(template?.resource("WorkerSchedule1Permission"))
+        #expect(rule.condition != nil && rule.condition == permission.condition)
+        #expect(rule.condition != template?.resource("Worker")?.condition)
+    }
+
+    @Test func s3TriggerPermissionUsesTheBucketNameNotARef() throws {
+        let text = Self.function("""
+                triggers:
+                  - s3: { bucket: uploads }
+              uploads:
+                kind: bucket
+                name: media-uploads
+            """)
+        let (template, _) = Pipeline.compile(text)
+        let permission = try #require(template?.resource("WorkerUploadsPermission"))
+        #expect(permission.properties["SourceArn"]?["Fn::Sub"]?.text == "arn:${AWS::Partition}:s3:::media-uploads")
+    }
+
+    @Test func notificationsMergeIntoTheBucket() {
+        let origin = SourceRange(file: "t.yaml", line: 1, column: 1)
+        let entry = TemplateValue.object([("Event", .string("s3:ObjectCreated:*", origin))], origin)
+        let existing = TemplateValue.object([("NotificationConfiguration", .object([
+            ("LambdaConfigurations", .array([entry], origin)),
+        ], origin))], origin)
+        let merged = Lowering.addingLambdaConfigurations([entry], to: existing, origin: origin)
+        guard case .array(let items)? = merged["NotificationConfiguration"]?["LambdaConfigurations"]?.kind else {
+            Issue.record("no LambdaConfigurations")
+            return
+        }
+        #expect(items.count == 2)
+    }
+
+    @Test func s3ArnInlinesWhatItCan() {
+        let origin = SourceRange(file: "t.yaml", line: 1, column: 1)
+        #expect(Lowering.s3Arn(of: .ref("Name", origin), suffix: "/*", origin: origin) == .sub("arn:${AWS::Partition}:s3:::${Name}/*", origin))
+        #expect(Lowering.s3Arn(of: .string("a${b", origin), suffix: "", origin: origin) == .sub("arn:${AWS::Partition}:s3:::a${!b", origin))
+        let other = Lowering.s3Arn(of: .if("C", .ref("A", origin), .string("", origin), origin), suffix: "", origin: origin)
+        #expect(JSONWriter.write(other).contains("${BucketName}"))
+    }
+}
+
+@Suite struct FunctionNamingTests {
+    @Test func shortNamesAreStackDashName() {
+        #expect(FunctionNaming.prefix(stack: "media", name: "worker") == "media-worker")
+    }
+
+    @Test func longNamesAreShortenedDeterministicallyToLeaveRoomForTheStackSuffix() {
+        let stack = String(repeating: "s", count: 60)
+        let a = FunctionNaming.prefix(stack: stack, name: "processorOne")
+        let b = FunctionNaming.prefix(stack: stack, name: "processorTwo")
+        // 55 + "-" + 8 hex digits of the stack ID = 64, Lambda's limit.
+        #expect(a.count == 55 && b.count == 55)
+        #expect(a != b)
+        #expect(a == FunctionNaming.prefix(stack: stack, name: "processorOne"))
+    }
+
+    @Test func theNameEndsWithTheStackIdsFirstUUIDGroup() {
+        let origin = SourceRange(file: "t.yaml", line: 1, column: 1)
+        #expect(FunctionNaming.name(prefix: "media-worker", origin).compactJSON == #"{"Fn::Join": ["-",["media-worker",{"Fn::Select": [0,{"Fn::Split": ["-",{"Fn::Select": [2,{"Fn::Split": ["/",{"Ref": "AWS::StackId"}]}]}]}]}]]}"#)
+    }
+}
