@@ -27,4 +27,30 @@ public enum DiagnosticRegistry {
 
     public static let all: [DiagnosticCode] =
         phaseCodes + RuleRegistry.all.flatMap { $0.codes } + loweringCodes
+
+    /// Every rule, in the order it runs.
+    public static let rules: [RuleInfo] = RuleRegistry.all.map { rule in
+        RuleInfo(name: RuleRegistry.name(of: rule), readsTemplate: RuleRegistry.input(of: rule) == .template,
+                 summary: rule.summary, codes: rule.codes, isGate: rule.isGate)
+    }
+
+    /// The rule that reports `code`, or nil for a code of the phases before the rules.
+    public static func rule(reporting code: DiagnosticCode) -> RuleInfo? {
+        rules.first { $0.codes.contains(code) }
+    }
+}
+
+/// What `docs/diagnostics.md` and `formwork explain` say of a rule.
+public struct RuleInfo: Sendable {
+    /// The rule's type name, and the name of the file it is declared in.
+    public let name: String
+    /// Whether it reads the template model (else the typed spec).
+    public let readsTemplate: Bool
+    public let summary: String
+    public let codes: [DiagnosticCode]
+    /// Whether an error from it stops the rules after it.
+    public let isGate: Bool
+
+    /// `Sources/FormworkRules/Rules/<Spec|Template>/<name>.swift`.
+    public var sourceFile: String { "Sources/FormworkRules/Rules/\(readsTemplate ? "Template" : "Spec")/\(name).swift" }
 }

@@ -16,9 +16,57 @@ import Testing
 
     /// Every `DiagnosticCode("FW...` declared in Sources/ is registered.
     @Test func registryIsComplete() throws {
-        let declared = try declaredCodes()
+        let declared = Set(try CodeDeclarations.scan().keys)
         let missing = declared.subtracting(codes).sorted()
         #expect(missing.isEmpty, "declared but not in DiagnosticRegistry.all (Sources/FormworkKit/DiagnosticRegistry.swift): \(missing)")
+    }
+
+    /// Each code is declared once, and a rule's codes in that rule's own file.
+    @Test func everyCodeIsDeclaredOnceAndARulesCodesInItsFile() throws {
+        let declarations = try CodeDeclarations.scan()
+        for (code, files) in declarations {
+            #expect(files.count == 1, "\(code) is declared in \(files)")
+        }
+        for rule in DiagnosticRegistry.rules {
+            for code in rule.codes {
+                #expect(declarations[code.rawValue] == [rule.sourceFile],
+                        "\(code) belongs to rule \(rule.name) but is declared in \(declarations[code.rawValue] ?? [])")
+            }
+        }
+    }
+
+    /// Every code belongs to exactly one rule or to one phase before the rules,
+    /// and its phase says which: a spec rule's are spec checks, a template rule's template checks.
+    @Test func everyCodeBelongsToOneRuleOrPhase() {
+        for code in DiagnosticRegistry.all {
+            let owners = DiagnosticRegistry.rules.filter { $0.codes.contains(code) }
+            let inPhase = DiagnosticRegistry.phaseCodes.contains(code) || DiagnosticRegistry.loweringCodes.contains(code)
+            #expect(owners.count + (inPhase ? 1 : 0) == 1, "\(code) belongs to \(owners.map(\.name)) and phase list: \(inPhase)")
+            if let rule = owners.first {
+                #expect(code.phase == (rule.readsTemplate ? .templateChecks : .specChecks), "\(code) of \(rule.name) has phase \(code.phase)")
+            }
+        }
+        for code in DiagnosticRegistry.phaseCodes {
+            #expect([.driver, .yaml, .decoding].contains(code.phase), "\(code) is listed as a phase code but its phase is \(code.phase)")
+        }
+    }
+
+    /// Every file under Sources/FormworkRules/Rules is one registered rule of
+    /// the same name, with a doc comment (its documentation) and at least one code.
+    @Test func everyRuleFileIsARegisteredDocumentedRule() throws {
+        var files: [String] = []
+        for folder in ["Spec", "Template"] {
+            files += PackagePaths.files(in: "Sources/FormworkRules/Rules/\(folder)", suffixes: [".swift"])
+                .map { "Sources/FormworkRules/Rules/\(folder)/\($0)" }
+        }
+        #expect(Set(files) == Set(DiagnosticRegistry.rules.map(\.sourceFile)), "rule files and RuleRegistry differ")
+        for rule in DiagnosticRegistry.rules {
+            #expect(CodeDeclarations.docComment(of: rule.name, in: rule.sourceFile) != nil, "\(rule.name) has no doc comment")
+            #expect(!rule.codes.isEmpty, "\(rule.name) reports no code")
+            #expect(!rule.summary.isEmpty)
+        }
+        let names = DiagnosticRegistry.rules.map(\.name)
+        #expect(Set(names).count == names.count, "a rule is registered twice")
     }
 
     @Test func everyCodeIsDocumented() throws {
@@ -60,24 +108,5 @@ import Testing
             }
             #expect(docs.contains("<a id=\"\(code.anchor)\"></a>"), "docs/diagnostics.md has no anchor for \(code)")
         }
-    }
-
-    private func declaredCodes() throws -> Set<String> {
-        let root = PackagePaths.path("Sources")
-        guard let files = FileManager.default.enumerator(atPath: root) else { return [] }
-        var found: Set<String> = []
-        for case let file as String in files where file.hasSuffix(".swift") {
-            let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
-            var rest = Substring(text)
-            // `DiagnosticCode("FW1234", ...`, the code on the same line or the next.
-            while let range = rest.firstRange(of: "DiagnosticCode(") {
-                rest = rest[range.upperBound...]
-                let argument = rest.drop(while: \.isWhitespace)
-                guard argument.hasPrefix("\"FW") else { continue }
-                let digits = argument.dropFirst(3).prefix(4)
-                if digits.count == 4, digits.allSatisfy(\.isNumber) { found.insert("FW" + digits) }
-            }
-        }
-        return found
     }
 }

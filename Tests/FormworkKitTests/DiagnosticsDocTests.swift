@@ -26,6 +26,7 @@ import Testing
 
     static func render() throws -> String {
         let blocks = try goldenBlocks()
+        let declarations = try CodeDeclarations.scan()
         var out = """
             # Diagnostics
 
@@ -41,7 +42,25 @@ import Testing
             AWS names the page it comes from; the facts behind the checks and where they
             were looked up are in [sources.md](sources.md).
 
+            Every check is a rule, one a file, run in this order: spec rules read the
+            typed spec (defaults injected) before anything is expanded; template rules
+            read the template model alone, so they judge any template the same way.
+            Each runs only when nothing before it found an error, and a gate's error
+            stops the rules after it.
+
             """
+        out += "\n## Rules\n\n| Rule | Reads | Checks | Codes |\n| --- | --- | --- | --- |\n"
+        for rule in DiagnosticRegistry.rules {
+            let codes = rule.codes.map { "[\($0.rawValue)](#\($0.anchor))" }.joined(separator: ", ")
+            out += "| [`\(rule.name)`](#rule-\(rule.name.lowercased()))\(rule.isGate ? " (gate)" : "") | \(rule.readsTemplate ? "template" : "spec") | \(rule.summary) | \(codes) |\n"
+        }
+        for rule in DiagnosticRegistry.rules {
+            out += "\n<a id=\"rule-\(rule.name.lowercased())\"></a>\n\n### Rule `\(rule.name)`\n\n"
+            out += "In [`\(rule.sourceFile)`](../\(rule.sourceFile)); reads the \(rule.readsTemplate ? "template" : "spec").\n\n"
+            if let documentation = CodeDeclarations.docComment(of: rule.name, in: rule.sourceFile) {
+                out += documentation + "\n"
+            }
+        }
         var phase: Phase?
         for code in DiagnosticRegistry.all.sorted(by: { ($0.phase, $0.rawValue) < ($1.phase, $1.rawValue) }) {
             if code.phase != phase {
@@ -49,6 +68,11 @@ import Testing
                 out += "\n## \(code.phase.title)\n"
             }
             out += "\n<a id=\"\(code.anchor)\"></a>\n\n### \(code.rawValue): \(code.summary)\n\n"
+            if let rule = DiagnosticRegistry.rule(reporting: code) {
+                out += "Rule [`\(rule.name)`](#rule-\(rule.name.lowercased())), declared in [`\(rule.sourceFile)`](../\(rule.sourceFile)).\n\n"
+            } else if let file = declarations[code.rawValue]?.first {
+                out += "Declared in [`\(file)`](../\(file)).\n\n"
+            }
             if let reference = code.reference { out += "Source: [\(reference.title)](\(reference.url)).\n\n" }
             let example: (source: String, text: String)?
             if let driver = driverExamples[code.rawValue] {
