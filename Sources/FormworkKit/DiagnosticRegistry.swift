@@ -23,7 +23,6 @@ public enum DiagnosticRegistry {
         [.invalidTag]
         + DiagnosticCode.allAPICodes
         + DiagnosticCode.allFunctionCodes
-        + DiagnosticCode.allBucketCodes
 
     public static let all: [DiagnosticCode] =
         phaseCodes + RuleRegistry.all.flatMap { $0.codes } + loweringCodes

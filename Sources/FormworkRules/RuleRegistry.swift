@@ -11,6 +11,7 @@ package enum RuleRegistry {
         DeclaredQuotas.self,
         RequiredSettings.self,
         ExplicitAPIAuth.self,
+        BucketNames.self,
         LifecycleRules.self,
         NameResolution.self,
         NullGuards.self,
