@@ -11,6 +11,8 @@ package enum RuleRegistry {
         DeclaredQuotas.self,
         RequiredSettings.self,
         ExplicitAPIAuth.self,
+        APIStageNames.self,
+        APIAllowOrigins.self,
         BucketNames.self,
         LifecycleRules.self,
         NameResolution.self,

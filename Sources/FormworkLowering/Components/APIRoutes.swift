@@ -225,6 +225,8 @@ extension DiagnosticCode {
         "FW5201", .specChecks, "two different variable segments at one level of an api's paths")
     package static let apiLogicalIdCollision = DiagnosticCode(
         "FW5202", .specChecks, "two resources an api generates would share a logical ID")
+
+    package static let allAPICodes: [DiagnosticCode] = [.duplicateRoute, .conflictingPathVariables, .apiLogicalIdCollision]
 }
 
 extension Diagnostic {
