@@ -21,7 +21,6 @@ public enum DiagnosticRegistry {
     /// Codes still reported while components expand (until each is a rule).
     public static let loweringCodes: [DiagnosticCode] =
         [.invalidTag]
-        + DiagnosticCode.allAPICodes
         + DiagnosticCode.allFunctionCodes
 
     public static let all: [DiagnosticCode] =

@@ -11,6 +11,7 @@ package enum RuleRegistry {
         DeclaredQuotas.self,
         RequiredSettings.self,
         ExplicitAPIAuth.self,
+        APIRoutes.self,
         APIStageNames.self,
         APIAllowOrigins.self,
         BucketNames.self,

@@ -22,13 +22,13 @@ import FormworkSpec
 /// - an explicit `AWS::ApiGateway::Stage` `<Id>Stage` pointing at it, so the
 ///   stage always exists (SymbolTable's `url` attribute refers to it).
 ///
-/// Logical IDs and the checks on routes are in `APIRoutePlan`.
+/// Logical IDs are `APIRoutePlan`'s. The rules `APIRoutes`, `APIStageNames`
+/// and `APIAllowOrigins` have checked the routes, stage and cors before this runs.
 extension Lowering {
     func lowerAPI(_ decl: ResourceDecl, _ api: APISpec) {
         let id = decl.name.logicalId
         let origin = decl.range
         let plan = APIRoutePlan(api: decl.name, api)
-        diagnostics += plan.diagnostics
 
         add(Resource(logicalId: id, type: "AWS::ApiGateway::RestApi", properties: [
             ("Name", .sub("${AWS::StackName}-\(decl.name.text)", decl.name.range)),
@@ -36,7 +36,7 @@ extension Lowering {
         ], origin: origin), for: decl)
 
         let restApiId = TemplateValue.ref(id, origin)
-        let nodeIds = Dictionary(plan.nodes.map { ($0.path, $0.logicalId) }, uniquingKeysWith: { a, _ in a })
+        let nodeIds = Dictionary(uniqueKeysWithValues: plan.nodes.map { ($0.path, $0.logicalId) })
         func resourceId(_ path: String, _ range: SourceRange) -> TemplateValue {
             guard let nodeId = nodeIds[path] else { return .getAtt(id, "RootResourceId", range) }
             return .ref(nodeId, range)
