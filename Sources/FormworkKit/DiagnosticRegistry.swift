@@ -20,8 +20,7 @@ public enum DiagnosticRegistry {
 
     /// Codes still reported while components expand (until each is a rule).
     public static let loweringCodes: [DiagnosticCode] =
-        [.invalidTag]
-        + DiagnosticCode.allFunctionCodes
+        DiagnosticCode.allFunctionCodes
 
     public static let all: [DiagnosticCode] =
         phaseCodes + RuleRegistry.all.flatMap { $0.codes } + loweringCodes

@@ -11,6 +11,7 @@ package enum RuleRegistry {
         DeclaredQuotas.self,
         RequiredSettings.self,
         ExplicitAPIAuth.self,
+        TagKeysAndValues.self,
         APIRoutes.self,
         APIStageNames.self,
         APIAllowOrigins.self,
@@ -25,6 +26,7 @@ package enum RuleRegistry {
         TemplateQuotas.self,
         LogicalIds.self,
         DependencyCycles.self,
+        TagsPerResource.self,
     ]
 
     /// Every rule, spec rules first.
