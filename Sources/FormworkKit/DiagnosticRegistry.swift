@@ -20,10 +20,7 @@ public enum DiagnosticRegistry {
 
     /// Codes still reported while components expand (until each is a rule).
     public static let loweringCodes: [DiagnosticCode] =
-        [.invalidTag]
-        + DiagnosticCode.allAPICodes
-        + DiagnosticCode.allFunctionCodes
-        + DiagnosticCode.allBucketCodes
+        DiagnosticCode.allFunctionCodes
 
     public static let all: [DiagnosticCode] =
         phaseCodes + RuleRegistry.all.flatMap { $0.codes } + loweringCodes

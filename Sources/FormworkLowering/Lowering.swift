@@ -38,7 +38,7 @@ package final class Lowering {
         for resource in spec.resources { lowering.lower(resource) }
         lowering.attachS3Notifications()
         lowering.lowerOutputs()
-        lowering.diagnostics += TagPropagation.run(&lowering.template, spec: spec, emitter: &lowering.emitter)
+        TagPropagation.run(&lowering.template, spec: spec, emitter: &lowering.emitter)
         lowering.template.conditions = lowering.emitter.conditions.entries
         Self.removeImpliedDependsOn(&lowering.template)
         return (lowering.template, lowering.diagnostics)

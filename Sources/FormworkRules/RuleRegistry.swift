@@ -11,6 +11,11 @@ package enum RuleRegistry {
         DeclaredQuotas.self,
         RequiredSettings.self,
         ExplicitAPIAuth.self,
+        TagKeysAndValues.self,
+        APIRoutes.self,
+        APIStageNames.self,
+        APIAllowOrigins.self,
+        BucketNames.self,
         LifecycleRules.self,
         NameResolution.self,
         NullGuards.self,
@@ -21,6 +26,7 @@ package enum RuleRegistry {
         TemplateQuotas.self,
         LogicalIds.self,
         DependencyCycles.self,
+        TagsPerResource.self,
     ]
 
     /// Every rule, spec rules first.

@@ -22,15 +22,13 @@ import FormworkSpec
 /// - an explicit `AWS::ApiGateway::Stage` `<Id>Stage` pointing at it, so the
 ///   stage always exists (SymbolTable's `url` attribute refers to it).
 ///
-/// Logical IDs and the checks on routes are in `APIRoutePlan`.
+/// Logical IDs are `APIRoutePlan`'s. The rules `APIRoutes`, `APIStageNames`
+/// and `APIAllowOrigins` have checked the routes, stage and cors before this runs.
 extension Lowering {
     func lowerAPI(_ decl: ResourceDecl, _ api: APISpec) {
         let id = decl.name.logicalId
         let origin = decl.range
         let plan = APIRoutePlan(api: decl.name, api)
-        diagnostics += plan.diagnostics
-        if let stage = api.stage { diagnostics += Self.checkStageName(stage) }
-        if let cors = api.cors { diagnostics += Self.checkAllowOrigin(cors.allowOrigin) }
 
         add(Resource(logicalId: id, type: "AWS::ApiGateway::RestApi", properties: [
             ("Name", .sub("${AWS::StackName}-\(decl.name.text)", decl.name.range)),
@@ -38,7 +36,7 @@ extension Lowering {
         ], origin: origin), for: decl)
 
         let restApiId = TemplateValue.ref(id, origin)
-        let nodeIds = Dictionary(plan.nodes.map { ($0.path, $0.logicalId) }, uniquingKeysWith: { a, _ in a })
+        let nodeIds = Dictionary(uniqueKeysWithValues: plan.nodes.map { ($0.path, $0.logicalId) })
         func resourceId(_ path: String, _ range: SourceRange) -> TemplateValue {
             guard let nodeId = nodeIds[path] else { return .getAtt(id, "RootResourceId", range) }
             return .ref(nodeId, range)
@@ -169,97 +167,5 @@ extension Lowering {
             ("Principal", .string(IAM.ServicePrincipal.apiGateway, function.range)),
             ("SourceArn", .sub(arn, method.range)),
         ], origin: method.range)
-    }
-
-    // MARK: checks
-
-    /// Stage names are 1 to 128 letters, digits, `-` and `_` (`APIGateway`).
-    /// Literal text is checked; interpolated parts are not known yet.
-    static func checkStageName(_ stage: StringValue) -> [Diagnostic] {
-        var invalid: [Character] = []
-        var literalCount = 0
-        for segment in stage.interpolated.segments {
-            guard case .literal(let text) = segment else { continue }
-            for character in text {
-                literalCount += 1
-                if !APIGateway.isStageNameCharacter(character), !invalid.contains(character) { invalid.append(character) }
-            }
-        }
-        if !invalid.isEmpty {
-            let replacement = stage.interpolated.hasExpressions
-                ? nil : String(stage.text.map { APIGateway.isStageNameCharacter($0) ? $0 : "-" })
-            return [.invalidStageName(stage, invalid: invalid, replacement: replacement)]
-        }
-        if !stage.interpolated.hasExpressions, !APIGateway.stageNameLengthRange.contains(literalCount) {
-            return [.stageNameLength(stage, count: literalCount)]
-        }
-        return []
-    }
-
-    /// `allowOrigin` is sent as a quoted static value, so it cannot contain
-    /// `'`; written out, it is `*` or an origin, `scheme://host[:port]`.
-    static func checkAllowOrigin(_ origin: StringValue) -> [Diagnostic] {
-        for segment in origin.interpolated.segments {
-            if case .literal(let text) = segment, text.contains("'") { return [.allowOriginQuote(origin)] }
-        }
-        guard !origin.interpolated.hasExpressions, origin.text != "*" else { return [] }
-        let text = origin.text
-        guard let schemeEnd = text.firstRange(of: "://"), !text[..<schemeEnd.lowerBound].isEmpty else {
-            return [.allowOriginNotAnOrigin(origin, replacement: nil)]
-        }
-        let rest = text[schemeEnd.upperBound...]
-        if rest.isEmpty { return [.allowOriginNotAnOrigin(origin, replacement: nil)] }
-        if let slash = rest.firstIndex(of: "/") {
-            let trimmed = String(text[..<slash])
-            return [.allowOriginNotAnOrigin(origin, replacement: rest[..<slash].isEmpty ? nil : trimmed)]
-        }
-        return []
-    }
-}
-
-// MARK: - Diagnostics
-
-extension DiagnosticCode {
-    package static let invalidStageName = DiagnosticCode(
-        "FW5210", .specChecks, "an api's stage name breaks API Gateway's rules",
-        reference: DocumentationPage(
-            "Amazon API Gateway API Reference, \"Stage\" (stageName)",
-            "https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html"))
-    package static let invalidAllowOrigin = DiagnosticCode("FW5211", .specChecks, "an api's cors allowOrigin is not an origin")
-
-    package static let allAPICodes: [DiagnosticCode] = [
-        .duplicateRoute, .conflictingPathVariables, .apiLogicalIdCollision, .invalidStageName, .invalidAllowOrigin,
-    ]
-}
-
-extension Diagnostic {
-    static func invalidStageName(_ stage: StringValue, invalid: [Character], replacement: String?) -> Diagnostic {
-        let shown = invalid.map { "'\($0)'" }.joined(separator: ", ")
-        let message = "stage name '\(stage.text)' contains \(shown); API Gateway takes only letters, digits, '-' and '_'"
-        guard let replacement else {
-            return .error(.invalidStageName, message, at: stage.range,
-                          help: ["use only letters, digits, '-' and '_' around the interpolation"])
-        }
-        return .error(.invalidStageName, message, at: stage.range,
-                      fixIts: [FixIt("write '\(replacement)'", replacing: stage.range, with: replacement)])
-    }
-
-    static func stageNameLength(_ stage: StringValue, count: Int) -> Diagnostic {
-        .error(.invalidStageName, "a stage name must be \(APIGateway.stageNameLengthRange.lowerBound) to \(APIGateway.stageNameLengthRange.upperBound) characters, found \(count)", at: stage.range,
-               help: ["name the stage, like 'stage: prod' or 'stage: ${env}'"])
-    }
-
-    static func allowOriginQuote(_ origin: StringValue) -> Diagnostic {
-        .error(.invalidAllowOrigin, "allowOrigin '\(origin.text)' contains a quote (')", at: origin.range,
-               help: ["write '*' or an origin like 'https://example.com'"])
-    }
-
-    static func allowOriginNotAnOrigin(_ origin: StringValue, replacement: String?) -> Diagnostic {
-        let message = "allowOrigin '\(origin.text)' is not '*' or an origin (scheme://host[:port], no path)"
-        guard let replacement else {
-            return .error(.invalidAllowOrigin, message, at: origin.range, help: ["write '*' or an origin like 'https://example.com'"])
-        }
-        return .error(.invalidAllowOrigin, message, at: origin.range,
-                      fixIts: [FixIt("write '\(replacement)'", replacing: origin.range, with: replacement)])
     }
 }

@@ -6,10 +6,9 @@ import FormworkSpec
 /// The shape of a `kind: api` before any template is written: the
 /// `AWS::ApiGateway::Resource` tree its routes need, one method per route
 /// (then one CORS preflight per path when `cors` is set), the logical ID of
-/// each generated resource, and the deployment's content hash. It finds here
-/// what API Gateway or CloudFormation would only refuse at deploy time: two
-/// routes with one method and path, two variable segments side by side, and
-/// two generated resources that would share a logical ID.
+/// each generated resource, and the deployment's content hash. Pure
+/// expansion: the `APIRoutes` rule has checked that routes are distinct, one
+/// variable segment a level, and their IDs apart, using these same IDs.
 ///
 /// Logical IDs (`statusApi` → `StatusApi`):
 /// - a path resource: `<Id><PathWords>` — `/jobs/{id}/status` → `StatusApiJobsIdStatus`;
@@ -21,70 +20,49 @@ import FormworkSpec
 ///
 /// Path words keep the letters and digits of each segment and upper-case the
 /// first of each run (`a-b` → `AB`, `{job_id}` → `JobId`, `{proxy+}` → `Proxy`).
-/// That is readable but not one-to-one (`/a-b` and `/aB` are both `AB`), so
-/// every ID is checked against every other one of the API and against the
-/// spec's own names; a clash is an error naming both, never a silent merge.
-struct APIRoutePlan {
+/// That is readable but not one-to-one (`/a-b` and `/aB` are both `AB`),
+/// which is why the rule compares them.
+package struct APIRoutePlan {
     /// One `AWS::ApiGateway::Resource`: a path below the root (the root itself is the RestApi's).
-    struct PathNode {
-        var path: String
-        var segment: String
+    package struct PathNode: Sendable {
+        package var path: String
+        package var segment: String
         /// The parent's path; nil when the parent is the root.
-        var parentPath: String?
-        var logicalId: String
+        package var parentPath: String?
+        package var logicalId: String
         /// The key of the first route that needed this path.
-        var range: SourceRange
+        package var range: SourceRange
     }
 
     /// One `AWS::ApiGateway::Method`.
-    struct Method {
-        var httpMethod: String
-        var path: String
-        var logicalId: String
+    package struct Method: Sendable {
+        package var httpMethod: String
+        package var path: String
+        package var logicalId: String
         /// The route it serves; nil for a generated CORS preflight.
-        var route: Route?
-        var range: SourceRange
+        package var route: Route?
+        package var range: SourceRange
 
-        var permissionId: String { logicalId + "Permission" }
+        package var permissionId: String { logicalId + "Permission" }
     }
 
-    let apiId: String
-    private(set) var nodes: [PathNode] = []
+    package let apiId: String
+    /// Each path below the root once, parents before children.
+    package private(set) var nodes: [PathNode] = []
     /// Routes in spec order, then the CORS preflights.
-    private(set) var methods: [Method] = []
-    private(set) var deploymentId: String
-    var stageId: String { apiId + "Stage" }
-    private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var methods: [Method] = []
+    package let deploymentId: String
+    package var stageId: String { apiId + "Stage" }
 
-    init(api name: Name, _ api: APISpec) {
+    package init(api name: Name, _ api: APISpec) {
         apiId = name.logicalId
         let routes = api.routes?.value ?? []
         deploymentId = apiId + "Deployment" + StableHash.hex(Self.canonicalText(api))
 
         var nodeIndex: [String: Int] = [:]
-        var routeIndex: [String: Route] = [:]
-        var variableChild: [String: (segment: String, range: SourceRange)] = [:]
-        var reportedConflicts: Set<String> = []
         for route in routes {
-            let key = route.method.value + " " + route.path.value
-            if let first = routeIndex[key] {
-                diagnostics.append(.duplicateRoute(key, at: route.keyRange, first: first.keyRange))
-                continue
-            }
-            routeIndex[key] = route
             var parent: String?
             for (path, segment) in Self.prefixes(of: route.path.value) {
-                let parentKey = parent ?? "/"
-                if segment.first == "{" {
-                    if let existing = variableChild[parentKey], existing.segment != segment {
-                        if reportedConflicts.insert(path).inserted {
-                            diagnostics.append(.conflictingPathVariables(segment, existing.segment, under: parentKey,
-                                                                         at: route.keyRange, first: existing.range))
-                        }
-                    } else if variableChild[parentKey] == nil {
-                        variableChild[parentKey] = (segment, route.keyRange)
-                    }
-                }
                 if nodeIndex[path] == nil {
                     nodeIndex[path] = nodes.count
                     nodes.append(PathNode(path: path, segment: segment, parentPath: parent,
@@ -105,11 +83,10 @@ struct APIRoutePlan {
                                       logicalId: apiId + "Options" + Self.words(ofPath: path), route: nil, range: range))
             }
         }
-        checkLogicalIds(api: name)
     }
 
     /// The methods of one path, as `Access-Control-Allow-Methods` lists them.
-    func allowedMethods(at path: String) -> [String] {
+    package func allowedMethods(at path: String) -> [String] {
         var out: Set<String> = ["OPTIONS"]
         for method in methods where method.path == path {
             if method.httpMethod == APIGateway.anyMethod {
@@ -123,45 +100,14 @@ struct APIRoutePlan {
 
     // MARK: logical IDs
 
-    private mutating func checkLogicalIds(api name: Name) {
-        var taken: [String: (what: String, range: SourceRange)] = [:]
-        // One finding per route key and code: a path's clash is also its methods' clash.
-        var reported: Set<String> = []
-        func report(_ diagnostic: Diagnostic) {
-            if reported.insert("\(diagnostic.code) \(diagnostic.range)").inserted { diagnostics.append(diagnostic) }
-        }
-        // Length, and clashes with other resources of the spec, are TemplateLimits' checks.
-        func claim(_ id: String, _ what: String, _ range: SourceRange) {
-            if let first = taken[id] {
-                report(.apiLogicalIdCollision(what, first.what, id: id, api: name.text, at: range, first: first.range))
-            } else {
-                taken[id] = (what, range)
-            }
-        }
-        taken[apiId] = ("api '\(name.text)'", name.range)
-        claim(stageId, "the stage", name.range)
-        claim(deploymentId, "the deployment", name.range)
-        for node in nodes { claim(node.logicalId, "path '\(node.path)'", node.range) }
-        for method in methods {
-            if method.route == nil {
-                claim(method.logicalId, "the CORS preflight of '\(method.path)'", method.range)
-            } else {
-                claim(method.logicalId, "route '\(method.httpMethod) \(method.path)'", method.range)
-            }
-            if case .function? = method.route?.target {
-                claim(method.permissionId, "the permission of route '\(method.httpMethod) \(method.path)'", method.range)
-            }
-        }
-    }
-
     /// `/` → `Root`; otherwise the words of every segment (`/jobs/{id}` → `JobsId`).
-    static func words(ofPath path: String) -> String {
+    package static func words(ofPath path: String) -> String {
         guard path != "/" else { return "Root" }
         return path.split(separator: "/").map(words(ofSegment:)).joined()
     }
 
     /// The letters and digits of a segment, the first of each run upper-cased.
-    static func words(ofSegment segment: Substring) -> String {
+    package static func words(ofSegment segment: Substring) -> String {
         var out = ""
         var startsWord = true
         for scalar in segment.unicodeScalars {
@@ -177,13 +123,13 @@ struct APIRoutePlan {
     }
 
     /// `GET` → `Get`.
-    static func words(ofMethod method: String) -> String {
+    package static func words(ofMethod method: String) -> String {
         guard let first = method.first else { return method }
         return String(first) + method.dropFirst().lowercased()
     }
 
     /// Each path below the root with its last segment: `/a/{b}` → (`/a`, `a`), (`/a/{b}`, `{b}`).
-    static func prefixes(of path: String) -> [(path: String, segment: String)] {
+    package static func prefixes(of path: String) -> [(path: String, segment: String)] {
         var out: [(String, String)] = []
         var prefix = ""
         for segment in path.split(separator: "/") {
@@ -214,42 +160,5 @@ struct APIRoutePlan {
         }
         lines += routes.sorted()
         return lines.joined(separator: "\n")
-    }
-}
-
-// MARK: - Diagnostics
-
-extension DiagnosticCode {
-    package static let duplicateRoute = DiagnosticCode("FW5200", .specChecks, "two routes of an api have the same method and path")
-    package static let conflictingPathVariables = DiagnosticCode(
-        "FW5201", .specChecks, "two different variable segments at one level of an api's paths")
-    package static let apiLogicalIdCollision = DiagnosticCode(
-        "FW5202", .specChecks, "two resources an api generates would share a logical ID")
-}
-
-extension Diagnostic {
-    static func duplicateRoute(_ key: String, at range: SourceRange, first: SourceRange) -> Diagnostic {
-        .error(.duplicateRoute, "route '\(key)' is defined twice", at: range,
-               notes: [Note("first defined here", at: first)],
-               help: ["remove one of them"])
-    }
-
-    static func conflictingPathVariables(
-        _ segment: String, _ existing: String, under parent: String, at range: SourceRange, first: SourceRange
-    ) -> Diagnostic {
-        .error(.conflictingPathVariables,
-               "'\(segment)' and '\(existing)' are both variable segments under '\(parent)'; API Gateway allows one per level",
-               at: range, notes: [Note("'\(existing)' is used here", at: first)],
-               help: [segment.hasSuffix("+}") || existing.hasSuffix("+}")
-                   ? "keep one variable segment under '\(parent)'; a greedy one matches every deeper path anyway"
-                   : "write '\(existing)' in this path too"])
-    }
-
-    static func apiLogicalIdCollision(
-        _ what: String, _ other: String, id: String, api: String, at range: SourceRange, first: SourceRange
-    ) -> Diagnostic {
-        .error(.apiLogicalIdCollision, "\(what) and \(other) of api '\(api)' would both be logical ID '\(id)'", at: range,
-               notes: [Note("\(other) is here", at: first)],
-               help: ["change one path; logical IDs keep only the letters and digits of a path"])
     }
 }

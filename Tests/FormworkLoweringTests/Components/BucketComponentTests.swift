@@ -128,38 +128,4 @@ import Testing
         """)
         #expect(resource.properties["BucketName"]?["Fn::Sub"]?.kind == .string("media-uploads-${AWS::AccountId}-${AWS::Region}"))
     }
-
-    @Test(arguments: [
-        ("media-uploads", [String]()),
-        ("a.b-c1", []),
-        ("ab", ["FW5100"]),
-        ("My_Bucket", ["FW5101"]),
-        ("-bucket", ["FW5101"]),
-        ("bucket.", ["FW5101"]),
-        ("a..b", ["FW5101"]),
-        ("10.0.0.1", ["FW5102"]),
-        ("xn--bucket", ["FW5102"]),
-        ("sthree-bucket", ["FW5102"]),
-        ("amzn-s3-demo-bucket", ["FW5102"]),
-        ("bucket-s3alias", ["FW5102"]),
-        ("bucket--ol-s3", ["FW5102"]),
-        ("bucket.mrap", ["FW5102"]),
-        ("bucket--x-s3", ["FW5102"]),
-        ("bucket--table-s3", ["FW5102"]),
-        ("${env}", []),
-        ("${env}-", ["FW5101"]),
-        ("Media-${env}", ["FW5101"]),
-        ("x${env}", []),
-    ])
-    func explicitNamesAreCheckedAsFarAsTheirTextShows(name: String, codes: [String]) throws {
-        let (template, diagnostics) = Pipeline.compile(spec("    name: \"\(name)\"").text)
-        #expect(diagnostics.without(.unusedParameter).map(\.code.rawValue) == codes, "\(name)")
-        #expect((template == nil) == !codes.isEmpty)
-    }
-
-    @Test func codesAreDistinctAndInTheirRange() {
-        let codes = DiagnosticCode.allBucketCodes.map(\.rawValue)
-        #expect(Set(codes).count == codes.count)
-        #expect(codes.allSatisfy { $0 >= "FW5100" && $0 <= "FW5149" })
-    }
 }

@@ -1,12 +1,11 @@
 import FormworkDiagnostics
 @testable import FormworkLowering
-@testable import FormworkRules
 import FormworkSpec
 import FormworkTestSupport
 import Testing
 
-/// The route plan: logical IDs, the deployment hash and the route checks.
-@Suite struct APIRoutesTests {
+/// The route plan: the path tree, logical IDs and the deployment hash.
+@Suite struct APIRoutePlanTests {
     @Test func pathWords() {
         #expect(APIRoutePlan.words(ofPath: "/") == "Root")
         #expect(APIRoutePlan.words(ofPath: "/jobs/{id}/status") == "JobsIdStatus")
@@ -44,20 +43,19 @@ import Testing
         #expect(Set(others + [a.deploymentId]).count == 4)
     }
 
-    @Test func duplicateRoutesAndSiblingVariablesAreErrors() throws {
-        let duplicate = try Self.plan("  GET /a: { mock: { statusCode: 200 } }\n  'GET  /a': { mock: { statusCode: 200 } }")
-        #expect(duplicate.diagnostics.map(\.code) == [.duplicateRoute])
-        let siblings = try Self.plan("  GET /a/{x}: { mock: { statusCode: 200 } }\n  GET /a/{y}/z: { mock: { statusCode: 200 } }\n  PUT /a/{y}/z: { mock: { statusCode: 200 } }")
-        #expect(siblings.diagnostics.map(\.code) == [.conflictingPathVariables])
-        let fine = try Self.plan("  GET /a/{x}: { mock: { statusCode: 200 } }\n  GET /a/{x}/z: { mock: { statusCode: 200 } }\n  ANY /a/b: { mock: { statusCode: 200 } }\n  GET /a/b: { mock: { statusCode: 200 } }")
-        #expect(fine.diagnostics.isEmpty)
-    }
-
-    @Test func logicalIdCollisionsAreReportedOncePerRoute() throws {
-        let clash = try Self.plan("  GET /a-b: { mock: { statusCode: 200 } }\n  GET /aB: { mock: { statusCode: 200 } }")
-        #expect(clash.diagnostics.map(\.code) == [.apiLogicalIdCollision])
-        let withStage = try Self.plan("  GET /stage: { mock: { statusCode: 200 } }")
-        #expect(withStage.diagnostics.map(\.code) == [.apiLogicalIdCollision])
+    @Test func pathsAreSharedParentsFirstAndEachMethodHasItsIDs() throws {
+        let plan = try Self.plan("""
+              GET /jobs/{id}/status: { mock: { statusCode: 200 } }
+              GET /jobs: { mock: { statusCode: 200 } }
+              DELETE /jobs/{id}: { mock: { statusCode: 204 } }
+              GET /: { mock: { statusCode: 200 } }
+            """)
+        #expect(plan.nodes.map(\.path) == ["/jobs", "/jobs/{id}", "/jobs/{id}/status"])
+        #expect(plan.nodes.map(\.parentPath) == [nil, "/jobs", "/jobs/{id}"])
+        #expect(plan.nodes.map(\.logicalId) == ["JobsApiJobs", "JobsApiJobsId", "JobsApiJobsIdStatus"])
+        #expect(plan.methods.map(\.logicalId) == ["JobsApiGetJobsIdStatus", "JobsApiGetJobs", "JobsApiDeleteJobsId", "JobsApiGetRoot"])
+        #expect(plan.stageId == "JobsApiStage")
+        #expect(plan.deploymentId.hasPrefix("JobsApiDeployment") && plan.deploymentId.count == "JobsApiDeployment".count + 8)
     }
 
     @Test func corsAddsOnePreflightPerPathUnlessOptionsIsRouted() throws {
