@@ -43,14 +43,17 @@ extension Lowering {
         properties.append(("MemorySize", .int(memory.value, memory.range)))
         properties.append(("Role", .getAtt(id + "Role", "Arn", origin)))
         if !function.environment.isEmpty {
-            let variables: [(String, TemplateValue)] = function.environment.map { variable in
-                let value = emitter.emit(variable.value)
-                guard let when = variable.when else { return (variable.name.value, value) }
-                let condition = emitter.conditions.name(for: when, symbols: symbols)
-                return (variable.name.value, .if(condition, value, .noValue(when.range), when.range))
+            // Each name keeps its own range, for findings about a variable's name.
+            let variables: [TemplateValue.Member] = function.environment.map { variable in
+                var value = emitter.emit(variable.value)
+                if let when = variable.when {
+                    let condition = emitter.conditions.name(for: when, symbols: symbols)
+                    value = .if(condition, value, .noValue(when.range), when.range)
+                }
+                return TemplateValue.Member(variable.name.value, value, keyOrigin: variable.name.range)
             }
             let range = function.environment[0].name.range
-            properties.append(("Environment", .object([("Variables", .object(variables, range))], range)))
+            properties.append(("Environment", .object([("Variables", TemplateValue(.object(variables), origin: range))], range)))
         }
         if deadLetterQueue {
             let range = function.deadLetterQueue.range
