@@ -10,6 +10,10 @@ package enum RuleRegistry {
     package static let specRules: [any SpecRule.Type] = [
         DeclaredQuotas.self,
         RequiredSettings.self,
+        LambdaRuntimes.self,
+        LogRetention.self,
+        EnvironmentNames.self,
+        QueueTriggers.self,
         ExplicitAPIAuth.self,
         LifecycleRules.self,
         NameResolution.self,
