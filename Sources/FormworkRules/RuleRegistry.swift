@@ -14,6 +14,7 @@ package enum RuleRegistry {
         LogRetention.self,
         EnvironmentNames.self,
         QueueTriggers.self,
+        ScheduleExpressions.self,
         ExplicitAPIAuth.self,
         LifecycleRules.self,
         NameResolution.self,

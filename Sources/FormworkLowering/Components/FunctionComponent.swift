@@ -185,10 +185,8 @@ enum FunctionChecks {
                 for event in events where !S3.eventTypes.contains(event.value) {
                     diagnostics.append(.invalidS3Event(event))
                 }
-            case .sqs:
+            case .sqs, .schedule:
                 break
-            case .schedule(let expression):
-                diagnostics += ScheduleExpression.check(expression)
             }
         }
         return diagnostics
@@ -210,7 +208,7 @@ extension DiagnosticCode {
             "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"))
 
     package static let allFunctionCodes: [DiagnosticCode] = [
-        .invalidSchedule, .invalidS3Event, .overlappingS3Triggers, .visibilityTimeoutTooShort, .conditionalS3Trigger,
+        .invalidS3Event, .overlappingS3Triggers, .visibilityTimeoutTooShort, .conditionalS3Trigger,
         .environmentTooLarge, .tooManyS3Triggers,
     ]
 }
