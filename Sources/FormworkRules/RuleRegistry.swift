@@ -14,6 +14,7 @@ package enum RuleRegistry {
         LogRetention.self,
         EnvironmentNames.self,
         QueueTriggers.self,
+        S3Triggers.self,
         ScheduleExpressions.self,
         ExplicitAPIAuth.self,
         LifecycleRules.self,

@@ -179,16 +179,6 @@ enum FunctionChecks {
                 break
             }
         }
-        for trigger in function.triggers {
-            switch trigger.source {
-            case .s3(_, let events, _, _):
-                for event in events where !S3.eventTypes.contains(event.value) {
-                    diagnostics.append(.invalidS3Event(event))
-                }
-            case .sqs, .schedule:
-                break
-            }
-        }
         return diagnostics
     }
 }
@@ -196,11 +186,6 @@ enum FunctionChecks {
 // MARK: - Diagnostics
 
 extension DiagnosticCode {
-    package static let invalidS3Event = DiagnosticCode(
-        "FW5305", .specChecks, "an s3 trigger names an event type S3 does not have",
-        reference: DocumentationPage(
-            "Amazon S3 User Guide, \"Event notification types and destinations\"",
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html"))
     package static let environmentTooLarge = DiagnosticCode(
         "FW5311", .specChecks, "a function's environment variables pass Lambda's 4 KB",
         reference: DocumentationPage(
@@ -208,21 +193,11 @@ extension DiagnosticCode {
             "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"))
 
     package static let allFunctionCodes: [DiagnosticCode] = [
-        .invalidS3Event, .overlappingS3Triggers, .visibilityTimeoutTooShort, .conditionalS3Trigger,
-        .environmentTooLarge, .tooManyS3Triggers,
+        .visibilityTimeoutTooShort, .environmentTooLarge,
     ]
 }
 
 extension Diagnostic {
-    static func invalidS3Event(_ event: Located<String>) -> Diagnostic {
-        let message = "'\(event.value)' is not an S3 event type"
-        guard let suggestion = Suggestions.closest(to: event.value, in: S3.eventTypes) else {
-            return .error(.invalidS3Event, message, at: event.range, help: ["use an S3 event type, like s3:ObjectCreated:*"])
-        }
-        return .error(.invalidS3Event, message, at: event.range,
-                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: event.range, with: suggestion)])
-    }
-
     static func environmentTooLarge(_ name: Located<String>, bytes: Int) -> Diagnostic {
         .error(.environmentTooLarge,
                "the environment variables up to '\(name.value)' already take \(bytes) bytes; Lambda takes at most \(Lambda.maxEnvironmentBytes / 1024) KB in all",
