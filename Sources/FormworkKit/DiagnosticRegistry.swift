@@ -22,7 +22,6 @@ public enum DiagnosticRegistry {
     public static let loweringCodes: [DiagnosticCode] =
         [.invalidTag]
         + DiagnosticCode.allAPICodes
-        + DiagnosticCode.allFunctionCodes
         + DiagnosticCode.allBucketCodes
 
     public static let all: [DiagnosticCode] =

@@ -21,8 +21,8 @@ package final class Lowering {
     var emitter: ValueEmitter
     var template: Template
     var diagnostics: [Diagnostic] = []
-    /// The function with the largest timeout that each queue triggers.
-    lazy var slowestConsumers = Self.slowestConsumers(in: spec)
+    /// The largest timeout of the functions each queue triggers.
+    lazy var slowestConsumerTimeouts = Self.slowestConsumerTimeouts(in: spec)
 
     private init(spec: Spec, symbols: SymbolTable) {
         self.spec = spec

@@ -25,6 +25,8 @@ package enum RuleRegistry {
     /// Template rules. `TemplateQuotas` is a gate: a template over them is checked no further.
     package static let templateRules: [any TemplateRule.Type] = [
         TemplateQuotas.self,
+        QueueVisibilityTimeouts.self,
+        LambdaEnvironmentSize.self,
         LogicalIds.self,
         DependencyCycles.self,
     ]

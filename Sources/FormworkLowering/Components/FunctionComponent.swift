@@ -14,10 +14,6 @@ extension Lowering {
     func lowerFunction(_ decl: ResourceDecl, _ function: FunctionSpec) {
         let id = decl.name.logicalId
         let origin = decl.range
-        // A bad value from defaults.function is reported once, not once per function.
-        for diagnostic in FunctionChecks.run(decl, function) where !diagnostics.contains(diagnostic) {
-            diagnostics.append(diagnostic)
-        }
         let functionName = FunctionNaming.prefix(stack: spec.stack.value, name: decl.name.text)
         let timeout = function.timeout
         let memory = function.memory
@@ -159,48 +155,5 @@ package enum FunctionNaming {
             .object([("Fn::Select", .array([.int(index, origin), value], origin))], origin)
         }
         return select(0, split("-", select(2, split("/", .ref("AWS::StackId", origin)))))
-    }
-}
-
-/// What a function declares that AWS would reject at deploy time.
-enum FunctionChecks {
-    static func run(_ decl: ResourceDecl, _ function: FunctionSpec) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        // Lambda takes at most 4 KB of environment variables in all. What `${...}`
-        // adds is known only at deploy time, so the literal text is a lower bound.
-        var environmentBytes = 0
-        for variable in function.environment {
-            environmentBytes += variable.name.value.utf8.count
-            for segment in variable.value.interpolated.segments {
-                if case .literal(let text) = segment { environmentBytes += text.utf8.count }
-            }
-            if environmentBytes > Lambda.maxEnvironmentBytes {
-                diagnostics.append(.environmentTooLarge(variable.name, bytes: environmentBytes))
-                break
-            }
-        }
-        return diagnostics
-    }
-}
-
-// MARK: - Diagnostics
-
-extension DiagnosticCode {
-    package static let environmentTooLarge = DiagnosticCode(
-        "FW5311", .specChecks, "a function's environment variables pass Lambda's 4 KB",
-        reference: DocumentationPage(
-            "AWS Lambda Developer Guide, \"Lambda quotas\" (function environment variables: 4 KB in aggregate)",
-            "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"))
-
-    package static let allFunctionCodes: [DiagnosticCode] = [
-        .visibilityTimeoutTooShort, .environmentTooLarge,
-    ]
-}
-
-extension Diagnostic {
-    static func environmentTooLarge(_ name: Located<String>, bytes: Int) -> Diagnostic {
-        .error(.environmentTooLarge,
-               "the environment variables up to '\(name.value)' already take \(bytes) bytes; Lambda takes at most \(Lambda.maxEnvironmentBytes / 1024) KB in all",
-               at: name.range, help: ["move large values to a file in the code, or to SSM Parameter Store"])
     }
 }
