@@ -46,8 +46,8 @@ extension Lowering {
                 addGenerated(permission, for: decl, when: s3PermissionConditions(decl, bucket: bucket, triggers: triggers))
             case .sqs(let queueName, let batchSize):
                 guard let queue = symbols.resources[queueName.text], case .queue = queue.body else { continue }
+                // One trigger per queue and function (the QueueTriggers rule), so one mapping per pair.
                 let mappingId = id + queue.name.logicalId + "EventSource"
-                guard template.resource(mappingId) == nil else { continue }  // a duplicate trigger: reported
                 var properties: [(String, TemplateValue)] = [
                     ("EventSourceArn", .getAtt(queue.name.logicalId, "Arn", queueName.range)),
                     ("FunctionName", .ref(id, trigger.range)),
