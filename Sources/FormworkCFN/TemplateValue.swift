@@ -20,11 +20,18 @@ package struct TemplateValue: Sendable, Equatable {
     package struct Member: Sendable, Equatable {
         package var key: String
         package var value: TemplateValue
+        /// The spec range the key itself came from, where it differs from the
+        /// value's (an environment variable's name); nil when no one set it.
+        package var keyOrigin: SourceRange?
 
-        package init(_ key: String, _ value: TemplateValue) {
+        package init(_ key: String, _ value: TemplateValue, keyOrigin: SourceRange? = nil) {
             self.key = key
             self.value = value
+            self.keyOrigin = keyOrigin
         }
+
+        /// Equal JSON, origins aside.
+        package static func == (a: Member, b: Member) -> Bool { a.key == b.key && a.value == b.value }
     }
 
     package var kind: Kind

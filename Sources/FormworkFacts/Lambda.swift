@@ -6,6 +6,11 @@ package enum Lambda {
     /// 900 seconds); the `AWS::Lambda::Function` schema bundled with cfn-lint 1.51.0.
     package static let timeoutRange = 1...900
 
+    /// `Timeout` when a function does not set it: 3 seconds.
+    /// Source: CloudFormation User Guide, `AWS::Lambda::Function` (Timeout,
+    /// default 3); AWS Lambda Developer Guide, "Configure Lambda function timeout".
+    package static let defaultTimeout = 3
+
     /// `MemorySize` in MB.
     /// Source: AWS Lambda Developer Guide, "Lambda quotas" (function memory
     /// allocation, 128 MB to 10,240 MB).

@@ -11,6 +11,12 @@ package enum SQS {
     /// the `AWS::SQS::Queue` schema bundled with cfn-lint 1.51.0.
     package static let visibilityTimeoutRange = 0...43_200
 
+    /// `VisibilityTimeout` when a queue does not set it: 30 seconds.
+    /// Source: Amazon SQS Developer Guide, "Amazon SQS visibility timeout"
+    /// (default 30 seconds); CloudFormation User Guide, `AWS::SQS::Queue`
+    /// (VisibilityTimeout, default 30).
+    package static let defaultVisibilityTimeout = 30
+
     /// `RedrivePolicy.maxReceiveCount`.
     /// Source: Amazon SQS Developer Guide, "Amazon SQS quotas" and `RedrivePolicy`.
     package static let maxReceiveCountRange = 1...1000

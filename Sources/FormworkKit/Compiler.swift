@@ -94,13 +94,8 @@ public enum Compiler {
         spec.injectDefaults()
         let symbols = SymbolTable(spec)
         var diagnostics = RuleRegistry.check(SpecContext(spec: spec, symbols: symbols))
-        // A spec over the declared quotas is not expanded: that costs time and
-        // memory in proportion to what a hostile spec asks for.
-        if diagnostics.contains(where: { $0.code == .tooMany }) { return (nil, nil, diagnostics) }
-        let (template, loweringDiagnostics) = Lowering.run(
-            spec, symbols: symbols, options: LoweringOptions(parameterOverrides: options.parameterOverrides))
-        diagnostics += loweringDiagnostics
         guard !diagnostics.hasErrors, !earlier.hasErrors else { return (nil, nil, diagnostics) }
+        let template = Lowering.run(spec, symbols: symbols, options: LoweringOptions(parameterOverrides: options.parameterOverrides))
         let emitted = JSONWriter.emit(template)
         diagnostics += RuleRegistry.check(TemplateContext(template: template, text: emitted.text))
         return diagnostics.hasErrors ? (nil, nil, diagnostics) : (template, emitted, diagnostics)

@@ -18,12 +18,8 @@ public enum DiagnosticRegistry {
         + DiagnosticCode.allDecodingCodes
         + DiagnosticCode.allExpressionCodes
 
-    /// Codes still reported while components expand (until each is a rule).
-    public static let loweringCodes: [DiagnosticCode] =
-        DiagnosticCode.allFunctionCodes
-
     public static let all: [DiagnosticCode] =
-        phaseCodes + RuleRegistry.all.flatMap { $0.codes } + loweringCodes
+        phaseCodes + RuleRegistry.all.flatMap { $0.codes }
 
     /// Every rule, in the order it runs.
     public static let rules: [RuleInfo] = RuleRegistry.all.map { rule in

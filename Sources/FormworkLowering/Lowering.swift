@@ -13,16 +13,18 @@ package struct LoweringOptions: Sendable {
 }
 
 /// Expands a checked spec into a template: parameters, conditions, each
-/// resource's component (generated children right after it), outputs.
+/// resource's component (generated children right after it), outputs, then
+/// the stack's tags. Pure: it reports nothing and checks nothing. It runs
+/// only on a spec that every spec rule passed, so it may rely on what those
+/// rules guarantee (every name resolves, every required setting is there).
 package final class Lowering {
     let spec: Spec
     let attributes: Attributes
     var symbols: SymbolTable { attributes.symbols }
     var emitter: ValueEmitter
     var template: Template
-    var diagnostics: [Diagnostic] = []
-    /// The function with the largest timeout that each queue triggers.
-    lazy var slowestConsumers = Self.slowestConsumers(in: spec)
+    /// The largest timeout of the functions each queue triggers.
+    lazy var slowestConsumerTimeouts = Self.slowestConsumerTimeouts(in: spec)
 
     private init(spec: Spec, symbols: SymbolTable) {
         self.spec = spec
@@ -32,7 +34,7 @@ package final class Lowering {
         template.origin = spec.stack.range
     }
 
-    package static func run(_ spec: Spec, symbols: SymbolTable, options: LoweringOptions) -> (Template, [Diagnostic]) {
+    package static func run(_ spec: Spec, symbols: SymbolTable, options: LoweringOptions) -> Template {
         let lowering = Lowering(spec: spec, symbols: symbols)
         lowering.lowerParameters(options.parameterOverrides)
         for resource in spec.resources { lowering.lower(resource) }
@@ -41,7 +43,7 @@ package final class Lowering {
         TagPropagation.run(&lowering.template, spec: spec, emitter: &lowering.emitter)
         lowering.template.conditions = lowering.emitter.conditions.entries
         Self.removeImpliedDependsOn(&lowering.template)
-        return (lowering.template, lowering.diagnostics)
+        return lowering.template
     }
 
     func add(_ resource: Resource, for decl: ResourceDecl) {

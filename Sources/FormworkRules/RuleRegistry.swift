@@ -10,6 +10,12 @@ package enum RuleRegistry {
     package static let specRules: [any SpecRule.Type] = [
         DeclaredQuotas.self,
         RequiredSettings.self,
+        LambdaRuntimes.self,
+        LogRetention.self,
+        EnvironmentNames.self,
+        QueueTriggers.self,
+        S3Triggers.self,
+        ScheduleExpressions.self,
         ExplicitAPIAuth.self,
         TagKeysAndValues.self,
         APIRoutes.self,
@@ -24,6 +30,8 @@ package enum RuleRegistry {
     /// Template rules. `TemplateQuotas` is a gate: a template over them is checked no further.
     package static let templateRules: [any TemplateRule.Type] = [
         TemplateQuotas.self,
+        QueueVisibilityTimeouts.self,
+        LambdaEnvironmentSize.self,
         LogicalIds.self,
         DependencyCycles.self,
         TagsPerResource.self,

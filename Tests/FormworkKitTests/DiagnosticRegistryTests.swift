@@ -40,7 +40,7 @@ import Testing
     @Test func everyCodeBelongsToOneRuleOrPhase() {
         for code in DiagnosticRegistry.all {
             let owners = DiagnosticRegistry.rules.filter { $0.codes.contains(code) }
-            let inPhase = DiagnosticRegistry.phaseCodes.contains(code) || DiagnosticRegistry.loweringCodes.contains(code)
+            let inPhase = DiagnosticRegistry.phaseCodes.contains(code)
             #expect(owners.count + (inPhase ? 1 : 0) == 1, "\(code) belongs to \(owners.map(\.name)) and phase list: \(inPhase)")
             if let rule = owners.first {
                 #expect(code.phase == (rule.readsTemplate ? .templateChecks : .specChecks), "\(code) of \(rule.name) has phase \(code.phase)")

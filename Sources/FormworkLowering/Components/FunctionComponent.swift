@@ -14,10 +14,6 @@ extension Lowering {
     func lowerFunction(_ decl: ResourceDecl, _ function: FunctionSpec) {
         let id = decl.name.logicalId
         let origin = decl.range
-        // A bad value from defaults.function is reported once, not once per function.
-        for diagnostic in FunctionChecks.run(decl, function) where !diagnostics.contains(diagnostic) {
-            diagnostics.append(diagnostic)
-        }
         let functionName = FunctionNaming.prefix(stack: spec.stack.value, name: decl.name.text)
         let timeout = function.timeout
         let memory = function.memory
@@ -43,14 +39,17 @@ extension Lowering {
         properties.append(("MemorySize", .int(memory.value, memory.range)))
         properties.append(("Role", .getAtt(id + "Role", "Arn", origin)))
         if !function.environment.isEmpty {
-            let variables: [(String, TemplateValue)] = function.environment.map { variable in
-                let value = emitter.emit(variable.value)
-                guard let when = variable.when else { return (variable.name.value, value) }
-                let condition = emitter.conditions.name(for: when, symbols: symbols)
-                return (variable.name.value, .if(condition, value, .noValue(when.range), when.range))
+            // Each name keeps its own range, for findings about a variable's name.
+            let variables: [TemplateValue.Member] = function.environment.map { variable in
+                var value = emitter.emit(variable.value)
+                if let when = variable.when {
+                    let condition = emitter.conditions.name(for: when, symbols: symbols)
+                    value = .if(condition, value, .noValue(when.range), when.range)
+                }
+                return TemplateValue.Member(variable.name.value, value, keyOrigin: variable.name.range)
             }
             let range = function.environment[0].name.range
-            properties.append(("Environment", .object([("Variables", .object(variables, range))], range)))
+            properties.append(("Environment", .object([("Variables", TemplateValue(.object(variables), origin: range))], range)))
         }
         if deadLetterQueue {
             let range = function.deadLetterQueue.range
@@ -156,167 +155,5 @@ package enum FunctionNaming {
             .object([("Fn::Select", .array([.int(index, origin), value], origin))], origin)
         }
         return select(0, split("-", select(2, split("/", .ref("AWS::StackId", origin)))))
-    }
-}
-
-/// What a function declares that AWS would reject at deploy time.
-enum FunctionChecks {
-    static func run(_ decl: ResourceDecl, _ function: FunctionSpec) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var knownRuntime: Lambda.Runtime?
-        if let runtime = function.runtime {
-            if let known = Lambda.runtime(runtime.value) {
-                knownRuntime = known
-                if known.isDeprecated { diagnostics.append(.deprecatedRuntime(runtime, known)) }
-            } else {
-                diagnostics.append(.unknownRuntime(runtime))
-            }
-        }
-        if case .inline(let code) = function.code, let runtime = function.runtime,
-           let known = knownRuntime, !known.supportsInlineCode {
-            diagnostics.append(.inlineCodeRuntime(code.range, runtime))
-        }
-        let retention = function.logs.retentionDays
-        if !Logs.retentionDays.contains(retention.value) {
-            diagnostics.append(.invalidLogRetention(retention))
-        }
-        for variable in function.environment where Lambda.reservedEnvironmentNames.contains(variable.name.value) {
-            diagnostics.append(.reservedEnvironmentVariable(variable.name))
-        }
-        // Lambda takes at most 4 KB of environment variables in all. What `${...}`
-        // adds is known only at deploy time, so the literal text is a lower bound.
-        var environmentBytes = 0
-        for variable in function.environment {
-            environmentBytes += variable.name.value.utf8.count
-            for segment in variable.value.interpolated.segments {
-                if case .literal(let text) = segment { environmentBytes += text.utf8.count }
-            }
-            if environmentBytes > Lambda.maxEnvironmentBytes {
-                diagnostics.append(.environmentTooLarge(variable.name, bytes: environmentBytes))
-                break
-            }
-        }
-        var queues: [String: Name] = [:]
-        for trigger in function.triggers {
-            switch trigger.source {
-            case .s3(_, let events, _, _):
-                for event in events where !S3.eventTypes.contains(event.value) {
-                    diagnostics.append(.invalidS3Event(event))
-                }
-            case .sqs(let queue, _):
-                if let first = queues[queue.text] {
-                    diagnostics.append(.duplicateQueueTrigger(queue, first: first, function: decl.name.text))
-                } else {
-                    queues[queue.text] = queue
-                }
-            case .schedule(let expression):
-                diagnostics += ScheduleExpression.check(expression)
-            }
-        }
-        return diagnostics
-    }
-}
-
-// MARK: - Diagnostics
-
-extension DiagnosticCode {
-    package static let unknownRuntime = DiagnosticCode(
-        "FW5300", .specChecks, "a function names a runtime Lambda does not have",
-        reference: DocumentationPage(
-            "AWS Lambda Developer Guide, \"Lambda runtimes\"",
-            "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"))
-    package static let deprecatedRuntime = DiagnosticCode(
-        "FW5301", .specChecks, "a function uses a deprecated Lambda runtime",
-        reference: DocumentationPage(
-            "AWS Lambda Developer Guide, \"Lambda runtimes\" (deprecated runtimes)",
-            "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"))
-    package static let inlineCodeRuntime = DiagnosticCode(
-        "FW5302", .specChecks, "inline code with a runtime that only takes packaged code",
-        reference: DocumentationPage(
-            "AWS CloudFormation User Guide, AWS::Lambda::Function Code, ZipFile",
-            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html"))
-    package static let invalidLogRetention = DiagnosticCode(
-        "FW5303", .specChecks, "a log retention CloudWatch Logs does not offer",
-        reference: DocumentationPage(
-            "Amazon CloudWatch Logs API Reference, \"PutRetentionPolicy\"",
-            "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html"))
-    package static let invalidS3Event = DiagnosticCode(
-        "FW5305", .specChecks, "an s3 trigger names an event type S3 does not have",
-        reference: DocumentationPage(
-            "Amazon S3 User Guide, \"Event notification types and destinations\"",
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html"))
-    package static let reservedEnvironmentVariable = DiagnosticCode(
-        "FW5309", .specChecks, "an environment variable Lambda reserves",
-        reference: DocumentationPage(
-            "AWS Lambda Developer Guide, \"Use Lambda environment variables\" (defined runtime environment variables)",
-            "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html"))
-    package static let duplicateQueueTrigger = DiagnosticCode("FW5308", .specChecks, "a function is triggered twice by one queue")
-    package static let environmentTooLarge = DiagnosticCode(
-        "FW5311", .specChecks, "a function's environment variables pass Lambda's 4 KB",
-        reference: DocumentationPage(
-            "AWS Lambda Developer Guide, \"Lambda quotas\" (function environment variables: 4 KB in aggregate)",
-            "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"))
-
-    package static let allFunctionCodes: [DiagnosticCode] = [
-        .unknownRuntime, .deprecatedRuntime, .inlineCodeRuntime, .invalidLogRetention, .invalidSchedule, .invalidS3Event,
-        .overlappingS3Triggers, .visibilityTimeoutTooShort, .duplicateQueueTrigger, .reservedEnvironmentVariable,
-        .conditionalS3Trigger, .environmentTooLarge, .tooManyS3Triggers,
-    ]
-}
-
-extension Diagnostic {
-    static func unknownRuntime(_ runtime: Located<String>) -> Diagnostic {
-        let message = "'\(runtime.value)' is not a Lambda runtime"
-        guard let suggestion = Suggestions.closest(to: runtime.value, in: Lambda.supportedRuntimes) else {
-            return .error(.unknownRuntime, message, at: runtime.range, help: ["use a current runtime, like nodejs22.x or python3.13"])
-        }
-        return .error(.unknownRuntime, message, at: runtime.range,
-                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: runtime.range, with: suggestion)])
-    }
-
-    static func deprecatedRuntime(_ runtime: Located<String>, _ known: Lambda.Runtime) -> Diagnostic {
-        .error(.deprecatedRuntime, "runtime '\(runtime.value)' was deprecated on \(known.deprecation ?? "an earlier date")",
-               at: runtime.range,
-               fixIts: [FixIt("use '\(known.replacement)'", replacing: runtime.range, with: known.replacement)])
-    }
-
-    static func inlineCodeRuntime(_ code: SourceRange, _ runtime: Located<String>) -> Diagnostic {
-        .error(.inlineCodeRuntime, "inline code needs a Node.js or Python runtime, not '\(runtime.value)'", at: code,
-               notes: [Note("the runtime is set here", at: runtime.range)],
-               help: ["upload a package and write code: { bucket: ..., key: ... }"])
-    }
-
-    static func invalidLogRetention(_ days: Located<Int>) -> Diagnostic {
-        let allowed = Logs.retentionDays
-        let nearest = allowed.min { abs($0 - days.value) < abs($1 - days.value) } ?? 14
-        return .error(.invalidLogRetention, "CloudWatch Logs cannot keep logs for \(days.value) days", at: days.range,
-                      fixIts: [FixIt("use \(nearest); allowed: \(allowed.map(String.init).joined(separator: ", "))",
-                                     replacing: days.range, with: String(nearest))])
-    }
-
-    static func invalidS3Event(_ event: Located<String>) -> Diagnostic {
-        let message = "'\(event.value)' is not an S3 event type"
-        guard let suggestion = Suggestions.closest(to: event.value, in: S3.eventTypes) else {
-            return .error(.invalidS3Event, message, at: event.range, help: ["use an S3 event type, like s3:ObjectCreated:*"])
-        }
-        return .error(.invalidS3Event, message, at: event.range,
-                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: event.range, with: suggestion)])
-    }
-
-    static func environmentTooLarge(_ name: Located<String>, bytes: Int) -> Diagnostic {
-        .error(.environmentTooLarge,
-               "the environment variables up to '\(name.value)' already take \(bytes) bytes; Lambda takes at most \(Lambda.maxEnvironmentBytes / 1024) KB in all",
-               at: name.range, help: ["move large values to a file in the code, or to SSM Parameter Store"])
-    }
-
-    static func reservedEnvironmentVariable(_ name: Located<String>) -> Diagnostic {
-        .error(.reservedEnvironmentVariable, "Lambda reserves the environment variable '\(name.value)'", at: name.range,
-               help: ["choose another name; Lambda sets '\(name.value)' itself"])
-    }
-
-    static func duplicateQueueTrigger(_ queue: Name, first: Name, function: String) -> Diagnostic {
-        .error(.duplicateQueueTrigger, "queue '\(queue.text)' already triggers function '\(function)'", at: queue.range,
-               notes: [Note("the first trigger on '\(queue.text)' is here", at: first.range)],
-               help: ["remove one of the two triggers"])
     }
 }

@@ -46,8 +46,8 @@ extension Lowering {
                 addGenerated(permission, for: decl, when: s3PermissionConditions(decl, bucket: bucket, triggers: triggers))
             case .sqs(let queueName, let batchSize):
                 guard let queue = symbols.resources[queueName.text], case .queue = queue.body else { continue }
+                // One trigger per queue and function (the QueueTriggers rule), so one mapping per pair.
                 let mappingId = id + queue.name.logicalId + "EventSource"
-                guard template.resource(mappingId) == nil else { continue }  // a duplicate trigger: reported
                 var properties: [(String, TemplateValue)] = [
                     ("EventSourceArn", .getAtt(queue.name.logicalId, "Arn", queueName.range)),
                     ("FunctionName", .ref(id, trigger.range)),
@@ -119,10 +119,8 @@ extension Lowering {
     /// (`LambdaConfigurations`, one entry per event; `s3:ObjectCreated:*`
     /// when none is given; prefix and suffix as `Filter.S3Key.Rules`), and
     /// makes the bucket `DependsOn` the function's permission. Runs after
-    /// every resource is lowered, before tag propagation. Also reports
-    /// triggers S3 would refuse as overlapping.
+    /// every resource is lowered, before tag propagation.
     func attachS3Notifications() {
-        var attached: [(trigger: Trigger, function: ResourceDecl, events: [Located<String>])] = []
         // Per bucket (by template index): the entries to add, and where they came from, added once at the end.
         var pending: [Int: (entries: [TemplateValue], origin: SourceRange, permissions: [String])] = [:]
         var bucketIndex: [String: Int] = [:]
@@ -137,8 +135,7 @@ extension Lowering {
                       let bucket = symbols.resources[bucketName.text], case .bucket = bucket.body,
                       let index = bucketIndex[bucket.name.logicalId]
                 else { continue }
-                let chosen = events.isEmpty ? [Located("s3:ObjectCreated:*", bucketName.range)] : events
-                attached.append((trigger, decl, chosen))
+                let chosen = events.isEmpty ? [Located(BuiltInDefaults.s3TriggerEvent, bucketName.range, .builtIn)] : events
                 var rules: [TemplateValue] = []
                 if let prefix {
                     rules.append(.object([("Name", .string("prefix", prefix.range)), ("Value", emitter.emit(prefix))], prefix.range))
@@ -166,9 +163,6 @@ extension Lowering {
                 // Mutated in place: a copy out of the dictionary would copy every entry so far.
                 pending[index, default: ([], trigger.range, [])].entries += entries
                 if pending[index]?.permissions.contains(permission) == false { pending[index]?.permissions.append(permission) }
-                if decl.when != nil, decl.when?.condition.canonical != bucket.when?.condition.canonical {
-                    diagnostics.append(.conditionalS3Trigger(bucketName, function: decl))
-                }
             }
         }
         for (index, bucketPending) in pending {
@@ -176,7 +170,6 @@ extension Lowering {
                 bucketPending.entries, to: template.resources[index].properties, origin: bucketPending.origin)
             template.resources[index].dependsOn = Self.merged(template.resources[index].dependsOn, bucketPending.permissions)
         }
-        diagnostics += Self.overlappingS3Triggers(attached)
     }
 
     static func addingLambdaConfigurations(_ entries: [TemplateValue], to properties: TemplateValue,
@@ -194,85 +187,5 @@ extension Lowering {
         let configurationValue = TemplateValue(.object(configuration), origin: origin)
         if let index { members[index].value = configurationValue } else { members.append(.init("NotificationConfiguration", configurationValue)) }
         return TemplateValue(.object(members), origin: properties.origin)
-    }
-
-    /// S3 refuses two notification configurations of one bucket whose event
-    /// types overlap and whose prefix and suffix filters both overlap
-    /// ("Configurations overlap"). Only unconditional triggers with literal
-    /// filters are compared.
-    static func overlappingS3Triggers(_ attached: [(trigger: Trigger, function: ResourceDecl, events: [Located<String>])]) -> [Diagnostic] {
-        struct Filtered {
-            var index: Int
-            var bucket: Name
-            var prefix: String
-            var suffix: String
-        }
-        var byBucket: [String: [Filtered]] = [:]
-        for (index, item) in attached.enumerated() where item.function.when == nil && item.trigger.when == nil {
-            guard case .s3(let bucket, _, let prefix, let suffix) = item.trigger.source,
-                  prefix?.interpolated.hasExpressions != true, suffix?.interpolated.hasExpressions != true else { continue }
-            byBucket[bucket.text, default: []].append(Filtered(index: index, bucket: bucket, prefix: prefix?.text ?? "",
-                                                               suffix: suffix?.text ?? ""))
-        }
-        var diagnostics: [Diagnostic] = []
-        for name in byBucket.keys.sorted() {
-            // Sorted by prefix, the prefixes that start with one stand right after it.
-            let items = byBucket[name]!.sorted { ($0.prefix, $0.index) < ($1.prefix, $1.index) }
-            var comparisons = 0
-            outer: for (i, a) in items.enumerated() {
-                for b in items[(i + 1)...] {
-                    guard b.prefix.hasPrefix(a.prefix) else { break }
-                    comparisons += 1
-                    if comparisons > maxOverlapComparisons {
-                        diagnostics.append(.tooManyS3Triggers(items.count, bucket: items[0].bucket))
-                        break outer
-                    }
-                    guard a.suffix.hasSuffix(b.suffix) || b.suffix.hasSuffix(a.suffix) else { continue }
-                    let (first, second) = a.index < b.index ? (attached[a.index], attached[b.index]) : (attached[b.index], attached[a.index])
-                    guard let event = second.events.first(where: { e in first.events.contains { S3.eventTypesOverlap($0.value, e.value) } })
-                    else { continue }
-                    diagnostics.append(.overlappingS3Triggers(at: event, bucket: name, first: first.trigger))
-                }
-            }
-        }
-        return diagnostics
-    }
-
-    /// Pairs of one bucket's triggers compared at most; a spec past it is not a real one.
-    static let maxOverlapComparisons = 1_000_000
-}
-
-extension DiagnosticCode {
-    package static let overlappingS3Triggers = DiagnosticCode(
-        "FW5306", .specChecks, "two s3 triggers of one bucket that S3 finds overlapping",
-        reference: DocumentationPage(
-            "Amazon S3 User Guide, \"Event notification types and destinations\" (overlapping configurations)",
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html"))
-    package static let conditionalS3Trigger = DiagnosticCode("FW5310", .specChecks, "a conditional function's s3 trigger on a bucket without that condition")
-    package static let tooManyS3Triggers = DiagnosticCode(
-        "FW5312", .specChecks, "a bucket has too many s3 triggers with nested prefixes to check them for overlaps")
-}
-
-extension Diagnostic {
-    static func tooManyS3Triggers(_ count: Int, bucket: Name) -> Diagnostic {
-        .warning(.tooManyS3Triggers,
-                 "bucket '\(bucket.text)' has \(count) s3 triggers with overlapping prefixes, too many to check for overlaps",
-                 at: bucket.range, help: ["give the triggers prefixes that do not overlap"])
-    }
-
-    static func overlappingS3Triggers(at event: Located<String>, bucket: String, first: Trigger) -> Diagnostic {
-        .error(.overlappingS3Triggers,
-               "this s3 trigger overlaps another on bucket '\(bucket)': S3 refuses overlapping event types whose prefixes and suffixes overlap",
-               at: event.range,
-               notes: [Note("the other trigger is here", at: first.range)],
-               help: ["give the triggers prefixes or suffixes that do not overlap, or events that differ"])
-    }
-
-    static func conditionalS3Trigger(_ bucket: Name, function: ResourceDecl) -> Diagnostic {
-        .error(.conditionalS3Trigger,
-               "function '\(function.name.text)' has a 'when:', so bucket '\(bucket.text)' cannot wait for its permission unless the bucket has the same 'when:'",
-               at: bucket.range,
-               notes: function.when.map { [Note("the function's condition is here", at: $0.range)] } ?? [],
-               help: ["put bucket '\(bucket.text)' under the same 'when:', or remove the function's 'when:'"])
     }
 }

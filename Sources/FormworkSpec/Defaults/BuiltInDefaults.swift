@@ -6,6 +6,8 @@ package enum BuiltInDefaults {
     package static let functionDeadLetterQueue = true
     package static let logRetentionDays = 14
     package static let logFormat = LogFormat.json
+    /// The event an `s3` trigger without `events` fires on.
+    package static let s3TriggerEvent = "s3:ObjectCreated:*"
 
     package static let bucketVersioning = true
     package static let bucketPublicAccess = PublicAccess.blocked

@@ -62,6 +62,20 @@ import Testing
         #expect(json.contains("sqs:SendMessage"))
     }
 
+    @Test func environmentVariableNamesKeepTheirOwnRange() throws {
+        let text = MarkedText(Self.function("""
+                environment:
+                  ⟨first⟩FIRST: one
+                  ⟨second⟩SECOND: two
+            """))
+        let (template, diagnostics) = Pipeline.compile(text.text)
+        #expect(diagnostics.isEmpty)
+        let variables = try #require(template?.resource("Worker")?.properties["Environment"]?["Variables"])
+        guard case .object(let members) = variables.kind else { Issue.record("Variables is not an object"); return }
+        #expect(members.map(\.key) == ["FIRST", "SECOND"])
+        #expect(members.map { $0.keyOrigin?.start } == [text.location("first"), text.location("second")])
+    }
+
     @Test func queueWithoutVisibilityTimeoutGetsSixTimesTheSlowestConsumer() throws {
         let text = Self.function("""
                 timeout: 100

@@ -1,11 +1,11 @@
 import FormworkDiagnostics
-@testable import FormworkLowering
 @testable import FormworkRules
 import FormworkSpec
 import FormworkTestSupport
 import Testing
 
-@Suite struct ScheduleExpressionTests {
+/// FW5304 (ScheduleExpressions), one expression at a time.
+@Suite struct ScheduleExpressionsTests {
     /// A one-line expression whose characters start at line 1, column 1 (where MarkedText counts from).
     static func located(_ text: String) -> LocatedText {
         let count = text.unicodeScalars.count
@@ -14,7 +14,7 @@ import Testing
                            scalarRanges: ranges)
     }
 
-    static func errors(_ text: String) -> [Diagnostic] { ScheduleExpression.check(located(text)) }
+    static func errors(_ text: String) -> [Diagnostic] { ScheduleExpressions.findings(in: located(text)) }
 
     @Test(arguments: [
         "rate(1 minute)", "rate(5 minutes)", "rate(1 hour)", "rate(12 hours)", "rate(1 day)", "rate(7 days)",
@@ -68,8 +68,35 @@ import Testing
         #expect(Self.errors("cron(0 12 * *)").flatMap(\.fixIts).isEmpty)
         #expect(Self.errors("cron(0 12 * *)").map(\.help) == [["write it like cron(0 12 * * ? *)"]])
         let unplaced = LocatedText("rate(5 minute)", SourceRange(file: "t", line: 1, column: 1))
-        let diagnostics = ScheduleExpression.check(unplaced)
+        let diagnostics = ScheduleExpressions.findings(in: unplaced)
         #expect(diagnostics.flatMap(\.fixIts).isEmpty)
         #expect(diagnostics.map(\.help) == [["write 'minutes'"]])
+    }
+
+    /// In a spec: each schedule trigger is checked where it is written, and
+    /// one trigger aliased into two functions is reported once.
+    @Test func everyScheduleTriggerOfTheSpecIsChecked() {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            resources:
+              a:
+                kind: function
+                handler: a.b
+                runtime: nodejs22.x
+                code: { inline: x }
+                triggers:
+                  - schedule: rate(1 hour)
+                  - &nightly { schedule: "cron(0 ⟨hour⟩25 * * ? *)" }
+              b:
+                kind: function
+                handler: a.b
+                runtime: nodejs22.x
+                code: { inline: x }
+                triggers: [*nightly, { schedule: "rate(2 ⟨unit⟩hour)" }]
+            """)
+        let (template, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW5304@hour", "FW5304@unit"])
+        #expect(template == nil)
     }
 }

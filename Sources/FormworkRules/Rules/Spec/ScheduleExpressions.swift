@@ -2,13 +2,33 @@ import FormworkDiagnostics
 import FormworkFacts
 import FormworkSpec
 
-/// Schedule expressions checked as EventBridge checks them (cfn-lint E3027
-/// checks a subset): `rate(N unit)` with N ≥ 1 and the unit singular exactly
-/// when N is 1, or `cron(...)` with six fields, each within its values and
-/// wildcards, and exactly one of day-of-month and day-of-week `?`.
-/// Errors point at the offending characters inside the string.
-enum ScheduleExpression {
-    static func check(_ text: LocatedText) -> [Diagnostic] {
+/// A `schedule` trigger's expression is one EventBridge accepts (cfn-lint
+/// E3027 checks a subset): `rate(N unit)` with N ≥ 1 and the unit singular
+/// exactly when N is 1 (`rate(1 hour)`, `rate(5 minutes)`), or `cron(...)`
+/// with six fields (minutes, hours, day-of-month, month, day-of-week, year),
+/// each within its values and wildcards, and exactly one of day-of-month and
+/// day-of-week `?`. EventBridge refuses any other when the rule is created.
+/// Errors point at the offending characters inside the string, and a fix-it
+/// edits them where one edit makes the expression valid.
+enum ScheduleExpressions: SpecRule {
+    static let summary = "a schedule trigger's rate or cron expression is one EventBridge accepts"
+    static let codes: [DiagnosticCode] = [.invalidSchedule]
+
+    static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
+        for resource in context.spec.resources {
+            guard case .function(let function) = resource.body else { continue }
+            for trigger in function.triggers {
+                guard case .schedule(let expression) = trigger.source else { continue }
+                // A trigger aliased into several functions is reported once.
+                for diagnostic in findings(in: expression) where !diagnostics.contains(diagnostic) {
+                    diagnostics.append(diagnostic)
+                }
+            }
+        }
+    }
+
+    /// What is wrong with one expression; empty when EventBridge takes it.
+    static func findings(in text: LocatedText) -> [Diagnostic] {
         var checker = Checker(text: text)
         checker.run()
         return checker.diagnostics

@@ -1,0 +1,131 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkFacts
+
+/// A queue that feeds a function (an `AWS::Lambda::EventSourceMapping`
+/// whose `EventSourceArn` is the queue's `Fn::GetAtt` `Arn` and whose
+/// `FunctionName` is the function's `Ref` or `Arn`) hides each message it
+/// hands out for at least as long as the function may run: Lambda refuses
+/// the mapping when the queue's `VisibilityTimeout` (30 s when not set) is
+/// less than the function's `Timeout` (3 s when not set), since a message
+/// would reappear while it is still being processed. cfn-lint checks the
+/// same (E3505). The queue is compared with the slowest function it feeds
+/// (the first on a tie), once; values only known at deploy time are not
+/// compared. Reported at the queue's `VisibilityTimeout`, with a note at the
+/// function's `Timeout`; the fix-it sets six times the function's timeout,
+/// Lambda's advice (a spec queue that sets none gets that generated).
+enum QueueVisibilityTimeouts: TemplateRule {
+    static let summary = "a queue hides messages at least as long as the function it feeds may run"
+    static let codes: [DiagnosticCode] = [.visibilityTimeoutTooShort]
+
+    /// A number of seconds and where it came from; `written` is false for the service's default.
+    struct Seconds {
+        var value: Int
+        var origin: SourceRange
+        var written: Bool
+    }
+
+    static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
+        let resources = context.template.resources
+        var index: [String: Int] = [:]
+        for (i, resource) in resources.enumerated() where index[resource.logicalId] == nil { index[resource.logicalId] = i }
+        func resource(_ id: String?, ofType type: String) -> Resource? {
+            guard let id, let i = index[id], resources[i].type == type else { return nil }
+            return resources[i]
+        }
+        // The slowest function each queue feeds, queues in the order their first mapping comes.
+        var queues: [String] = []
+        var slowest: [String: (function: Resource, timeout: Seconds)] = [:]
+        for mapping in resources where mapping.type == "AWS::Lambda::EventSourceMapping" {
+            guard let queue = resource(mapping.properties["EventSourceArn"]?.getAttTarget(attribute: "Arn"), ofType: "AWS::SQS::Queue"),
+                  let function = resource(mapping.properties["FunctionName"]?.functionTarget, ofType: "AWS::Lambda::Function"),
+                  let timeout = seconds(function, "Timeout", default: Lambda.defaultTimeout)
+            else { continue }
+            if let current = slowest[queue.logicalId] {
+                if current.timeout.value >= timeout.value { continue }
+            } else {
+                queues.append(queue.logicalId)
+            }
+            slowest[queue.logicalId] = (function, timeout)
+        }
+        for id in queues {
+            guard let queue = resource(id, ofType: "AWS::SQS::Queue"), let consumer = slowest[id],
+                  let visibility = seconds(queue, "VisibilityTimeout", default: SQS.defaultVisibilityTimeout),
+                  visibility.value < consumer.timeout.value
+            else { continue }
+            diagnostics.append(.visibilityTimeoutTooShort(queue: queue, visibility, function: consumer.function, consumer.timeout))
+        }
+    }
+
+    /// A property in seconds: its literal value, the default when it is
+    /// absent, nil when it is known only at deploy time.
+    static func seconds(_ resource: Resource, _ property: String, default value: Int) -> Seconds? {
+        guard let written = resource.properties[property] else {
+            return Seconds(value: value, origin: resource.origin, written: false)
+        }
+        guard let seconds = written.integer else { return nil }
+        return Seconds(value: seconds, origin: written.origin ?? resource.origin, written: true)
+    }
+}
+
+extension TemplateValue {
+    /// A whole number written as a JSON number or a string of digits (CloudFormation takes both).
+    fileprivate var integer: Int? {
+        switch kind {
+        case .number(let text), .string(let text): Int(text)
+        default: nil
+        }
+    }
+
+    /// `X` of `Fn::GetAtt [X, attribute]` or `Fn::GetAtt "X.attribute"`.
+    fileprivate func getAttTarget(attribute: String) -> String? {
+        guard case .object(let members) = kind, members.count == 1, members[0].key == "Fn::GetAtt" else { return nil }
+        switch members[0].value.kind {
+        case .array(let parts) where parts.count == 2:
+            guard case .string(let id) = parts[0].kind, case .string(attribute) = parts[1].kind else { return nil }
+            return id
+        case .string(let dotted):
+            let suffix = "." + attribute
+            return dotted.hasSuffix(suffix) ? String(dotted.dropLast(suffix.count)) : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The function a `FunctionName` names: `Ref F` or `Fn::GetAtt [F, Arn]`.
+    fileprivate var functionTarget: String? {
+        if case .object(let members) = kind, members.count == 1, members[0].key == "Ref",
+           case .string(let id) = members[0].value.kind { return id }
+        return getAttTarget(attribute: "Arn")
+    }
+}
+
+extension DiagnosticCode {
+    package static let visibilityTimeoutTooShort = DiagnosticCode(
+        "FW5307", .templateChecks, "a queue hides messages for less time than its consumer function may run",
+        reference: DocumentationPage(
+            "AWS Lambda Developer Guide, \"Using Lambda with Amazon SQS\" (visibility timeout); cfn-lint E3505",
+            "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html"))
+}
+
+extension Diagnostic {
+    static func visibilityTimeoutTooShort(queue: Resource, _ visibility: QueueVisibilityTimeouts.Seconds,
+                                          function: Resource, _ timeout: QueueVisibilityTimeouts.Seconds) -> Diagnostic {
+        let queueName = queue.owner ?? queue.logicalId
+        let functionName = function.owner ?? function.logicalId
+        let advised = Lambda.advisedVisibilityTimeout(functionTimeout: timeout.value)
+        let message = "queue '\(queueName)' has a visibility timeout of \(visibility.value) s, less than the \(timeout.value) s timeout of function '\(functionName)' it triggers"
+        let note = timeout.written
+            ? Note("function '\(functionName)' has its timeout here", at: timeout.origin)
+            : Note("function '\(functionName)' sets no Timeout, so Lambda's default of \(timeout.value) s applies", at: timeout.origin)
+        // A spec's queue that sets no visibilityTimeout gets six times its slowest consumer's timeout.
+        let fix = queue.owner != nil
+            ? "set visibilityTimeout to at least \(timeout.value) (six times it, \(advised), is Lambda's advice), or remove it to get that"
+            : "set VisibilityTimeout to at least \(timeout.value) (six times it, \(advised), is Lambda's advice)"
+        guard visibility.written else {
+            return .error(.visibilityTimeoutTooShort, message + " (SQS's default)", at: visibility.origin, notes: [note], help: [fix])
+        }
+        return .error(.visibilityTimeoutTooShort, message, at: visibility.origin, notes: [note],
+                      fixIts: [FixIt(fix, replacing: visibility.origin, with: String(advised))])
+    }
+}
