@@ -109,4 +109,17 @@ import Testing
             #expect(docs.contains("<a id=\"\(code.anchor)\"></a>"), "docs/diagnostics.md has no anchor for \(code)")
         }
     }
+
+    /// Lowering is pure expansion: no file of it makes or mentions a diagnostic.
+    @Test func loweringReportsNothing() throws {
+        let root = PackagePaths.path("Sources/FormworkLowering")
+        let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        #expect(!files.isEmpty)
+        for file in files {
+            let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.hasPrefix("import ") {
+                #expect(!line.contains("Diagnostic") && !line.contains("diagnostics"), "FormworkLowering/\(file): \(line)")
+            }
+        }
+    }
 }
