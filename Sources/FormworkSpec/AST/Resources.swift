@@ -25,16 +25,26 @@ package enum ResourceBody: Sendable {
     case api(APISpec)
     case raw(RawResourceSpec)
 
-    /// The `kind:` word, or "raw" for `type:` resources.
-    package var kindName: String {
+    /// What the resource is.
+    package var kind: ResourceKind {
         switch self {
-        case .bucket: "bucket"
-        case .function: "function"
-        case .queue: "queue"
-        case .api: "api"
-        case .raw: "raw"
+        case .bucket: .bucket
+        case .function: .function
+        case .queue: .queue
+        case .api: .api
+        case .raw: .raw
         }
     }
+}
+
+/// What a resource is: one of the language's components (`kind:`), or a
+/// CloudFormation type written as is (`type:`). The raw value is the word
+/// messages use.
+package enum ResourceKind: String, Sendable, CaseIterable {
+    case bucket, function, queue, api, raw
+
+    /// The kinds `kind:` names, in the order messages list them.
+    package static let components: [ResourceKind] = [.bucket, .function, .queue, .api]
 }
 
 // MARK: - bucket

@@ -5,7 +5,7 @@ import FormworkYAML
 extension SpecDecoder {
     /// Keys every resource may have, whatever its kind.
     static let commonResourceKeys = ["kind", "type", "when", "dependsOn", "tags", "retain"]
-    static let kinds = ["bucket", "function", "queue", "api"]
+    static let kinds = ResourceKind.components.map(\.rawValue)
 
     func decodeResources(_ node: YAMLNode) -> [ResourceDecl] {
         namedEntries(node, "resources").compactMap { name, body in

@@ -10,49 +10,45 @@ enum NameResolution: SpecRule {
     static let maxDiagnostics = 200
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
-        diagnostics += run(context.spec, symbols: context.symbols)
-    }
-
-    static func run(_ spec: Spec, symbols: SymbolTable) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        let (spec, symbols, walk) = (context.spec, context.symbols, context.walk)
+        var found: [Diagnostic] = []
         // Each unknown name costs a did-you-mean search: a hostile spec with
         // thousands of them is cut off, as the driver shows only the first errors anyway.
-        for string in spec.allStrings where diagnostics.count < maxDiagnostics {
-            for reference in string.interpolated.references {
+        for site in walk.strings where found.count < maxDiagnostics {
+            for reference in site.string.interpolated.references {
                 switch symbols.resolve(reference) {
                 case .failure(let error):
-                    diagnostics.append(error.diagnostic(symbols: symbols))
-                case .success(.parameter(let parameter)) where parameter.type.value == .list && !string.interpolated.isSingleExpression:
+                    found.append(error.diagnostic(symbols: symbols))
+                case .success(.parameter(let parameter)) where parameter.type.value == .list && !site.string.interpolated.isSingleExpression:
                     // Fn::Sub takes strings only; a list stands alone, as the whole value.
-                    diagnostics.append(.listInString(reference, parameter))
+                    found.append(.listInString(reference, parameter))
                 default:
                     break
                 }
             }
         }
-        for clause in spec.allWhenClauses {
-            diagnostics += checkCondition(clause.condition, symbols: symbols)
+        for condition in walk.conditionReferences {
+            found += checkCondition(condition, symbols: symbols)
         }
-        for resource in spec.resources {
-            for use in resource.nameUses {
-                guard let target = symbols.resources[use.name.text] else {
-                    if spec.undecodedNames.contains(use.name.text) { continue }
-                    let suggestion = Suggestions.closest(to: use.name.text, in: symbols.resources.keys)
-                    diagnostics.append(.unknownResource(use.name, role: use.role, suggestion: suggestion))
-                    continue
-                }
-                if !use.kinds.isEmpty && !use.kinds.contains(target.body.kindName) {
-                    diagnostics.append(.wrongKind(use, found: target))
-                }
-                if use.role == "dependsOn" && use.name.text == resource.name.text {
-                    diagnostics.append(.selfDependency(use.name))
-                }
+        for site in walk.nameUses {
+            let use = site.use
+            guard let target = symbols.resources[use.name.text] else {
+                if spec.undecodedNames.contains(use.name.text) { continue }
+                let suggestion = Suggestions.closest(to: use.name.text, in: symbols.resources.keys)
+                found.append(.unknownResource(use.name, role: use.role, suggestion: suggestion))
+                continue
+            }
+            if !use.kinds.isEmpty && !use.kinds.contains(target.body.kind) {
+                found.append(.wrongKind(use, found: target))
+            }
+            if use.role == .dependsOn && use.name.text == site.resource.text {
+                found.append(.selfDependency(use.name))
             }
         }
-        diagnostics += logicalIdCollisions(spec)
-        diagnostics += unusedParameters(spec)
+        found += logicalIdCollisions(spec)
+        found += unusedParameters(spec, walk: walk)
         // A use of a name whose declaration failed to decode was reported there.
-        return diagnostics.filter { diagnostic in
+        diagnostics += found.filter { diagnostic in
             guard diagnostic.code == .unknownName, let name = diagnostic.subject else { return true }
             return !spec.undecodedNames.contains(name)
         }
@@ -60,53 +56,26 @@ enum NameResolution: SpecRule {
 
     /// A condition may test parameters and pseudo parameters only: it is
     /// evaluated before any resource exists.
-    private static func checkCondition(_ condition: Condition, symbols: SymbolTable) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        func operand(_ reference: Reference) {
-            switch symbols.resolve(reference) {
-            case .failure(let error): diagnostics.append(error.diagnostic(symbols: symbols))
-            case .success(.resource(let resource, _)): diagnostics.append(.resourceInCondition(reference, resource))
-            case .success: break
-            }
+    private static func checkCondition(_ condition: ConditionReference, symbols: SymbolTable) -> [Diagnostic] {
+        let reference = condition.reference
+        switch symbols.resolve(reference) {
+        case .failure(let error): return [error.diagnostic(symbols: symbols)]
+        case .success(.resource(let resource, _)): return [.resourceInCondition(reference, resource)]
+        case .success(.parameter(let parameter)):
+            return condition.isSetTest && !parameter.isOptional ? [.isSetOnRequiredParameter(reference)] : []
+        case .success(.pseudo):
+            return condition.isSetTest ? [.isSetOnRequiredParameter(reference)] : []
         }
-        func walk(_ condition: Condition) {
-            switch condition {
-            case .isSet(let reference):
-                switch symbols.resolve(reference) {
-                case .failure(let error): diagnostics.append(error.diagnostic(symbols: symbols))
-                case .success(.parameter(let parameter)) where !parameter.isOptional:
-                    diagnostics.append(.isSetOnRequiredParameter(reference))
-                case .success(.parameter): break
-                case .success(.resource(let resource, _)): diagnostics.append(.resourceInCondition(reference, resource))
-                case .success(.pseudo): diagnostics.append(.isSetOnRequiredParameter(reference))
-                }
-            case .equals(let a, let b, _), .notEquals(let a, let b, _):
-                for side in [a, b] { if case .reference(let reference) = side { operand(reference) } }
-            case .not(let inner, _): walk(inner)
-            case .and(let items, _), .or(let items, _): items.forEach(walk)
-            }
-        }
-        walk(condition)
-        return diagnostics
     }
 
     /// A parameter nothing refers to asks for a value at every deploy and
     /// does nothing with it (cfn-lint W2001; for an optional one, W8001 too).
-    private static func unusedParameters(_ spec: Spec) -> [Diagnostic] {
+    private static func unusedParameters(_ spec: Spec, walk: SpecWalk) -> [Diagnostic] {
         var used: Set<String> = []
-        for string in spec.allStrings {
-            for reference in string.interpolated.references { used.insert(reference.root) }
+        for site in walk.strings {
+            for reference in site.string.interpolated.references { used.insert(reference.root) }
         }
-        func collect(_ condition: Condition) {
-            switch condition {
-            case .isSet(let reference): used.insert(reference.root)
-            case .equals(let a, let b, _), .notEquals(let a, let b, _):
-                for operand in [a, b] { if case .reference(let reference) = operand { used.insert(reference.root) } }
-            case .not(let inner, _): collect(inner)
-            case .and(let items, _), .or(let items, _): items.forEach(collect)
-            }
-        }
-        spec.allWhenClauses.forEach { collect($0.condition) }
+        for condition in walk.conditionReferences { used.insert(condition.reference.root) }
         return spec.parameters.filter { !used.contains($0.name.text) }.map { .unusedParameter($0.name) }
     }
 
@@ -174,7 +143,7 @@ extension ResolutionError {
 }
 
 extension Diagnostic {
-    static func unknownResource(_ name: Name, role: String, suggestion: String?) -> Diagnostic {
+    static func unknownResource(_ name: Name, role: NameUse.Role, suggestion: String?) -> Diagnostic {
         let message = "\(role) names '\(name.text)', which is not a resource of this spec"
         guard let suggestion else {
             return .error(.unknownName, message, at: name.range, help: ["declare '\(name.text)' under resources:"])
@@ -184,8 +153,8 @@ extension Diagnostic {
     }
 
     static func wrongKind(_ use: NameUse, found target: ResourceDecl) -> Diagnostic {
-        let expected = use.kinds.map { "a \($0)" }.joined(separator: " or ")
-        let found = target.body.kindName == "raw" ? "a raw resource" : "a \(target.body.kindName)"
+        let expected = use.kinds.map { "a \($0.rawValue)" }.joined(separator: " or ")
+        let found = target.body.kind == .raw ? "a raw resource" : "a \(target.body.kind.rawValue)"
         return .error(.wrongKind, "\(use.role) must be \(expected), but '\(use.name.text)' is \(found)", at: use.name.range,
                       notes: [Note("'\(use.name.text)' is declared here", at: target.name.range)])
     }

@@ -13,45 +13,10 @@ enum NullGuards: SpecRule {
     static let codes = DiagnosticCode.allNullGuardCodes
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
-        diagnostics += run(context.spec, symbols: context.symbols)
-    }
-
-    static func run(_ spec: Spec, symbols: SymbolTable) -> [Diagnostic] {
-        var checker = Checker(symbols: symbols)
-        for tag in spec.tags { checker.check(tag.value, context: []) }
-        for resource in spec.resources {
-            let context = resource.when.map { [$0] } ?? []
-            for tag in resource.tags { checker.check(tag.value, context: context) }
-            for use in resource.nameUses { checker.check(use, context: context) }
-            switch resource.body {
-            case .function(let function):
-                for variable in function.environment {
-                    checker.check(variable.value, context: context + (variable.when.map { [$0] } ?? []))
-                }
-                if case .s3(let bucket, let key, _) = function.code {
-                    checker.check(bucket, context: context)
-                    checker.check(key, context: context)
-                }
-                for trigger in function.triggers {
-                    if case .s3(_, _, let prefix, let suffix) = trigger.source {
-                        for string in [prefix, suffix].compactMap({ $0 }) {
-                            checker.check(string, context: context + (trigger.when.map { [$0] } ?? []))
-                        }
-                    }
-                }
-                for invoker in function.invokers {
-                    checker.check(invoker.s3Bucket, context: context + (invoker.when.map { [$0] } ?? []))
-                }
-            default:
-                for string in resource.body.strings { checker.check(string, context: context) }
-            }
-        }
-        for output in spec.outputs {
-            let context = output.when.map { [$0] } ?? []
-            checker.check(output.value, context: context)
-            if let export = output.export { checker.check(export, context: context) }
-        }
-        return checker.diagnostics
+        var checker = Checker(symbols: context.symbols)
+        for site in context.walk.strings { checker.check(site.string, context: site.guards) }
+        for site in context.walk.nameUses { checker.check(site.use, context: site.guards) }
+        diagnostics += checker.diagnostics
     }
 
     private struct Checker {
