@@ -12,7 +12,12 @@ package enum RuleRegistry {
         RequiredSettings.self,
         ExplicitAPIAuth.self,
         LifecycleRules.self,
-        NameResolution.self,
+        UnknownNames.self,
+        ResourceReferences.self,
+        ConditionOperands.self,
+        ListInString.self,
+        LogicalIdCollisions.self,
+        UnusedParameters.self,
         NullGuards.self,
     ]
 
