@@ -24,15 +24,25 @@ package enum ResourceBody: Sendable {
     case queue(QueueSpec)
     case api(APISpec)
     case raw(RawResourceSpec)
+    /// A resource whose declaration did not decode: its name is not
+    /// lowerCamel, or its body is not a mapping, has no `kind:` or `type:`
+    /// (or both), or names an unknown kind or a malformed type. The decoder
+    /// reported why. It still declares its name, so uses of it resolve (to
+    /// `Resolved.undecodable`) and a misspelled use still gets a
+    /// did-you-mean, but nothing else of it is read (no `when:`, `dependsOn`
+    /// or tags): every rule passes it by, and lowering, which never runs on
+    /// a spec with errors, emits nothing for it.
+    case undecodable
 
-    /// What the resource is.
-    package var kind: ResourceKind {
+    /// What the resource is; nil when its declaration did not decode.
+    package var kind: ResourceKind? {
         switch self {
         case .bucket: .bucket
         case .function: .function
         case .queue: .queue
         case .api: .api
         case .raw: .raw
+        case .undecodable: nil
         }
     }
 }

@@ -11,9 +11,6 @@ package struct Spec: Sendable {
     package var defaults = Defaults()
     package var resources: [ResourceDecl] = []
     package var outputs: [Output] = []
-    /// Names declared under `parameters` or `resources` whose declaration
-    /// had errors; uses of them are not reported again as unknown.
-    package var undecodedNames: Set<String> = []
 
     package init(file: String, version: Located<Int>, stack: Located<String>) {
         self.file = file
@@ -60,8 +57,21 @@ package struct Parameter: Sendable {
     package var description: Located<String>?
     package var optional: Located<Bool>?
     package var range: SourceRange
+    /// A parameter whose declaration did not decode (its name is not
+    /// lowerCamel, or it is not a mapping); the decoder reported why. Like
+    /// `ResourceBody.undecodable`, it still declares its name, so uses of it
+    /// resolve (to `Resolved.undecodable`), and nothing else of it is read:
+    /// its type is a stand-in, and every rule passes it by.
+    package var isUndecodable = false
 
     package var isOptional: Bool { optional?.value ?? false }
+
+    /// A parameter that declares `name` and nothing else.
+    static func undecodable(_ name: Name, range: SourceRange) -> Parameter {
+        var parameter = Parameter(name: name, type: Located(.string, name.range), range: range)
+        parameter.isUndecodable = true
+        return parameter
+    }
 }
 
 package struct Tag: Sendable {

@@ -89,6 +89,8 @@ package struct SpecWalk: Sendable {
                 case .number, .bool, .null: break
                 }
             }
+        case .undecodable:
+            break
         }
     }
 

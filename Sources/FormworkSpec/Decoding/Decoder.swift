@@ -8,9 +8,6 @@ import FormworkYAML
 package final class SpecDecoder {
     package private(set) var diagnostics: [Diagnostic] = []
     let file: String
-    /// Declared names whose declaration did not decode: later passes do not
-    /// report uses of them as unknown, which would only repeat the error.
-    var undecodedNames: Set<String> = []
 
     init(file: String) {
         self.file = file
@@ -89,18 +86,18 @@ extension SpecDecoder {
     }
 
     /// A mapping's pairs whose keys are names (`parameters`, `resources`,
-    /// `outputs`), each key checked as an identifier.
-    func namedEntries(_ node: YAMLNode, _ what: String) -> [(Name, YAMLNode)] {
+    /// `outputs`), each key checked as an identifier. A scalar key that is
+    /// not a valid name (reported) still comes back, with `isValid` false:
+    /// it declares a name that uses may refer to.
+    func namedEntries(_ node: YAMLNode, _ what: String) -> [(name: Name, body: YAMLNode, isValid: Bool)] {
         guard let pairs = node.mapping else {
             report(.typeMismatch(expected: "a mapping", for: what, found: node))
             return []
         }
         return pairs.compactMap { pair in
-            guard let name = self.name(pair.key) else {
-                if let text = pair.key.scalar?.value { undecodedNames.insert(text) }
-                return nil
-            }
-            return (name, pair.value)
+            if let name = self.name(pair.key) { return (name, pair.value, true) }
+            guard let text = pair.key.scalar?.value else { return nil }
+            return (Name(text, pair.key.range), pair.value, false)
         }
     }
 }

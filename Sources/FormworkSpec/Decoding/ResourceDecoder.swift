@@ -7,11 +7,11 @@ extension SpecDecoder {
     static let commonResourceKeys = ["kind", "type", "when", "dependsOn", "tags", "retain"]
     static let kinds = ResourceKind.components.map(\.rawValue)
 
+    /// Every resource, one whose declaration does not decode included, as `ResourceBody.undecodable`.
     func decodeResources(_ node: YAMLNode) -> [ResourceDecl] {
-        namedEntries(node, "resources").compactMap { name, body in
-            let resource = decodeResource(name, body)
-            if resource == nil { undecodedNames.insert(name.text) }
-            return resource
+        namedEntries(node, "resources").map { name, body, isValid in
+            let resource = isValid ? decodeResource(name, body) : nil
+            return resource ?? ResourceDecl(name: name, range: body.range, body: .undecodable)
         }
     }
 

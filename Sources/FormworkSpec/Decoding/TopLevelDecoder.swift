@@ -27,7 +27,6 @@ extension SpecDecoder {
             }
         }
         if let node = fields["outputs"] { spec.outputs = decodeOutputs(node) }
-        spec.undecodedNames = undecodedNames
         return spec
     }
 
@@ -57,10 +56,9 @@ extension SpecDecoder {
     static let parameterKeys = ["type", "default", "pattern", "allowed", "description", "optional"]
 
     private func decodeParameters(_ node: YAMLNode) -> [Parameter] {
-        namedEntries(node, "parameters").compactMap { name, body in
-            guard let fields = fields(body, "parameter '\(name.text)'", allowed: Self.parameterKeys) else {
-                undecodedNames.insert(name.text)
-                return nil
+        namedEntries(node, "parameters").map { name, body, isValid in
+            guard isValid, let fields = fields(body, "parameter '\(name.text)'", allowed: Self.parameterKeys) else {
+                return .undecodable(name, range: body.range)
             }
             let type = fields["type"].flatMap { choice($0, "parameter type", as: ParameterType.self) }
                 ?? Located(.string, name.range)
@@ -127,7 +125,8 @@ extension SpecDecoder {
     static let outputKeys = ["value", "export", "description", "when"]
 
     private func decodeOutputs(_ node: YAMLNode) -> [Output] {
-        namedEntries(node, "outputs").compactMap { name, body in
+        namedEntries(node, "outputs").compactMap { name, body, isValid in
+            guard isValid else { return nil }  // nothing refers to an output
             if body.mapping == nil {
                 guard let value = interpolated(body, "an output") else { return nil }
                 return Output(name: name, value: value, range: body.range)

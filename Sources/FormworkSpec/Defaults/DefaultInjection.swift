@@ -30,7 +30,7 @@ extension Spec {
                     api.auth.layer(over: d.auth)
                 }
                 resources[index].body = .api(api)
-            case .raw:
+            case .raw, .undecodable:
                 break
             }
         }

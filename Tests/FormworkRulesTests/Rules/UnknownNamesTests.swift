@@ -40,17 +40,31 @@ import Testing
         #expect(diagnostics.first?.help.first?.contains("TopicArn") == true)
     }
 
-    @Test func aFailedDeclarationIsNotReportedAgainAsUnknown() {
+    @Test func aFailedDeclarationStillDeclaresItsName() {
         let text = MarkedText("""
             formwork: 1
             stack: demo
+            parameters:
+              ⟨badParameter⟩Env: { default: dev }
+              mode: ⟨notMapping⟩prod
             resources:
               broken: { kind: ⟨kind⟩queu }
-              jobs: { kind: queue, dependsOn: [broken] }
+              ⟨badResource⟩my-topic: { type: AWS::SNS::Topic }
+              jobs:
+                kind: queue
+                dependsOn: [broken]
+                deadLetter: { queue: broken }
+                when: mode
             outputs:
               a: ${broken}
+              b: ${broken.arn}
+              c: ${⟨typo⟩brokn.url}
+              d: ${Env}-${mode ?? 'x'}-${broken ?? 'y'}
             """)
+        // No unknown name, wrong kind, always-set test, unneeded fallback or
+        // unused parameter about them: only their own errors, and a did-you-mean to one.
         let (_, diagnostics) = Pipeline.compile(text.text)
-        #expect(text.findings(diagnostics) == ["FW2012@kind"])
+        #expect(text.findings(diagnostics) == ["FW2006@badParameter", "FW2001@notMapping", "FW2012@kind", "FW2006@badResource", "FW3050@typo"])
+        #expect(diagnostics.last?.fixIts.first?.edits.first?.text == "broken")
     }
 }

@@ -250,4 +250,30 @@ import Testing
         let (_, diagnostics) = Pipeline.compile(text.text)
         #expect(text.findings(diagnostics) == ["FW2008@stack", "FW2004@days", "FW2002@typo", "FW3050@parameter", "FW3051@attribute"])
     }
+
+    @Test func aDeclarationThatDoesNotDecodeKeepsItsNameAndNothingElse() throws {
+        let (spec, diagnostics) = Pipeline.decode("""
+            formwork: 1
+            stack: demo
+            parameters:
+              Env: { default: dev }
+              mode: prod
+              size: { type: number }
+            resources:
+              noKind: { when: mode, dependsOn: [jobs] }
+              both: { kind: queue, type: AWS::SNS::Topic }
+              unknown: { kind: queu }
+              badType: { type: SNS }
+              notMapping: queue
+              my-topic: { type: AWS::SNS::Topic }
+              jobs: { kind: queue }
+            """)
+        #expect(diagnostics.map(\.code.rawValue) == ["FW2006", "FW2001", "FW2006", "FW2011", "FW2011", "FW2012", "FW2016", "FW2001"])
+        let decoded = try #require(spec)
+        #expect(decoded.parameters.map(\.name.text) == ["Env", "mode", "size"])
+        #expect(decoded.parameters.map(\.isUndecodable) == [true, true, false])
+        #expect(decoded.resources.map(\.name.text) == ["noKind", "both", "unknown", "badType", "notMapping", "my-topic", "jobs"])
+        #expect(decoded.resources.map { $0.body.kind?.rawValue ?? "-" } == ["-", "-", "-", "-", "-", "-", "queue"])
+        #expect(decoded.resources[0].when == nil && decoded.resources[0].dependsOn.isEmpty)
+    }
 }

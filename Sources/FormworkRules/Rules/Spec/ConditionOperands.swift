@@ -19,7 +19,7 @@ enum ConditionOperands: SpecRule {
                 diagnostics.append(.isSetOnRequiredParameter(reference))
             case .success(.pseudo) where condition.isSetTest:
                 diagnostics.append(.isSetOnRequiredParameter(reference))
-            case .success, .failure:  // a name that does not resolve: UnknownNames
+            case .success, .failure:  // a name that does not resolve: UnknownNames; one that did not decode: the decoder
                 break
             }
         }

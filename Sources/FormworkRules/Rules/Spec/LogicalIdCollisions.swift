@@ -4,7 +4,8 @@ import FormworkSpec
 /// Parameters and resources share CloudFormation's logical-ID space, and a
 /// name's logical ID upper-cases its first letter: parameter `jobs` and
 /// resource `jobs` (or `Jobs`) would both be `Jobs`. Each later declaration
-/// is reported, with a note at the first.
+/// is reported, with a note at the first. A name that is not lowerCamel is
+/// the decoder's to report, and is left out here.
 enum LogicalIdCollisions: SpecRule {
     static let summary = "no two declarations map to one logical ID"
     static let codes: [DiagnosticCode] = [.logicalIdCollision]
@@ -13,7 +14,7 @@ enum LogicalIdCollisions: SpecRule {
         let spec = context.spec
         var seen: [String: (Name, String)] = [:]
         let declared = spec.parameters.map { ($0.name, "parameter") } + spec.resources.map { ($0.name, "resource") }
-        for (name, role) in declared {
+        for (name, role) in declared where Name.isValid(name.text) {
             if let (first, firstRole) = seen[name.logicalId] {
                 diagnostics.append(.logicalIdCollision(name, role, first: first, firstRole))
             } else {

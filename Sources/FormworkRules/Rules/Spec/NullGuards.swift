@@ -58,9 +58,11 @@ enum NullGuards: SpecRule {
                     : .unguardedConditionalValue(reference, condition: text))
             case .fallback(let value, let fallback, let range):
                 // The guarded value needs no condition; a value that is always there needs no fallback.
-                if case .reference(let reference) = value, requirement(reference) == nil,
-                   case .success = symbols.resolve(reference) {
-                    diagnostics.append(.unneededFallback(reference, at: range))
+                if case .reference(let reference) = value, requirement(reference) == nil {
+                    switch symbols.resolve(reference) {
+                    case .failure, .success(.undecodable): break  // reported by UnknownNames, or by the decoder
+                    case .success: diagnostics.append(.unneededFallback(reference, at: range))
+                    }
                 }
                 if case .fallback = value { check(value, context: context) }
                 check(fallback, context: context)

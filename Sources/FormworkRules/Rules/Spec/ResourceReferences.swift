@@ -14,8 +14,9 @@ enum ResourceReferences: SpecRule {
         for site in context.walk.nameUses {
             let use = site.use
             guard let target = context.symbols.resources[use.name.text] else { continue }  // UnknownNames
-            if !use.kinds.isEmpty && !use.kinds.contains(target.body.kind) {
-                diagnostics.append(.wrongKind(use, found: target))
+            // A resource whose declaration did not decode has no kind to check.
+            if let kind = target.body.kind, !use.kinds.isEmpty, !use.kinds.contains(kind) {
+                diagnostics.append(.wrongKind(use, found: target, kind))
             }
             if use.role == .dependsOn && use.name.text == site.resource.text {
                 diagnostics.append(.selfDependency(use.name))
@@ -32,9 +33,9 @@ extension DiagnosticCode {
 }
 
 extension Diagnostic {
-    static func wrongKind(_ use: NameUse, found target: ResourceDecl) -> Diagnostic {
+    static func wrongKind(_ use: NameUse, found target: ResourceDecl, _ kind: ResourceKind) -> Diagnostic {
         let expected = use.kinds.map { "a \($0.rawValue)" }.joined(separator: " or ")
-        let found = target.body.kind == .raw ? "a raw resource" : "a \(target.body.kind.rawValue)"
+        let found = kind == .raw ? "a raw resource" : "a \(kind.rawValue)"
         return .error(.wrongKind, "\(use.role) must be \(expected), but '\(use.name.text)' is \(found)", at: use.name.range,
                       notes: [Note("'\(use.name.text)' is declared here", at: target.name.range)])
     }

@@ -6,7 +6,8 @@ import FormworkSpec
 /// resource has (`${uploads.arn}`) or a pseudo parameter (`${aws.region}`);
 /// each resource name written as a value (`bucket: uploads`, `dependsOn`)
 /// is a resource of the spec. A name close to a declared one gets a
-/// did-you-mean fix-it.
+/// did-you-mean fix-it. A declaration that did not decode still declares
+/// its name: uses of it resolve, and are not reported again.
 enum UnknownNames: SpecRule {
     static let summary = "every name resolves to a declaration"
     static let codes: [DiagnosticCode] = [.unknownName, .unknownAttribute]
@@ -15,23 +16,21 @@ enum UnknownNames: SpecRule {
     static let maxDiagnostics = 200
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
-        let (symbols, walk, undecoded) = (context.symbols, context.walk, context.spec.undecodedNames)
+        let (symbols, walk) = (context.symbols, context.walk)
         var found = 0
-        // A use of a name whose declaration failed to decode was reported there.
-        func report(_ error: ResolutionError) {
-            if case .unknownName(let name, _) = error, undecoded.contains(name) { return }
-            diagnostics.append(error.diagnostic(symbols: symbols))
-            found += 1
-        }
         for site in walk.strings where found < maxDiagnostics {
             for reference in site.string.interpolated.references {
-                if case .failure(let error) = symbols.resolve(reference) { report(error) }
+                guard case .failure(let error) = symbols.resolve(reference) else { continue }
+                diagnostics.append(error.diagnostic(symbols: symbols))
+                found += 1
             }
         }
         for condition in walk.conditionReferences {
-            if case .failure(let error) = symbols.resolve(condition.reference) { report(error) }
+            if case .failure(let error) = symbols.resolve(condition.reference) {
+                diagnostics.append(error.diagnostic(symbols: symbols))
+            }
         }
-        for site in walk.nameUses where symbols.resources[site.use.name.text] == nil && !undecoded.contains(site.use.name.text) {
+        for site in walk.nameUses where symbols.resources[site.use.name.text] == nil {
             let suggestion = Suggestions.closest(to: site.use.name.text, in: symbols.resources.keys)
             diagnostics.append(.unknownResource(site.use, suggestion: suggestion))
         }

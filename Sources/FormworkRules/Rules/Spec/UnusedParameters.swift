@@ -14,7 +14,7 @@ enum UnusedParameters: SpecRule {
             for reference in site.string.interpolated.references { used.insert(reference.root) }
         }
         for condition in context.walk.conditionReferences { used.insert(condition.reference.root) }
-        for parameter in context.spec.parameters where !used.contains(parameter.name.text) {
+        for parameter in context.spec.parameters where !parameter.isUndecodable && !used.contains(parameter.name.text) {
             diagnostics.append(.unusedParameter(parameter.name))
         }
     }
