@@ -114,6 +114,10 @@ package struct FunctionSpec: Sendable {
     package var triggers: [Trigger] = []
     package var invokers: [Invoker] = []
     package var permissions: [Permission] = []
+    /// Keys the mapping misspells (`handlr:`) or writes with a value that
+    /// did not decode (`handler: yes`), each reported by the decoder: a
+    /// required setting among them is not reported missing again.
+    package var unreadKeys: Set<String> = []
 
     /// A function with the built-in defaults, located at `range`.
     package init(builtInsAt range: SourceRange) {
@@ -266,6 +270,9 @@ package struct Defaults: Sendable {
     package var bucket: BucketSpec?
     package var queue: QueueSpec?
     package var api: APISpec?
+    /// Kinds `defaults:` misspells (`fuction:`) or gives a value that did
+    /// not decode, as `FunctionSpec.unreadKeys`.
+    package var unreadKeys: Set<String> = []
 
     package init() {}
 }

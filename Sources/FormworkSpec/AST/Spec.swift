@@ -11,6 +11,11 @@ package struct Spec: Sendable {
     package var defaults = Defaults()
     package var resources: [ResourceDecl] = []
     package var outputs: [Output] = []
+    /// Top-level keys the spec misspells (`resource:`), or writes with a
+    /// value that is not a mapping: each is reported, and the spec holds
+    /// nothing for it, so a check that would only repeat the error (a name
+    /// that may be declared there is unknown) does not run.
+    package var unreadKeys: Set<String> = []
 
     package init(file: String, version: Located<Int>, stack: Located<String>) {
         self.file = file

@@ -29,13 +29,22 @@ package final class SpecDecoder {
 
 // MARK: - Mappings
 
-/// The pairs of one mapping, looked up by key after unknown keys were reported.
+/// The pairs of one mapping, looked up by key after unknown keys were
+/// reported, and what the mapping meant to hold but does not: so that an
+/// error on a key or a value suppresses the errors that exist only because
+/// of it (a missing `handler` when `handlr` was written).
 struct Fields {
     let node: YAMLNode
     let what: String
     private(set) var pairs: [String: YAMLPair] = [:]
     /// Keys in document order.
     private(set) var order: [String] = []
+    /// The allowed keys that unknown keys of this mapping are the
+    /// did-you-mean of (`handlr` → `handler`, `SQS` → `sqs`): keys the user
+    /// meant to write.
+    fileprivate(set) var misspelled: Set<String> = []
+    /// Keys written whose value did not decode, its error reported (`SpecDecoder.decode(_:in:_:)`).
+    fileprivate(set) var failed: Set<String> = []
 
     init(node: YAMLNode, what: String, pairs: [YAMLPair]) {
         self.node = node
@@ -50,6 +59,17 @@ struct Fields {
     subscript(key: String) -> YAMLNode? { pairs[key]?.value }
     func keyNode(_ key: String) -> YAMLNode? { pairs[key]?.key }
     func has(_ key: String) -> Bool { pairs[key] != nil }
+
+    /// Whether the mapping writes `key`, or misspells it as an unknown key.
+    func mentions(_ key: String) -> Bool { has(key) || misspelled.contains(key) }
+
+    /// The keys the mapping misspells, or writes with a value that did not
+    /// decode: the spec holds no value for them, and each one's error is
+    /// reported, so no check reports them missing.
+    var unread: Set<String> { failed.union(misspelled.filter { !has($0) }) }
+
+    /// Marks `key` as written with a value that did not decode.
+    mutating func markFailed(_ key: String) { failed.insert(key) }
 }
 
 extension SpecDecoder {
@@ -63,17 +83,30 @@ extension SpecDecoder {
             report(.typeMismatch(expected: "a mapping", for: what, found: node))
             return nil
         }
-        let fields = Fields(node: node, what: what, pairs: pairs)
+        var fields = Fields(node: node, what: what, pairs: pairs)
         for pair in pairs {
-            guard let key = pair.key.scalar?.value else { continue }
-            if !allowed.contains(key) {
-                report(.unknownKey(key, in: what, at: pair.key.range, allowed: allowed))
-            }
+            guard let key = pair.key.scalar?.value, !allowed.contains(key) else { continue }
+            let suggestion = Suggestions.closest(to: key, in: allowed)
+            if let suggestion { fields.misspelled.insert(suggestion) }
+            report(.unknownKey(key, in: what, at: pair.key.range, allowed: allowed, suggestion: suggestion))
         }
-        for key in required where !fields.has(key) {
+        // A required key written with a typo is reported once, as the unknown key.
+        for key in required where !fields.mentions(key) {
             report(.missingKey(key, in: what, at: owner ?? node.range))
         }
         return fields
+    }
+
+    /// The value of `key` decoded by `decode`, nil when the key is absent.
+    /// A value that reports an error while it decodes, or decodes to
+    /// nothing, marks the key failed in `fields` (see `Fields.unread`): some
+    /// of what it says is missing from the spec.
+    func decode<T>(_ key: String, in fields: inout Fields, _ decode: (YAMLNode) -> T?) -> T? {
+        guard let node = fields[key] else { return nil }
+        let errors = diagnostics.count
+        let value = decode(node)
+        if value == nil || diagnostics.count > errors { fields.markFailed(key) }
+        return value
     }
 
     /// The items of a sequence node, or nil (reported) when it is not one.

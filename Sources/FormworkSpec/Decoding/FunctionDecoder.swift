@@ -15,11 +15,11 @@ extension SpecDecoder {
     func decodeFunction(_ node: YAMLNode, _ what: String, allowed: [String], owner: SourceRange? = nil,
                         builtIns: SourceRange) -> FunctionSpec? {
         let required = owner == nil ? [] : ["code"]
-        guard let fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
+        guard var fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
         var function = FunctionSpec(builtInsAt: builtIns)
-        function.handler = fields["handler"].flatMap { string($0, "handler") }
-        function.runtime = fields["runtime"].flatMap { string($0, "runtime") }
-        function.code = fields["code"].flatMap(decodeCode)
+        function.handler = decode("handler", in: &fields) { string($0, "handler") }
+        function.runtime = decode("runtime", in: &fields) { string($0, "runtime") }
+        function.code = decode("code", in: &fields, decodeCode)
         if let timeout = fields["timeout"].flatMap({ int($0, "timeout", in: Lambda.timeoutRange) }) { function.timeout = timeout }
         if let memory = fields["memory"].flatMap({ int($0, "memory", in: Lambda.memoryRange) }) { function.memory = memory }
         if let dlq = fields["deadLetterQueue"].flatMap({ bool($0, "deadLetterQueue") }) { function.deadLetterQueue = dlq }
@@ -41,6 +41,7 @@ extension SpecDecoder {
         if let node = fields["permissions"], let items = sequence(node, "permissions") {
             function.permissions = items.compactMap(decodePermission)
         }
+        function.unreadKeys = fields.unread
         return function
     }
 
@@ -54,8 +55,11 @@ extension SpecDecoder {
             return string(inline, "inline code").map(FunctionCode.inline)
         }
         guard fields.has("bucket"), fields.has("key") else {
-            report(.missingKey(fields.has("bucket") ? "key" : fields.has("key") ? "bucket" : "inline",
-                               in: "code", at: node.range))
+            // A misspelled key was reported: what is missing is not known.
+            if fields.unread.isEmpty {
+                report(.missingKey(fields.has("bucket") ? "key" : fields.has("key") ? "bucket" : "inline",
+                                   in: "code", at: node.range))
+            }
             return nil
         }
         guard let bucket = fields["bucket"].flatMap({ interpolated($0, "code.bucket") }),
@@ -89,9 +93,13 @@ extension SpecDecoder {
 
     private func decodeTrigger(_ node: YAMLNode) -> Trigger? {
         guard let fields = fields(node, "a trigger", allowed: ["s3", "sqs", "schedule", "when"]) else { return nil }
-        let sources = ["s3", "sqs", "schedule"].filter(fields.has)
+        let sourceKeys = ["s3", "sqs", "schedule"]
+        let sources = sourceKeys.filter(fields.has)
         guard sources.count == 1, let kind = sources.first, let body = fields[kind] else {
-            report(.triggerSourceCount(found: sources, at: node.range))
+            // A misspelled source (`SQS:`) was reported as an unknown key.
+            if !(sources.isEmpty && sourceKeys.contains(where: fields.mentions)) {
+                report(.triggerSourceCount(found: sources, at: node.range))
+            }
             return nil
         }
         let source: Trigger.Source

@@ -6,7 +6,7 @@ extension SpecDecoder {
     static let topLevelKeys = ["formwork", "stack", "description", "parameters", "tags", "defaults", "resources", "outputs"]
 
     func decodeSpec(_ root: YAMLNode) -> Spec? {
-        guard let fields = fields(root, "the spec", allowed: Self.topLevelKeys, required: ["formwork", "stack", "resources"],
+        guard var fields = fields(root, "the spec", allowed: Self.topLevelKeys, required: ["formwork", "stack", "resources"],
                                   owner: SourceRange(file: file, line: 1, column: 1))
         else { return nil }
 
@@ -17,6 +17,10 @@ extension SpecDecoder {
             version: version ?? Located(1, root.range),
             stack: stack ?? Located("", root.range))
         spec.description = fields["description"].flatMap { string($0, "description") }
+        // A section that is not a mapping is unread; one whose entries fail one by one is not.
+        for key in ["parameters", "tags", "defaults", "resources", "outputs"] where fields[key].map({ $0.mapping == nil }) == true {
+            fields.markFailed(key)
+        }
         if let node = fields["parameters"] { spec.parameters = decodeParameters(node) }
         if let node = fields["tags"] { spec.tags = decodeTags(node) }
         if let node = fields["defaults"] { spec.defaults = decodeDefaults(node) }
@@ -27,6 +31,7 @@ extension SpecDecoder {
             }
         }
         if let node = fields["outputs"] { spec.outputs = decodeOutputs(node) }
+        spec.unreadKeys = fields.unread
         return spec
     }
 
@@ -147,11 +152,13 @@ extension SpecDecoder {
 
     private func decodeDefaults(_ node: YAMLNode) -> Defaults {
         var defaults = Defaults()
-        guard let fields = fields(node, "defaults", allowed: ["function", "bucket", "queue", "api"]) else {
+        guard var fields = fields(node, "defaults", allowed: ["function", "bucket", "queue", "api"]) else {
             return defaults
         }
         if let body = fields["function"] {
             defaults.function = decodeFunction(body, "defaults.function", allowed: FunctionSpec.defaultableKeys, builtIns: body.range)
+            // Not a mapping: none of it is read. A mapping keeps what it could not read in its own unreadKeys.
+            if defaults.function == nil { fields.markFailed("function") }
         }
         if let body = fields["bucket"] {
             defaults.bucket = decodeBucket(body, "defaults.bucket", allowed: BucketSpec.defaultableKeys, builtIns: body.range)
@@ -162,6 +169,7 @@ extension SpecDecoder {
         if let body = fields["api"] {
             defaults.api = decodeAPI(body, "defaults.api", allowed: APISpec.defaultableKeys, builtIns: body.range)
         }
+        defaults.unreadKeys = fields.unread
         return defaults
     }
 

@@ -67,4 +67,20 @@ import Testing
         #expect(text.findings(diagnostics) == ["FW2006@badParameter", "FW2001@notMapping", "FW2012@kind", "FW2006@badResource", "FW3050@typo"])
         #expect(diagnostics.last?.fixIts.first?.edits.first?.text == "broken")
     }
+
+    @Test func noNameIsUnknownWhenTheDeclarationsWereNotRead() {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            parameters:
+              env: { default: dev }
+            ⟨typo⟩resource:
+              jobs: { kind: queue }
+            outputs:
+              a: ${jobs.arn}-${env}-${aws.⟨pseudo⟩regin}
+            """)
+        // Neither "needs resources", nor 'jobs' unknown; a pseudo parameter is still checked.
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW2002@typo", "FW3051@pseudo"])
+    }
 }

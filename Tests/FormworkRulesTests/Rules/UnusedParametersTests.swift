@@ -21,4 +21,18 @@ import Testing
         #expect(text.findings(diagnostics) == ["FW3057@unused"])
         #expect(diagnostics.first?.severity == .warning)
     }
+
+    @Test func noParameterIsUnusedWhenWhereItMayBeUsedWasNotRead() {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            parameters:
+              env: { default: dev }
+            resources:
+              jobs: { kind: queue }
+            outputs: ⟨notMapping⟩[ "${env}" ]
+            """)
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW2001@notMapping"])
+    }
 }

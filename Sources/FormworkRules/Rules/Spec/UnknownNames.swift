@@ -7,7 +7,9 @@ import FormworkSpec
 /// each resource name written as a value (`bucket: uploads`, `dependsOn`)
 /// is a resource of the spec. A name close to a declared one gets a
 /// did-you-mean fix-it. A declaration that did not decode still declares
-/// its name: uses of it resolve, and are not reported again.
+/// its name: uses of it resolve, and are not reported again. When the
+/// spec's `parameters:` or `resources:` itself was not read (`resource:`),
+/// any name may be declared there, and none is reported unknown.
 enum UnknownNames: SpecRule {
     static let summary = "every name resolves to a declaration"
     static let codes: [DiagnosticCode] = [.unknownName, .unknownAttribute]
@@ -16,20 +18,23 @@ enum UnknownNames: SpecRule {
     static let maxDiagnostics = 200
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
-        let (symbols, walk) = (context.symbols, context.walk)
+        let (symbols, walk, unread) = (context.symbols, context.walk, context.spec.unreadKeys)
+        let declarationsUnread = unread.contains("parameters") || unread.contains("resources")
         var found = 0
+        func report(_ error: ResolutionError) {
+            if case .unknownName = error, declarationsUnread { return }
+            diagnostics.append(error.diagnostic(symbols: symbols))
+            found += 1
+        }
         for site in walk.strings where found < maxDiagnostics {
             for reference in site.string.interpolated.references {
-                guard case .failure(let error) = symbols.resolve(reference) else { continue }
-                diagnostics.append(error.diagnostic(symbols: symbols))
-                found += 1
+                if case .failure(let error) = symbols.resolve(reference) { report(error) }
             }
         }
         for condition in walk.conditionReferences {
-            if case .failure(let error) = symbols.resolve(condition.reference) {
-                diagnostics.append(error.diagnostic(symbols: symbols))
-            }
+            if case .failure(let error) = symbols.resolve(condition.reference) { report(error) }
         }
+        if unread.contains("resources") { return }
         for site in walk.nameUses where symbols.resources[site.use.name.text] == nil {
             let suggestion = Suggestions.closest(to: site.use.name.text, in: symbols.resources.keys)
             diagnostics.append(.unknownResource(site.use, suggestion: suggestion))

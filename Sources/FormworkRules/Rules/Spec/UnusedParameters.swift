@@ -4,11 +4,15 @@ import FormworkSpec
 /// A parameter nothing refers to, in a `${...}` or a `when:`, asks for a
 /// value at every deploy and does nothing with it (cfn-lint W2001; for an
 /// optional one, W8001 too). A warning: the template is still written.
+/// When the spec's `tags:`, `resources:` or `outputs:` was not read (a
+/// misspelled key, a value that is not a mapping), the uses may be there:
+/// none is reported.
 enum UnusedParameters: SpecRule {
     static let summary = "every parameter is used"
     static let codes: [DiagnosticCode] = [.unusedParameter]
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
+        guard context.spec.unreadKeys.isDisjoint(with: ["tags", "resources", "outputs"]) else { return }
         var used: Set<String> = []
         for site in context.walk.strings {
             for reference in site.string.interpolated.references { used.insert(reference.root) }
