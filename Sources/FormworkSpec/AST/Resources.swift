@@ -86,6 +86,10 @@ package struct LifecycleRule: Sendable {
     package var noncurrentExpiration: Located<Int>?
     package var abortIncompleteUploads: Located<Int>?
     package var range: SourceRange
+    /// Keys the rule misspells or writes with a value that did not decode
+    /// (`expiration: { days: 0 }`), each reported by the decoder: an action
+    /// among them is not reported missing again.
+    package var unreadKeys: Set<String> = []
 
     package init(range: SourceRange) {
         self.range = range
