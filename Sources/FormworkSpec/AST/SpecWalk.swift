@@ -13,6 +13,10 @@ package struct SpecWalk: Sendable {
     package private(set) var conditionReferences: [ConditionReference] = []
     /// Every resource name written as a plain value (`bucket: uploads`).
     package private(set) var nameUses: [NameSite] = []
+    /// Every name read in text that did not parse: a malformed `${...}`
+    /// (`InterpolatedString.unparsed`) or `when:` (`Condition.unparsed`).
+    /// None is resolved, since the text's error is reported, but each counts as a use.
+    package private(set) var unparsedNames: [String] = []
 
     package init(_ spec: Spec) {
         for tag in spec.tags { add(tag.value, .tag, under: []) }
@@ -109,6 +113,7 @@ package struct SpecWalk: Sendable {
                 }
             case .not(let inner, _): stack.append(inner)
             case .and(let items, _), .or(let items, _): stack += items.reversed()
+            case .unparsed(let names, _): unparsedNames += names
             }
         }
         return [when]
@@ -116,6 +121,7 @@ package struct SpecWalk: Sendable {
 
     private mutating func add(_ string: StringValue, _ place: StringSite.Place, under guards: [WhenClause]) {
         strings.append(StringSite(string: string, place: place, guards: guards))
+        for unparsed in string.interpolated.unparsed { unparsedNames += unparsed.names }
     }
 }
 

@@ -39,20 +39,27 @@ struct Fields {
     private(set) var pairs: [String: YAMLPair] = [:]
     /// Keys in document order.
     private(set) var order: [String] = []
-    /// The allowed keys that unknown keys of this mapping are the
+    /// The keys not in `allowed`, in document order, each with its did-you-mean.
+    private(set) var unknown: [(key: String, pair: YAMLPair, suggestion: String?)] = []
+    /// The pair of each unknown key, by the allowed key it is the
     /// did-you-mean of (`handlr` → `handler`, `SQS` → `sqs`): keys the user
     /// meant to write.
-    fileprivate(set) var misspelled: Set<String> = []
+    private(set) var misspelled: [String: YAMLPair] = [:]
     /// Keys written whose value did not decode, its error reported (`SpecDecoder.decode(_:in:_:)`).
-    fileprivate(set) var failed: Set<String> = []
+    private(set) var failed: Set<String> = []
 
-    init(node: YAMLNode, what: String, pairs: [YAMLPair]) {
+    /// The pairs of a mapping; with `allowed`, its unknown keys and what each misspells.
+    init(node: YAMLNode, what: String, pairs: [YAMLPair], allowed: [String]? = nil) {
         self.node = node
         self.what = what
         for pair in pairs {
             guard let key = pair.key.scalar?.value else { continue }
             self.pairs[key] = pair
             order.append(key)
+            guard let allowed, !allowed.contains(key) else { continue }
+            let suggestion = Suggestions.closest(to: key, in: allowed)
+            unknown.append((key, pair, suggestion))
+            if let suggestion, misspelled[suggestion] == nil { misspelled[suggestion] = pair }
         }
     }
 
@@ -61,12 +68,12 @@ struct Fields {
     func has(_ key: String) -> Bool { pairs[key] != nil }
 
     /// Whether the mapping writes `key`, or misspells it as an unknown key.
-    func mentions(_ key: String) -> Bool { has(key) || misspelled.contains(key) }
+    func mentions(_ key: String) -> Bool { has(key) || misspelled[key] != nil }
 
     /// The keys the mapping misspells, or writes with a value that did not
     /// decode: the spec holds no value for them, and each one's error is
     /// reported, so no check reports them missing.
-    var unread: Set<String> { failed.union(misspelled.filter { !has($0) }) }
+    var unread: Set<String> { failed.union(misspelled.keys.filter { !has($0) }) }
 
     /// Marks `key` as written with a value that did not decode.
     mutating func markFailed(_ key: String) { failed.insert(key) }
@@ -83,11 +90,8 @@ extension SpecDecoder {
             report(.typeMismatch(expected: "a mapping", for: what, found: node))
             return nil
         }
-        var fields = Fields(node: node, what: what, pairs: pairs)
-        for pair in pairs {
-            guard let key = pair.key.scalar?.value, !allowed.contains(key) else { continue }
-            let suggestion = Suggestions.closest(to: key, in: allowed)
-            if let suggestion { fields.misspelled.insert(suggestion) }
+        let fields = Fields(node: node, what: what, pairs: pairs, allowed: allowed)
+        for (key, pair, suggestion) in fields.unknown {
             report(.unknownKey(key, in: what, at: pair.key.range, allowed: allowed, suggestion: suggestion))
         }
         // A required key written with a typo is reported once, as the unknown key.
@@ -227,13 +231,28 @@ extension SpecDecoder {
         return LocatedText(text.value, text.range, scalarRanges: ranges)
     }
 
-    /// A `when:` condition.
-    func when(_ node: YAMLNode) -> WhenClause? {
-        guard let text = string(node, "when"), let scalar = node.scalar else { return nil }
+    /// The `when:` of a mapping. One that is not a string or does not
+    /// parse, or that is written under a misspelled key (`whn:`, reported as
+    /// an unknown key), is kept as `Condition.unparsed`: the user meant a
+    /// condition, and a check must not take the values under it as unconditional.
+    func when(in fields: Fields) -> WhenClause? {
+        if let node = fields["when"] { return when(node) }
+        guard let node = fields.misspelled["when"]?.value else { return nil }
+        guard let scalar = node.scalar else { return WhenClause(text: "", condition: .unparsed(names: [], node.range), range: node.range) }
+        let condition = Condition.unparsed(scalar.value, locator: { scalar.range(ofValue: $0) })
+        return WhenClause(text: scalar.value, condition: condition, range: node.range)
+    }
+
+    /// A `when:` condition; `Condition.unparsed` when it is not a string or does not parse (reported).
+    private func when(_ node: YAMLNode) -> WhenClause {
+        guard let text = string(node, "when"), let scalar = node.scalar else {
+            return WhenClause(text: node.scalar?.value ?? "", condition: .unparsed(names: [], node.range), range: node.range)
+        }
         var bag = DiagnosticBag()
-        let parsed = Condition.parse(text.value, locator: { scalar.range(ofValue: $0) }, diagnostics: &bag)
+        let locator: SourceLocator = { scalar.range(ofValue: $0) }
+        let parsed = Condition.parse(text.value, locator: locator, diagnostics: &bag)
         diagnostics += bag.all
-        guard let condition = parsed else { return nil }
+        let condition = parsed ?? Condition.unparsed(text.value, locator: locator)
         return WhenClause(text: text.value, condition: condition, range: node.range)
     }
 

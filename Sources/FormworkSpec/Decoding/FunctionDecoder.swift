@@ -84,7 +84,7 @@ extension SpecDecoder {
                                           allowed: ["value", "when"], required: ["value"], owner: name.range),
                       let value = fields["value"].flatMap({ interpolated($0, "an environment value") })
                 else { return nil }
-                return EnvironmentVariable(name: name, value: value, when: fields["when"].flatMap(when))
+                return EnvironmentVariable(name: name, value: value, when: when(in: fields))
             }
             guard let value = interpolated(pair.value, "an environment value") else { return nil }
             return EnvironmentVariable(name: name, value: value, when: nil)
@@ -126,14 +126,14 @@ extension SpecDecoder {
             guard let expression = locatedText(body, "a schedule expression") else { return nil }
             source = .schedule(expression)
         }
-        return Trigger(source: source, when: fields["when"].flatMap(when), range: node.range)
+        return Trigger(source: source, when: when(in: fields), range: node.range)
     }
 
     private func decodeInvoker(_ node: YAMLNode) -> Invoker? {
         guard let fields = fields(node, "an invoker", allowed: ["s3Bucket", "when"], required: ["s3Bucket"]),
               let bucket = fields["s3Bucket"].flatMap({ interpolated($0, "s3Bucket") })
         else { return nil }
-        return Invoker(s3Bucket: bucket, when: fields["when"].flatMap(when), range: node.range)
+        return Invoker(s3Bucket: bucket, when: when(in: fields), range: node.range)
     }
 
     private func decodePermission(_ node: YAMLNode) -> Permission? {

@@ -6,6 +6,7 @@ extension SpecDecoder {
     /// Keys every resource may have, whatever its kind.
     static let commonResourceKeys = ["kind", "type", "when", "dependsOn", "tags", "retain"]
     static let kinds = ResourceKind.components.map(\.rawValue)
+    static let rawResourceKeys = commonResourceKeys + ["properties"]
 
     /// Every resource, one whose declaration does not decode included, as `ResourceBody.undecodable`.
     func decodeResources(_ node: YAMLNode) -> [ResourceDecl] {
@@ -23,6 +24,7 @@ extension SpecDecoder {
         let probe = Fields(node: body, what: "", pairs: pairs)
         let what = "resource '\(name.text)'"
         let resourceBody: ResourceBody?
+        let keys: [String]
         switch (probe["kind"], probe["type"]) {
         case (nil, nil):
             report(.missingKindOrType(name.text, at: name.range))
@@ -42,7 +44,7 @@ extension SpecDecoder {
                 report(.unknownKind(kind.value, at: kindNode.range, kinds: Self.kinds))
                 return nil
             }
-            let keys = Self.commonResourceKeys + allowed
+            keys = Self.commonResourceKeys + allowed
             resourceBody = switch kind.value {
             case "bucket": decodeBucket(body, what, allowed: keys, builtIns: name.range).map(ResourceBody.bucket)
             case "function":
@@ -51,15 +53,18 @@ extension SpecDecoder {
             default: decodeAPI(body, what, allowed: keys, owner: name.range, builtIns: name.range).map(ResourceBody.api)
             }
         case (nil, let typeNode?):
+            keys = Self.rawResourceKeys
             resourceBody = decodeRaw(body, typeNode, what).map(ResourceBody.raw)
         }
         guard let resourceBody else { return nil }
 
+        // The keys every kind has, read once the kind's keys are known (its decoder reported the unknown ones).
+        let common = Fields(node: body, what: what, pairs: pairs, allowed: keys)
         var resource = ResourceDecl(name: name, range: body.range, body: resourceBody)
-        resource.when = probe["when"].flatMap(when)
-        resource.retain = probe["retain"].flatMap { bool($0, "retain") }
-        if let node = probe["tags"] { resource.tags = decodeTags(node) }
-        if let node = probe["dependsOn"] {
+        resource.when = when(in: common)
+        resource.retain = common["retain"].flatMap { bool($0, "retain") }
+        if let node = common["tags"] { resource.tags = decodeTags(node) }
+        if let node = common["dependsOn"] {
             // One name or a list of names.
             let items = node.sequence ?? [node]
             resource.dependsOn = items.compactMap { reference($0, "dependsOn") }
@@ -70,7 +75,7 @@ extension SpecDecoder {
     // MARK: raw
 
     private func decodeRaw(_ body: YAMLNode, _ typeNode: YAMLNode, _ what: String) -> RawResourceSpec? {
-        guard let fields = fields(body, what, allowed: Self.commonResourceKeys + ["properties"]),
+        guard let fields = fields(body, what, allowed: Self.rawResourceKeys),
               let type = string(typeNode, "type")
         else { return nil }
         guard RawResourceSpec.isValidTypeName(type.value) else {

@@ -143,7 +143,7 @@ extension SpecDecoder {
             var output = Output(name: name, value: value, range: body.range)
             output.export = fields["export"].flatMap { interpolated($0, "export") }
             output.description = fields["description"].flatMap { string($0, "description") }
-            output.when = fields["when"].flatMap(when)
+            output.when = when(in: fields)
             return output
         }
     }

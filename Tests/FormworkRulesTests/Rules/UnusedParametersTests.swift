@@ -35,4 +35,23 @@ import Testing
         let (_, diagnostics) = Pipeline.compile(text.text)
         #expect(text.findings(diagnostics) == ["FW2001@notMapping"])
     }
+
+    @Test func aNameInTextThatDidNotParseCountsAsAUse() {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            parameters:
+              inString: { default: a }
+              inCondition: { default: b }
+              inMisspelledWhen: { default: c }
+              ⟨unused⟩unused: { default: d }
+            resources:
+              a: { kind: queue, tags: { t: "x-${inString" } }
+              b: { kind: queue, when: "inCondition ==" }
+              c: { kind: queue, whn: "inMisspelledWhen == 'x'" }
+            """)
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics).filter { $0.hasPrefix("FW3057") } == ["FW3057@unused"])
+        #expect(diagnostics.map(\.code.rawValue).sorted() == ["FW2002", "FW3001", "FW3041", "FW3057"])
+    }
 }

@@ -7,7 +7,9 @@ import FormworkSpec
 /// user standing under a condition that implies the one the value needs
 /// (a conjunction containing it). An unguarded use is an error whose fix-its
 /// name both ways out. A fallback on a value that is always present is a
-/// warning: it hides nothing and misleads the reader.
+/// warning: it hides nothing and misleads the reader. A `when:` that did
+/// not parse, or was written under a misspelled key, is reported by the
+/// decoder; no use under it, or of a resource under it, is reported here.
 enum NullGuards: SpecRule {
     static let summary = "an optional value is used only where it is present"
     static let codes = DiagnosticCode.allNullGuardCodes
@@ -38,6 +40,8 @@ enum NullGuards: SpecRule {
         }
 
         func guarded(_ needed: Condition, by context: [WhenClause]) -> Bool {
+            // A `when:` the decoder could not read (reported there) may mean anything: nothing is reported under it.
+            if needed.isUnparsed || context.contains(where: { $0.condition.isUnparsed }) { return true }
             guard !context.isEmpty else { return false }
             let all = context.flatMap { $0.condition.conjuncts }
             return Condition.and(all, context[0].range).implies(needed)

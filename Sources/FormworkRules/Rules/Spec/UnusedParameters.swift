@@ -4,6 +4,7 @@ import FormworkSpec
 /// A parameter nothing refers to, in a `${...}` or a `when:`, asks for a
 /// value at every deploy and does nothing with it (cfn-lint W2001; for an
 /// optional one, W8001 too). A warning: the template is still written.
+/// A name in a `${...}` or `when:` that did not parse counts as a use.
 /// When the spec's `tags:`, `resources:` or `outputs:` was not read (a
 /// misspelled key, a value that is not a mapping), the uses may be there:
 /// none is reported.
@@ -18,6 +19,8 @@ enum UnusedParameters: SpecRule {
             for reference in site.string.interpolated.references { used.insert(reference.root) }
         }
         for condition in context.walk.conditionReferences { used.insert(condition.reference.root) }
+        // A name in text that did not parse (`${env ??}`) was meant as a use.
+        used.formUnion(context.walk.unparsedNames)
         for parameter in context.spec.parameters where !parameter.isUndecodable && !used.contains(parameter.name.text) {
             diagnostics.append(.unusedParameter(parameter.name))
         }
