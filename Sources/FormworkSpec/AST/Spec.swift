@@ -16,6 +16,12 @@ package struct Spec: Sendable {
     /// nothing for it, so a check that would only repeat the error (a name
     /// that may be declared there is unknown) does not run.
     package var unreadKeys: Set<String> = []
+    /// The names that `${...}` and `when:` text mentions in the parts the
+    /// decoder dropped for an error it reported (a resource whose
+    /// declaration did not decode, an environment variable with a
+    /// malformed name, a trigger with two sources, ...): none is resolved,
+    /// but a parameter named there counts as used.
+    package var unreadNames: [String] = []
 
     package init(file: String, version: Located<Int>, stack: Located<String>) {
         self.file = file

@@ -28,7 +28,7 @@ extension SpecDecoder {
             bucket.encryption = encryption
         }
         if let node = fields["lifecycle"], let items = sequence(node, "lifecycle") {
-            bucket.lifecycle = Located(items.compactMap(decodeLifecycleRule), node.range)
+            bucket.lifecycle = Located(items.compactMap { decodeKeepingNames($0, decodeLifecycleRule) }, node.range)
         }
         return bucket
     }

@@ -8,6 +8,8 @@ import FormworkYAML
 package final class SpecDecoder {
     package private(set) var diagnostics: [Diagnostic] = []
     let file: String
+    /// `Spec.unreadNames`.
+    private(set) var unreadNames: [String] = []
 
     init(file: String) {
         self.file = file
@@ -111,6 +113,38 @@ extension SpecDecoder {
         let value = decode(node)
         if value == nil || diagnostics.count > errors { fields.markFailed(key) }
         return value
+    }
+
+    /// `decode(node)`; when that gives nothing (its error reported), the
+    /// names the node's `${...}` and `when:` text mentions are kept in
+    /// `Spec.unreadNames`: the part dropped may be where a parameter is used.
+    func decodeKeepingNames<T>(_ node: YAMLNode, _ decode: (YAMLNode) -> T?) -> T? {
+        let value = decode(node)
+        if value == nil { keepNames(in: node) }
+        return value
+    }
+
+    /// Keeps the names `node`'s text mentions in `Spec.unreadNames`: every
+    /// root name of a `${...}` in its scalars, and of the value of a `when` key.
+    func keepNames(in node: YAMLNode) {
+        var ignored = DiagnosticBag()
+        var stack: [(node: YAMLNode, isWhen: Bool)] = [(node, false)]
+        while let (node, isWhen) = stack.popLast() {
+            switch node.content {
+            case .scalar(let scalar):
+                let locator: SourceLocator = { _ in node.range }
+                if isWhen, case .unparsed(let names, _) = Condition.unparsed(scalar.value, locator: locator) {
+                    unreadNames += names
+                } else if scalar.value.contains("${") {
+                    let string = InterpolatedString.parse(scalar.value, locator: locator, diagnostics: &ignored)
+                    unreadNames += string.references.map(\.root) + string.unparsed.flatMap(\.names)
+                }
+            case .sequence(let items):
+                stack += items.map { ($0, false) }
+            case .mapping(let pairs):
+                stack += pairs.map { ($0.value, $0.key.scalar?.value == "when") }
+            }
+        }
     }
 
     /// The items of a sequence node, or nil (reported) when it is not one.

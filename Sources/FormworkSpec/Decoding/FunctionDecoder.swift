@@ -19,7 +19,7 @@ extension SpecDecoder {
         var function = FunctionSpec(builtInsAt: builtIns)
         function.handler = decode("handler", in: &fields) { string($0, "handler") }
         function.runtime = decode("runtime", in: &fields) { string($0, "runtime") }
-        function.code = decode("code", in: &fields, decodeCode)
+        function.code = decode("code", in: &fields) { decodeKeepingNames($0, decodeCode) }
         if let timeout = fields["timeout"].flatMap({ int($0, "timeout", in: Lambda.timeoutRange) }) { function.timeout = timeout }
         if let memory = fields["memory"].flatMap({ int($0, "memory", in: Lambda.memoryRange) }) { function.memory = memory }
         if let dlq = fields["deadLetterQueue"].flatMap({ bool($0, "deadLetterQueue") }) { function.deadLetterQueue = dlq }
@@ -33,10 +33,10 @@ extension SpecDecoder {
         }
         if let node = fields["environment"] { function.environment = decodeEnvironment(node) }
         if let node = fields["triggers"], let items = sequence(node, "triggers") {
-            function.triggers = items.compactMap(decodeTrigger)
+            function.triggers = items.compactMap { decodeKeepingNames($0, decodeTrigger) }
         }
         if let node = fields["invokers"], let items = sequence(node, "invokers") {
-            function.invokers = items.compactMap(decodeInvoker)
+            function.invokers = items.compactMap { decodeKeepingNames($0, decodeInvoker) }
         }
         if let node = fields["permissions"], let items = sequence(node, "permissions") {
             function.permissions = items.compactMap(decodePermission)
@@ -74,21 +74,25 @@ extension SpecDecoder {
             return []
         }
         return pairs.compactMap { pair in
-            guard let name = string(pair.key, "an environment variable name") else { return nil }
-            guard Lambda.isValidEnvironmentName(name.value) else {
-                report(.invalidEnvironmentName(name.value, at: name.range))
-                return nil
-            }
-            if pair.value.mapping != nil {
-                guard let fields = fields(pair.value, "environment variable '\(name.value)'",
-                                          allowed: ["value", "when"], required: ["value"], owner: name.range),
-                      let value = fields["value"].flatMap({ interpolated($0, "an environment value") })
-                else { return nil }
-                return EnvironmentVariable(name: name, value: value, when: when(in: fields))
-            }
-            guard let value = interpolated(pair.value, "an environment value") else { return nil }
-            return EnvironmentVariable(name: name, value: value, when: nil)
+            decodeKeepingNames(pair.value) { decodeVariable(pair.key, $0) }
         }
+    }
+
+    private func decodeVariable(_ key: YAMLNode, _ value: YAMLNode) -> EnvironmentVariable? {
+        guard let name = string(key, "an environment variable name") else { return nil }
+        guard Lambda.isValidEnvironmentName(name.value) else {
+            report(.invalidEnvironmentName(name.value, at: name.range))
+            return nil
+        }
+        if value.mapping != nil {
+            guard let fields = fields(value, "environment variable '\(name.value)'",
+                                      allowed: ["value", "when"], required: ["value"], owner: name.range),
+                  let value = fields["value"].flatMap({ interpolated($0, "an environment value") })
+            else { return nil }
+            return EnvironmentVariable(name: name, value: value, when: when(in: fields))
+        }
+        guard let value = interpolated(value, "an environment value") else { return nil }
+        return EnvironmentVariable(name: name, value: value, when: nil)
     }
 
     private func decodeTrigger(_ node: YAMLNode) -> Trigger? {

@@ -11,7 +11,7 @@ extension SpecDecoder {
     /// Every resource, one whose declaration does not decode included, as `ResourceBody.undecodable`.
     func decodeResources(_ node: YAMLNode) -> [ResourceDecl] {
         namedEntries(node, "resources").map { name, body, isValid in
-            let resource = isValid ? decodeResource(name, body) : nil
+            let resource = decodeKeepingNames(body) { isValid ? decodeResource(name, $0) : nil }
             return resource ?? ResourceDecl(name: name, range: body.range, body: .undecodable)
         }
     }

@@ -32,6 +32,7 @@ extension SpecDecoder {
         }
         if let node = fields["outputs"] { spec.outputs = decodeOutputs(node) }
         spec.unreadKeys = fields.unread
+        spec.unreadNames = unreadNames
         return spec
     }
 
@@ -130,22 +131,26 @@ extension SpecDecoder {
     static let outputKeys = ["value", "export", "description", "when"]
 
     private func decodeOutputs(_ node: YAMLNode) -> [Output] {
+        // One with a malformed name is dropped: nothing refers to an output.
         namedEntries(node, "outputs").compactMap { name, body, isValid in
-            guard isValid else { return nil }  // nothing refers to an output
-            if body.mapping == nil {
-                guard let value = interpolated(body, "an output") else { return nil }
-                return Output(name: name, value: value, range: body.range)
-            }
-            guard let fields = fields(body, "output '\(name.text)'", allowed: Self.outputKeys, required: ["value"],
-                                      owner: name.range),
-                  let value = fields["value"].flatMap({ interpolated($0, "an output's value") })
-            else { return nil }
-            var output = Output(name: name, value: value, range: body.range)
-            output.export = fields["export"].flatMap { interpolated($0, "export") }
-            output.description = fields["description"].flatMap { string($0, "description") }
-            output.when = when(in: fields)
-            return output
+            decodeKeepingNames(body) { isValid ? decodeOutput(name, $0) : nil }
         }
+    }
+
+    private func decodeOutput(_ name: Name, _ body: YAMLNode) -> Output? {
+        if body.mapping == nil {
+            guard let value = interpolated(body, "an output") else { return nil }
+            return Output(name: name, value: value, range: body.range)
+        }
+        guard let fields = fields(body, "output '\(name.text)'", allowed: Self.outputKeys, required: ["value"],
+                                  owner: name.range),
+              let value = fields["value"].flatMap({ interpolated($0, "an output's value") })
+        else { return nil }
+        var output = Output(name: name, value: value, range: body.range)
+        output.export = fields["export"].flatMap { interpolated($0, "export") }
+        output.description = fields["description"].flatMap { string($0, "description") }
+        output.when = when(in: fields)
+        return output
     }
 
     // MARK: defaults

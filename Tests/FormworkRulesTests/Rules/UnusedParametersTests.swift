@@ -54,4 +54,34 @@ import Testing
         #expect(text.findings(diagnostics).filter { $0.hasPrefix("FW3057") } == ["FW3057@unused"])
         #expect(diagnostics.map(\.code.rawValue).sorted() == ["FW2002", "FW3001", "FW3041", "FW3057"])
     }
+
+    @Test func aNameInAPartTheDecoderDroppedCountsAsAUse() {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            parameters:
+              inBrokenResource: { default: a }
+              inBadVariable: { default: b }
+              inBadTrigger: { default: c }
+              inBadOutput: { default: d }
+              inBadWhen: { optional: true }
+              ⟨unused⟩unused: { default: e }
+            resources:
+              broken: { kind: queu, tags: { t: "${inBrokenResource}" } }
+              jobs: { kind: queue }
+              worker:
+                kind: function
+                handler: index.handler
+                runtime: nodejs22.x
+                code: { inline: x }
+                environment:
+                  1BAD: ${inBadVariable}
+                triggers:
+                  - { sqs: { queue: jobs }, s3: { bucket: jobs, prefix: "${inBadTrigger}/" }, when: inBadWhen }
+            outputs:
+              bad-name: ${inBadOutput}
+            """)
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics).filter { $0.hasPrefix("FW3057") } == ["FW3057@unused"])
+    }
 }

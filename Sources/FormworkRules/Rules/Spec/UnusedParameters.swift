@@ -4,7 +4,8 @@ import FormworkSpec
 /// A parameter nothing refers to, in a `${...}` or a `when:`, asks for a
 /// value at every deploy and does nothing with it (cfn-lint W2001; for an
 /// optional one, W8001 too). A warning: the template is still written.
-/// A name in a `${...}` or `when:` that did not parse counts as a use.
+/// A name in a `${...}` or `when:` that did not parse, or in a part of the
+/// spec the decoder dropped for an error, counts as a use.
 /// When the spec's `tags:`, `resources:` or `outputs:` was not read (a
 /// misspelled key, a value that is not a mapping), the uses may be there:
 /// none is reported.
@@ -19,8 +20,9 @@ enum UnusedParameters: SpecRule {
             for reference in site.string.interpolated.references { used.insert(reference.root) }
         }
         for condition in context.walk.conditionReferences { used.insert(condition.reference.root) }
-        // A name in text that did not parse (`${env ??}`) was meant as a use.
+        // A name in text that did not parse (`${env ??}`), or in a part the decoder dropped, was meant as a use.
         used.formUnion(context.walk.unparsedNames)
+        used.formUnion(context.spec.unreadNames)
         for parameter in context.spec.parameters where !parameter.isUndecodable && !used.contains(parameter.name.text) {
             diagnostics.append(.unusedParameter(parameter.name))
         }
