@@ -33,24 +33,27 @@ extension SpecDecoder {
             report(.kindAndType(name.text, at: probe.keyNode("type")!.range))
             return nil
         case (let kindNode?, nil):
-            guard let kind = string(kindNode, "kind") else { return nil }
-            let allowed: [String]
-            switch kind.value {
-            case "bucket": allowed = BucketSpec.keys
-            case "function": allowed = FunctionSpec.keys
-            case "queue": allowed = QueueSpec.keys
-            case "api": allowed = APISpec.keys
-            default:
-                report(.unknownKind(kind.value, at: kindNode.range, kinds: Self.kinds))
+            guard let text = string(kindNode, "kind") else { return nil }
+            guard let kind = ResourceKind(rawValue: text.value), ResourceKind.components.contains(kind) else {
+                report(.unknownKind(text.value, at: kindNode.range, kinds: Self.kinds))
                 return nil
             }
-            keys = Self.commonResourceKeys + allowed
-            resourceBody = switch kind.value {
-            case "bucket": decodeBucket(body, what, allowed: keys, builtIns: name.range).map(ResourceBody.bucket)
-            case "function":
-                decodeFunction(body, what, allowed: keys, owner: name.range, builtIns: name.range).map(ResourceBody.function)
-            case "queue": decodeQueue(body, what, allowed: keys).map(ResourceBody.queue)
-            default: decodeAPI(body, what, allowed: keys, owner: name.range, builtIns: name.range).map(ResourceBody.api)
+            switch kind {
+            case .bucket:
+                keys = Self.commonResourceKeys + BucketSpec.keys
+                resourceBody = decodeBucket(body, what, allowed: keys, builtIns: name.range).map(ResourceBody.bucket)
+            case .function:
+                keys = Self.commonResourceKeys + FunctionSpec.keys
+                resourceBody = decodeFunction(body, what, allowed: keys, owner: name.range, builtIns: name.range)
+                    .map(ResourceBody.function)
+            case .queue:
+                keys = Self.commonResourceKeys + QueueSpec.keys
+                resourceBody = decodeQueue(body, what, allowed: keys).map(ResourceBody.queue)
+            case .api:
+                keys = Self.commonResourceKeys + APISpec.keys
+                resourceBody = decodeAPI(body, what, allowed: keys, owner: name.range, builtIns: name.range).map(ResourceBody.api)
+            case .raw:
+                return nil  // not a component: refused above
             }
         case (nil, let typeNode?):
             keys = Self.rawResourceKeys
