@@ -74,6 +74,10 @@ package struct Parameter: Sendable {
     /// resolve (to `Resolved.undecodable`), and nothing else of it is read:
     /// its type is a stand-in, and every rule passes it by.
     package var isUndecodable = false
+    /// Keys the parameter misspells (`optinal:`) or writes with a value that
+    /// did not decode (`type: strng`), each reported by the decoder: a check
+    /// that depends on one of them does not run.
+    package var unreadKeys: Set<String> = []
 
     package var isOptional: Bool { optional?.value ?? false }
 

@@ -63,15 +63,16 @@ extension SpecDecoder {
 
     private func decodeParameters(_ node: YAMLNode) -> [Parameter] {
         namedEntries(node, "parameters").map { name, body, isValid in
-            guard isValid, let fields = fields(body, "parameter '\(name.text)'", allowed: Self.parameterKeys) else {
+            guard isValid, var fields = fields(body, "parameter '\(name.text)'", allowed: Self.parameterKeys) else {
                 return .undecodable(name, range: body.range)
             }
-            let type = fields["type"].flatMap { choice($0, "parameter type", as: ParameterType.self) }
+            let type = decode("type", in: &fields) { choice($0, "parameter type", as: ParameterType.self) }
                 ?? Located(.string, name.range)
             var parameter = Parameter(name: name, type: type, range: body.range)
             parameter.description = fields["description"].flatMap { string($0, "description") }
-            parameter.optional = fields["optional"].flatMap { bool($0, "optional") }
-            if let node = fields["default"] {
+            parameter.optional = decode("optional", in: &fields) { bool($0, "optional") }
+            // Against a type that did not decode, the default cannot be checked: `string` is only a stand-in.
+            if let node = fields["default"], !fields.unread.contains("type") {
                 parameter.defaultValue = decodeParameterValue(node, type: type.value)
                 if parameter.isOptional {
                     report(.optionalWithDefault(name.text, at: fields.keyNode("default")!.range))
@@ -88,6 +89,7 @@ extension SpecDecoder {
                 if items.isEmpty { report(.emptyList("allowed", at: node.range)) }
                 parameter.allowed = Located(values.map(\.value), node.range)
             }
+            parameter.unreadKeys = fields.unread
             return parameter
         }
     }

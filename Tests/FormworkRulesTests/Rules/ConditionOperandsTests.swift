@@ -22,4 +22,21 @@ import Testing
         let (_, diagnostics) = Pipeline.compile(text.text)
         #expect(text.findings(diagnostics) == ["FW3053@resource", "FW3058@required"])
     }
+
+    @Test func aParameterWhoseOptionalOrTypeDidNotDecodeIsNotJudgedOnIt() {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            parameters:
+              source: { ⟨optional⟩optinal: true }
+              flag: { optional: ⟨quoted⟩"true" }
+              zones: { type: ⟨type⟩lst, default: [a, b] }
+            resources:
+              a: { kind: queue, when: source, tags: { z: "${zones}" } }
+              b: { kind: queue, when: flag }
+            """)
+        // Not also "always set" (FW3058), nor "expected a string" for the list default.
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW2002@optional", "FW2001@quoted", "FW2005@type"])
+    }
 }

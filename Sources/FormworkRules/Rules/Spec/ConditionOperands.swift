@@ -4,7 +4,8 @@ import FormworkSpec
 /// A `when:` tests parameters and pseudo parameters only: CloudFormation
 /// decides conditions before any resource exists. A bare name (`when:
 /// source`, "is set") tests an optional parameter; a required parameter or
-/// a pseudo parameter always has a value, so testing it is always true.
+/// a pseudo parameter always has a value, so testing it is always true
+/// (unless its `optional:` did not decode: that is the decoder's error).
 enum ConditionOperands: SpecRule {
     static let summary = "a condition tests parameters, and tests only optional ones for being set"
     static let codes: [DiagnosticCode] = [.resourceInCondition, .alwaysSet]
@@ -15,7 +16,8 @@ enum ConditionOperands: SpecRule {
             switch context.symbols.resolve(reference) {
             case .success(.resource(let resource, _)):
                 diagnostics.append(.resourceInCondition(reference, resource))
-            case .success(.parameter(let parameter)) where condition.isSetTest && !parameter.isOptional:
+            case .success(.parameter(let parameter))
+                where condition.isSetTest && !parameter.isOptional && !parameter.unreadKeys.contains("optional"):
                 diagnostics.append(.isSetOnRequiredParameter(reference))
             case .success(.pseudo) where condition.isSetTest:
                 diagnostics.append(.isSetOnRequiredParameter(reference))
