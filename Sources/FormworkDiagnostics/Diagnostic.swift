@@ -147,8 +147,6 @@ public struct Diagnostic: Hashable, Sendable {
     public var fixIts: [FixIt]
     /// Advice in words that no edit expresses ("split the stack into several specs").
     public var help: [String]
-    /// The name the diagnostic is about, when passes need to filter on it; not shown.
-    public var subject: String?
 
     public init(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,

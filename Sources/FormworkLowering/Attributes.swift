@@ -63,7 +63,7 @@ struct Attributes {
                 "rootResourceId": .getAtt(id, "RootResourceId"),
                 "url": .sub("https://${\(id)}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${\(id)Stage}"),
             ]
-        case .raw:
+        case .raw, .undecodable:
             return nil
         }
     }

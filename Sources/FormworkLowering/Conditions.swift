@@ -83,6 +83,7 @@ struct ConditionTable {
         case .not(let inner, let range): return not(emit(inner, symbols: symbols, origin: origin), range)
         case .and(let items, let range): return combine("Fn::And", items.map { emit($0, symbols: symbols, origin: origin) }, range)
         case .or(let items, let range): return combine("Fn::Or", items.map { emit($0, symbols: symbols, origin: origin) }, range)
+        case .unparsed(_, let range): return .bool(false, range)  // a spec with errors is never written
         }
     }
 
@@ -108,6 +109,7 @@ struct ConditionTable {
         case .not(let inner, _): return "Not" + words(inner)
         case .and(let items, _): return items.map(words).joined(separator: "And")
         case .or(let items, _): return items.map(words).joined(separator: "Or")
+        case .unparsed: return "Unparsed"
         }
     }
 

@@ -70,6 +70,7 @@ package final class Lowering {
         case .api(let api): lowerAPI(decl, api)
         case .function(let function): lowerFunction(decl, function)
         case .bucket(let bucket): lowerBucket(decl, bucket)
+        case .undecodable: break  // a spec with errors is never written
         }
         // The resource's own dependsOn goes on the resource the spec names (the first one emitted).
         if first < template.resources.count {

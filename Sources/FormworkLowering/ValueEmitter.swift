@@ -61,7 +61,7 @@ struct ValueEmitter {
                 case .getAtt(let id, let attribute): return "${\(id).\(attribute)}"
                 case .sub(let format): return format
                 }
-            case .failure: return ""  // reported by name resolution
+            case .failure, .success(.undecodable): return ""  // reported by the rules or the decoder
             }
         }
     }
@@ -81,7 +81,7 @@ struct ValueEmitter {
                 case .getAtt(let id, let attribute): return .getAtt(id, attribute, reference.range)
                 case .sub(let format): return Self.sub(format, reference.range)
                 }
-            case .failure: return .string("", reference.range)  // reported by name resolution
+            case .failure, .success(.undecodable): return .string("", reference.range)  // reported by the rules or the decoder
             }
         case .fallback(let value, let fallback, let range):
             let present = emit(value, origin: origin)

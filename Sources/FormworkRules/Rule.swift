@@ -32,14 +32,18 @@ package protocol TemplateRule: Rule {
     static func check(_ template: TemplateContext, into diagnostics: inout [Diagnostic])
 }
 
-/// What a spec rule reads: the spec and what is derived from it once.
+/// What a spec rule reads: the spec and what is derived from it once per
+/// compile, so no rule walks the spec by hand.
 package struct SpecContext: Sendable {
     package let spec: Spec
     package let symbols: SymbolTable
+    /// Every string, `when:` and resource name written as a value, with where each stands.
+    package let walk: SpecWalk
 
     package init(spec: Spec, symbols: SymbolTable) {
         self.spec = spec
         self.symbols = symbols
+        self.walk = SpecWalk(spec)
     }
 }
 

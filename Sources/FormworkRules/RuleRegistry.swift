@@ -23,7 +23,12 @@ package enum RuleRegistry {
         APIAllowOrigins.self,
         BucketNames.self,
         LifecycleRules.self,
-        NameResolution.self,
+        UnknownNames.self,
+        ResourceReferences.self,
+        ConditionOperands.self,
+        ListInString.self,
+        LogicalIdCollisions.self,
+        UnusedParameters.self,
         NullGuards.self,
     ]
 

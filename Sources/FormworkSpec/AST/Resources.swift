@@ -24,17 +24,37 @@ package enum ResourceBody: Sendable {
     case queue(QueueSpec)
     case api(APISpec)
     case raw(RawResourceSpec)
+    /// A resource whose declaration did not decode: its name is not
+    /// lowerCamel, or its body is not a mapping, has no `kind:` or `type:`
+    /// (or both), or names an unknown kind or a malformed type. The decoder
+    /// reported why. It still declares its name, so uses of it resolve (to
+    /// `Resolved.undecodable`) and a misspelled use still gets a
+    /// did-you-mean, but nothing else of it is read (no `when:`, `dependsOn`
+    /// or tags): every rule passes it by, and lowering, which never runs on
+    /// a spec with errors, emits nothing for it.
+    case undecodable
 
-    /// The `kind:` word, or "raw" for `type:` resources.
-    package var kindName: String {
+    /// What the resource is; nil when its declaration did not decode.
+    package var kind: ResourceKind? {
         switch self {
-        case .bucket: "bucket"
-        case .function: "function"
-        case .queue: "queue"
-        case .api: "api"
-        case .raw: "raw"
+        case .bucket: .bucket
+        case .function: .function
+        case .queue: .queue
+        case .api: .api
+        case .raw: .raw
+        case .undecodable: nil
         }
     }
+}
+
+/// What a resource is: one of the language's components (`kind:`), or a
+/// CloudFormation type written as is (`type:`). The raw value is the word
+/// messages use.
+package enum ResourceKind: String, Sendable, CaseIterable {
+    case bucket, function, queue, api, raw
+
+    /// The kinds `kind:` names, in the order messages list them.
+    package static let components: [ResourceKind] = [.bucket, .function, .queue, .api]
 }
 
 // MARK: - bucket
@@ -66,6 +86,10 @@ package struct LifecycleRule: Sendable {
     package var noncurrentExpiration: Located<Int>?
     package var abortIncompleteUploads: Located<Int>?
     package var range: SourceRange
+    /// Keys the rule misspells or writes with a value that did not decode
+    /// (`expiration: { days: 0 }`), each reported by the decoder: an action
+    /// among them is not reported missing again.
+    package var unreadKeys: Set<String> = []
 
     package init(range: SourceRange) {
         self.range = range
@@ -94,6 +118,10 @@ package struct FunctionSpec: Sendable {
     package var triggers: [Trigger] = []
     package var invokers: [Invoker] = []
     package var permissions: [Permission] = []
+    /// Keys the mapping misspells (`handlr:`) or writes with a value that
+    /// did not decode (`handler: yes`), each reported by the decoder: a
+    /// required setting among them is not reported missing again.
+    package var unreadKeys: Set<String> = []
 
     /// A function with the built-in defaults, located at `range`.
     package init(builtInsAt range: SourceRange) {
@@ -246,6 +274,9 @@ package struct Defaults: Sendable {
     package var bucket: BucketSpec?
     package var queue: QueueSpec?
     package var api: APISpec?
+    /// Kinds `defaults:` misspells (`fuction:`) or gives a value that did
+    /// not decode, as `FunctionSpec.unreadKeys`.
+    package var unreadKeys: Set<String> = []
 
     package init() {}
 }

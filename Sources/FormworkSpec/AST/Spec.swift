@@ -11,9 +11,17 @@ package struct Spec: Sendable {
     package var defaults = Defaults()
     package var resources: [ResourceDecl] = []
     package var outputs: [Output] = []
-    /// Names declared under `parameters` or `resources` whose declaration
-    /// had errors; uses of them are not reported again as unknown.
-    package var undecodedNames: Set<String> = []
+    /// Top-level keys the spec misspells (`resource:`), or writes with a
+    /// value that is not a mapping: each is reported, and the spec holds
+    /// nothing for it, so a check that would only repeat the error (a name
+    /// that may be declared there is unknown) does not run.
+    package var unreadKeys: Set<String> = []
+    /// The names that `${...}` and `when:` text mentions in the parts the
+    /// decoder dropped for an error it reported (a resource whose
+    /// declaration did not decode, an environment variable with a
+    /// malformed name, a trigger with two sources, ...): none is resolved,
+    /// but a parameter named there counts as used.
+    package var unreadNames: [String] = []
 
     package init(file: String, version: Located<Int>, stack: Located<String>) {
         self.file = file
@@ -60,8 +68,25 @@ package struct Parameter: Sendable {
     package var description: Located<String>?
     package var optional: Located<Bool>?
     package var range: SourceRange
+    /// A parameter whose declaration did not decode (its name is not
+    /// lowerCamel, or it is not a mapping); the decoder reported why. Like
+    /// `ResourceBody.undecodable`, it still declares its name, so uses of it
+    /// resolve (to `Resolved.undecodable`), and nothing else of it is read:
+    /// its type is a stand-in, and every rule passes it by.
+    package var isUndecodable = false
+    /// Keys the parameter misspells (`optinal:`) or writes with a value that
+    /// did not decode (`type: strng`), each reported by the decoder: a check
+    /// that depends on one of them does not run.
+    package var unreadKeys: Set<String> = []
 
     package var isOptional: Bool { optional?.value ?? false }
+
+    /// A parameter that declares `name` and nothing else.
+    static func undecodable(_ name: Name, range: SourceRange) -> Parameter {
+        var parameter = Parameter(name: name, type: Located(.string, name.range), range: range)
+        parameter.isUndecodable = true
+        return parameter
+    }
 }
 
 package struct Tag: Sendable {

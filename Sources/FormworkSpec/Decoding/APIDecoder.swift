@@ -55,6 +55,8 @@ extension SpecDecoder {
         case (nil, let function?):
             guard let target = reference(function, "function") else { return nil }
             return Route(method: method, path: path, target: .function(target), keyRange: key.range)
+        case (nil, nil) where fields.mentions("mock") || fields.mentions("function"):
+            return nil  // a misspelled target was reported as an unknown key
         default:
             report(.routeTargetCount(key.value, at: key.range))
             return nil

@@ -2,6 +2,13 @@ import FormworkDiagnostics
 import FormworkFacts
 import FormworkYAML
 
+extension LifecycleRule {
+    /// The keys that are actions: a rule needs at least one.
+    package static let actionKeys = [
+        "transitions", "expiration", "noncurrentTransitions", "noncurrentExpiration", "abortIncompleteUploads",
+    ]
+}
+
 extension BucketSpec {
     static let keys = ["name", "versioning", "publicAccess", "encryption", "lifecycle"]
     static let defaultableKeys = ["versioning", "publicAccess", "encryption"]
@@ -21,32 +28,30 @@ extension SpecDecoder {
             bucket.encryption = encryption
         }
         if let node = fields["lifecycle"], let items = sequence(node, "lifecycle") {
-            bucket.lifecycle = Located(items.compactMap(decodeLifecycleRule), node.range)
+            bucket.lifecycle = Located(items.compactMap { decodeKeepingNames($0, decodeLifecycleRule) }, node.range)
         }
         return bucket
     }
 
-    static let lifecycleRuleKeys = [
-        "id", "prefix", "transitions", "expiration", "noncurrentTransitions", "noncurrentExpiration",
-        "abortIncompleteUploads",
-    ]
+    static let lifecycleRuleKeys = ["id", "prefix"] + LifecycleRule.actionKeys
 
     private func decodeLifecycleRule(_ node: YAMLNode) -> LifecycleRule? {
-        guard let fields = fields(node, "a lifecycle rule", allowed: Self.lifecycleRuleKeys, required: ["id"]) else {
+        guard var fields = fields(node, "a lifecycle rule", allowed: Self.lifecycleRuleKeys, required: ["id"]) else {
             return nil
         }
         var rule = LifecycleRule(range: node.range)
         rule.id = fields["id"].flatMap { string($0, "a lifecycle rule id") }
         rule.prefix = fields["prefix"].flatMap { interpolated($0, "a lifecycle prefix") }
-        if let node = fields["transitions"], let items = sequence(node, "transitions") {
-            rule.transitions = items.compactMap(decodeTransition)
+        // Actions through `decode`, so one that does not decode is known to have been written.
+        func transitions(_ key: String) -> [Transition] {
+            decode(key, in: &fields) { node in sequence(node, key).map { $0.compactMap(decodeTransition) } } ?? []
         }
-        if let node = fields["noncurrentTransitions"], let items = sequence(node, "noncurrentTransitions") {
-            rule.noncurrentTransitions = items.compactMap(decodeTransition)
-        }
-        rule.expiration = fields["expiration"].flatMap { days($0, "expiration") }
-        rule.noncurrentExpiration = fields["noncurrentExpiration"].flatMap { days($0, "noncurrentExpiration") }
-        rule.abortIncompleteUploads = fields["abortIncompleteUploads"].flatMap { days($0, "abortIncompleteUploads") }
+        rule.transitions = transitions("transitions")
+        rule.noncurrentTransitions = transitions("noncurrentTransitions")
+        rule.expiration = decode("expiration", in: &fields) { days($0, "expiration") }
+        rule.noncurrentExpiration = decode("noncurrentExpiration", in: &fields) { days($0, "noncurrentExpiration") }
+        rule.abortIncompleteUploads = decode("abortIncompleteUploads", in: &fields) { days($0, "abortIncompleteUploads") }
+        rule.unreadKeys = fields.unread
         return rule
     }
 

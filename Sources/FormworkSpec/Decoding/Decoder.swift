@@ -8,9 +8,8 @@ import FormworkYAML
 package final class SpecDecoder {
     package private(set) var diagnostics: [Diagnostic] = []
     let file: String
-    /// Declared names whose declaration did not decode: later passes do not
-    /// report uses of them as unknown, which would only repeat the error.
-    var undecodedNames: Set<String> = []
+    /// `Spec.unreadNames`.
+    private(set) var unreadNames: [String] = []
 
     init(file: String) {
         self.file = file
@@ -32,27 +31,54 @@ package final class SpecDecoder {
 
 // MARK: - Mappings
 
-/// The pairs of one mapping, looked up by key after unknown keys were reported.
+/// The pairs of one mapping, looked up by key after unknown keys were
+/// reported, and what the mapping meant to hold but does not: so that an
+/// error on a key or a value suppresses the errors that exist only because
+/// of it (a missing `handler` when `handlr` was written).
 struct Fields {
     let node: YAMLNode
     let what: String
     private(set) var pairs: [String: YAMLPair] = [:]
     /// Keys in document order.
     private(set) var order: [String] = []
+    /// The keys not in `allowed`, in document order, each with its did-you-mean.
+    private(set) var unknown: [(key: String, pair: YAMLPair, suggestion: String?)] = []
+    /// The pair of each unknown key, by the allowed key it is the
+    /// did-you-mean of (`handlr` → `handler`, `SQS` → `sqs`): keys the user
+    /// meant to write.
+    private(set) var misspelled: [String: YAMLPair] = [:]
+    /// Keys written whose value did not decode, its error reported (`SpecDecoder.decode(_:in:_:)`).
+    private(set) var failed: Set<String> = []
 
-    init(node: YAMLNode, what: String, pairs: [YAMLPair]) {
+    /// The pairs of a mapping; with `allowed`, its unknown keys and what each misspells.
+    init(node: YAMLNode, what: String, pairs: [YAMLPair], allowed: [String]? = nil) {
         self.node = node
         self.what = what
         for pair in pairs {
             guard let key = pair.key.scalar?.value else { continue }
             self.pairs[key] = pair
             order.append(key)
+            guard let allowed, !allowed.contains(key) else { continue }
+            let suggestion = Suggestions.closest(to: key, in: allowed)
+            unknown.append((key, pair, suggestion))
+            if let suggestion, misspelled[suggestion] == nil { misspelled[suggestion] = pair }
         }
     }
 
     subscript(key: String) -> YAMLNode? { pairs[key]?.value }
     func keyNode(_ key: String) -> YAMLNode? { pairs[key]?.key }
     func has(_ key: String) -> Bool { pairs[key] != nil }
+
+    /// Whether the mapping writes `key`, or misspells it as an unknown key.
+    func mentions(_ key: String) -> Bool { has(key) || misspelled[key] != nil }
+
+    /// The keys the mapping misspells, or writes with a value that did not
+    /// decode: the spec holds no value for them, and each one's error is
+    /// reported, so no check reports them missing.
+    var unread: Set<String> { failed.union(misspelled.keys.filter { !has($0) }) }
+
+    /// Marks `key` as written with a value that did not decode.
+    mutating func markFailed(_ key: String) { failed.insert(key) }
 }
 
 extension SpecDecoder {
@@ -66,17 +92,59 @@ extension SpecDecoder {
             report(.typeMismatch(expected: "a mapping", for: what, found: node))
             return nil
         }
-        let fields = Fields(node: node, what: what, pairs: pairs)
-        for pair in pairs {
-            guard let key = pair.key.scalar?.value else { continue }
-            if !allowed.contains(key) {
-                report(.unknownKey(key, in: what, at: pair.key.range, allowed: allowed))
-            }
+        let fields = Fields(node: node, what: what, pairs: pairs, allowed: allowed)
+        for (key, pair, suggestion) in fields.unknown {
+            report(.unknownKey(key, in: what, at: pair.key.range, allowed: allowed, suggestion: suggestion))
         }
-        for key in required where !fields.has(key) {
+        // A required key written with a typo is reported once, as the unknown key.
+        for key in required where !fields.mentions(key) {
             report(.missingKey(key, in: what, at: owner ?? node.range))
         }
         return fields
+    }
+
+    /// The value of `key` decoded by `decode`, nil when the key is absent.
+    /// A value that reports an error while it decodes, or decodes to
+    /// nothing, marks the key failed in `fields` (see `Fields.unread`): some
+    /// of what it says is missing from the spec.
+    func decode<T>(_ key: String, in fields: inout Fields, _ decode: (YAMLNode) -> T?) -> T? {
+        guard let node = fields[key] else { return nil }
+        let errors = diagnostics.count
+        let value = decode(node)
+        if value == nil || diagnostics.count > errors { fields.markFailed(key) }
+        return value
+    }
+
+    /// `decode(node)`; when that gives nothing (its error reported), the
+    /// names the node's `${...}` and `when:` text mentions are kept in
+    /// `Spec.unreadNames`: the part dropped may be where a parameter is used.
+    func decodeKeepingNames<T>(_ node: YAMLNode, _ decode: (YAMLNode) -> T?) -> T? {
+        let value = decode(node)
+        if value == nil { keepNames(in: node) }
+        return value
+    }
+
+    /// Keeps the names `node`'s text mentions in `Spec.unreadNames`: every
+    /// root name of a `${...}` in its scalars, and of the value of a `when` key.
+    func keepNames(in node: YAMLNode) {
+        var ignored = DiagnosticBag()
+        var stack: [(node: YAMLNode, isWhen: Bool)] = [(node, false)]
+        while let (node, isWhen) = stack.popLast() {
+            switch node.content {
+            case .scalar(let scalar):
+                let locator: SourceLocator = { _ in node.range }
+                if isWhen, case .unparsed(let names, _) = Condition.unparsed(scalar.value, locator: locator) {
+                    unreadNames += names
+                } else if scalar.value.contains("${") {
+                    let string = InterpolatedString.parse(scalar.value, locator: locator, diagnostics: &ignored)
+                    unreadNames += string.references.map(\.root) + string.unparsed.flatMap(\.names)
+                }
+            case .sequence(let items):
+                stack += items.map { ($0, false) }
+            case .mapping(let pairs):
+                stack += pairs.map { ($0.value, $0.key.scalar?.value == "when") }
+            }
+        }
     }
 
     /// The items of a sequence node, or nil (reported) when it is not one.
@@ -89,18 +157,18 @@ extension SpecDecoder {
     }
 
     /// A mapping's pairs whose keys are names (`parameters`, `resources`,
-    /// `outputs`), each key checked as an identifier.
-    func namedEntries(_ node: YAMLNode, _ what: String) -> [(Name, YAMLNode)] {
+    /// `outputs`), each key checked as an identifier. A scalar key that is
+    /// not a valid name (reported) still comes back, with `isValid` false:
+    /// it declares a name that uses may refer to.
+    func namedEntries(_ node: YAMLNode, _ what: String) -> [(name: Name, body: YAMLNode, isValid: Bool)] {
         guard let pairs = node.mapping else {
             report(.typeMismatch(expected: "a mapping", for: what, found: node))
             return []
         }
         return pairs.compactMap { pair in
-            guard let name = self.name(pair.key) else {
-                if let text = pair.key.scalar?.value { undecodedNames.insert(text) }
-                return nil
-            }
-            return (name, pair.value)
+            if let name = self.name(pair.key) { return (name, pair.value, true) }
+            guard let text = pair.key.scalar?.value else { return nil }
+            return (Name(text, pair.key.range), pair.value, false)
         }
     }
 }
@@ -197,13 +265,28 @@ extension SpecDecoder {
         return LocatedText(text.value, text.range, scalarRanges: ranges)
     }
 
-    /// A `when:` condition.
-    func when(_ node: YAMLNode) -> WhenClause? {
-        guard let text = string(node, "when"), let scalar = node.scalar else { return nil }
+    /// The `when:` of a mapping. One that is not a string or does not
+    /// parse, or that is written under a misspelled key (`whn:`, reported as
+    /// an unknown key), is kept as `Condition.unparsed`: the user meant a
+    /// condition, and a check must not take the values under it as unconditional.
+    func when(in fields: Fields) -> WhenClause? {
+        if let node = fields["when"] { return when(node) }
+        guard let node = fields.misspelled["when"]?.value else { return nil }
+        guard let scalar = node.scalar else { return WhenClause(text: "", condition: .unparsed(names: [], node.range), range: node.range) }
+        let condition = Condition.unparsed(scalar.value, locator: { scalar.range(ofValue: $0) })
+        return WhenClause(text: scalar.value, condition: condition, range: node.range)
+    }
+
+    /// A `when:` condition; `Condition.unparsed` when it is not a string or does not parse (reported).
+    private func when(_ node: YAMLNode) -> WhenClause {
+        guard let text = string(node, "when"), let scalar = node.scalar else {
+            return WhenClause(text: node.scalar?.value ?? "", condition: .unparsed(names: [], node.range), range: node.range)
+        }
         var bag = DiagnosticBag()
-        let parsed = Condition.parse(text.value, locator: { scalar.range(ofValue: $0) }, diagnostics: &bag)
+        let locator: SourceLocator = { scalar.range(ofValue: $0) }
+        let parsed = Condition.parse(text.value, locator: locator, diagnostics: &bag)
         diagnostics += bag.all
-        guard let condition = parsed else { return nil }
+        let condition = parsed ?? Condition.unparsed(text.value, locator: locator)
         return WhenClause(text: text.value, condition: condition, range: node.range)
     }
 

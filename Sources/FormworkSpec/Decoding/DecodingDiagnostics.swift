@@ -41,8 +41,9 @@ extension Diagnostic {
                fixIts: unquote ? node.scalar.map { [FixIt("remove the quotes", replacing: node.range, with: $0.value)] } ?? [] : [])
     }
 
-    static func unknownKey(_ key: String, in what: String, at range: SourceRange, allowed: [String]) -> Diagnostic {
-        if let suggestion = Suggestions.closest(to: key, in: allowed) {
+    static func unknownKey(_ key: String, in what: String, at range: SourceRange, allowed: [String],
+                           suggestion: String?) -> Diagnostic {
+        if let suggestion {
             return .error(.unknownKey, "unknown key '\(key)' in \(what)", at: range,
                           fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
         }

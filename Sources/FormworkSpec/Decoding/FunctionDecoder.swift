@@ -15,11 +15,11 @@ extension SpecDecoder {
     func decodeFunction(_ node: YAMLNode, _ what: String, allowed: [String], owner: SourceRange? = nil,
                         builtIns: SourceRange) -> FunctionSpec? {
         let required = owner == nil ? [] : ["code"]
-        guard let fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
+        guard var fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
         var function = FunctionSpec(builtInsAt: builtIns)
-        function.handler = fields["handler"].flatMap { string($0, "handler") }
-        function.runtime = fields["runtime"].flatMap { string($0, "runtime") }
-        function.code = fields["code"].flatMap(decodeCode)
+        function.handler = decode("handler", in: &fields) { string($0, "handler") }
+        function.runtime = decode("runtime", in: &fields) { string($0, "runtime") }
+        function.code = decode("code", in: &fields) { decodeKeepingNames($0, decodeCode) }
         if let timeout = fields["timeout"].flatMap({ int($0, "timeout", in: Lambda.timeoutRange) }) { function.timeout = timeout }
         if let memory = fields["memory"].flatMap({ int($0, "memory", in: Lambda.memoryRange) }) { function.memory = memory }
         if let dlq = fields["deadLetterQueue"].flatMap({ bool($0, "deadLetterQueue") }) { function.deadLetterQueue = dlq }
@@ -33,14 +33,15 @@ extension SpecDecoder {
         }
         if let node = fields["environment"] { function.environment = decodeEnvironment(node) }
         if let node = fields["triggers"], let items = sequence(node, "triggers") {
-            function.triggers = items.compactMap(decodeTrigger)
+            function.triggers = items.compactMap { decodeKeepingNames($0, decodeTrigger) }
         }
         if let node = fields["invokers"], let items = sequence(node, "invokers") {
-            function.invokers = items.compactMap(decodeInvoker)
+            function.invokers = items.compactMap { decodeKeepingNames($0, decodeInvoker) }
         }
         if let node = fields["permissions"], let items = sequence(node, "permissions") {
             function.permissions = items.compactMap(decodePermission)
         }
+        function.unreadKeys = fields.unread
         return function
     }
 
@@ -54,8 +55,11 @@ extension SpecDecoder {
             return string(inline, "inline code").map(FunctionCode.inline)
         }
         guard fields.has("bucket"), fields.has("key") else {
-            report(.missingKey(fields.has("bucket") ? "key" : fields.has("key") ? "bucket" : "inline",
-                               in: "code", at: node.range))
+            // A misspelled key was reported: what is missing is not known.
+            if fields.unread.isEmpty {
+                report(.missingKey(fields.has("bucket") ? "key" : fields.has("key") ? "bucket" : "inline",
+                                   in: "code", at: node.range))
+            }
             return nil
         }
         guard let bucket = fields["bucket"].flatMap({ interpolated($0, "code.bucket") }),
@@ -70,28 +74,36 @@ extension SpecDecoder {
             return []
         }
         return pairs.compactMap { pair in
-            guard let name = string(pair.key, "an environment variable name") else { return nil }
-            guard Lambda.isValidEnvironmentName(name.value) else {
-                report(.invalidEnvironmentName(name.value, at: name.range))
-                return nil
-            }
-            if pair.value.mapping != nil {
-                guard let fields = fields(pair.value, "environment variable '\(name.value)'",
-                                          allowed: ["value", "when"], required: ["value"], owner: name.range),
-                      let value = fields["value"].flatMap({ interpolated($0, "an environment value") })
-                else { return nil }
-                return EnvironmentVariable(name: name, value: value, when: fields["when"].flatMap(when))
-            }
-            guard let value = interpolated(pair.value, "an environment value") else { return nil }
-            return EnvironmentVariable(name: name, value: value, when: nil)
+            decodeKeepingNames(pair.value) { decodeVariable(pair.key, $0) }
         }
+    }
+
+    private func decodeVariable(_ key: YAMLNode, _ value: YAMLNode) -> EnvironmentVariable? {
+        guard let name = string(key, "an environment variable name") else { return nil }
+        guard Lambda.isValidEnvironmentName(name.value) else {
+            report(.invalidEnvironmentName(name.value, at: name.range))
+            return nil
+        }
+        if value.mapping != nil {
+            guard let fields = fields(value, "environment variable '\(name.value)'",
+                                      allowed: ["value", "when"], required: ["value"], owner: name.range),
+                  let value = fields["value"].flatMap({ interpolated($0, "an environment value") })
+            else { return nil }
+            return EnvironmentVariable(name: name, value: value, when: when(in: fields))
+        }
+        guard let value = interpolated(value, "an environment value") else { return nil }
+        return EnvironmentVariable(name: name, value: value, when: nil)
     }
 
     private func decodeTrigger(_ node: YAMLNode) -> Trigger? {
         guard let fields = fields(node, "a trigger", allowed: ["s3", "sqs", "schedule", "when"]) else { return nil }
-        let sources = ["s3", "sqs", "schedule"].filter(fields.has)
+        let sourceKeys = ["s3", "sqs", "schedule"]
+        let sources = sourceKeys.filter(fields.has)
         guard sources.count == 1, let kind = sources.first, let body = fields[kind] else {
-            report(.triggerSourceCount(found: sources, at: node.range))
+            // A misspelled source (`SQS:`) was reported as an unknown key.
+            if !(sources.isEmpty && sourceKeys.contains(where: fields.mentions)) {
+                report(.triggerSourceCount(found: sources, at: node.range))
+            }
             return nil
         }
         let source: Trigger.Source
@@ -118,14 +130,14 @@ extension SpecDecoder {
             guard let expression = locatedText(body, "a schedule expression") else { return nil }
             source = .schedule(expression)
         }
-        return Trigger(source: source, when: fields["when"].flatMap(when), range: node.range)
+        return Trigger(source: source, when: when(in: fields), range: node.range)
     }
 
     private func decodeInvoker(_ node: YAMLNode) -> Invoker? {
         guard let fields = fields(node, "an invoker", allowed: ["s3Bucket", "when"], required: ["s3Bucket"]),
               let bucket = fields["s3Bucket"].flatMap({ interpolated($0, "s3Bucket") })
         else { return nil }
-        return Invoker(s3Bucket: bucket, when: fields["when"].flatMap(when), range: node.range)
+        return Invoker(s3Bucket: bucket, when: when(in: fields), range: node.range)
     }
 
     private func decodePermission(_ node: YAMLNode) -> Permission? {

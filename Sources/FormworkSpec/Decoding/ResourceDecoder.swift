@@ -5,13 +5,14 @@ import FormworkYAML
 extension SpecDecoder {
     /// Keys every resource may have, whatever its kind.
     static let commonResourceKeys = ["kind", "type", "when", "dependsOn", "tags", "retain"]
-    static let kinds = ["bucket", "function", "queue", "api"]
+    static let kinds = ResourceKind.components.map(\.rawValue)
+    static let rawResourceKeys = commonResourceKeys + ["properties"]
 
+    /// Every resource, one whose declaration does not decode included, as `ResourceBody.undecodable`.
     func decodeResources(_ node: YAMLNode) -> [ResourceDecl] {
-        namedEntries(node, "resources").compactMap { name, body in
-            let resource = decodeResource(name, body)
-            if resource == nil { undecodedNames.insert(name.text) }
-            return resource
+        namedEntries(node, "resources").map { name, body, isValid in
+            let resource = decodeKeepingNames(body) { isValid ? decodeResource(name, $0) : nil }
+            return resource ?? ResourceDecl(name: name, range: body.range, body: .undecodable)
         }
     }
 
@@ -23,6 +24,7 @@ extension SpecDecoder {
         let probe = Fields(node: body, what: "", pairs: pairs)
         let what = "resource '\(name.text)'"
         let resourceBody: ResourceBody?
+        let keys: [String]
         switch (probe["kind"], probe["type"]) {
         case (nil, nil):
             report(.missingKindOrType(name.text, at: name.range))
@@ -31,35 +33,41 @@ extension SpecDecoder {
             report(.kindAndType(name.text, at: probe.keyNode("type")!.range))
             return nil
         case (let kindNode?, nil):
-            guard let kind = string(kindNode, "kind") else { return nil }
-            let allowed: [String]
-            switch kind.value {
-            case "bucket": allowed = BucketSpec.keys
-            case "function": allowed = FunctionSpec.keys
-            case "queue": allowed = QueueSpec.keys
-            case "api": allowed = APISpec.keys
-            default:
-                report(.unknownKind(kind.value, at: kindNode.range, kinds: Self.kinds))
+            guard let text = string(kindNode, "kind") else { return nil }
+            guard let kind = ResourceKind(rawValue: text.value), ResourceKind.components.contains(kind) else {
+                report(.unknownKind(text.value, at: kindNode.range, kinds: Self.kinds))
                 return nil
             }
-            let keys = Self.commonResourceKeys + allowed
-            resourceBody = switch kind.value {
-            case "bucket": decodeBucket(body, what, allowed: keys, builtIns: name.range).map(ResourceBody.bucket)
-            case "function":
-                decodeFunction(body, what, allowed: keys, owner: name.range, builtIns: name.range).map(ResourceBody.function)
-            case "queue": decodeQueue(body, what, allowed: keys).map(ResourceBody.queue)
-            default: decodeAPI(body, what, allowed: keys, owner: name.range, builtIns: name.range).map(ResourceBody.api)
+            switch kind {
+            case .bucket:
+                keys = Self.commonResourceKeys + BucketSpec.keys
+                resourceBody = decodeBucket(body, what, allowed: keys, builtIns: name.range).map(ResourceBody.bucket)
+            case .function:
+                keys = Self.commonResourceKeys + FunctionSpec.keys
+                resourceBody = decodeFunction(body, what, allowed: keys, owner: name.range, builtIns: name.range)
+                    .map(ResourceBody.function)
+            case .queue:
+                keys = Self.commonResourceKeys + QueueSpec.keys
+                resourceBody = decodeQueue(body, what, allowed: keys).map(ResourceBody.queue)
+            case .api:
+                keys = Self.commonResourceKeys + APISpec.keys
+                resourceBody = decodeAPI(body, what, allowed: keys, owner: name.range, builtIns: name.range).map(ResourceBody.api)
+            case .raw:
+                return nil  // not a component: refused above
             }
         case (nil, let typeNode?):
+            keys = Self.rawResourceKeys
             resourceBody = decodeRaw(body, typeNode, what).map(ResourceBody.raw)
         }
         guard let resourceBody else { return nil }
 
+        // The keys every kind has, read once the kind's keys are known (its decoder reported the unknown ones).
+        let common = Fields(node: body, what: what, pairs: pairs, allowed: keys)
         var resource = ResourceDecl(name: name, range: body.range, body: resourceBody)
-        resource.when = probe["when"].flatMap(when)
-        resource.retain = probe["retain"].flatMap { bool($0, "retain") }
-        if let node = probe["tags"] { resource.tags = decodeTags(node) }
-        if let node = probe["dependsOn"] {
+        resource.when = when(in: common)
+        resource.retain = common["retain"].flatMap { bool($0, "retain") }
+        if let node = common["tags"] { resource.tags = decodeTags(node) }
+        if let node = common["dependsOn"] {
             // One name or a list of names.
             let items = node.sequence ?? [node]
             resource.dependsOn = items.compactMap { reference($0, "dependsOn") }
@@ -70,7 +78,7 @@ extension SpecDecoder {
     // MARK: raw
 
     private func decodeRaw(_ body: YAMLNode, _ typeNode: YAMLNode, _ what: String) -> RawResourceSpec? {
-        guard let fields = fields(body, what, allowed: Self.commonResourceKeys + ["properties"]),
+        guard let fields = fields(body, what, allowed: Self.rawResourceKeys),
               let type = string(typeNode, "type")
         else { return nil }
         guard RawResourceSpec.isValidTypeName(type.value) else {

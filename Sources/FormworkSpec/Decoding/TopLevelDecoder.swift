@@ -6,7 +6,7 @@ extension SpecDecoder {
     static let topLevelKeys = ["formwork", "stack", "description", "parameters", "tags", "defaults", "resources", "outputs"]
 
     func decodeSpec(_ root: YAMLNode) -> Spec? {
-        guard let fields = fields(root, "the spec", allowed: Self.topLevelKeys, required: ["formwork", "stack", "resources"],
+        guard var fields = fields(root, "the spec", allowed: Self.topLevelKeys, required: ["formwork", "stack", "resources"],
                                   owner: SourceRange(file: file, line: 1, column: 1))
         else { return nil }
 
@@ -17,6 +17,10 @@ extension SpecDecoder {
             version: version ?? Located(1, root.range),
             stack: stack ?? Located("", root.range))
         spec.description = fields["description"].flatMap { string($0, "description") }
+        // A section that is not a mapping is unread; one whose entries fail one by one is not.
+        for key in ["parameters", "tags", "defaults", "resources", "outputs"] where fields[key].map({ $0.mapping == nil }) == true {
+            fields.markFailed(key)
+        }
         if let node = fields["parameters"] { spec.parameters = decodeParameters(node) }
         if let node = fields["tags"] { spec.tags = decodeTags(node) }
         if let node = fields["defaults"] { spec.defaults = decodeDefaults(node) }
@@ -27,7 +31,8 @@ extension SpecDecoder {
             }
         }
         if let node = fields["outputs"] { spec.outputs = decodeOutputs(node) }
-        spec.undecodedNames = undecodedNames
+        spec.unreadKeys = fields.unread
+        spec.unreadNames = unreadNames
         return spec
     }
 
@@ -57,17 +62,17 @@ extension SpecDecoder {
     static let parameterKeys = ["type", "default", "pattern", "allowed", "description", "optional"]
 
     private func decodeParameters(_ node: YAMLNode) -> [Parameter] {
-        namedEntries(node, "parameters").compactMap { name, body in
-            guard let fields = fields(body, "parameter '\(name.text)'", allowed: Self.parameterKeys) else {
-                undecodedNames.insert(name.text)
-                return nil
+        namedEntries(node, "parameters").map { name, body, isValid in
+            guard isValid, var fields = fields(body, "parameter '\(name.text)'", allowed: Self.parameterKeys) else {
+                return .undecodable(name, range: body.range)
             }
-            let type = fields["type"].flatMap { choice($0, "parameter type", as: ParameterType.self) }
+            let type = decode("type", in: &fields) { choice($0, "parameter type", as: ParameterType.self) }
                 ?? Located(.string, name.range)
             var parameter = Parameter(name: name, type: type, range: body.range)
             parameter.description = fields["description"].flatMap { string($0, "description") }
-            parameter.optional = fields["optional"].flatMap { bool($0, "optional") }
-            if let node = fields["default"] {
+            parameter.optional = decode("optional", in: &fields) { bool($0, "optional") }
+            // Against a type that did not decode, the default cannot be checked: `string` is only a stand-in.
+            if let node = fields["default"], !fields.unread.contains("type") {
                 parameter.defaultValue = decodeParameterValue(node, type: type.value)
                 if parameter.isOptional {
                     report(.optionalWithDefault(name.text, at: fields.keyNode("default")!.range))
@@ -84,6 +89,7 @@ extension SpecDecoder {
                 if items.isEmpty { report(.emptyList("allowed", at: node.range)) }
                 parameter.allowed = Located(values.map(\.value), node.range)
             }
+            parameter.unreadKeys = fields.unread
             return parameter
         }
     }
@@ -127,32 +133,39 @@ extension SpecDecoder {
     static let outputKeys = ["value", "export", "description", "when"]
 
     private func decodeOutputs(_ node: YAMLNode) -> [Output] {
-        namedEntries(node, "outputs").compactMap { name, body in
-            if body.mapping == nil {
-                guard let value = interpolated(body, "an output") else { return nil }
-                return Output(name: name, value: value, range: body.range)
-            }
-            guard let fields = fields(body, "output '\(name.text)'", allowed: Self.outputKeys, required: ["value"],
-                                      owner: name.range),
-                  let value = fields["value"].flatMap({ interpolated($0, "an output's value") })
-            else { return nil }
-            var output = Output(name: name, value: value, range: body.range)
-            output.export = fields["export"].flatMap { interpolated($0, "export") }
-            output.description = fields["description"].flatMap { string($0, "description") }
-            output.when = fields["when"].flatMap(when)
-            return output
+        // One with a malformed name is dropped: nothing refers to an output.
+        namedEntries(node, "outputs").compactMap { name, body, isValid in
+            decodeKeepingNames(body) { isValid ? decodeOutput(name, $0) : nil }
         }
+    }
+
+    private func decodeOutput(_ name: Name, _ body: YAMLNode) -> Output? {
+        if body.mapping == nil {
+            guard let value = interpolated(body, "an output") else { return nil }
+            return Output(name: name, value: value, range: body.range)
+        }
+        guard let fields = fields(body, "output '\(name.text)'", allowed: Self.outputKeys, required: ["value"],
+                                  owner: name.range),
+              let value = fields["value"].flatMap({ interpolated($0, "an output's value") })
+        else { return nil }
+        var output = Output(name: name, value: value, range: body.range)
+        output.export = fields["export"].flatMap { interpolated($0, "export") }
+        output.description = fields["description"].flatMap { string($0, "description") }
+        output.when = when(in: fields)
+        return output
     }
 
     // MARK: defaults
 
     private func decodeDefaults(_ node: YAMLNode) -> Defaults {
         var defaults = Defaults()
-        guard let fields = fields(node, "defaults", allowed: ["function", "bucket", "queue", "api"]) else {
+        guard var fields = fields(node, "defaults", allowed: ["function", "bucket", "queue", "api"]) else {
             return defaults
         }
         if let body = fields["function"] {
             defaults.function = decodeFunction(body, "defaults.function", allowed: FunctionSpec.defaultableKeys, builtIns: body.range)
+            // Not a mapping: none of it is read. A mapping keeps what it could not read in its own unreadKeys.
+            if defaults.function == nil { fields.markFailed("function") }
         }
         if let body = fields["bucket"] {
             defaults.bucket = decodeBucket(body, "defaults.bucket", allowed: BucketSpec.defaultableKeys, builtIns: body.range)
@@ -163,6 +176,7 @@ extension SpecDecoder {
         if let body = fields["api"] {
             defaults.api = decodeAPI(body, "defaults.api", allowed: APISpec.defaultableKeys, builtIns: body.range)
         }
+        defaults.unreadKeys = fields.unread
         return defaults
     }
 

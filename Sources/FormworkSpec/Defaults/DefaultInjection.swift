@@ -12,6 +12,8 @@ extension Spec {
             switch resources[index].body {
             case .function(var function):
                 if let d = defaults.function { function.inject(d) }
+                // What `defaults.function` meant to give is not known: its error is reported.
+                if defaults.unreadKeys.contains("function") { function.unreadKeys.formUnion(FunctionSpec.defaultableKeys) }
                 resources[index].body = .function(function)
             case .bucket(var bucket):
                 if let d = defaults.bucket {
@@ -30,7 +32,7 @@ extension Spec {
                     api.auth.layer(over: d.auth)
                 }
                 resources[index].body = .api(api)
-            case .raw:
+            case .raw, .undecodable:
                 break
             }
         }
@@ -41,6 +43,7 @@ extension FunctionSpec {
     fileprivate mutating func inject(_ d: FunctionSpec) {
         handler = handler ?? d.handler.map { $0.fromDefaults }
         runtime = runtime ?? d.runtime.map { $0.fromDefaults }
+        unreadKeys.formUnion(d.unreadKeys)
         timeout.layer(over: d.timeout)
         memory.layer(over: d.memory)
         deadLetterQueue.layer(over: d.deadLetterQueue)

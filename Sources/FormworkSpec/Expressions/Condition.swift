@@ -19,12 +19,32 @@ package indirect enum Condition: Sendable, Hashable {
     case not(Condition, SourceRange)
     case and([Condition], SourceRange)
     case or([Condition], SourceRange)
+    /// A `when:` the decoder could not read: one that did not parse (its
+    /// diagnostics reported), or one written under a misspelled key
+    /// (`whn:`). It keeps the names the lexer read in it and the range of
+    /// its text. What it means is not known, so no check relies on it: a
+    /// value under it counts as guarded, and nothing is known of when a
+    /// resource under it exists. It is only ever a whole `when:`.
+    case unparsed(names: [String], SourceRange)
 
     package var range: SourceRange {
         switch self {
         case .isSet(let reference): reference.range
         case .equals(_, _, let range), .notEquals(_, _, let range), .not(_, let range),
-             .and(_, let range), .or(_, let range): range
+             .and(_, let range), .or(_, let range), .unparsed(_, let range): range
+        }
+    }
+
+    package var isUnparsed: Bool {
+        if case .unparsed = self { true } else { false }
+    }
+
+    /// `text` as an unparsed condition: the names in its first `maxLength` characters.
+    package static func unparsed(_ text: String, locator: SourceLocator, maxLength: Int = 4096) -> Condition {
+        withoutActuallyEscaping(locator) { locate in
+            let source = ExpressionSource(scalars: Array(text.unicodeScalars), locate: locate)
+            let count = source.scalars.count
+            return .unparsed(names: source.rootNames(in: 0..<min(count, maxLength)), source.range(0..<count))
         }
     }
 
@@ -60,6 +80,8 @@ package indirect enum Condition: Sendable, Hashable {
             }.joined(separator: " && ")
         case .or(let members, _):
             members.map(\.canonical).joined(separator: " || ")
+        case .unparsed:
+            "<unparsed>"
         }
     }
 
@@ -67,7 +89,7 @@ package indirect enum Condition: Sendable, Hashable {
     /// that are `or`s) spliced into their parent, at every level.
     package var flattened: Condition {
         switch self {
-        case .isSet, .equals, .notEquals: self
+        case .isSet, .equals, .notEquals, .unparsed: self
         case .not(let operand, let range): .not(operand.flattened, range)
         case .and(let members, let range):
             .and(members.flatMap { member -> [Condition] in

@@ -48,6 +48,25 @@ struct ExpressionSource {
     }
 }
 
+extension ExpressionSource {
+    /// The names the lexer reads in `offsets` that do not follow a `.`
+    /// (`uploads` in `uploads.arn`): what a malformed expression names, as
+    /// far as it can be read. The lexer's own diagnostics are dropped: the
+    /// parser has reported why the expression is malformed.
+    func rootNames(in offsets: Range<Int>) -> [String] {
+        var lexer = Lexer(self, at: offsets.lowerBound)
+        var ignored = DiagnosticBag()
+        var names: [String] = []
+        var afterDot = false
+        while lexer.position < offsets.upperBound, let token = try? lexer.next(into: &ignored), token.kind != .end,
+              token.range.upperBound <= offsets.upperBound {
+            if case .name(let name) = token.kind, !afterDot { names.append(name) }
+            afterDot = token.kind == .dot
+        }
+        return names
+    }
+}
+
 /// Thrown once a parse cannot go on; the diagnostic saying why is already recorded.
 struct ParseStop: Error {}
 

@@ -14,11 +14,22 @@ package struct InterpolatedString: Sendable {
     }
 
     /// Adjacent literal text is one segment; a string without `${` is one literal
-    /// (or none, when empty). A malformed `${...}` is left out: its diagnostic
-    /// is reported, and the rest of the string is still parsed.
+    /// (or none, when empty). A malformed `${...}` is left out (it is in
+    /// `unparsed`): its diagnostic is reported, and the rest of the string is still parsed.
     package var segments: [Segment]
     /// The whole string.
     package var range: SourceRange
+    /// Each malformed `${...}`, in reading order.
+    package var unparsed: [Unparsed] = []
+
+    /// A `${...}` that did not parse: where it is, and the names the lexer
+    /// read in it (`${env ??}` names `env`). A parameter named there counts
+    /// as used; a check of the string's literal text can tell that the
+    /// text is not all there.
+    package struct Unparsed: Sendable {
+        package var range: SourceRange
+        package var names: [String]
+    }
 
     /// True when the whole string is exactly one `${...}` (it emits the bare intrinsic).
     package var isSingleExpression: Bool {
@@ -86,6 +97,7 @@ package indirect enum Expression: Sendable {
 private struct InterpolationParser {
     let source: ExpressionSource
     private var segments: [InterpolatedString.Segment] = []
+    private var unparsed: [InterpolatedString.Unparsed] = []
     private var literal = ""
 
     init(_ source: ExpressionSource) {
@@ -107,8 +119,11 @@ private struct InterpolationParser {
                         segments.append(.expression(expression))
                         index = end
                     case .failed(let end):
+                        unparsed.append(.init(range: source.range(index..<end), names: source.rootNames(in: index + 2..<end)))
                         index = end
                     case .unterminated:
+                        let end = scalars.count
+                        unparsed.append(.init(range: source.range(index..<end), names: source.rootNames(in: index + 2..<end)))
                         break scan
                     }
                     continue
@@ -123,7 +138,7 @@ private struct InterpolationParser {
             index += 1
         }
         if !literal.isEmpty { segments.append(.literal(literal)) }
-        return InterpolatedString(segments: segments, range: source.range(0..<scalars.count))
+        return InterpolatedString(segments: segments, range: source.range(0..<scalars.count), unparsed: unparsed)
     }
 
     private enum Outcome {

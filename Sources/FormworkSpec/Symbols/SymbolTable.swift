@@ -29,6 +29,10 @@ package enum Resolved: Sendable {
     case pseudo(String)
     /// A resource's primary identifier (attribute nil) or one of its attributes.
     case resource(ResourceDecl, attribute: String?)
+    /// A parameter or resource whose declaration did not decode
+    /// (`Parameter.isUndecodable`, `ResourceBody.undecodable`): its error is
+    /// reported there, and nothing is known of what the use means.
+    case undecodable(Name)
 }
 
 extension SymbolTable {
@@ -46,6 +50,7 @@ extension SymbolTable {
             return .success(.pseudo(pseudo))
         }
         if let parameter = parameters[root] {
+            if parameter.isUndecodable { return .success(.undecodable(parameter.name)) }
             guard rest.isEmpty else {
                 return .failure(.parameterHasNoAttributes(root, at: reference.ranges[1]))
             }
@@ -54,6 +59,7 @@ extension SymbolTable {
         guard let resource = resources[root] else {
             return .failure(.unknownName(root, at: reference.ranges[0]))
         }
+        if case .undecodable = resource.body { return .success(.undecodable(resource.name)) }
         guard !rest.isEmpty else { return .success(.resource(resource, attribute: nil)) }
         let attribute = rest.joined(separator: ".")
         let attributeRange = SourceRange(file: reference.range.file, start: reference.ranges[1].start, end: reference.range.end)
@@ -74,6 +80,7 @@ extension ResourceBody {
         case .queue: ["url", "arn", "name"]
         case .api: ["id", "rootResourceId", "url"]
         case .raw(let raw): CloudFormation.resourceTypes[raw.type.value]?.attributes
+        case .undecodable: nil
         }
     }
 }

@@ -52,7 +52,7 @@ import Testing
         #expect(diagnostics.first?.notes.count == 2)
     }
 
-    @Test func aResourceReferringToItselfIsACycleButSelfDependsOnIsLeftToNameResolution() {
+    @Test func aResourceReferringToItselfIsACycleButSelfDependsOnIsLeftToResourceReferences() {
         var template = Template()
         template.resources = [
             resource("A", [("X", .getAtt("A", "TopicName", here))]),

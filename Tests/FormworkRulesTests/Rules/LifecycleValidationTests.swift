@@ -184,6 +184,23 @@ import Testing
         #expect(check(text) == ["FW4108@id"])
     }
 
+    @Test func anActionThatDidNotDecodeIsNotReportedMissing() {
+        let text = spec("""
+              - id: badDays
+                expiration: { days: 0 }
+              - id: badTransition
+                noncurrentTransitions: [{ days: x, storageClass: GLACIER }]
+              - id: typo
+                abortIncompleteUpload: { days: 7 }
+              - id: ⟨empty⟩empty
+                transitions: []
+        """)
+        // The decoder reports the first three; an empty list was read, and is no action.
+        #expect(check(text) == ["FW4108@empty"])
+        let decoded = Pipeline.decode(text.text)
+        #expect(decoded.diagnostics.map(\.code.rawValue) == ["FW2004", "FW2001", "FW2002"])
+    }
+
     @Test func ruleIdsAreUniqueAndShort() {
         let long = String(repeating: "x", count: 256)
         let text = spec("""

@@ -61,4 +61,17 @@ import Testing
         #expect(text.findings(diagnostics).filter { $0 != "FW3057@sourceParameter" } == ["FW4011@env"])
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
     }
+
+    @Test func nothingIsReportedUnderOrAboutAWhenThatDidNotParse() {
+        let text = MarkedText(header + """
+              a: { type: AWS::SNS::Topic, when: "source &&", properties: { TopicName: "${source}" } }
+              b: { type: AWS::SNS::Topic, whn: source, properties: { TopicName: "${source}" } }
+              c: { type: AWS::SNS::Topic, properties: { TopicName: "${a.TopicName}", DisplayName: "${b.TopicName}" } }
+              d: { kind: queue, dependsOn: [a] }
+            """)
+        // The malformed and the misspelled `when:` are the decoder's errors; no
+        // use under them, or of the resources they stand on, is reported unguarded.
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(!diagnostics.contains { $0.code == .unguardedOptional })
+    }
 }

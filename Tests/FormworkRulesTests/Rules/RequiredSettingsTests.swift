@@ -32,4 +32,34 @@ import Testing
         #expect(diagnostics.first?.severity == .warning)
         #expect(template != nil)
     }
+
+    @Test func aSettingWrittenWithATypoOrABadValueIsNotReportedMissing() {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            defaults:
+              function: { ⟨defaultsTypo⟩runtme: nodejs22.x }
+            resources:
+              a: { kind: function, code: { inline: x }, ⟨typo⟩handlr: a.b }
+              b: { kind: function, code: { inline: x }, handler: ⟨boolean⟩yes, runtime: nodejs22.x }
+              ⟨c⟩c: { kind: function, code: { inline: x }, runtime: nodejs22.x }
+            """)
+        // Each typo or bad value is its own error; only the setting nothing tried to give is missing.
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW2002@defaultsTypo", "FW2002@typo", "FW2014@boolean", "FW4001@c"])
+        #expect(diagnostics.last?.message == "function 'c' needs 'handler'")
+    }
+
+    @Test func aMisspelledDefaultsKindIsNotReportedMissingInEachFunction() {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            defaults:
+              ⟨typo⟩fuction: { handler: a.b, runtime: nodejs22.x }
+            resources:
+              a: { kind: function, code: { inline: x } }
+            """)
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW2002@typo"])
+    }
 }

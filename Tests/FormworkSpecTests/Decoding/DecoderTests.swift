@@ -250,4 +250,82 @@ import Testing
         let (_, diagnostics) = Pipeline.compile(text.text)
         #expect(text.findings(diagnostics) == ["FW2008@stack", "FW2004@days", "FW2002@typo", "FW3050@parameter", "FW3051@attribute"])
     }
+
+    @Test func aDeclarationThatDoesNotDecodeKeepsItsNameAndNothingElse() throws {
+        let (spec, diagnostics) = Pipeline.decode("""
+            formwork: 1
+            stack: demo
+            parameters:
+              Env: { default: dev }
+              mode: prod
+              size: { type: number }
+            resources:
+              noKind: { when: mode, dependsOn: [jobs] }
+              both: { kind: queue, type: AWS::SNS::Topic }
+              unknown: { kind: queu }
+              badType: { type: SNS }
+              notMapping: queue
+              my-topic: { type: AWS::SNS::Topic }
+              jobs: { kind: queue }
+            """)
+        #expect(diagnostics.map(\.code.rawValue) == ["FW2006", "FW2001", "FW2006", "FW2011", "FW2011", "FW2012", "FW2016", "FW2001"])
+        let decoded = try #require(spec)
+        #expect(decoded.parameters.map(\.name.text) == ["Env", "mode", "size"])
+        #expect(decoded.parameters.map(\.isUndecodable) == [true, true, false])
+        #expect(decoded.resources.map(\.name.text) == ["noKind", "both", "unknown", "badType", "notMapping", "my-topic", "jobs"])
+        #expect(decoded.resources.map { $0.body.kind?.rawValue ?? "-" } == ["-", "-", "-", "-", "-", "-", "queue"])
+        #expect(decoded.resources[0].when == nil && decoded.resources[0].dependsOn.isEmpty)
+    }
+
+    @Test func aMisspelledKeyIsNotAlsoReportedMissing() {
+        let text = MarkedText("""
+            formwork: 1
+            ⟨stack⟩stak: demo
+            resources:
+              jobs: { kind: queue }
+              worker:
+                kind: function
+                ⟨code⟩cod: { inline: x }
+                triggers:
+                  - ⟨sqs⟩SQS: { queue: jobs }
+                  - { s3: { ⟨bucket⟩buckt: uploads } }
+                  - ⟨noSource⟩{ ⟨when⟩whn: x }
+                permissions:
+                  - ⟨verb⟩raed: jobs
+              packaged:
+                kind: function
+                code: { ⟨inline⟩inlin: x }
+              api:
+                kind: api
+                ⟨stage⟩stag: v1
+                routes:
+                  GET /:
+                    ⟨mock⟩mok: {}
+            outputs:
+              url: { ⟨value⟩valeu: x }
+            """)
+        let (_, diagnostics) = Pipeline.decode(text.text)
+        // Each typo once, as an unknown key with its did-you-mean; a trigger
+        // with no source and no misspelled one still needs one.
+        #expect(text.findings(diagnostics) == [
+            "FW2002@stack", "FW2002@code", "FW2002@sqs", "FW2002@bucket", "FW2003@noSource", "FW2002@when",
+            "FW2002@verb", "FW2002@inline", "FW2002@stage", "FW2002@mock", "FW2002@value",
+        ])
+        #expect(diagnostics.allSatisfy { $0.code != .missingKey || $0.message == "a trigger needs one of s3, sqs, schedule" })
+    }
+
+    @Test func fieldsRememberWhatTheMappingMeantToHold() {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            resources:
+              f: { kind: function, code: { inline: x }, handlr: a, runtime: [x], timeout: 3 }
+            """)
+        let (spec, _) = Pipeline.decode(text.text)
+        guard case .function(let function) = spec?.resources.first?.body else {
+            Issue.record("no function")
+            return
+        }
+        #expect(function.unreadKeys == ["handler", "runtime"])
+    }
 }

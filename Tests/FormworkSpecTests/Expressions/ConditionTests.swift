@@ -324,4 +324,15 @@ import Testing
         #expect(condition == nil)
         #expect(diagnostics.map(\.code) == [.conditionTooLong])
     }
+
+    @Test func anUnparsedConditionKeepsTheNamesItHolds() {
+        let marked = MarkedText("⟨s⟩(env == 'prod' && source.x && ${bucket} ⟨e⟩")
+        guard case .unparsed(let names, let range) = Condition.unparsed(marked.text, locator: locate) else {
+            Issue.record("not unparsed")
+            return
+        }
+        #expect(names == ["env", "source", "bucket"])
+        #expect(range == at(marked, "s", "e"))
+        #expect(Condition.unparsed("a || b", locator: locate, maxLength: 2).canonical == "<unparsed>")
+    }
 }

@@ -302,4 +302,28 @@ import Testing
         #expect(string.segments.count == 40_001)
         #expect(string.references.count == 20_000)
     }
+
+    // MARK: - What a malformed ${...} names
+
+    @Test(arguments: [
+        ("alerts-⟨s⟩${env⟨e⟩", ["env"]),
+        ("⟨s⟩${env ??}⟨e⟩ ok", ["env"]),
+        ("⟨s⟩${uploads.arn ?? source ??}⟨e⟩", ["uploads", "source"]),
+        ("⟨s⟩${a ${b}}⟨e⟩", ["a", "b"]),
+        ("⟨s⟩${}⟨e⟩", []),
+        ("⟨s⟩${x 'unterminated}⟨e⟩", ["x"]),
+    ])
+    func aMalformedInterpolationKeepsTheNamesItHolds(text: String, names: [String]) {
+        let marked = MarkedText(text)
+        let (string, diagnostics) = parseString(marked.text)
+        #expect(!diagnostics.isEmpty)
+        #expect(string.unparsed.map(\.names) == [names])
+        #expect(string.unparsed.first?.range == at(marked, "s", "e"))
+        #expect(string.references.isEmpty)
+    }
+
+    @Test func aWellFormedStringHasNothingUnparsed() {
+        let (string, _) = parseString("${a}-${b ?? 'x'}")
+        #expect(string.unparsed.isEmpty)
+    }
 }

@@ -8,7 +8,8 @@ import FormworkSpec
 /// the offending value. Every violation is its own error; all are reported.
 ///
 /// Per bucket: at most 1,000 rules; rule ids unique and 1–255 characters.
-/// Per rule: at least one action. Per transition list (`transitions` and,
+/// Per rule: at least one action (an action the decoder could not read, a
+/// misspelled key or a bad value, counts: its error is reported there). Per transition list (`transitions` and,
 /// alike, `noncurrentTransitions`): a known target storage class (never
 /// `STANDARD`); each class at most once; at least 30 days before
 /// `STANDARD_IA` or `ONEZONE_IA`; classes in the order of the storage-class
@@ -49,8 +50,10 @@ enum LifecycleRules: SpecRule {
                     firstId[id.value] = id
                 }
             }
+            // An action written with a typo or a bad value is the decoder's error: the rule meant to have it.
             if rule.transitions.isEmpty, rule.expiration == nil, rule.noncurrentTransitions.isEmpty,
-               rule.noncurrentExpiration == nil, rule.abortIncompleteUploads == nil {
+               rule.noncurrentExpiration == nil, rule.abortIncompleteUploads == nil,
+               rule.unreadKeys.isDisjoint(with: LifecycleRule.actionKeys) {
                 diagnostics.append(.lifecycleRuleWithoutAction(rule))
             }
             diagnostics += checkTransitions(rule.transitions, expiration: rule.expiration, .current)

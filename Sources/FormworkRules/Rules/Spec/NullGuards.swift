@@ -7,51 +7,18 @@ import FormworkSpec
 /// user standing under a condition that implies the one the value needs
 /// (a conjunction containing it). An unguarded use is an error whose fix-its
 /// name both ways out. A fallback on a value that is always present is a
-/// warning: it hides nothing and misleads the reader.
+/// warning: it hides nothing and misleads the reader. A `when:` that did
+/// not parse, or was written under a misspelled key, is reported by the
+/// decoder; no use under it, or of a resource under it, is reported here.
 enum NullGuards: SpecRule {
     static let summary = "an optional value is used only where it is present"
     static let codes = DiagnosticCode.allNullGuardCodes
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
-        diagnostics += run(context.spec, symbols: context.symbols)
-    }
-
-    static func run(_ spec: Spec, symbols: SymbolTable) -> [Diagnostic] {
-        var checker = Checker(symbols: symbols)
-        for tag in spec.tags { checker.check(tag.value, context: []) }
-        for resource in spec.resources {
-            let context = resource.when.map { [$0] } ?? []
-            for tag in resource.tags { checker.check(tag.value, context: context) }
-            for use in resource.nameUses { checker.check(use, context: context) }
-            switch resource.body {
-            case .function(let function):
-                for variable in function.environment {
-                    checker.check(variable.value, context: context + (variable.when.map { [$0] } ?? []))
-                }
-                if case .s3(let bucket, let key, _) = function.code {
-                    checker.check(bucket, context: context)
-                    checker.check(key, context: context)
-                }
-                for trigger in function.triggers {
-                    if case .s3(_, _, let prefix, let suffix) = trigger.source {
-                        for string in [prefix, suffix].compactMap({ $0 }) {
-                            checker.check(string, context: context + (trigger.when.map { [$0] } ?? []))
-                        }
-                    }
-                }
-                for invoker in function.invokers {
-                    checker.check(invoker.s3Bucket, context: context + (invoker.when.map { [$0] } ?? []))
-                }
-            default:
-                for string in resource.body.strings { checker.check(string, context: context) }
-            }
-        }
-        for output in spec.outputs {
-            let context = output.when.map { [$0] } ?? []
-            checker.check(output.value, context: context)
-            if let export = output.export { checker.check(export, context: context) }
-        }
-        return checker.diagnostics
+        var checker = Checker(symbols: context.symbols)
+        for site in context.walk.strings { checker.check(site.string, context: site.guards) }
+        for site in context.walk.nameUses { checker.check(site.use, context: site.guards) }
+        diagnostics += checker.diagnostics
     }
 
     private struct Checker {
@@ -73,6 +40,8 @@ enum NullGuards: SpecRule {
         }
 
         func guarded(_ needed: Condition, by context: [WhenClause]) -> Bool {
+            // A `when:` the decoder could not read (reported there) may mean anything: nothing is reported under it.
+            if needed.isUnparsed || context.contains(where: { $0.condition.isUnparsed }) { return true }
             guard !context.isEmpty else { return false }
             let all = context.flatMap { $0.condition.conjuncts }
             return Condition.and(all, context[0].range).implies(needed)
@@ -93,9 +62,11 @@ enum NullGuards: SpecRule {
                     : .unguardedConditionalValue(reference, condition: text))
             case .fallback(let value, let fallback, let range):
                 // The guarded value needs no condition; a value that is always there needs no fallback.
-                if case .reference(let reference) = value, requirement(reference) == nil,
-                   case .success = symbols.resolve(reference) {
-                    diagnostics.append(.unneededFallback(reference, at: range))
+                if case .reference(let reference) = value, requirement(reference) == nil {
+                    switch symbols.resolve(reference) {
+                    case .failure, .success(.undecodable): break  // reported by UnknownNames, or by the decoder
+                    case .success: diagnostics.append(.unneededFallback(reference, at: range))
+                    }
                 }
                 if case .fallback = value { check(value, context: context) }
                 check(fallback, context: context)

@@ -24,7 +24,7 @@ enum DependencyCycles: TemplateRule {
         for resource in template.resources {
             let references = References.of(resource, among: ids)
             // A resource referring to itself is a cycle of one; one naming itself in
-            // dependsOn is NameResolution's FW3055, not reported twice.
+            // dependsOn is ResourceReferences' FW3055, not reported twice.
             var out = references.map { Edge(from: resource.logicalId, to: $0.key, origin: $0.value, isReference: true) }
             out += resource.dependsOn.filter { ids.contains($0) && $0 != resource.logicalId && references[$0] == nil }.map {
                 Edge(from: resource.logicalId, to: $0, origin: resource.dependsOnOrigins[$0] ?? resource.origin, isReference: false)

@@ -1,0 +1,186 @@
+/// The one walk of a spec that the rules share, done once per compile
+/// (`SpecContext.walk`): every interpolated string with the `when:` clauses
+/// it stands under, every `when:` and each reference in its condition, and
+/// every resource name written as a plain value. Values come in document
+/// order of their owners: the spec's tags, then each resource (its tags,
+/// then its own fields), then each output.
+package struct SpecWalk: Sendable {
+    /// Every interpolated string.
+    package private(set) var strings: [StringSite] = []
+    /// Every `when:`, each resource's before those inside it.
+    package private(set) var whenClauses: [WhenClause] = []
+    /// Every reference in a `when:` condition, in reading order.
+    package private(set) var conditionReferences: [ConditionReference] = []
+    /// Every resource name written as a plain value (`bucket: uploads`).
+    package private(set) var nameUses: [NameSite] = []
+    /// Every name read in text that did not parse: a malformed `${...}`
+    /// (`InterpolatedString.unparsed`) or `when:` (`Condition.unparsed`).
+    /// None is resolved, since the text's error is reported, but each counts as a use.
+    package private(set) var unparsedNames: [String] = []
+
+    package init(_ spec: Spec) {
+        for tag in spec.tags { add(tag.value, .tag, under: []) }
+        for resource in spec.resources { walk(resource) }
+        for output in spec.outputs {
+            let guards = clauses(output.when)
+            add(output.value, .outputValue, under: guards)
+            if let export = output.export { add(export, .export, under: guards) }
+        }
+    }
+
+    private mutating func walk(_ resource: ResourceDecl) {
+        let guards = clauses(resource.when)
+        for tag in resource.tags { add(tag.value, .tag, under: guards) }
+        func uses(_ kinds: [ResourceKind], _ role: NameUse.Role, _ names: [Name]) {
+            for name in names {
+                nameUses.append(NameSite(use: NameUse(name: name, kinds: kinds, role: role), resource: resource.name, guards: guards))
+            }
+        }
+        uses([], .dependsOn, resource.dependsOn)
+        switch resource.body {
+        case .bucket(let bucket):
+            if let name = bucket.name { add(name, .bucketName, under: guards) }
+            for rule in bucket.lifecycle?.value ?? [] {
+                if let prefix = rule.prefix { add(prefix, .lifecyclePrefix, under: guards) }
+            }
+        case .function(let function):
+            for variable in function.environment {
+                add(variable.value, .environment, under: guards + clauses(variable.when))
+            }
+            if case .s3(let bucket, let key, _) = function.code {
+                add(bucket, .code, under: guards)
+                add(key, .code, under: guards)
+            }
+            for trigger in function.triggers {
+                let triggerGuards = guards + clauses(trigger.when)
+                switch trigger.source {
+                case .s3(let bucket, _, let prefix, let suffix):
+                    uses([.bucket], .s3TriggerBucket, [bucket])
+                    for filter in [prefix, suffix].compactMap({ $0 }) {
+                        add(filter, .triggerFilter, under: triggerGuards)
+                    }
+                case .sqs(let queue, _):
+                    uses([.queue], .sqsTriggerQueue, [queue])
+                case .schedule:
+                    break
+                }
+            }
+            for invoker in function.invokers {
+                add(invoker.s3Bucket, .invoker, under: guards + clauses(invoker.when))
+            }
+            for permission in function.permissions {
+                let kinds: [ResourceKind] = switch permission.verb.value {
+                case .read, .write, .readWrite: [.bucket]
+                case .sendMessage, .consume: [.queue]
+                }
+                uses(kinds, .permission(permission.verb.value), [permission.target])
+            }
+        case .queue(let queue):
+            if let target = queue.deadLetter { uses([.queue], .deadLetterQueue, [target.queue]) }
+        case .api(let api):
+            if let stage = api.stage { add(stage, .apiStage, under: guards) }
+            if let cors = api.cors { add(cors.allowOrigin, .corsOrigin, under: guards) }
+            for route in api.routes?.value ?? [] {
+                if case .function(let name) = route.target { uses([.function], .routeFunction, [name]) }
+            }
+        case .raw(let raw):
+            var stack = raw.properties.map { [$0] } ?? []
+            while let value = stack.popLast() {
+                switch value {
+                case .string(let string): add(string, .property, under: guards)
+                case .array(let items, _): stack += items.reversed()
+                case .object(let members, _): stack += members.map(\.value).reversed()
+                case .number, .bool, .null: break
+                }
+            }
+        case .undecodable:
+            break
+        }
+    }
+
+    /// A clause the values inside stand under, recorded with its references.
+    private mutating func clauses(_ when: WhenClause?) -> [WhenClause] {
+        guard let when else { return [] }
+        whenClauses.append(when)
+        var stack = [when.condition]
+        while let condition = stack.popLast() {
+            switch condition {
+            case .isSet(let reference):
+                conditionReferences.append(ConditionReference(reference: reference, isSetTest: true))
+            case .equals(let a, let b, _), .notEquals(let a, let b, _):
+                for case .reference(let reference) in [a, b] {
+                    conditionReferences.append(ConditionReference(reference: reference, isSetTest: false))
+                }
+            case .not(let inner, _): stack.append(inner)
+            case .and(let items, _), .or(let items, _): stack += items.reversed()
+            case .unparsed(let names, _): unparsedNames += names
+            }
+        }
+        return [when]
+    }
+
+    private mutating func add(_ string: StringValue, _ place: StringSite.Place, under guards: [WhenClause]) {
+        strings.append(StringSite(string: string, place: place, guards: guards))
+        for unparsed in string.interpolated.unparsed { unparsedNames += unparsed.names }
+    }
+}
+
+/// An interpolated string, what it is, and the `when:` clauses it stands under.
+package struct StringSite: Sendable {
+    /// The field a string is the value of.
+    package enum Place: Sendable, Equatable {
+        case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, apiStage, corsOrigin
+        /// A raw resource's property, at any depth.
+        case property
+        case outputValue, export
+    }
+
+    package var string: StringValue
+    package var place: Place
+    /// Outermost first: a resource's `when:`, then its environment variable's, trigger's or invoker's.
+    package var guards: [WhenClause]
+}
+
+/// A reference in a `when:` condition.
+package struct ConditionReference: Sendable {
+    package var reference: Reference
+    /// True when the reference is a whole test (`when: source`, "the optional
+    /// parameter is set"); false when it is an operand of `==` or `!=`.
+    package var isSetTest: Bool
+}
+
+/// A resource name written as a plain value, and the resource that writes it.
+package struct NameSite: Sendable {
+    package var use: NameUse
+    /// The resource whose field it is.
+    package var resource: Name
+    /// The `when:` of that resource. A resource named whole is used by the
+    /// one that names it (its policy, its mapping, its dependsOn), so it is
+    /// the naming resource's condition that counts, not a trigger's own.
+    package var guards: [WhenClause]
+}
+
+/// A resource name written as a plain value (`bucket: uploads`), and the kinds it may name.
+package struct NameUse: Sendable {
+    /// What the name is, as messages say it.
+    package enum Role: Sendable, Equatable, CustomStringConvertible {
+        case dependsOn, deadLetterQueue, s3TriggerBucket, sqsTriggerQueue, routeFunction
+        case permission(PermissionVerb)
+
+        package var description: String {
+            switch self {
+            case .dependsOn: "dependsOn"
+            case .deadLetterQueue: "a dead-letter queue"
+            case .s3TriggerBucket: "an s3 trigger's bucket"
+            case .sqsTriggerQueue: "an sqs trigger's queue"
+            case .routeFunction: "a route's function"
+            case .permission(let verb): "a '\(verb.rawValue)' permission"
+            }
+        }
+    }
+
+    package var name: Name
+    /// The kinds it may name; empty means any.
+    package var kinds: [ResourceKind]
+    package var role: Role
+}
