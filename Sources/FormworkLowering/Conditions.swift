@@ -55,7 +55,7 @@ struct ConditionTable {
                 switch symbols.resolve(reference) {
                 case .success(.parameter(let parameter)): return .ref(parameter.name.logicalId, reference.range)
                 case .success(.pseudo(let pseudo)): return .ref(pseudo, reference.range)
-                default: return .string("", reference.range)  // reported by name resolution
+                default: Lowering.unchecked("a condition tests parameters only (ConditionOperands)")
                 }
             }
         }
@@ -83,7 +83,7 @@ struct ConditionTable {
         case .not(let inner, let range): return not(emit(inner, symbols: symbols, origin: origin), range)
         case .and(let items, let range): return combine("Fn::And", items.map { emit($0, symbols: symbols, origin: origin) }, range)
         case .or(let items, let range): return combine("Fn::Or", items.map { emit($0, symbols: symbols, origin: origin) }, range)
-        case .unparsed(_, let range): return .bool(false, range)  // a spec with errors is never written
+        case .unparsed: Lowering.unchecked("every condition parsed")
         }
     }
 
@@ -109,7 +109,7 @@ struct ConditionTable {
         case .not(let inner, _): return "Not" + words(inner)
         case .and(let items, _): return items.map(words).joined(separator: "And")
         case .or(let items, _): return items.map(words).joined(separator: "Or")
-        case .unparsed: return "Unparsed"
+        case .unparsed: Lowering.unchecked("every condition parsed")
         }
     }
 

@@ -61,7 +61,7 @@ struct ValueEmitter {
                 case .getAtt(let id, let attribute): return "${\(id).\(attribute)}"
                 case .sub(let format): return format
                 }
-            case .failure, .success(.undecodable): return ""  // reported by the rules or the decoder
+            case .failure, .success(.undecodable): Lowering.unchecked("every reference resolves (UnknownNames)")
             }
         }
     }
@@ -81,7 +81,7 @@ struct ValueEmitter {
                 case .getAtt(let id, let attribute): return .getAtt(id, attribute, reference.range)
                 case .sub(let format): return Self.sub(format, reference.range)
                 }
-            case .failure, .success(.undecodable): return .string("", reference.range)  // reported by the rules or the decoder
+            case .failure, .success(.undecodable): Lowering.unchecked("every reference resolves (UnknownNames)")
             }
         case .fallback(let value, let fallback, let range):
             let present = emit(value, origin: origin)

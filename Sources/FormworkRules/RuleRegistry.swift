@@ -6,23 +6,11 @@ import FormworkSpec
 /// `Rules/` is listed here, that each code belongs to exactly one rule, and
 /// that docs/diagnostics.md documents each rule and code.
 package enum RuleRegistry {
-    /// Spec rules. `DeclaredQuotas` is a gate: a spec it rejects is checked no further.
+    /// Spec rules: the spec as a whole (names, references, conditions, tags),
+    /// then each kind's settings. `DeclaredQuotas` is a gate: a spec it
+    /// rejects is checked no further.
     package static let specRules: [any SpecRule.Type] = [
         DeclaredQuotas.self,
-        RequiredSettings.self,
-        LambdaRuntimes.self,
-        LogRetention.self,
-        EnvironmentNames.self,
-        QueueTriggers.self,
-        S3Triggers.self,
-        ScheduleExpressions.self,
-        ExplicitAPIAuth.self,
-        TagKeysAndValues.self,
-        APIRoutes.self,
-        APIStageNames.self,
-        APIAllowOrigins.self,
-        BucketNames.self,
-        LifecycleRules.self,
         UnknownNames.self,
         ResourceReferences.self,
         ConditionOperands.self,
@@ -30,16 +18,31 @@ package enum RuleRegistry {
         LogicalIdCollisions.self,
         UnusedParameters.self,
         NullGuards.self,
+        RequiredSettings.self,
+        TagKeysAndValues.self,
+        LambdaRuntimes.self,
+        LogRetention.self,
+        EnvironmentNames.self,
+        ScheduleExpressions.self,
+        QueueTriggers.self,
+        S3Triggers.self,
+        BucketNames.self,
+        LifecycleRules.self,
+        ExplicitAPIAuth.self,
+        APIRoutes.self,
+        APIStageNames.self,
+        APIAllowOrigins.self,
     ]
 
-    /// Template rules. `TemplateQuotas` is a gate: a template over them is checked no further.
+    /// Template rules: the template as a whole, then each type's values.
+    /// `TemplateQuotas` is a gate: a template over them is checked no further.
     package static let templateRules: [any TemplateRule.Type] = [
         TemplateQuotas.self,
-        QueueVisibilityTimeouts.self,
-        LambdaEnvironmentSize.self,
         LogicalIds.self,
         DependencyCycles.self,
         TagsPerResource.self,
+        QueueVisibilityTimeouts.self,
+        LambdaEnvironmentSize.self,
     ]
 
     /// Every rule, spec rules first.

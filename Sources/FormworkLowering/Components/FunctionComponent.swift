@@ -25,15 +25,18 @@ extension Lowering {
         var properties: [(String, TemplateValue)] = [
             ("FunctionName", FunctionNaming.name(prefix: functionName, decl.name.range)),
         ]
-        if let handler = function.handler { properties.append(("Handler", .string(handler.value, handler.range))) }
-        if let runtime = function.runtime { properties.append(("Runtime", .string(runtime.value, runtime.range))) }
+        guard let handler = function.handler, let runtime = function.runtime else {
+            Self.unchecked("a function has a handler and a runtime (RequiredSettings)")
+        }
+        properties.append(("Handler", .string(handler.value, handler.range)))
+        properties.append(("Runtime", .string(runtime.value, runtime.range)))
         switch function.code {
         case .inline(let code):
             properties.append(("Code", .object([("ZipFile", .string(code.value, code.range))], code.range)))
         case .s3(let bucket, let key, let range):
             properties.append(("Code", .object([("S3Bucket", emitter.emit(bucket)), ("S3Key", emitter.emit(key))], range)))
         case nil:
-            break  // reported by the decoder
+            Self.unchecked("a function has code (the decoder requires it)")
         }
         properties.append(("Timeout", .int(timeout.value, timeout.range)))
         properties.append(("MemorySize", .int(memory.value, memory.range)))

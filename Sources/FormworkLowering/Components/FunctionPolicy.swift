@@ -48,12 +48,14 @@ extension Lowering {
             allow(["sqs:SendMessage"], .getAtt(id + "DeadLetterQueue", "Arn", range), when: [], range)
         }
         for permission in function.permissions {
-            guard let target = symbols.resources[permission.target.text] else { continue }  // reported by name resolution
+            guard let target = symbols.resources[permission.target.text] else {
+                Lowering.unchecked("a permission names a resource (ResourceReferences)")
+            }
             let range = permission.range
             let clauses = [target.when].compactMap { $0 }
             switch permission.verb.value {
             case .read, .write, .readWrite:
-                guard case .bucket = target.body else { continue }  // wrong kind: reported by name resolution
+                guard case .bucket = target.body else { Lowering.unchecked("a bucket permission names a bucket (ResourceReferences)") }
                 let objectActions = switch permission.verb.value {
                 case .read: ["s3:GetObject"]
                 case .write: ["s3:PutObject"]
@@ -64,14 +66,16 @@ extension Lowering {
                     allow(["s3:ListBucket"], bucketArn(target, origin: permission.target.range), when: clauses, range)
                 }
             case .sendMessage, .consume:
-                guard case .queue = target.body else { continue }
+                guard case .queue = target.body else { Lowering.unchecked("a queue permission names a queue (ResourceReferences)") }
                 let actions = permission.verb.value == .sendMessage ? ["sqs:SendMessage"] : Self.consumeActions
                 allow(actions, .getAtt(target.name.logicalId, "Arn", permission.target.range), when: clauses, range)
             }
         }
         for trigger in function.triggers {
-            guard case .sqs(let queue, _) = trigger.source, let target = symbols.resources[queue.text],
-                  case .queue = target.body else { continue }
+            guard case .sqs(let queue, _) = trigger.source else { continue }
+            guard let target = symbols.resources[queue.text], case .queue = target.body else {
+                Lowering.unchecked("an sqs trigger names a queue (ResourceReferences)")
+            }
             let clauses = [trigger.when, target.when].compactMap { $0 }
             allow(Self.consumeActions, .getAtt(target.name.logicalId, "Arn", queue.range), when: clauses, trigger.range)
         }

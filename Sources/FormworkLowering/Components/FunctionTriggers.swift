@@ -30,8 +30,10 @@ extension Lowering {
         for trigger in function.triggers {
             switch trigger.source {
             case .s3(let bucketName, _, _, _):
-                guard let bucket = symbols.resources[bucketName.text], case .bucket = bucket.body,
-                      permittedBuckets.insert(bucketName.text).inserted else { continue }
+                guard let bucket = symbols.resources[bucketName.text], case .bucket = bucket.body else {
+                    Lowering.unchecked("an s3 trigger names a bucket (ResourceReferences)")
+                }
+                guard permittedBuckets.insert(bucketName.text).inserted else { continue }
                 let triggers = function.triggers.filter {
                     if case .s3(let other, _, _, _) = $0.source { other.text == bucketName.text } else { false }
                 }
@@ -45,7 +47,9 @@ extension Lowering {
                 ], origin: trigger.range)
                 addGenerated(permission, for: decl, when: s3PermissionConditions(decl, bucket: bucket, triggers: triggers))
             case .sqs(let queueName, let batchSize):
-                guard let queue = symbols.resources[queueName.text], case .queue = queue.body else { continue }
+                guard let queue = symbols.resources[queueName.text], case .queue = queue.body else {
+                    Lowering.unchecked("an sqs trigger names a queue (ResourceReferences)")
+                }
                 // One trigger per queue and function (the QueueTriggers rule), so one mapping per pair.
                 let mappingId = id + queue.name.logicalId + "EventSource"
                 var properties: [(String, TemplateValue)] = [
@@ -131,10 +135,10 @@ extension Lowering {
             guard case .function(let function) = decl.body else { continue }
             let id = decl.name.logicalId
             for trigger in function.triggers {
-                guard case .s3(let bucketName, let events, let prefix, let suffix) = trigger.source,
-                      let bucket = symbols.resources[bucketName.text], case .bucket = bucket.body,
+                guard case .s3(let bucketName, let events, let prefix, let suffix) = trigger.source else { continue }
+                guard let bucket = symbols.resources[bucketName.text], case .bucket = bucket.body,
                       let index = bucketIndex[bucket.name.logicalId]
-                else { continue }
+                else { Lowering.unchecked("an s3 trigger names a bucket (ResourceReferences)") }
                 let chosen = events.isEmpty ? [Located(BuiltInDefaults.s3TriggerEvent, bucketName.range, .builtIn)] : events
                 var rules: [TemplateValue] = []
                 if let prefix {
