@@ -7,11 +7,11 @@ import FormworkFacts
 /// every other object's keys sorted; 2-space indent; trailing newline.
 /// Same template, same bytes.
 package enum JSONWriter {
-    /// The template's text and, in the same walk, its source map.
-    package static func emit(_ template: Template) -> (text: String, sourceMap: SourceMap) {
-        var map: SourceMap? = SourceMap()
+    /// The template's text and, in the same walk, its source map (unless `sourceMap` is false).
+    package static func emit(_ template: Template, sourceMap: Bool = true) -> (text: String, sourceMap: SourceMap?) {
+        var map: SourceMap? = sourceMap ? SourceMap() : nil
         let text = write(template, recording: &map)
-        return (text, map!)
+        return (text, map)
     }
 
     package static func write(_ template: Template) -> String {

@@ -8,9 +8,13 @@ import FormworkYAML
 public struct CompileOptions: Sendable {
     /// `--param name=value`: compile-time overrides of parameter defaults.
     public var parameterOverrides: [String: String]
+    /// Whether to record the source map while the template is written (a
+    /// command that writes no map saves that work).
+    public var sourceMap: Bool
 
-    public init(parameterOverrides: [String: String] = [:]) {
+    public init(parameterOverrides: [String: String] = [:], sourceMap: Bool = true) {
         self.parameterOverrides = parameterOverrides
+        self.sourceMap = sourceMap
     }
 }
 
@@ -28,7 +32,8 @@ public struct Compilation: Sendable {
     package let template: Template?
     /// The template as written; nil with the template.
     public let text: String?
-    /// For each value of `text`, its JSON pointer and the spec range that caused it.
+    /// For each value of `text`, its JSON pointer and the spec range that
+    /// caused it; nil without a template, or when `CompileOptions.sourceMap` is off.
     package let sourceMap: SourceMap?
     /// Every diagnostic, in display order (the command line decides how many to show).
     public let diagnostics: [Diagnostic]
@@ -39,7 +44,7 @@ public struct Compilation: Sendable {
     public var sourceMapJSON: String? { sourceMap?.json(file: path) }
 
     init(path: String, sourceText: String, spec: Spec? = nil, template: Template? = nil,
-         emitted: (text: String, sourceMap: SourceMap)? = nil, diagnostics: [Diagnostic]) {
+         emitted: (text: String, sourceMap: SourceMap?)? = nil, diagnostics: [Diagnostic]) {
         self.path = path
         self.sourceText = sourceText
         self.spec = spec
@@ -89,14 +94,14 @@ public enum Compiler {
     /// diagnostics (decoding's), found no error: a template exists only for a
     /// spec every rule passed.
     package static func check(_ spec: inout Spec, options: CompileOptions, after earlier: [Diagnostic] = [])
-        -> (Template?, (text: String, sourceMap: SourceMap)?, [Diagnostic])
+        -> (Template?, (text: String, sourceMap: SourceMap?)?, [Diagnostic])
     {
         spec.injectDefaults()
         let symbols = SymbolTable(spec)
         var diagnostics = RuleRegistry.check(SpecContext(spec: spec, symbols: symbols))
         guard !diagnostics.hasErrors, !earlier.hasErrors else { return (nil, nil, diagnostics) }
         let template = Lowering.run(spec, symbols: symbols, options: LoweringOptions(parameterOverrides: options.parameterOverrides))
-        let emitted = JSONWriter.emit(template)
+        let emitted = JSONWriter.emit(template, sourceMap: options.sourceMap)
         diagnostics += RuleRegistry.check(TemplateContext(template: template, text: emitted.text))
         return diagnostics.hasErrors ? (nil, nil, diagnostics) : (template, emitted, diagnostics)
     }

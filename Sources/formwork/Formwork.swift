@@ -54,7 +54,7 @@ struct Compile: ParsableCommand {
     }
 
     func run() throws {
-        let session = Session(options: common)
+        let session = Session(options: common, sourceMaps: sourceMap)
         let code = try session.run(paths: paths) { input, compiled in
             var outputs = [(input.outputName, compiled.text)]
             if sourceMap { outputs.append((input.sourceMapName, compiled.sourceMapJSON)) }

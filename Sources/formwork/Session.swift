@@ -12,9 +12,12 @@ import Darwin
 struct Session {
     let options: CommonOptions
     let renderer: TextRenderer
+    /// Whether compiles record source maps (`compile --source-map`).
+    let sourceMaps: Bool
 
-    init(options: CommonOptions) {
+    init(options: CommonOptions, sourceMaps: Bool = false) {
         self.options = options
+        self.sourceMaps = sourceMaps
         let colors = switch options.color {
         case .always: true
         case .never: false
@@ -42,7 +45,8 @@ struct Session {
         show(problems, sources: SourceFiles())
         guard !problems.hasErrors else { return problems.exitStatus }
         for input in inputs {
-            let compiled = Compiler.compile(file: input.path, options: CompileOptions(parameterOverrides: overrides))
+            let compiled = Compiler.compile(file: input.path, options: CompileOptions(parameterOverrides: overrides,
+                                                                                       sourceMap: sourceMaps))
             var sources = SourceFiles()
             sources.add(path: input.path, text: compiled.sourceText)
             let diagnostics = compiled.diagnostics + handle(input, compiled)

@@ -21,16 +21,17 @@ extension SpecDecoder {
             report(.typeMismatch(expected: "a mapping", for: "resource '\(name.text)'", found: body))
             return nil
         }
-        let probe = Fields(node: body, what: "", pairs: pairs)
+        // `kind:` or `type:` says which keys the rest may have.
+        func value(_ key: String) -> YAMLPair? { pairs.first { $0.key.scalar?.value == key } }
         let what = "resource '\(name.text)'"
         let resourceBody: ResourceBody?
         let keys: [String]
-        switch (probe["kind"], probe["type"]) {
+        switch (value("kind")?.value, value("type")?.value) {
         case (nil, nil):
             report(.missingKindOrType(name.text, at: name.range))
             return nil
         case (.some, .some):
-            report(.kindAndType(name.text, at: probe.keyNode("type")!.range))
+            report(.kindAndType(name.text, at: value("type")!.key.range))
             return nil
         case (let kindNode?, nil):
             guard let text = string(kindNode, "kind") else { return nil }
