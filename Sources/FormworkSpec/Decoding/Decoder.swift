@@ -38,9 +38,12 @@ package final class SpecDecoder {
 struct Fields {
     let node: YAMLNode
     let what: String
-    private(set) var pairs: [String: YAMLPair] = [:]
+    /// The pairs with scalar keys, in document order. A mapping holds a few
+    /// keys and each is unique (the YAML layer rejects duplicates), so a
+    /// look-up scans them: cheaper than hashing for mappings this small.
+    private(set) var keyed: [(key: String, pair: YAMLPair)] = []
     /// Keys in document order.
-    private(set) var order: [String] = []
+    var order: [String] { keyed.map(\.key) }
     /// The keys not in `allowed`, in document order, each with its did-you-mean.
     private(set) var unknown: [(key: String, pair: YAMLPair, suggestion: String?)] = []
     /// The pair of each unknown key, by the allowed key it is the
@@ -56,8 +59,7 @@ struct Fields {
         self.what = what
         for pair in pairs {
             guard let key = pair.key.scalar?.value else { continue }
-            self.pairs[key] = pair
-            order.append(key)
+            keyed.append((key, pair))
             guard let allowed, !allowed.contains(key) else { continue }
             let suggestion = Suggestions.closest(to: key, in: allowed)
             unknown.append((key, pair, suggestion))
@@ -65,9 +67,10 @@ struct Fields {
         }
     }
 
-    subscript(key: String) -> YAMLNode? { pairs[key]?.value }
-    func keyNode(_ key: String) -> YAMLNode? { pairs[key]?.key }
-    func has(_ key: String) -> Bool { pairs[key] != nil }
+    private func pair(_ key: String) -> YAMLPair? { keyed.first { $0.key == key }?.pair }
+    subscript(key: String) -> YAMLNode? { pair(key)?.value }
+    func keyNode(_ key: String) -> YAMLNode? { pair(key)?.key }
+    func has(_ key: String) -> Bool { pair(key) != nil }
 
     /// Whether the mapping writes `key`, or misspells it as an unknown key.
     func mentions(_ key: String) -> Bool { has(key) || misspelled[key] != nil }
