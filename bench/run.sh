@@ -3,10 +3,7 @@
 # build step use it, beside cfn-lint on the same templates. Needs hyperfine
 # (Debian: apt-get install hyperfine). Prints a Markdown table of figures to
 # paste into docs/performance.md, with the machine it ran on.
-#
-# BASELINE=path/to/an/older/formwork bench/run.sh also times that binary on
-# the post-mortem spec and the 500-resource spec, in the same run (these
-# machines are noisy: compare within one run, not across runs).
+# To compare with an older binary side by side, use bench/compare.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench: hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
@@ -30,13 +27,7 @@ stem=$(basename "$first" .yaml)
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "swift: $(swift --version 2>&1 | head -1)"
 echo "cfn-lint: $(cfn-lint --version)"
-baseline=()
-if [ -n "${BASELINE:-}" ]; then
-  baseline=(-n "baseline: compile specs/media-pipeline.yaml" "$BASELINE compile specs/media-pipeline.yaml --out $tmp/base -q"
-            -n "baseline: compile (500 queues, at the quota)" "$BASELINE compile $tmp/large.yaml --out $tmp/base -q")
-fi
 hyperfine -N --warmup 5 --min-runs 30 --export-markdown "$tmp/table.md" \
-  "${baseline[@]}" \
   -n "formwork --help (start-up)" "$bin --help" \
   -n "formwork compile specs/media-pipeline.yaml (the post-mortem stack)" "$bin compile specs/media-pipeline.yaml --out $tmp/out -q" \
   -n "formwork lint $first" "$bin lint $first" \
