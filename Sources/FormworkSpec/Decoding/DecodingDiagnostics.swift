@@ -173,8 +173,8 @@ extension Diagnostic {
 
     static func triggerSourceCount(found: [String], at range: SourceRange) -> Diagnostic {
         guard !found.isEmpty else { return .error(.missingKey, "a trigger needs one of s3, sqs, schedule", at: range) }
-        return .error(.triggerSources, "a trigger has one source, found \(found.joined(separator: " and "))", at: range,
-                      help: ["write one trigger per source"])
+        return .error(.triggerSources, "a trigger names one source, but this one names \(found.joined(separator: " and "))",
+                      at: range, help: ["write one trigger per source"])
     }
 
     static func permissionShape(at range: SourceRange, verbs: [String]) -> Diagnostic {

@@ -18,9 +18,9 @@ enum ConditionOperands: SpecRule {
                 diagnostics.append(.resourceInCondition(reference, resource))
             case .success(.parameter(let parameter))
                 where condition.isSetTest && !parameter.isOptional && !parameter.unreadKeys.contains("optional"):
-                diagnostics.append(.isSetOnRequiredParameter(reference))
+                diagnostics.append(.alwaysSet(reference, parameter: true))
             case .success(.pseudo) where condition.isSetTest:
-                diagnostics.append(.isSetOnRequiredParameter(reference))
+                diagnostics.append(.alwaysSet(reference, parameter: false))
             case .success, .failure:  // a name that does not resolve: UnknownNames; one that did not decode: the decoder
                 break
             }
@@ -42,9 +42,11 @@ extension Diagnostic {
                at: reference.range, help: ["test a parameter, like: when: env == 'prod'"])
     }
 
-    static func isSetOnRequiredParameter(_ reference: Reference) -> Diagnostic {
+    /// `when: name` on a value that is always there: a required parameter, or a pseudo parameter.
+    static func alwaysSet(_ reference: Reference, parameter: Bool) -> Diagnostic {
         let name = reference.path.joined(separator: ".")
         return .error(.alwaysSet, "'\(name)' always has a value, so 'when: \(name)' is always true", at: reference.range,
-                      help: ["compare it (\(name) == '...'), or make the parameter 'optional: true'"])
+                      help: [parameter ? "compare it (\(name) == '...'), or make the parameter 'optional: true'"
+                                       : "compare it, like: when: \(name) == '...'"])
     }
 }
