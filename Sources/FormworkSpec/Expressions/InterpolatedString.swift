@@ -41,6 +41,11 @@ package struct InterpolatedString: Sendable {
         segments.contains { if case .expression = $0 { true } else { false } }
     }
 
+    /// Whether every `${...}` in the text parsed. A check of the string's
+    /// literal text skips one that did not: its error is reported, and what
+    /// is left of the text is not what the user meant.
+    package var isWhole: Bool { unparsed.isEmpty }
+
     /// Every reference in the string, in reading order.
     package var references: [Reference] {
         segments.flatMap { segment -> [Reference] in

@@ -12,7 +12,7 @@ enum APIAllowOrigins: SpecRule {
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
         for resource in context.spec.resources {
-            guard case .api(let api) = resource.body, let cors = api.cors else { continue }
+            guard case .api(let api) = resource.body, let cors = api.cors, cors.allowOrigin.interpolated.isWhole else { continue }
             if let diagnostic = check(cors.allowOrigin) { diagnostics.append(diagnostic) }
         }
     }

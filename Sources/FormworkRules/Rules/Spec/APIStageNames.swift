@@ -12,7 +12,7 @@ enum APIStageNames: SpecRule {
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
         for resource in context.spec.resources {
-            guard case .api(let api) = resource.body, let stage = api.stage else { continue }
+            guard case .api(let api) = resource.body, let stage = api.stage, stage.interpolated.isWhole else { continue }
             if let diagnostic = check(stage) { diagnostics.append(diagnostic) }
         }
     }

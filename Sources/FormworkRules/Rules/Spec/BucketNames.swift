@@ -17,7 +17,7 @@ enum BucketNames: SpecRule {
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
         for resource in context.spec.resources {
-            guard case .bucket(let bucket) = resource.body, let name = bucket.name else { continue }
+            guard case .bucket(let bucket) = resource.body, let name = bucket.name, name.interpolated.isWhole else { continue }
             diagnostics += check(name)
         }
     }

@@ -65,7 +65,8 @@ enum S3Triggers: SpecRule {
         var byBucket: [String: [Filtered]] = [:]
         for (index, item) in attached.enumerated() where item.function.when == nil && item.trigger.when == nil {
             guard case .s3(let bucket, _, let prefix, let suffix) = item.trigger.source,
-                  prefix?.interpolated.hasExpressions != true, suffix?.interpolated.hasExpressions != true else { continue }
+                  prefix.map({ !$0.interpolated.hasExpressions && $0.interpolated.isWhole }) != false,
+                  suffix.map({ !$0.interpolated.hasExpressions && $0.interpolated.isWhole }) != false else { continue }
             byBucket[bucket.text, default: []].append(Filtered(index: index, bucket: bucket, prefix: prefix?.text ?? "",
                                                                suffix: suffix?.text ?? ""))
         }

@@ -28,7 +28,7 @@ enum TagKeysAndValues: SpecRule {
         if key.lowercased().hasPrefix(Tagging.reservedKeyPrefix) {
             out.append(.reservedTagKey(key, at: tag.key.range))
         }
-        if !tag.value.interpolated.hasExpressions && tag.value.text.unicodeScalars.count > Tagging.maxValueLength {
+        if !tag.value.interpolated.hasExpressions && tag.value.interpolated.isWhole && tag.value.text.unicodeScalars.count > Tagging.maxValueLength {
             out.append(.tagValueLength(tag.value.text.unicodeScalars.count, at: tag.value.range))
         }
         return out
