@@ -292,6 +292,17 @@ def run_broken(aws, template, account):
 
 # --- main -----------------------------------------------------------------
 
+def guarded(function, *args):
+    """A case's verdicts; an error of the emulator's API or of the judge
+    itself fails that case, and the others still run."""
+    try:
+        return function(*args)
+    except (ClientError, BotoCoreError) as error:
+        return [failed(f"the emulator's API failed: {error}")]
+    except Exception as error:  # a bug of the judge: a failure, never a pass
+        return [failed(f"the judge failed: {type(error).__name__}: {error}")]
+
+
 class Interrupted(BaseException):
     pass
 
@@ -329,11 +340,12 @@ def main():
         for template in goldens:
             for index, overrides in enumerate(parameter_sets(template.name)):
                 label = case_label(template.name, overrides)
-                for result in run_case(aws, template, overrides, stack_name(template.name, index), account):
+                for result in guarded(run_case, aws, template, overrides, stack_name(template.name, index), account):
                     verdicts.record(result, label)
                 emulator.sample_memory()
         for template in broken:
-            verdicts.record(run_broken(aws, template, account), f"broken/{template.name}")
+            for result in guarded(lambda *a: [run_broken(*a)], aws, template, account):
+                verdicts.record(result, f"broken/{template.name}")
     except PortTaken as error:
         verdicts.record(failed(str(error)), "deploy-test")
         status = 2
