@@ -49,6 +49,9 @@ def settings(state_dir: Path) -> dict:
         "CFN_IGNORE_UNSUPPORTED_RESOURCE_TYPES": "1",
         # Functions reach Active without Docker; their code never runs (plugin/).
         "LAMBDA_RUNTIME_EXECUTOR": "formwork-noexec",
+        # botocore inside it would ask the EC2 instance metadata service
+        # (169.254.169.254) for credentials or a region: seen, and stopped here.
+        "AWS_EC2_METADATA_DISABLED": "true",
         "PERSISTENCE": "0",
         # Its temporary folders (state, S3 storage) inside ours, not in the shared /tmp.
         "TMPDIR": str(state_dir / "tmp"),
@@ -149,6 +152,25 @@ class Emulator:
         wide = [line for line in mine if line.split()[4].rsplit(":", 1)[0] not in ("127.0.0.1", "[::1]")]
         if wide:
             raise RuntimeError("LocalStack listens beyond loopback:\n" + "\n".join(wide))
+
+    def remote_connections(self):
+        """The emulator's TCP/UDP connections to anything but loopback (it
+        must reach nothing beyond this machine's 127.0.0.1)."""
+        if self.process is None:
+            return []
+        try:
+            out = subprocess.run(["ss", "-Htunap"], capture_output=True, text=True, timeout=5).stdout
+        except (OSError, subprocess.SubprocessError):
+            return []
+        found = []
+        for line in out.splitlines():
+            fields = line.split()
+            if f"pid={self.process.pid}," not in line or len(fields) < 6 or fields[1] == "LISTEN":
+                continue
+            peer = fields[5].rsplit(":", 1)[0].strip("[]")
+            if peer not in ("127.0.0.1", "::1", "*", "0.0.0.0", "::") and not peer.startswith("127."):
+                found.append(" ".join(fields[:6]))
+        return found
 
     def sample_memory(self):
         if self.process is not None and self.process.poll() is None:

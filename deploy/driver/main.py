@@ -322,6 +322,7 @@ def main():
         goldens = [t for t in goldens if t.name in args.only]
         broken = [t for t in broken if t.name in args.only]
 
+    os.environ["AWS_EC2_METADATA_DISABLED"] = "true"  # the driver's boto3 too: static credentials, no IMDS
     verdicts = Verdicts()
     # SIGINT too: a shell without job control starts background commands with it ignored.
     for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGALRM):
@@ -337,12 +338,16 @@ def main():
         aws = Aws()
         account = aws.account()
         create_fixtures(aws, verdicts)
+        reported = set()
         for template in goldens:
             for index, overrides in enumerate(parameter_sets(template.name)):
                 label = case_label(template.name, overrides)
                 for result in guarded(run_case, aws, template, overrides, stack_name(template.name, index), account):
                     verdicts.record(result, label)
                 emulator.sample_memory()
+                for connection in set(emulator.remote_connections()) - reported:
+                    reported.add(connection)  # sampled after each case; each connection once
+                    verdicts.record(failed(f"the emulator reached beyond loopback: {connection}"), label)
         for template in broken:
             for result in guarded(lambda *a: [run_broken(*a)], aws, template, account):
                 verdicts.record(result, f"broken/{template.name}")
@@ -364,7 +369,7 @@ def main():
         for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             signal.signal(number, signal.SIG_IGN)  # the emulator is stopped, whatever comes now
         emulator.stop()
-        emulator.cleanup(keep=verdicts.failed > 0)
+        emulator.cleanup(keep=verdicts.failed > 0 or os.environ.get("DEPLOY_TEST_KEEP") == "1")
 
     if verdicts.no_verdicts:
         kinds = sorted({key for _, _, keys in verdicts.no_verdicts for key in keys})
