@@ -5,7 +5,11 @@
 # always stops the emulator. Arguments go to the driver (--only NAME ...).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-venv=$("$here/install.sh")
+if ! venv=$("$here/install.sh"); then
+    echo "FAIL deploy-test: the deploy test's environment could not be installed (see above)"
+    echo "0 passed, 1 failed"
+    exit 2
+fi
 # No __pycache__ in the repository.
 export PYTHONDONTWRITEBYTECODE=1
 exec "$venv/bin/python" "$here/driver/main.py" "$@"
