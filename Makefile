@@ -5,7 +5,7 @@ SWIFT ?= swift
 CFN_LINT_VERSION := 1.51.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps cfn-lint-dep golden clean
+.PHONY: run test build deps cfn-lint-dep deploy-test golden clean
 
 # libyaml-dev through apt-get when pkg-config cannot find yaml-0.1.
 deps:
@@ -22,6 +22,13 @@ cfn-lint-dep:
 			|| python3 -m pip install -q --break-system-packages "cfn-lint==$(CFN_LINT_VERSION)"; \
 	fi
 
+# Every golden template deployed on LocalStack, its APIs called (docs/testing.md).
+# Installs LocalStack, pinned, into its own virtual environment under
+# ~/.cache/formwork the first time (Python >= 3.12 needed); closes on
+# "N passed, N failed, N skipped".
+deploy-test:
+	bash deploy/run.sh
+
 build: deps
 	$(SWIFT) build -c release --product formwork
 
@@ -32,11 +39,13 @@ run: build
 # The golden templates, without their source maps (golden/*.map.json).
 TEMPLATES = $(filter-out %.map.json,$(wildcard golden/*.json))
 
-# cfn-lint first (the goldens are committed), so the test runner's summary closes the output.
+# cfn-lint and the deploy test first (the goldens are committed), so the test
+# runner's summary closes the output.
 test: deps cfn-lint-dep
 	@echo "cfn-lint $(CFN_LINT_VERSION) over the golden templates"
 	cfn-lint --format parseable -- $(TEMPLATES)
 	@echo "cfn-lint: no findings in $(words $(TEMPLATES)) templates"
+	bash deploy/run.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
