@@ -124,6 +124,11 @@ public struct FixIt: Hashable, Sendable {
     public init(_ message: String, replacing range: SourceRange, with text: String) {
         self.init(message, edits: [TextEdit(replacing: range, with: text)])
     }
+
+    /// "did you mean 'x'?", replacing `range` with the suggestion.
+    public static func didYouMean(_ suggestion: String, replacing range: SourceRange) -> FixIt {
+        FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)
+    }
 }
 
 /// A secondary location with a label ("first defined here").

@@ -45,7 +45,7 @@ extension Diagnostic {
                            suggestion: String?) -> Diagnostic {
         if let suggestion {
             return .error(.unknownKey, "unknown key '\(key)' in \(what)", at: range,
-                          fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
+                          fixIts: [FixIt.didYouMean(suggestion, replacing: range)])
         }
         return .error(.unknownKey, "unknown key '\(key)' in \(what)", at: range,
                       help: ["valid keys here: \(allowed.joined(separator: ", "))"])
@@ -76,7 +76,7 @@ extension Diagnostic {
     static func invalidChoice(_ text: String, for what: String, choices: [String], at range: SourceRange) -> Diagnostic {
         if let suggestion = Suggestions.closest(to: text, in: choices) {
             return .error(.invalidChoice, "'\(text)' is not a valid \(what)", at: range,
-                          fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
+                          fixIts: [FixIt.didYouMean(suggestion, replacing: range)])
         }
         return .error(.invalidChoice, "'\(text)' is not a valid \(what)", at: range,
                       help: ["use one of: \(choices.joined(separator: ", "))"])
@@ -153,7 +153,7 @@ extension Diagnostic {
                           help: ["kinds are \(kinds.joined(separator: ", ")); for any other resource write 'type: AWS::...'"])
         }
         return .error(.unknownKind, "unknown kind '\(kind)'", at: range,
-                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
+                      fixIts: [FixIt.didYouMean(suggestion, replacing: range)])
     }
 
     static func invalidTypeName(_ text: String, at range: SourceRange) -> Diagnostic {

@@ -57,7 +57,7 @@ extension Diagnostic {
             return .error(.unknownRuntime, message, at: runtime.range, help: ["use a current runtime, like nodejs22.x or python3.13"])
         }
         return .error(.unknownRuntime, message, at: runtime.range,
-                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: runtime.range, with: suggestion)])
+                      fixIts: [FixIt.didYouMean(suggestion, replacing: runtime.range)])
     }
 
     static func deprecatedRuntime(_ runtime: Located<String>, _ known: Lambda.Runtime) -> Diagnostic {

@@ -219,7 +219,7 @@ extension Diagnostic {
             return .error(.unknownStorageClass, message, at: written.range, help: ["use one of: \(valid.joined(separator: ", "))"])
         }
         return .error(.unknownStorageClass, message, at: written.range,
-                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: written.range, with: suggestion)])
+                      fixIts: [FixIt.didYouMean(suggestion, replacing: written.range)])
     }
 
     static func notATransitionTarget(_ written: Located<String>) -> Diagnostic {

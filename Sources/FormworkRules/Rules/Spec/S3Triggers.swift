@@ -118,7 +118,7 @@ extension Diagnostic {
             return .error(.invalidS3Event, message, at: event.range, help: ["use an S3 event type, like s3:ObjectCreated:*"])
         }
         return .error(.invalidS3Event, message, at: event.range,
-                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: event.range, with: suggestion)])
+                      fixIts: [FixIt.didYouMean(suggestion, replacing: event.range)])
     }
 
     static func tooManyS3Triggers(_ count: Int, bucket: Name) -> Diagnostic {

@@ -55,7 +55,7 @@ extension ResolutionError {
         case .unknownName(let name, let range):
             var diagnostic = Diagnostic.error(.unknownName, "'\(name)' is not a parameter or resource of this spec", at: range)
             if let suggestion = Suggestions.closest(to: name, in: symbols.allNames) {
-                diagnostic.fixIts = [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)]
+                diagnostic.fixIts = [FixIt.didYouMean(suggestion, replacing: range)]
             } else {
                 diagnostic.help = ["declare '\(name)' under parameters: or resources:"]
             }
@@ -67,7 +67,7 @@ extension ResolutionError {
                               help: [valid.isEmpty ? "'\(owner)' has no attributes; write ${\(owner)}" : "attributes: \(valid.joined(separator: ", "))"])
             }
             return .error(.unknownAttribute, message, at: range,
-                          fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: range, with: suggestion)])
+                          fixIts: [FixIt.didYouMean(suggestion, replacing: range)])
         case .parameterHasNoAttributes(let name, let range):
             return .error(.unknownAttribute, "parameter '\(name)' has no attributes", at: range,
                           help: ["write ${\(name)}"])
@@ -83,6 +83,6 @@ extension Diagnostic {
             return .error(.unknownName, message, at: name.range, help: ["declare '\(name.text)' under resources:"])
         }
         return .error(.unknownName, message, at: name.range,
-                      fixIts: [FixIt("did you mean '\(suggestion)'?", replacing: name.range, with: suggestion)])
+                      fixIts: [FixIt.didYouMean(suggestion, replacing: name.range)])
     }
 }
