@@ -26,6 +26,7 @@ package enum RuleRegistry {
         ScheduleExpressions.self,
         QueueTriggers.self,
         S3Triggers.self,
+        InvokerAccounts.self,
         BucketNames.self,
         LifecycleRules.self,
         ExplicitAPIAuth.self,
