@@ -27,6 +27,7 @@ package enum RuleRegistry {
         QueueTriggers.self,
         S3Triggers.self,
         InvokerAccounts.self,
+        UniqueNames.self,
         BucketNames.self,
         LifecycleRules.self,
         ExplicitAPIAuth.self,
