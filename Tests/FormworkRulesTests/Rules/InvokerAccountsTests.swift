@@ -55,6 +55,29 @@ import Testing
         }
     }
 
+    @Test func anOptionalAccountMustBeGuardedLikeTheBucket() {
+        let yaml = """
+            formwork: 1
+            stack: demo
+            parameters:
+              partnerAccount: { type: string, optional: true }
+            resources:
+              worker:
+                kind: function
+                handler: index.handler
+                runtime: nodejs22.x
+                code: { inline: "exports.handler = async () => 1;" }
+                invokers:
+                  - s3Bucket: partner-exports
+                    account: ${partnerAccount}
+                  - s3Bucket: partner-archive
+                    account: ${partnerAccount}
+                    when: partnerAccount
+            """
+        let codes = Pipeline.compile(yaml).diagnostics.map { "\($0.code.rawValue)@\($0.range.start.line)" }
+        #expect(codes == ["FW4010@13"])
+    }
+
     @Test func theConsoleSpellingIsFixedOthersAreHelped() throws {
         let hyphens = try #require(Pipeline.compile(spec(account: "1111-2222-3333").text).diagnostics.only)
         #expect(hyphens.message == "account '1111-2222-3333' is not an AWS account ID, which is exactly 12 digits")
