@@ -14,8 +14,8 @@ package enum AttributeValue: Sendable, Equatable {
 /// against); a test keeps the two lists the same.
 struct Attributes {
     let symbols: SymbolTable
-    /// The generated name format of each bucket that an `s3` trigger names
-    /// and that has no `name` (`BucketNaming`), by resource name.
+    /// The generated name format of each bucket that has no `name`
+    /// (`BucketNaming`), by resource name.
     let generatedBucketNames: [String: String]
     /// Buckets some function's `s3` trigger names.
     let triggeredBuckets: Set<String>

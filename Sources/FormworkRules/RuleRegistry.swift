@@ -26,6 +26,8 @@ package enum RuleRegistry {
         ScheduleExpressions.self,
         QueueTriggers.self,
         S3Triggers.self,
+        InvokerAccounts.self,
+        UniqueNames.self,
         BucketNames.self,
         LifecycleRules.self,
         ExplicitAPIAuth.self,

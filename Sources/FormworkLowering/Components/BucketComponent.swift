@@ -5,9 +5,8 @@ import FormworkSpec
 
 /// `kind: bucket` → `AWS::S3::Bucket`.
 ///
-/// - `BucketName`: the `name` (interpolated), or the generated name of a
-///   bucket an `s3` trigger names (`BucketNaming`); otherwise none, and
-///   CloudFormation makes one up.
+/// - `BucketName`: the `name` (interpolated), or else the generated name
+///   (`BucketNaming`), whether or not an `s3` trigger names the bucket.
 /// - `VersioningConfiguration`: `Enabled`, or `Suspended` for
 ///   `versioning: false` (stated, so that turning versioning off on a
 ///   deployed bucket really suspends it).

@@ -8,9 +8,12 @@ import FormworkSpec
 /// A bucket that a function's `s3` trigger names gets a notification
 /// configuration pointing at the function, while the function's role policy
 /// needs the bucket's ARN: with the ARN taken from a `Ref` of the bucket, the
-/// two wait on each other. So such a bucket always has a name known before it
+/// two wait on each other. So such a bucket must have a name known before it
 /// exists, and its `arn` attribute is built from that name. A bucket with a
-/// `name` uses it; a triggered bucket without one gets a generated name:
+/// `name` uses it; every bucket without one gets a generated name, whether
+/// a trigger names it or not: a bucket's `BucketName` is fixed when it is
+/// created (changing it replaces the bucket), so adding or removing a
+/// trigger must not change it.
 ///
 ///     <stack>-<logical id, lower-cased>-${AWS::AccountId}-${AWS::Region}
 ///
@@ -40,11 +43,10 @@ package enum BucketNaming {
         return names
     }
 
-    /// The generated `Fn::Sub` name format of every triggered bucket without a `name`, by resource name.
+    /// The generated `Fn::Sub` name format of every bucket without a `name`, by resource name.
     package static func generatedNames(_ spec: Spec) -> [String: String] {
-        let triggered = triggeredBuckets(spec)
         var names: [String: String] = [:]
-        for resource in spec.resources where triggered.contains(resource.name.text) {
+        for resource in spec.resources {
             guard case .bucket(let bucket) = resource.body, bucket.name == nil else { continue }
             names[resource.name.text] = generatedFormat(stack: spec.stack.value, logicalId: resource.name.logicalId)
         }
@@ -124,7 +126,7 @@ extension Attributes {
 
 extension Lowering {
     /// A bucket's name as a template value that does not `Ref` the bucket:
-    /// its `name`, or its generated name; nil when it has neither. A
+    /// its `name`, or its generated name. A
     /// component that must not wait for the bucket (its notification
     /// targets, their policies) uses this instead of `${bucket}`.
     func nameExpression(for decl: ResourceDecl) -> TemplateValue? {

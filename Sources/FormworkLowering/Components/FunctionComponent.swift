@@ -129,9 +129,11 @@ extension Lowering {
 /// share a function or log-group name. The rest is fixed at compile time,
 /// so the log group can be named `/aws/lambda/<name>` without waiting for the
 /// function. Lambda limits `FunctionName` to 64 characters: the compile-time
-/// part is at most 55 (a longer one keeps its first 46 characters and ends
-/// with `-` and 8 hex digits of `StableHash` of the whole). `AWS::StackName`
-/// is not used: it is unbounded.
+/// part is at most 55. A longer one is cut to 46 characters and ends with
+/// `-` and 8 hex digits of `StableHash` of the whole; the stack part is cut
+/// first (the function's own name is what tells functions apart in the
+/// console and in logs), and the function's name only when it alone passes
+/// 45 characters. `AWS::StackName` is not used: it is unbounded.
 package enum FunctionNaming {
     static let suffixLength = 8
 
@@ -140,7 +142,13 @@ package enum FunctionNaming {
         let full = "\(stack)-\(name)"
         let budget = Lambda.maxFunctionNameLength - suffixLength - 1
         guard full.unicodeScalars.count > budget else { return full }
-        return String(full.prefix(budget - suffixLength - 1)) + "-" + StableHash.hex(full, length: suffixLength)
+        let hash = "-" + StableHash.hex(full, length: suffixLength)
+        let room = budget - hash.count
+        // What is left of the stack part once the name and its hyphen are kept whole.
+        var stackPart = Substring(stack.prefix(max(0, room - name.count - 1)))
+        while stackPart.last == "-" { stackPart = stackPart.dropLast() }
+        let kept = stackPart.isEmpty ? String(name.prefix(room)) : stackPart + "-" + name
+        return kept + hash
     }
 
     /// `prefix-<stack ID suffix>`.

@@ -18,7 +18,8 @@ import FormworkSpec
 /// - `schedule` → `AWS::Events::Rule` `<Id>Schedule<N>` and a permission
 ///   `<Id>Schedule<N>Permission` for `events.amazonaws.com` scoped to the rule.
 /// - `invokers` item → `AWS::Lambda::Permission` `<Id>Invoker<N>Permission`
-///   for `s3.amazonaws.com` on `arn:${AWS::Partition}:s3:::<bucket>`.
+///   for `s3.amazonaws.com` on `arn:${AWS::Partition}:s3:::<bucket>`, with
+///   `SourceAccount` the item's `account` (the stack's own when it has none).
 ///
 /// A trigger's `when:` (and the condition of the resource it reads from)
 /// goes on everything it generates.
@@ -111,7 +112,7 @@ extension Lowering {
                 ("Action", .string("lambda:InvokeFunction", range)),
                 ("FunctionName", .getAtt(id, "Arn", range)),
                 ("Principal", .string(IAM.ServicePrincipal.s3, range)),
-                ("SourceAccount", .ref("AWS::AccountId", range)),
+                ("SourceAccount", invoker.account.map { emitter.emit($0) } ?? .ref("AWS::AccountId", range)),
                 ("SourceArn", Self.s3Arn(of: emitter.emit(invoker.s3Bucket), suffix: "", origin: invoker.s3Bucket.range)),
             ], origin: range), for: decl, when: [invoker.when].compactMap { $0 })
         }

@@ -176,6 +176,8 @@ package struct Trigger: Sendable {
 
 package struct Invoker: Sendable {
     package var s3Bucket: StringValue
+    /// The account that owns the bucket; nil for the stack's own.
+    package var account: StringValue? = nil
     package var when: WhenClause?
     package var range: SourceRange
 }

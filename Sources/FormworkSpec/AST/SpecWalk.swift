@@ -67,6 +67,7 @@ package struct SpecWalk: Sendable {
             }
             for invoker in function.invokers {
                 add(invoker.s3Bucket, .invoker, under: guards + clauses(invoker.when))
+                if let account = invoker.account { add(account, .invokerAccount, under: guards + clauses(invoker.when)) }
             }
             for permission in function.permissions {
                 let kinds: [ResourceKind] = switch permission.verb.value {
@@ -129,7 +130,7 @@ package struct SpecWalk: Sendable {
 package struct StringSite: Sendable {
     /// The field a string is the value of.
     package enum Place: Sendable, Equatable {
-        case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, apiStage, corsOrigin
+        case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, invokerAccount, apiStage, corsOrigin
         /// A raw resource's property, at any depth.
         case property
         case outputValue, export

@@ -134,10 +134,11 @@ extension SpecDecoder {
     }
 
     private func decodeInvoker(_ node: YAMLNode) -> Invoker? {
-        guard let fields = fields(node, "an invoker", allowed: ["s3Bucket", "when"], required: ["s3Bucket"]),
+        guard let fields = fields(node, "an invoker", allowed: ["s3Bucket", "account", "when"], required: ["s3Bucket"]),
               let bucket = fields["s3Bucket"].flatMap({ interpolated($0, "s3Bucket") })
         else { return nil }
-        return Invoker(s3Bucket: bucket, when: when(in: fields), range: node.range)
+        let account = fields["account"].flatMap { interpolated($0, "account") }
+        return Invoker(s3Bucket: bucket, account: account, when: when(in: fields), range: node.range)
     }
 
     private func decodePermission(_ node: YAMLNode) -> Permission? {

@@ -38,7 +38,8 @@ import Testing
         #expect(resource.type == "AWS::S3::Bucket")
         #expect(resource.deletionPolicy == "Delete" && resource.updateReplacePolicy == "Delete")
         let p = resource.properties
-        #expect(p["BucketName"] == nil)
+        // Without a `name`, the generated one (BucketNaming), trigger or none.
+        #expect(p["BucketName"]?.compactJSON == #"{"Fn::Sub": "media-uploads-${AWS::AccountId}-${AWS::Region}"}"#)
         #expect(p["VersioningConfiguration"]?["Status"]?.kind == .string("Enabled"))
         let block = try #require(p["PublicAccessBlockConfiguration"])
         for flag in ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"] {

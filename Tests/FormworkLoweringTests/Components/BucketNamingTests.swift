@@ -103,8 +103,38 @@ import Testing
         return Attributes(spec, symbols: SymbolTable(spec))
     }
 
-    @Test func onlyTriggeredBucketsWithoutANameGetAGeneratedName() throws {
-        #expect(try attributes().generatedBucketNames == ["uploads": "media-uploads-${AWS::AccountId}-${AWS::Region}"])
+    @Test func everyBucketWithoutANameGetsAGeneratedNameTriggeredOrNot() throws {
+        #expect(try attributes().generatedBucketNames == [
+            "uploads": "media-uploads-${AWS::AccountId}-${AWS::Region}",
+            "plain": "media-plain-${AWS::AccountId}-${AWS::Region}",
+        ])
+    }
+
+    /// Adding an s3 trigger to a deployed bucket, or removing one, must not
+    /// change its BucketName: CloudFormation would replace the bucket.
+    @Test func addingOrRemovingATriggerKeepsTheBucketName() throws {
+        let bucket = """
+        formwork: 1
+        stack: media
+        resources:
+          uploads:
+            kind: bucket
+          processor:
+            kind: function
+            handler: index.handler
+            runtime: nodejs22.x
+            code: { inline: "exports.handler = async () => {}" }
+
+        """
+        let without = try #require(Pipeline.compile(bucket).template)
+        let with = try #require(Pipeline.compile(bucket + """
+                triggers:
+                  - s3: { bucket: uploads }
+            """).template)
+        let name = without.resource("Uploads")?.properties["BucketName"]?.compactJSON
+        #expect(name == #"{"Fn::Sub": "media-uploads-${AWS::AccountId}-${AWS::Region}"}"#)
+        #expect(with.resource("Uploads")?.properties["BucketName"]?.compactJSON == name)
+        #expect(with.resource("Uploads")?.properties["NotificationConfiguration"] != nil)
     }
 
     @Test func theArnOfANamedBucketIsBuiltFromItsNameNotFromARef() throws {
@@ -113,9 +143,9 @@ import Testing
         func arn(_ name: String) -> AttributeValue? { attributes.table(of: symbols.resources[name]!)?["arn"] }
         #expect(arn("uploads") == .sub("arn:${AWS::Partition}:s3:::media-uploads-${AWS::AccountId}-${AWS::Region}"))
         #expect(arn("named") == .sub("arn:${AWS::Partition}:s3:::media-named-${Env}"))
-        // A name with a fallback cannot stand inside Fn::Sub, and a bucket without a name has only its Ref.
+        // A name with a fallback cannot stand inside Fn::Sub; a bucket without a name has its generated one.
         #expect(arn("guarded") == .sub("arn:${AWS::Partition}:s3:::${Guarded}"))
-        #expect(arn("plain") == .sub("arn:${AWS::Partition}:s3:::${Plain}"))
+        #expect(arn("plain") == .sub("arn:${AWS::Partition}:s3:::media-plain-${AWS::AccountId}-${AWS::Region}"))
         // A triggered bucket's name is the name itself (its users must not wait for it); others keep Ref.
         #expect(attributes.table(of: symbols.resources["uploads"]!)?["name"]
             == .sub("media-uploads-${AWS::AccountId}-${AWS::Region}"))

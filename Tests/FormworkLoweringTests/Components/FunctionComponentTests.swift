@@ -189,6 +189,30 @@ import Testing
         #expect(a == FunctionNaming.prefix(stack: stack, name: "processorOne"))
     }
 
+    @Test func theStackPartIsCutBeforeTheFunctionsOwnName() {
+        let stack = "a-very-long-stack-name-for-the-payments-reconciliation"
+        let name = FunctionNaming.prefix(stack: stack, name: "reconcileLedger")
+        #expect(name.count == 55)
+        // 46 characters before the hash: the name whole, the stack cut (and no hyphen left dangling).
+        #expect(name.hasPrefix("a-very-long-stack-name-for-the-reconcileLedger-"))
+        #expect(name.dropFirst(47).count == 8)
+    }
+
+    @Test func aNameTooLongOnItsOwnIsCutAndTheStackLeftOut() {
+        let long = "processor" + String(repeating: "X", count: 60)
+        let name = FunctionNaming.prefix(stack: "media", name: long)
+        #expect(name.count == 55)
+        #expect(name.hasPrefix(String(long.prefix(46)) + "-"))
+        #expect(name != FunctionNaming.prefix(stack: "other", name: long))
+    }
+
+    @Test func aNameThatLeavesRoomForOneStackCharacterKeepsIt() {
+        let stack = "nightly-maintenance-jobs-for-the-media-ingestion-platform"
+        let name = FunctionNaming.prefix(stack: stack, name: "cleanupOfExpiredUploadsAndOrphanedThumbnails")
+        #expect(name.hasPrefix("n-cleanupOfExpiredUploadsAndOrphanedThumbnails-"))
+        #expect(name.count == 55)
+    }
+
     @Test func theNameEndsWithTheStackIdsFirstUUIDGroup() {
         let origin = SourceRange(file: "t.yaml", line: 1, column: 1)
         #expect(FunctionNaming.name(prefix: "media-worker", origin).compactJSON == #"{"Fn::Join": ["-",["media-worker",{"Fn::Select": [0,{"Fn::Split": ["-",{"Fn::Select": [2,{"Fn::Split": ["/",{"Ref": "AWS::StackId"}]}]}]}]}]]}"#)
