@@ -91,3 +91,33 @@ import Testing
     }
 }
 
+@Suite struct OptionalParameterConstraintTests {
+    /// An optional parameter's `Default: ""` must pass its own constraints
+    /// (cfn-lint E2015), and every other value is still checked.
+    @Test func theEmittedConstraintsAdmitTheEmptyDefault() throws {
+        let (template, diagnostics) = Pipeline.compile("""
+            formwork: 1
+            stack: demo
+            parameters:
+              mail: { optional: true, pattern: "^[^@]+@[^@]+$" }
+              tier: { optional: true, allowed: [gold, silver] }
+              blank: { optional: true, allowed: ["", a] }
+              suffix: { optional: true, pattern: "[a-z]*" }
+              env: { default: dev, pattern: "^[a-z]+$", allowed: [dev, prod] }
+            resources:
+              jobs: { kind: queue, tags: { a: "${mail ?? ''}${tier ?? ''}${blank ?? ''}${suffix ?? ''}${env}" } }
+            """)
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        let parameters = try #require(template?.parameters)
+        func json(_ id: String, _ key: String) -> String? {
+            parameters.first { $0.logicalId == id }?.value[key]?.compactJSON
+        }
+        #expect(json("Mail", "AllowedPattern") == #""^$|^[^@]+@[^@]+$""#)
+        #expect(json("Tier", "AllowedValues") == #"["","gold","silver"]"#)
+        #expect(json("Blank", "AllowedValues") == #"["","a"]"#)
+        #expect(json("Suffix", "AllowedPattern") == #""[a-z]*""#)
+        // A parameter with a default keeps its constraints as written.
+        #expect(json("Env", "AllowedPattern") == #""^[a-z]+$""#)
+        #expect(json("Env", "AllowedValues") == #"["dev","prod"]"#)
+    }
+}
