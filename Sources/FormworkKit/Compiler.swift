@@ -106,7 +106,7 @@ public enum Compiler {
         return diagnostics.hasErrors ? (nil, nil, diagnostics) : (template, emitted, diagnostics)
     }
 
-    /// Each `--param` must name a parameter of the spec and fit its type and allowed values.
+    /// Each `--param` must name a parameter of the spec and fit its type, allowed values and pattern.
     private static func checkOverrides(_ overrides: [String: String], spec: Spec) -> [Diagnostic] {
         overrides.keys.sorted().compactMap { name in
             let value = overrides[name]!
@@ -116,11 +116,17 @@ public enum Compiler {
             if parameter.type.value == .number, Double(value) == nil {
                 return .badParameterOverride(name, value, "it is a number parameter", at: parameter.name.range)
             }
-            if let allowed = parameter.allowed?.value, !allowed.contains(value) {
-                return .badParameterOverride(name, value, "allowed values: \(allowed.joined(separator: ", "))",
+            switch parameter.violation(of: parameter.value(ofOverride: value)) {
+            case .notAllowed(let item, let allowed)?:
+                let which = parameter.type.value == .list ? "'\(item)' is not an allowed value" : "allowed values"
+                return .badParameterOverride(name, value, "\(which): \(allowed.joined(separator: ", "))",
                                              at: parameter.name.range)
+            case .noMatch(let item, let pattern)?:
+                let which = parameter.type.value == .list ? "'\(item)' does not match" : "it does not match"
+                return .badParameterOverride(name, value, "\(which) the pattern '\(pattern)'", at: parameter.name.range)
+            case nil:
+                return nil
             }
-            return nil
         }
     }
 }

@@ -93,6 +93,26 @@ import Testing
         #expect(notAllowed.stderr.contains("allowed values: dev, staging, prod"))
     }
 
+    @Test func paramValuesAreCheckedAgainstThePattern() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            formwork: 1
+            stack: demo
+            parameters:
+              env: { default: dev, pattern: "^[a-z]{1,8}$" }
+            resources:
+              jobs: { kind: queue, tags: { env: "${env}" } }
+
+            """.write(toFile: dir + "/demo.yaml", atomically: true, encoding: .utf8)
+        let bad = CLIRunner.formwork(["lint", dir + "/demo.yaml", "--param", "env=Prod_1"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("""
+            \(dir)/demo.yaml:4:3: error[FW0007]: --param env=Prod_1 does not fit parameter 'env': it does not match the pattern '^[a-z]{1,8}$'
+            """), "\(bad.stderr)")
+        #expect(CLIRunner.formwork(["lint", dir + "/demo.yaml", "--param", "env=prod"]).status == 0)
+    }
+
     @Test func failedCompileRemovesItsStaleTemplateAndNothingElse() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
