@@ -1,3 +1,6 @@
+import Foundation
+@testable import FormworkLowering
+import FormworkCFN
 import FormworkDiagnostics
 @testable import FormworkRules
 import FormworkSpec
@@ -74,5 +77,54 @@ import Testing
         #expect(env.violation(of: env.value(ofOverride: "Prod")) == .noMatch(item: "Prod", pattern: "^[a-z]+$"))
         #expect(zones.violation(of: zones.value(ofOverride: "a,b")) == nil)
         #expect(zones.violation(of: zones.value(ofOverride: "a,c")) == .notAllowed(item: "c", allowed: ["a", "b"]))
+    }
+}
+
+/// Agreement with cfn-lint E2015 ("Default value is within parameter
+/// constraints"): the spec of golden case parameter-default-constraints,
+/// lowered without its rules, is the template Formwork used to write; cfn-lint
+/// finds E2015 on exactly the parameters ParameterConstraints reports. And
+/// the optional parameters' constraints Formwork writes draw no E2015.
+@Suite struct ParameterConstraintsCfnLintTests {
+    /// cfn-lint on the PATH (`make test` installs it); without it the suite is skipped.
+    static let cfnLint = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .map { "\($0)/cfn-lint" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    func e2015(_ templateText: String) throws -> [String] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-e2015-\(UUID().uuidString).json").path
+        try templateText.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = CLIRunner.run(Self.cfnLint!, ["--format", "parseable", "--", path])
+        // parseable: file:line:col:endLine:endCol:rule:message; the line names the parameter's Default.
+        let lines = templateText.split(separator: "\n", omittingEmptySubsequences: false)
+        return result.stdout.split(separator: "\n").compactMap { finding in
+            let fields = finding.split(separator: ":")
+            guard fields.count > 6, fields[5] == "E2015", let line = Int(fields[1]) else { return nil }
+            // The parameter is the nearest key above its Default, four spaces in.
+            return lines[..<(line - 1)].last { $0.hasPrefix("    \"") && !$0.hasPrefix("     ") }
+                .map { $0.trimmingCharacters(in: .whitespaces).split(separator: "\"").first.map(String.init) ?? "" }
+        }
+    }
+
+    @Test(.enabled(if: cfnLint != nil)) func cfnLintFindsE2015WhereTheRuleReports() throws {
+        let text = try String(contentsOfFile: PackagePaths.path("specs/invalid/parameter-default-constraints.yaml"), encoding: .utf8)
+        var spec = try #require(Pipeline.decode(text).spec)
+        spec.injectDefaults()
+        let symbols = SymbolTable(spec)
+        var reported: [Diagnostic] = []
+        ParameterConstraints.check(SpecContext(spec: spec, symbols: symbols), into: &reported)
+        let errors = reported.filter { $0.severity == .error }.map { diagnostic in
+            spec.parameters.first { $0.defaultValue?.range == diagnostic.range }!.name.logicalId
+        }
+        let template = Lowering.run(spec, symbols: symbols, options: LoweringOptions())
+        #expect(try e2015(JSONWriter.emit(template, sourceMap: false).text) == errors)
+        #expect(errors == ["Env", "Region", "Zones"])
+    }
+
+    @Test(.enabled(if: cfnLint != nil)) func optionalParametersConstraintsDrawNoE2015() throws {
+        let text = try String(contentsOfFile: PackagePaths.path("specs/optional-parameter-constraints.yaml"), encoding: .utf8)
+        let (template, diagnostics) = Pipeline.compile(text)
+        #expect(!diagnostics.hasErrors)
+        #expect(try e2015(JSONWriter.emit(try #require(template), sourceMap: false).text) == [])
     }
 }
