@@ -78,6 +78,28 @@ import Testing
         #expect(zones.violation(of: zones.value(ofOverride: "a,b")) == nil)
         #expect(zones.violation(of: zones.value(ofOverride: "a,c")) == .notAllowed(item: "c", allowed: ["a", "b"]))
     }
+
+    /// `--param tier=` leaves an optional parameter absent, which its emitted
+    /// constraints admit; any other value is held to them.
+    @Test func anOptionalParametersEmptyOverrideIsItsAbsence() throws {
+        let spec = try #require(Pipeline.decode("""
+            formwork: 1
+            stack: demo
+            parameters:
+              tier: { optional: true, allowed: [gold], pattern: "^[a-z]+$" }
+            resources:
+              jobs: { kind: queue }
+            """).spec)
+        let tier = spec.parameters[0]
+        #expect(tier.violation(of: tier.value(ofOverride: "")) == nil)
+        #expect(tier.violation(of: tier.value(ofOverride: "silver")) == .notAllowed(item: "silver", allowed: ["gold"]))
+    }
+
+    @Test func anOptionalParametersDefaultIsTheDecodersErrorOnly() {
+        let (text, diagnostics) = findings("  p: { optional: true, ⟨d⟩default: x, allowed: [a] }")
+        #expect(text.findings(diagnostics).allSatisfy { !$0.hasPrefix("FW404") }, "\(diagnostics)")
+        #expect(!diagnostics.isEmpty)
+    }
 }
 
 /// Agreement with cfn-lint E2015 ("Default value is within parameter

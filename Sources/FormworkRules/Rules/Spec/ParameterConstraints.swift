@@ -24,7 +24,8 @@ enum ParameterConstraints: SpecRule {
             {
                 diagnostics.append(.patternNotEvaluated(pattern, reason: reason))
             }
-            guard let value = parameter.defaultValue else { continue }
+            // An optional parameter's default is the decoder's error already (it cannot have one).
+            guard let value = parameter.defaultValue, !parameter.isOptional else { continue }
             switch parameter.violation(of: value.value) {
             case .notAllowed(let item, let allowed)?:
                 diagnostics.append(.defaultNotAllowed(parameter, value, item: item, allowed: allowed))
@@ -49,7 +50,9 @@ extension Parameter {
     /// Whether a value (a default, or a `--param` value) fits `allowed` and
     /// `pattern`; a list's items are each checked. A pattern Formwork cannot
     /// evaluate passes every value (`ParameterConstraints` warns about it).
+    /// An optional parameter's "" is its absence, which its emitted constraints admit.
     package func violation(of value: ParameterValue) -> ParameterViolation? {
+        if isOptional, value == .string("") { return nil }
         let items: [String] = switch value {
         case .string(let s), .number(let s): [s]
         case .list(let items): items
