@@ -106,21 +106,30 @@ public enum Compiler {
         return diagnostics.hasErrors ? (nil, nil, diagnostics) : (template, emitted, diagnostics)
     }
 
-    /// Each `--param` must name a parameter of the spec and fit its type and allowed values.
+    /// Each `--param` that names a parameter of the spec must fit its type,
+    /// allowed values and pattern. One that names none is ignored here: it
+    /// may be for another spec of the same run, and the driver reports it
+    /// when no spec declares it (`ParameterOverrides.undeclared`).
     private static func checkOverrides(_ overrides: [String: String], spec: Spec) -> [Diagnostic] {
         overrides.keys.sorted().compactMap { name in
             let value = overrides[name]!
-            guard let parameter = spec.parameters.first(where: { $0.name.text == name }) else {
-                return .unknownParameterOverride(name, in: spec.file, known: spec.parameters.map(\.name.text))
+            guard let parameter = spec.parameters.first(where: { $0.name.text == name }), !parameter.isUndecodable else {
+                return nil
             }
             if parameter.type.value == .number, Double(value) == nil {
                 return .badParameterOverride(name, value, "it is a number parameter", at: parameter.name.range)
             }
-            if let allowed = parameter.allowed?.value, !allowed.contains(value) {
-                return .badParameterOverride(name, value, "allowed values: \(allowed.joined(separator: ", "))",
+            switch parameter.violation(of: parameter.value(ofOverride: value)) {
+            case .notAllowed(let item, let allowed)?:
+                let which = parameter.type.value == .list ? "'\(item)' is not an allowed value" : "allowed values"
+                return .badParameterOverride(name, value, "\(which): \(allowed.joined(separator: ", "))",
                                              at: parameter.name.range)
+            case .noMatch(let item, let pattern)?:
+                let which = parameter.type.value == .list ? "'\(item)' does not match" : "it does not match"
+                return .badParameterOverride(name, value, "\(which) the pattern '\(pattern)'", at: parameter.name.range)
+            case nil:
+                return nil
             }
-            return nil
         }
     }
 }
@@ -152,13 +161,6 @@ extension Diagnostic {
     public static func tooManyDiagnostics(_ more: Int, path: String) -> Diagnostic {
         Diagnostic(.note, .tooManyDiagnostics, "\(more) more diagnostics not shown; fix these and compile again",
                    at: .wholeFile(path))
-    }
-
-    static func unknownParameterOverride(_ name: String, in file: String, known: [String]) -> Diagnostic {
-        let help = Suggestions.closest(to: name, in: known).map { "did you mean '\($0)'?" }
-            ?? (known.isEmpty ? "this spec declares no parameters" : "parameters: \(known.joined(separator: ", "))")
-        return .error(.badParameterOverride, "--param \(name): the spec has no parameter '\(name)'", at: .wholeFile(file),
-                      help: [help])
     }
 
     static func badParameterOverride(_ name: String, _ value: String, _ why: String, at range: SourceRange) -> Diagnostic {

@@ -11,7 +11,8 @@ public struct SpecInput: Sendable, Equatable {
 }
 
 /// Turns command-line paths into the specs they mean: a file is itself, a
-/// directory is every `*.yaml` and `*.yml` directly in it, sorted.
+/// directory is every `*.yaml` and `*.yml` directly in it, sorted, except
+/// dotfiles.
 public enum SpecDiscovery {
     public static let extensions = [".yaml", ".yml"]
 
@@ -23,8 +24,10 @@ public enum SpecDiscovery {
             case .file:
                 specs.append(input(argument))
             case .directory:
+                // Dotfiles (an editor's `.spec.yaml.swp`, `.draft.yaml`) are not specs.
                 let names = (FileSystem.list(argument) ?? []).filter { name in
-                    extensions.contains { name.hasSuffix($0) } && FileSystem.kind(join(argument, name)) == .file
+                    !name.hasPrefix(".") && extensions.contains { name.hasSuffix($0) }
+                        && FileSystem.kind(join(argument, name)) == .file
                 }
                 if names.isEmpty { diagnostics.append(.noSpecInDirectory(argument)) }
                 specs += names.map { input(join(argument, $0)) }

@@ -123,9 +123,16 @@ package final class Lowering {
                 }
                 members.append(("Default", .string(text, value.range)))
             }
-            if let pattern = parameter.pattern { members.append(("AllowedPattern", .string(pattern.value, pattern.range))) }
+            // An optional parameter's `Default: ""` must pass its own constraints
+            // (cfn-lint E2015; CreateStack fails without a value otherwise): the
+            // emitted ones also admit "" and check every other value as written.
+            if let pattern = parameter.pattern {
+                let text = parameter.isOptional ? AllowedPattern.admittingEmpty(pattern.value) : pattern.value
+                members.append(("AllowedPattern", .string(text, pattern.range)))
+            }
             if let allowed = parameter.allowed {
-                members.append(("AllowedValues", .array(allowed.value.map { .string($0, allowed.range) }, allowed.range)))
+                let values = parameter.isOptional && !allowed.value.contains("") ? [""] + allowed.value : allowed.value
+                members.append(("AllowedValues", .array(values.map { .string($0, allowed.range) }, allowed.range)))
             }
             if let description = parameter.description {
                 members.append(("Description", .string(description.value, description.range)))

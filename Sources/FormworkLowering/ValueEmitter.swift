@@ -29,7 +29,7 @@ struct ValueEmitter {
                 if let inline = inlineFormat(expression) {
                     format += inline
                 } else {
-                    let name = "Value\(variables.count + 1)"
+                    let name = Self.variableName(variables.count + 1)
                     variables.append((name, emit(expression, origin: expression.range)))
                     format += "${\(name)}"
                 }
@@ -38,6 +38,13 @@ struct ValueEmitter {
         if variables.isEmpty { return .sub(format, origin) }
         return .object([("Fn::Sub", .array([.string(format, origin), .object(variables, origin)], origin))], origin)
     }
+
+    /// The name of the `n`th variable of an `Fn::Sub` map (`Value_1`). A
+    /// variable shadows a parameter or resource of the same name, so the
+    /// name must be one no logical ID can take: logical IDs are letters and
+    /// digits only, pseudo parameters contain `::`, and `Fn::Sub` variable
+    /// names may contain `_`.
+    static func variableName(_ n: Int) -> String { "Value_\(n)" }
 
     private func literalText(_ segments: [InterpolatedString.Segment]) -> String {
         segments.map { if case .literal(let text) = $0 { text } else { "" } }.joined()

@@ -17,6 +17,7 @@ package enum RuleRegistry {
         ListInString.self,
         LogicalIdCollisions.self,
         UnusedParameters.self,
+        ParameterConstraints.self,
         NullGuards.self,
         RequiredSettings.self,
         TagKeysAndValues.self,

@@ -37,16 +37,25 @@ struct Session {
     static let maxDiagnostics = 100
 
     /// Compiles every spec and hands each result to `handle`, which may add
-    /// diagnostics of its own (a failed write). Returns the exit status.
+    /// diagnostics of its own (a failed write). Returns the exit status. A
+    /// `--param` that no spec declares is reported before anything is
+    /// handed on, so nothing is written or removed.
     func run(paths: [String], handle: (SpecInput, Compilation) -> [Diagnostic]) throws -> Int32 {
         let overrides = try options.parameterOverrides()
         let (inputs, problems) = SpecDiscovery.specs(for: paths)
         var all = problems
         show(problems, sources: SourceFiles())
         guard !problems.hasErrors else { return problems.exitStatus }
-        for input in inputs {
-            let compiled = Compiler.compile(file: input.path, options: CompileOptions(parameterOverrides: overrides,
-                                                                                       sourceMap: sourceMaps))
+        let compilations = inputs.map { input in
+            Compiler.compile(file: input.path, options: CompileOptions(parameterOverrides: overrides, sourceMap: sourceMaps))
+        }
+        let undeclared = ParameterOverrides.undeclared(overrides, in: compilations, commandLinePath: paths[0])
+        if !undeclared.isEmpty {
+            show(undeclared, sources: SourceFiles())
+            summarize(undeclared, specs: inputs.count)
+            return undeclared.exitStatus
+        }
+        for (input, compiled) in zip(inputs, compilations) {
             var sources = SourceFiles()
             sources.add(path: input.path, text: compiled.sourceText)
             let diagnostics = compiled.diagnostics + handle(input, compiled)

@@ -93,6 +93,89 @@ import Testing
         #expect(notAllowed.stderr.contains("allowed values: dev, staging, prod"))
     }
 
+    @Test func paramValuesAreCheckedAgainstThePattern() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            formwork: 1
+            stack: demo
+            parameters:
+              env: { default: dev, pattern: "^[a-z]{1,8}$" }
+            resources:
+              jobs: { kind: queue, tags: { env: "${env}" } }
+
+            """.write(toFile: dir + "/demo.yaml", atomically: true, encoding: .utf8)
+        let bad = CLIRunner.formwork(["lint", dir + "/demo.yaml", "--param", "env=Prod_1"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("""
+            \(dir)/demo.yaml:4:3: error[FW0007]: --param env=Prod_1 does not fit parameter 'env': it does not match the pattern '^[a-z]{1,8}$'
+            """), "\(bad.stderr)")
+        #expect(CLIRunner.formwork(["lint", dir + "/demo.yaml", "--param", "env=prod"]).status == 0)
+    }
+
+    /// `compile specs --param env=prod`: the override applies to the specs
+    /// that declare `env`; the others compile with their own parameters.
+    @Test func aParamAppliesToTheSpecsThatDeclareIt() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            formwork: 1
+            stack: with-env
+            parameters:
+              env: { default: dev }
+            resources:
+              jobs: { kind: queue, tags: { env: "${env}" } }
+
+            """.write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
+        try "formwork: 1\nstack: without\nresources:\n  jobs: { kind: queue }\n"
+            .write(toFile: dir + "/b.yaml", atomically: true, encoding: .utf8)
+        let result = CLIRunner.formwork(["compile", dir, "--out", dir + "/out", "--param", "env=prod"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let a = try String(contentsOfFile: dir + "/out/a.json", encoding: .utf8)
+        #expect(a.contains("\"Default\": \"prod\""))
+        #expect(FileManager.default.fileExists(atPath: dir + "/out/b.json"))
+    }
+
+    /// A `--param` no spec declares is an error, once, and nothing is
+    /// written or removed: a misspelled name would otherwise compile every
+    /// spec with its default.
+    @Test func aParamNoSpecDeclaresIsAnErrorAndNothingIsWritten() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "formwork: 1\nstack: a\nparameters:\n  env: { default: dev }\nresources:\n  jobs: { kind: queue, tags: { e: \"${env}\" } }\n"
+            .write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
+        try "formwork: 1\nstack: b\nresources:\n  jobs: { kind: queue }\n"
+            .write(toFile: dir + "/b.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        try "old".write(toFile: dir + "/out/b.json", atomically: true, encoding: .utf8)
+        let result = CLIRunner.formwork(["compile", dir, "--out", dir + "/out", "--param", "evn=prod"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("""
+            \(dir):1:1: error[FW0007]: --param evn: none of the 2 specs has a parameter 'evn'
+              help: did you mean 'env'?
+              help: no template was written or removed: fix the name and run again
+
+            """), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["b.json"])
+        #expect(try String(contentsOfFile: dir + "/out/b.json", encoding: .utf8) == "old")
+    }
+
+    @Test func directoryDiscoverySkipsDotfiles() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = try String(contentsOfFile: PackagePaths.path(spec), encoding: .utf8)
+        try text.write(toFile: dir + "/stack.yaml", atomically: true, encoding: .utf8)
+        try "not: [a spec".write(toFile: dir + "/.stack.yaml", atomically: true, encoding: .utf8)
+        try "not: [a spec".write(toFile: dir + "/.#stack.yml", atomically: true, encoding: .utf8)
+        let result = CLIRunner.formwork(["lint", dir])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        try FileManager.default.removeItem(atPath: dir + "/stack.yaml")
+        #expect(CLIRunner.formwork(["lint", dir]).stderr.contains("error[FW0002]"))
+    }
+
     @Test func failedCompileRemovesItsStaleTemplateAndNothingElse() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
