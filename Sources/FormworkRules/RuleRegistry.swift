@@ -40,6 +40,7 @@ package enum RuleRegistry {
     /// `TemplateQuotas` is a gate: a template over them is checked no further.
     package static let templateRules: [any TemplateRule.Type] = [
         TemplateQuotas.self,
+        InlineTemplateSize.self,
         LogicalIds.self,
         DependencyCycles.self,
         TagsPerResource.self,

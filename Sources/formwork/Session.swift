@@ -14,10 +14,13 @@ struct Session {
     let renderer: TextRenderer
     /// Whether compiles record source maps (`compile --source-map`).
     let sourceMaps: Bool
+    /// Whether templates are written as compact JSON (`--minify`).
+    let minify: Bool
 
-    init(options: CommonOptions, sourceMaps: Bool = false) {
+    init(options: CommonOptions, sourceMaps: Bool = false, minify: Bool = false) {
         self.options = options
         self.sourceMaps = sourceMaps
+        self.minify = minify
         let colors = switch options.color {
         case .always: true
         case .never: false
@@ -46,7 +49,7 @@ struct Session {
         guard !problems.hasErrors else { return problems.exitStatus }
         for input in inputs {
             let compiled = Compiler.compile(file: input.path, options: CompileOptions(parameterOverrides: overrides,
-                                                                                       sourceMap: sourceMaps))
+                                                                                       sourceMap: sourceMaps, minify: minify))
             var sources = SourceFiles()
             sources.add(path: input.path, text: compiled.sourceText)
             let diagnostics = compiled.diagnostics + handle(input, compiled)
