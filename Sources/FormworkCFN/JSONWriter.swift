@@ -5,21 +5,37 @@ import FormworkFacts
 /// Outputs; resources in model order; inside a resource Type, Condition,
 /// DependsOn, DeletionPolicy, UpdateReplacePolicy, Metadata, Properties;
 /// every other object's keys sorted; 2-space indent; trailing newline.
-/// Same template, same bytes.
+/// `minify` writes the same document without any space or line break but
+/// the final newline (`compile --minify`); the source map's pointers are the
+/// same either way. Same template, same bytes.
 package enum JSONWriter {
     /// The template's text and, in the same walk, its source map (unless `sourceMap` is false).
-    package static func emit(_ template: Template, sourceMap: Bool = true) -> (text: String, sourceMap: SourceMap?) {
+    package static func emit(_ template: Template, sourceMap: Bool = true, minify: Bool = false)
+        -> (text: String, sourceMap: SourceMap?)
+    {
         var map: SourceMap? = sourceMap ? SourceMap() : nil
-        let text = write(template, recording: &map)
+        let text = write(template, minify: minify, recording: &map)
         return (text, map)
     }
 
-    package static func write(_ template: Template) -> String {
+    package static func write(_ template: Template, minify: Bool = false) -> String {
         var map: SourceMap?
-        return write(template, recording: &map)
+        return write(template, minify: minify, recording: &map)
     }
 
-    private static func write(_ template: Template, recording map: inout SourceMap?) -> String {
+    /// Line breaks, indentation and the space after a colon, or none of them.
+    private struct Layout {
+        let minify: Bool
+        var colon: String { minify ? ":" : ": " }
+        func open(_ bracket: String) -> String { minify ? bracket : bracket + "\n" }
+        func separator(last: Bool) -> String { minify ? (last ? "" : ",") : (last ? "\n" : ",\n") }
+        func indent(_ depth: Int, into out: inout String) {
+            if !minify { out += String(repeating: "  ", count: depth) }
+        }
+    }
+
+    private static func write(_ template: Template, minify: Bool, recording map: inout SourceMap?) -> String {
+        let layout = Layout(minify: minify)
         var sections: [(String, [TemplateValue.Member])] = []
         func section(_ name: String, _ entries: [Template.Entry]) {
             guard !entries.isEmpty else { return }
@@ -30,30 +46,36 @@ package enum JSONWriter {
         section("Resources", template.resources.map { Template.Entry($0.logicalId, resourceObject($0)) })
         section("Outputs", template.outputs)
 
-        var out = "{\n  \"AWSTemplateFormatVersion\": \"\(CloudFormation.templateFormatVersion)\""
+        var out = layout.open("{")
+        layout.indent(1, into: &out)
+        out += "\"AWSTemplateFormatVersion\"" + layout.colon + "\"\(CloudFormation.templateFormatVersion)\""
         _ = map?.add(.key("AWSTemplateFormatVersion"), under: 0, origin: nil)
         if let description = template.description {
-            out += ",\n  \"Description\": "
+            out += layout.separator(last: false)
+            layout.indent(1, into: &out)
+            out += "\"Description\"" + layout.colon
             writeString(description, into: &out)
             _ = map?.add(.key("Description"), under: 0, origin: template.descriptionOrigin)
         }
         for (name, entries) in sections {
-            out += ",\n  "
+            out += layout.separator(last: false)
+            layout.indent(1, into: &out)
             writeString(name, into: &out)
-            out += ": {\n"
+            out += layout.colon + layout.open("{")
             let node = map?.add(.key(name), under: 0, origin: nil) ?? 0
             for (index, entry) in entries.enumerated() {
-                indent(2, into: &out)
+                layout.indent(2, into: &out)
                 writeString(entry.key, into: &out)
-                out += ": "
+                out += layout.colon
                 // A resource's attributes keep their fixed order; everything else is sorted.
                 write(entry.value, at: .key(entry.key), under: node, sortKeys: name != "Resources", depth: 2,
-                      into: &out, map: &map)
-                out += index == entries.count - 1 ? "\n" : ",\n"
+                      layout: layout, into: &out, map: &map)
+                out += layout.separator(last: index == entries.count - 1)
             }
-            out += "  }"
+            layout.indent(1, into: &out)
+            out += "}"
         }
-        out += "\n}\n"
+        out += layout.separator(last: true) + "}\n"
         return out
     }
 
@@ -61,7 +83,7 @@ package enum JSONWriter {
     package static func write(_ value: TemplateValue) -> String {
         var out = ""
         var map: SourceMap?
-        write(value, at: .index(0), under: 0, sortKeys: true, depth: 0, into: &out, map: &map)
+        write(value, at: .index(0), under: 0, sortKeys: true, depth: 0, layout: Layout(minify: false), into: &out, map: &map)
         return out
     }
 
@@ -88,7 +110,7 @@ package enum JSONWriter {
     /// The value is recorded in `map` (when there is one) as `segment` under node `parent`.
     private static func write(
         _ value: TemplateValue, at segment: SourceMap.Segment, under parent: Int, sortKeys: Bool, depth: Int,
-        into out: inout String, map: inout SourceMap?
+        layout: Layout, into out: inout String, map: inout SourceMap?
     ) {
         let node = map?.add(segment, under: parent, origin: value.origin) ?? 0
         switch value.kind {
@@ -98,33 +120,29 @@ package enum JSONWriter {
         case .null: out += "null"
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            out += layout.open("[")
             for (index, item) in items.enumerated() {
-                indent(depth + 1, into: &out)
-                write(item, at: .index(index), under: node, sortKeys: true, depth: depth + 1, into: &out, map: &map)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                layout.indent(depth + 1, into: &out)
+                write(item, at: .index(index), under: node, sortKeys: true, depth: depth + 1, layout: layout, into: &out, map: &map)
+                out += layout.separator(last: index == items.count - 1)
             }
-            indent(depth, into: &out)
+            layout.indent(depth, into: &out)
             out += "]"
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             let ordered = sortKeys ? members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } : members
-            out += "{\n"
+            out += layout.open("{")
             for (index, member) in ordered.enumerated() {
-                indent(depth + 1, into: &out)
+                layout.indent(depth + 1, into: &out)
                 writeString(member.key, into: &out)
-                out += ": "
+                out += layout.colon
                 write(member.value, at: .key(member.key), under: node, sortKeys: true, depth: depth + 1,
-                      into: &out, map: &map)
-                out += index == ordered.count - 1 ? "\n" : ",\n"
+                      layout: layout, into: &out, map: &map)
+                out += layout.separator(last: index == ordered.count - 1)
             }
-            indent(depth, into: &out)
+            layout.indent(depth, into: &out)
             out += "}"
         }
-    }
-
-    private static func indent(_ depth: Int, into out: inout String) {
-        out += String(repeating: "  ", count: depth)
     }
 
     /// JSON string escaping: quotes, backslashes and control characters are

@@ -12,8 +12,10 @@ package enum CloudFormation {
         package static let parameters = 200
         package static let outputs = 200
         package static let descriptionBytes = 1024
-        /// A template body uploaded through S3; a body passed inline may be only 51,200 bytes.
+        /// A template body uploaded through S3 (`TemplateURL`).
         package static let templateBodyBytes = 1_048_576
+        /// A template body passed inline (`TemplateBody`, `--template-body`).
+        package static let inlineTemplateBodyBytes = 51_200
     }
 
     /// A logical ID is alphanumeric (`A-Za-z0-9`) and 1 to 255 characters.

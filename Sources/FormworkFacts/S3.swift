@@ -98,6 +98,17 @@ package enum S3 {
         "s3:ObjectAcl:Put",
     ]
 
+    /// Whether a client allowed only `s3:PutObject` can cause the event:
+    /// every `s3:ObjectCreated:*` type (a PUT, a POST, a copy into the
+    /// bucket, a completed multipart upload all need `s3:PutObject`); removal,
+    /// tagging, ACL, restore, replication and lifecycle events need other actions or none.
+    /// Source: Amazon S3 User Guide, "Event notification types and
+    /// destinations"; Service Authorization Reference, Amazon S3 actions
+    /// (CopyObject, CompleteMultipartUpload and PostObject authorize as `s3:PutObject`).
+    package static func isCausedByPutObject(_ eventType: String) -> Bool {
+        eventType.hasPrefix("s3:ObjectCreated:")
+    }
+
     /// Whether two event types can name the same event (`s3:ObjectCreated:*` and `s3:ObjectCreated:Put`).
     /// Source: Amazon S3 User Guide, "Event notification types and destinations"
     /// (a wildcard names every event type of its family).

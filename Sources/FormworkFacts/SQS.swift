@@ -6,6 +6,11 @@ package enum SQS {
     /// `AWS::SQS::Queue` schema bundled with cfn-lint 1.51.0.
     package static let retentionDaysRange = 1...14
 
+    /// `MessageRetentionPeriod` when a queue sets none: 345,600 s, 4 days.
+    /// Source: CloudFormation User Guide, `AWS::SQS::Queue`
+    /// (MessageRetentionPeriod, default 345,600 seconds).
+    package static let defaultRetentionDays = 4
+
     /// `VisibilityTimeout` in seconds: 0 to 12 hours.
     /// Source: Amazon SQS Developer Guide, "Amazon SQS visibility timeout";
     /// the `AWS::SQS::Queue` schema bundled with cfn-lint 1.51.0.

@@ -11,10 +11,13 @@ public struct CompileOptions: Sendable {
     /// Whether to record the source map while the template is written (a
     /// command that writes no map saves that work).
     public var sourceMap: Bool
+    /// `--minify`: write the template as compact JSON, without spaces or line breaks.
+    public var minify: Bool
 
-    public init(parameterOverrides: [String: String] = [:], sourceMap: Bool = true) {
+    public init(parameterOverrides: [String: String] = [:], sourceMap: Bool = true, minify: Bool = false) {
         self.parameterOverrides = parameterOverrides
         self.sourceMap = sourceMap
+        self.minify = minify
     }
 }
 
@@ -101,7 +104,7 @@ public enum Compiler {
         var diagnostics = RuleRegistry.check(SpecContext(spec: spec, symbols: symbols))
         guard !diagnostics.hasErrors, !earlier.hasErrors else { return (nil, nil, diagnostics) }
         let template = Lowering.run(spec, symbols: symbols, options: LoweringOptions(parameterOverrides: options.parameterOverrides))
-        let emitted = JSONWriter.emit(template, sourceMap: options.sourceMap)
+        let emitted = JSONWriter.emit(template, sourceMap: options.sourceMap, minify: options.minify)
         diagnostics += RuleRegistry.check(TemplateContext(template: template, text: emitted.text))
         return diagnostics.hasErrors ? (nil, nil, diagnostics) : (template, emitted, diagnostics)
     }

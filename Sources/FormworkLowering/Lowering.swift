@@ -64,6 +64,9 @@ package final class Lowering {
         let userDependsOn = decl.dependsOn.map(\.logicalId)
         let userOrigins = Dictionary(decl.dependsOn.map { ($0.logicalId, $0.range) }, uniquingKeysWith: { a, _ in a })
         let first = template.resources.count
+        // Everything a resource generates exists only under its `when:`.
+        emitter.context = [decl.when?.condition].compactMap { $0 }
+        defer { emitter.context = [] }
         switch decl.body {
         case .queue(let queue): lowerQueue(decl, queue)
         case .raw(let raw): lowerRaw(decl, raw)
@@ -146,6 +149,8 @@ package final class Lowering {
 
     private func lowerOutputs() {
         for output in spec.outputs {
+            emitter.context = [output.when?.condition].compactMap { $0 }
+            defer { emitter.context = [] }
             var members: [(String, TemplateValue)] = [("Value", emitter.emit(output.value))]
             if let export = output.export {
                 members.append(("Export", .object([("Name", emitter.emit(export))], export.range)))

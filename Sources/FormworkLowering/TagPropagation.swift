@@ -35,7 +35,15 @@ enum TagPropagation {
             if byOwner[owner] == nil {
                 var merged = stackMerged
                 var positions = stackPositions
+                if let when = declarations[owner]?.when {
+                    // Under the owner's condition, what it implies is present: the stack's tags are emitted again there.
+                    emitter.context = [when.condition]
+                    merged = []
+                    positions = [:]
+                    merge(spec.tags, into: &merged, positions: &positions)
+                }
                 merge(declarations[owner]?.tags ?? [], into: &merged, positions: &positions)
+                emitter.context = []
                 byOwner[owner] = merged
             }
             guard let merged = byOwner[owner], !merged.isEmpty else { continue }

@@ -8,6 +8,11 @@ import FormworkSpec
 struct ValueEmitter {
     let attributes: Attributes
     var conditions: ConditionTable
+    /// The conditions the value being emitted stands under (its resource's
+    /// or output's `when:`, a variable's own): an optional value they imply
+    /// is present there, so it gets no `Fn::If` (cfn-lint W1028: one branch
+    /// could never be taken).
+    var context: [Condition] = []
 
     var symbols: SymbolTable { attributes.symbols }
 
@@ -113,12 +118,28 @@ struct ValueEmitter {
         guard case .reference(let reference) = expression else { return nil }
         switch symbols.resolve(reference) {
         case .success(.parameter(let parameter)) where parameter.isOptional:
-            return conditions.hasValue(parameter)
+            let own = Reference(path: [parameter.name.text], ranges: [reference.ranges[0]], range: reference.ranges[0])
+            return implied(.isSet(own)) ? nil : conditions.hasValue(parameter)
         case .success(.resource(let resource, _)):
-            return resource.when.map { conditions.name(for: $0, symbols: symbols) }
+            guard let when = resource.when, !implied(when.condition) else { return nil }
+            return conditions.name(for: when, symbols: symbols)
         default:
             return nil
         }
+    }
+
+    /// Whether `condition` holds wherever the value being emitted exists.
+    func implied(_ condition: Condition) -> Bool {
+        guard let first = context.first else { return false }
+        return Condition.and(context.flatMap(\.conjuncts), first.range).implies(condition)
+    }
+
+    /// Emits under `clauses` as well as the current context.
+    mutating func under<T>(_ clauses: [WhenClause], _ body: (inout ValueEmitter) -> T) -> T {
+        let saved = context
+        context += clauses.map(\.condition)
+        defer { context = saved }
+        return body(&self)
     }
 }
 

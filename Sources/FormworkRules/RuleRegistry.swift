@@ -26,9 +26,11 @@ package enum RuleRegistry {
         EnvironmentNames.self,
         ScheduleExpressions.self,
         QueueTriggers.self,
+        DeadLetterQueues.self,
         S3Triggers.self,
         InvokerAccounts.self,
         UniqueNames.self,
+        S3TriggerLoops.self,
         BucketNames.self,
         LifecycleRules.self,
         ExplicitAPIAuth.self,
@@ -41,6 +43,7 @@ package enum RuleRegistry {
     /// `TemplateQuotas` is a gate: a template over them is checked no further.
     package static let templateRules: [any TemplateRule.Type] = [
         TemplateQuotas.self,
+        InlineTemplateSize.self,
         LogicalIds.self,
         DependencyCycles.self,
         TagsPerResource.self,

@@ -46,6 +46,9 @@ struct Compile: ParsableCommand {
     @Flag(name: .long, help: "Also write DIR/<spec file stem>.map.json: each template value's JSON pointer and the spec range it comes from.")
     var sourceMap = false
 
+    @Flag(name: .long, help: "Write compact JSON, without spaces or line breaks (the source map is the same).")
+    var minify = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -54,7 +57,7 @@ struct Compile: ParsableCommand {
     }
 
     func run() throws {
-        let session = Session(options: common, sourceMaps: sourceMap)
+        let session = Session(options: common, sourceMaps: sourceMap, minify: minify)
         let code = try session.run(paths: paths) { input, compiled in
             var outputs = [(input.outputName, compiled.text)]
             if sourceMap { outputs.append((input.sourceMapName, compiled.sourceMapJSON)) }
@@ -80,6 +83,9 @@ struct Lint: ParsableCommand {
     @Argument(help: "Spec files, or directories whose *.yaml and *.yml files are specs.")
     var paths: [String]
 
+    @Flag(name: .long, help: "Check the template as compile --minify would write it.")
+    var minify = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -88,7 +94,7 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        let code = try Session(options: common).run(paths: paths) { _, _ in [] }
+        let code = try Session(options: common, minify: minify).run(paths: paths) { _, _ in [] }
         throw ExitCode(code)
     }
 }

@@ -14,10 +14,13 @@ struct Session {
     let renderer: TextRenderer
     /// Whether compiles record source maps (`compile --source-map`).
     let sourceMaps: Bool
+    /// Whether templates are written as compact JSON (`--minify`).
+    let minify: Bool
 
-    init(options: CommonOptions, sourceMaps: Bool = false) {
+    init(options: CommonOptions, sourceMaps: Bool = false, minify: Bool = false) {
         self.options = options
         self.sourceMaps = sourceMaps
+        self.minify = minify
         let colors = switch options.color {
         case .always: true
         case .never: false
@@ -47,7 +50,8 @@ struct Session {
         show(problems, sources: SourceFiles())
         guard !problems.hasErrors else { return problems.exitStatus }
         let compilations = inputs.map { input in
-            Compiler.compile(file: input.path, options: CompileOptions(parameterOverrides: overrides, sourceMap: sourceMaps))
+            Compiler.compile(file: input.path, options: CompileOptions(parameterOverrides: overrides, sourceMap: sourceMaps,
+                                                                       minify: minify))
         }
         let undeclared = ParameterOverrides.undeclared(overrides, in: compilations, commandLinePath: paths[0])
         if !undeclared.isEmpty {

@@ -52,6 +52,30 @@ import Testing
             """)
     }
 
+    /// `--minify`: the same document with no space or line break outside
+    /// strings, and a source map with the same pointers and ranges.
+    @Test func minifiedIsTheSameDocumentCompactWithTheSameMap() throws {
+        let other = SourceRange(file: "s.yaml", line: 3, column: 5)
+        var template = Template(description: "a b")
+        template.parameters = [.init("Env", .object([("Type", .string("String", here))], here))]
+        var queue = Resource(logicalId: "Jobs", type: "AWS::SQS::Queue", properties: [
+            ("Tags", .array([.object([("Key", .string("k v", other)), ("Value", .string("x\ny", other))], other)], other)),
+            ("Empty", .array([], here)), ("None", .object([], here)),
+        ], origin: here)
+        queue.dependsOn = ["Other"]
+        template.resources = [queue]
+        let pretty = JSONWriter.emit(template)
+        let minified = JSONWriter.emit(template, minify: true)
+        #expect(minified.text == #"{"AWSTemplateFormatVersion":"2010-09-09","Description":"a b","Parameters":{"Env":{"Type":"String"}},"#
+            + #""Resources":{"Jobs":{"Type":"AWS::SQS::Queue","DependsOn":["Other"],"Properties":{"Empty":[],"None":{},"#
+            + #""Tags":[{"Key":"k v","Value":"x\ny"}]}}}}"# + "\n")
+        let prettyMap = try #require(pretty.sourceMap).entries.map { "\($0.pointer) \($0.range)" }
+        let minifiedMap = try #require(minified.sourceMap).entries.map { "\($0.pointer) \($0.range)" }
+        #expect(!prettyMap.isEmpty)
+        #expect(minifiedMap == prettyMap)
+        #expect(JSONWriter.write(template, minify: true) == minified.text)
+    }
+
     @Test func resourcesKeepModelOrder() {
         var template = Template()
         template.resources = ["Zeta", "Alpha"].map { Resource(logicalId: $0, type: "AWS::SNS::Topic", properties: [], origin: here) }

@@ -29,13 +29,17 @@ import api
 import checks
 import noverdict
 from aws import Aws
-from emulator import Emulator, PortTaken
+from emulator import ENDPOINT, Emulator, PortTaken
 from report import Comparison, Verdicts, failed, no_verdict, passed
 from template import Context, Template
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 CREATE_TIMEOUT = 60.0
+# A template body passed inline may be at most 51,200 bytes (FW6010); a larger
+# one goes through S3, as CloudFormation requires, in the fixture bucket.
+INLINE_TEMPLATE_BYTES = 51_200
+TEMPLATE_BUCKET = "build-artifacts"
 DELETE_TIMEOUT = 30.0
 RUN_TIMEOUT = int(os.environ.get("DEPLOY_TEST_TIMEOUT", "300"))
 CAPABILITIES = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"]
@@ -121,9 +125,15 @@ def run_case(aws, template, overrides, name, account):
     ctx.get_att = aws.get_att
     started = time.monotonic()
     try:
+        if len(template.text.encode()) > INLINE_TEMPLATE_BYTES:
+            key = f"templates/{name}.json"
+            aws.s3.put_object(Bucket=TEMPLATE_BUCKET, Key=key, Body=template.text.encode())
+            body = {"TemplateURL": f"{ENDPOINT}/{TEMPLATE_BUCKET}/{key}"}
+        else:
+            body = {"TemplateBody": template.text}
         stack_id = aws.cloudformation.create_stack(
-            StackName=name, TemplateBody=template.text, Capabilities=CAPABILITIES, OnFailure="DO_NOTHING",
-            Parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in overrides.items()])["StackId"]
+            StackName=name, Capabilities=CAPABILITIES, OnFailure="DO_NOTHING",
+            Parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in overrides.items()], **body)["StackId"]
     except ClientError as error:
         return [failed(f"the stack was refused: {error.response['Error'].get('Message', error)}")]
     ctx.stack_id = stack_id

@@ -44,9 +44,9 @@ extension Lowering {
         if !function.environment.isEmpty {
             // Each name keeps its own range, for findings about a variable's name.
             let variables: [TemplateValue.Member] = function.environment.map { variable in
-                var value = emitter.emit(variable.value)
-                if let when = variable.when {
-                    let condition = emitter.conditions.name(for: when, symbols: symbols)
+                let clauses = [variable.when].compactMap { $0 }
+                var value = emitter.under(clauses) { $0.emit(variable.value) }
+                if let when = variable.when, let condition = conditionName(clauses, within: decl.when) {
                     value = .if(condition, value, .noValue(when.range), when.range)
                 }
                 return TemplateValue.Member(variable.name.value, value, keyOrigin: variable.name.range)
@@ -109,10 +109,14 @@ extension Lowering {
         }
     }
 
-    /// One named condition for all of `clauses` (their conjunction), or nil when there are none.
-    func conditionName(_ clauses: [WhenClause]) -> String? {
+    /// One named condition for all of `clauses` (their conjunction), or nil
+    /// when there are none. With `context` (the condition of the resource the
+    /// value goes in), clauses it implies are left out: an `Fn::If` on them
+    /// could never take its other branch (cfn-lint W1028).
+    func conditionName(_ clauses: [WhenClause], within context: WhenClause? = nil) -> String? {
         var unique: [WhenClause] = []
-        for clause in clauses where !unique.contains(where: { $0.condition.canonical == clause.condition.canonical }) {
+        for clause in clauses where !unique.contains(where: { $0.condition.canonical == clause.condition.canonical })
+            && !(context?.condition.implies(clause.condition) ?? false) {
             unique.append(clause)
         }
         guard let first = unique.first else { return nil }

@@ -18,7 +18,8 @@ import FormworkSpec
 /// - per `sqs` trigger: `consume` on its queue.
 ///
 /// A statement about a conditional resource, or from a conditional trigger,
-/// is `Fn::If [condition, statement, AWS::NoValue]`. Identical statements
+/// is `Fn::If [condition, statement, AWS::NoValue]`, unless the function's
+/// own condition (which the role carries) implies it. Identical statements
 /// are written once. Because the policy is inline in the role and the
 /// function takes the role's ARN, the function (and everything that refers
 /// to the function, like an event source mapping) is created only after the
@@ -37,7 +38,8 @@ extension Lowering {
                 ("Action", actions.count == 1 ? .string(actions[0], range) : .array(actions.map { .string($0, range) }, range)),
                 ("Resource", resource),
             ], range)
-            if let condition = conditionName(clauses) { statement = .if(condition, statement, .noValue(range), range) }
+            // The role carries the function's condition: only what it does not imply needs an `Fn::If`.
+            if let condition = conditionName(clauses, within: decl.when) { statement = .if(condition, statement, .noValue(range), range) }
             let key = JSONWriter.write(statement)
             if seen.insert(key).inserted { statements.append(statement) }
         }

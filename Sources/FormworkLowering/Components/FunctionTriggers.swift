@@ -112,8 +112,11 @@ extension Lowering {
                 ("Action", .string("lambda:InvokeFunction", range)),
                 ("FunctionName", .getAtt(id, "Arn", range)),
                 ("Principal", .string(IAM.ServicePrincipal.s3, range)),
-                ("SourceAccount", invoker.account.map { emitter.emit($0) } ?? .ref("AWS::AccountId", range)),
-                ("SourceArn", Self.s3Arn(of: emitter.emit(invoker.s3Bucket), suffix: "", origin: invoker.s3Bucket.range)),
+                ("SourceAccount", invoker.account.map { account in
+                    emitter.under([invoker.when].compactMap { $0 }) { $0.emit(account) }
+                } ?? .ref("AWS::AccountId", range)),
+                ("SourceArn", Self.s3Arn(of: emitter.under([invoker.when].compactMap { $0 }) { $0.emit(invoker.s3Bucket) },
+                                         suffix: "", origin: invoker.s3Bucket.range)),
             ], origin: range), for: decl, when: [invoker.when].compactMap { $0 })
         }
     }
@@ -140,6 +143,9 @@ extension Lowering {
                 guard let bucket = symbols.resources[bucketName.text], case .bucket = bucket.body,
                       let index = bucketIndex[bucket.name.logicalId]
                 else { Lowering.unchecked("an s3 trigger names a bucket (ResourceReferences)") }
+                // The filter's values stand in the bucket, under the function's and the trigger's conditions.
+                emitter.context = [bucket.when, decl.when, trigger.when].compactMap { $0?.condition }
+                defer { emitter.context = [] }
                 let chosen = events.isEmpty ? [Located(BuiltInDefaults.s3TriggerEvent, bucketName.range, .builtIn)] : events
                 var rules: [TemplateValue] = []
                 if let prefix {
@@ -150,8 +156,7 @@ extension Lowering {
                 }
                 // The entry exists with the function and the trigger, not beyond the bucket's own condition.
                 let clauses = [decl.when, trigger.when].compactMap { $0 }
-                    .filter { $0.condition.canonical != bucket.when?.condition.canonical }
-                let condition = conditionName(clauses)
+                let condition = conditionName(clauses, within: bucket.when)
                 let entries: [TemplateValue] = chosen.map { event in
                     var members: [(String, TemplateValue)] = [
                         ("Event", .string(event.value, event.range)),

@@ -138,6 +138,53 @@ import Testing
         #expect(rule.condition != template?.resource("Worker")?.condition)
     }
 
+    /// Inside a resource that carries a condition, nothing tests that
+    /// condition again (cfn-lint W1028): policy statements, environment
+    /// variables, fallbacks and tags; a condition it does not imply stays.
+    @Test func theRolesOwnConditionIsNotTestedAgain() throws {
+        let text = """
+            formwork: 1
+            stack: media
+            parameters:
+              env: { type: string, default: dev }
+              region: { type: string, optional: true }
+            resources:
+              archive:
+                kind: bucket
+                when: env == 'prod'
+              other:
+                kind: queue
+              worker:
+                kind: function
+                when: env == 'prod' && region
+                handler: index.handler
+                runtime: nodejs22.x
+                code: { inline: "exports.handler = async () => 1;" }
+                environment:
+                  BUCKET: ${archive.name}
+                  REGION: ${region ?? 'none'}
+                  STAGE: { value: live, when: env == 'prod' }
+                tags:
+                  archive: ${archive.arn ?? 'none'}
+                permissions:
+                  - read: archive
+                triggers:
+                  - sqs: { queue: other }
+                    when: env != 'dev'
+            """
+        let (template, diagnostics) = Pipeline.compile(text)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let role = try #require(template?.resource("WorkerRole"))
+        let function = try #require(template?.resource("Worker"))
+        let policy = JSONWriter.write(role.properties)
+        // Only the trigger's own condition is tested, once.
+        #expect(policy.components(separatedBy: "Fn::If").count == 2)
+        #expect(policy.contains("EnvIsNotDev"))
+        #expect(!JSONWriter.write(function.properties).contains("Fn::If"))
+        #expect(function.properties["Environment"]?["Variables"]?["REGION"]?.compactJSON == #"{"Ref": "Region"}"#)
+        #expect(function.properties["Environment"]?["Variables"]?["STAGE"]?.text == "live")
+    }
+
     @Test func s3TriggerPermissionUsesTheBucketNameNotARef() throws {
         let text = Self.function("""
                 triggers:
