@@ -175,6 +175,7 @@ extension SpecDecoder {
         }
         if let body = fields["api"] {
             defaults.api = decodeAPI(body, "defaults.api", allowed: APISpec.defaultableKeys, builtIns: body.range)
+            if defaults.api == nil { fields.markFailed("api") }
         }
         defaults.unreadKeys = fields.unread
         return defaults
