@@ -100,8 +100,13 @@ extension SpecDecoder {
             return string(node, "a string parameter's default").map { Located(.string($0.value), $0.range) }
         case .number:
             switch node.resolvedScalar {
-            case .int(let n): return Located(.number(String(n)), node.range)
+            case .int(let n):
+                if let number = node.leadingZeroNumber { report(.octalNumber(number, keepsText: false, at: node.range)) }
+                return Located(.number(String(n)), node.range)
             case .float(let d) where d.isFinite: return Located(.number(node.scalar!.value), node.range)
+            case .string where node.leadingZeroNumber != nil:
+                report(.leadingZeroString(node.leadingZeroNumber!, asError: true, at: node.range))
+                return nil
             default:
                 report(.typeMismatch(expected: "a number", for: "a number parameter's default", found: node))
                 return nil
