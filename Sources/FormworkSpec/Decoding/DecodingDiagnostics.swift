@@ -151,8 +151,14 @@ extension Diagnostic {
         .error(.conflictingKeys, "'pattern' applies to string parameters, not \(type)", at: range)
     }
 
-    static func unsupportedTag(_ tag: String, at range: SourceRange) -> Diagnostic {
+    /// `replacement`: the YAML text of the interpolation a CloudFormation short form means, when it has one.
+    static func unsupportedTag(_ tag: String, at range: SourceRange, replacement: String? = nil) -> Diagnostic {
         let shown = tag.hasPrefix("!") ? tag : "!<\(tag)>"
+        if let replacement {
+            return .error(.unsupportedTag, "the YAML tag \(shown) is not part of the Formwork language", at: range,
+                          fixIts: [FixIt("write \(replacement); Formwork emits the intrinsic function",
+                                         replacing: range, with: replacement)])
+        }
         let isIntrinsic = CloudFormation.shortFormTags.contains(tag)
         let help = if isIntrinsic {
             "write ${name} or ${name.attribute}; Formwork emits the intrinsic function"
