@@ -45,6 +45,12 @@ package enum CloudFormation {
         "urlSuffix": "AWS::URLSuffix",
     ]
 
+    /// What Formwork writes for the CloudFormation pseudo parameter `name`
+    /// (`AWS::Region` → `aws.region`), nil for one it has no name for.
+    package static func formworkPseudoParameter(_ name: String) -> String? {
+        pseudoParameters.first { $0.value.lowercased() == name.lowercased() }.map { "aws.\($0.key)" }
+    }
+
     /// `AWS::AccountId` is 12 digits.
     /// Source: AWS Account Management Reference Guide, "View AWS account identifiers".
     package static let accountIdLength = 12

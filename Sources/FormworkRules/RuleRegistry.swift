@@ -15,6 +15,7 @@ package enum RuleRegistry {
         ResourceReferences.self,
         ConditionOperands.self,
         ListInString.self,
+        MistypedInterpolations.self,
         LogicalIdCollisions.self,
         UnusedParameters.self,
         ParameterConstraints.self,

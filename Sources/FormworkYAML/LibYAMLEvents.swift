@@ -209,6 +209,7 @@ final class LibYAMLEvents {
                 }
             }
             var help: [String] = []
+            var fixIts: [FixIt] = []
             let byte = byteOffset(ofIndex: problemMark.index)
             let character = byte < input.count ? input[byte] : 0
             if character == UInt8(ascii: "\t") {
@@ -216,15 +217,71 @@ final class LibYAMLEvents {
             } else if character == UInt8(ascii: "@") || character == UInt8(ascii: "`") {
                 help.append("put the value in quotes; a plain value cannot start with '@' or '`'")
             } else if problem == "mapping values are not allowed in this context" {
-                help.append("put the value in quotes if it contains ': '")
+                if let indent = overIndentedKey(atByte: byte, line: problemMark.location.line) {
+                    fixIts.append(FixIt(
+                        "indent '\(indent.key)' as '\(indent.previousKey)' is",
+                        replacing: indent.extraSpaces, with: ""))
+                    help.append("'\(indent.key)' is indented more than '\(indent.previousKey)' above it, "
+                                + "so YAML reads it as more of the value of '\(indent.previousKey)'")
+                } else {
+                    help.append("put the value in quotes if it contains ': '")
+                }
             }
             // `{ bucket: artifacts-${aws.region} }`: the braces of ${...} end a flow collection.
             if let context = p.context.map({ String(cString: $0) }), context.contains("flow"),
                Self.contains("${", in: input, from: byteOffset(ofIndex: mark(p.context_mark).index), to: byte + 1) {
                 help.append("inside { } or [ ], quote a value that holds ${...}, like \"artifacts-${aws.region}\"")
             }
-            return .yamlSyntax(message, at: range, notes: notes, help: help)
+            return .yamlSyntax(message, at: range, notes: notes, fixIts: fixIts, help: help)
         }
+    }
+
+    /// The key on the line holding `byte` when it is indented more than the
+    /// key of the line above, which has a plain value (`kind: bucket`, then
+    /// `  versioning: true`): YAML reads the line as a continuation of that
+    /// value, and the ':' in it is the error. Its extra spaces, and both keys.
+    private func overIndentedKey(atByte byte: Int, line: Int) -> (key: String, previousKey: String, extraSpaces: SourceRange)? {
+        let bytes = input.prefix { $0 != 0 }
+        func lineStart(before offset: Int) -> Int {
+            var start = min(offset, bytes.count)
+            while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+            return start
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        /// The column (0-based) where the line's key starts, past any `- `, and the key.
+        func key(ofLineAt start: Int) -> (column: Int, key: String, rest: String)? {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+            var column = start
+            while column < end, bytes[column] == UInt8(ascii: " ") || bytes[column] == UInt8(ascii: "-") {
+                if bytes[column] == UInt8(ascii: "-"), column + 1 < end, bytes[column + 1] != UInt8(ascii: " ") { break }
+                column += 1
+            }
+            let content = text(column..<end)
+            guard let colon = content.firstRange(of: ": ") ?? (content.hasSuffix(":") ? content.index(before: content.endIndex)..<content.endIndex : nil)
+            else { return nil }
+            let key = String(content[..<colon.lowerBound])
+            guard !key.isEmpty, !key.contains(" "), !key.hasPrefix("#") else { return nil }
+            return (column - start, key, String(content[colon.upperBound...]).trimmingSpaces)
+        }
+        let start = lineStart(before: byte)
+        guard let current = key(ofLineAt: start) else { return nil }
+        // The line above that is not blank or a comment.
+        var previousStart = start
+        var previous: (column: Int, key: String, rest: String)?
+        while previousStart > 0, previous == nil {
+            let end = previousStart - 1
+            previousStart = lineStart(before: end)
+            let content = text(previousStart..<end).trimmingSpaces
+            if content.isEmpty || content == "\r" || content.hasPrefix("#") { continue }
+            guard let found = key(ofLineAt: previousStart) else { return nil }
+            previous = found
+        }
+        guard let previous, current.column > previous.column, !previous.rest.isEmpty, !previous.rest.hasPrefix("#"),
+              !previous.rest.hasPrefix("|"), !previous.rest.hasPrefix(">") else { return nil }
+        let extra = SourceRange(file: file, start: SourceLocation(line: line, column: previous.column + 1),
+                                end: SourceLocation(line: line, column: current.column + 1))
+        return (current.key, previous.key, extra)
     }
 
     /// Whether `needle` occurs in `bytes[from..<to]`.
@@ -275,8 +332,18 @@ extension DiagnosticCode {
 extension Diagnostic {
     /// libyaml's own words: its context and problem.
     static func yamlSyntax(
-        _ message: String, at range: SourceRange, notes: [Note] = [], help: [String] = []
+        _ message: String, at range: SourceRange, notes: [Note] = [], fixIts: [FixIt] = [], help: [String] = []
     ) -> Diagnostic {
-        .error(.yamlSyntax, message, at: range, notes: notes, help: help)
+        .error(.yamlSyntax, message, at: range, notes: notes, fixIts: fixIts, help: help)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces.
+    fileprivate var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first == " " { text = text.dropFirst() }
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
     }
 }

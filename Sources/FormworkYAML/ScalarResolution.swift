@@ -45,6 +45,41 @@ extension YAMLNode {
     }
 }
 
+/// A plain number written with a leading zero (`010`, `0900`), which YAML
+/// 1.1 does not read as the decimal it looks like: `010` is octal, 8;
+/// `0900` (8 or 9 is not an octal digit) is no number at all, the string "0900".
+package struct LeadingZeroNumber: Sendable, Equatable {
+    /// The text as written.
+    package var text: String
+    /// The decimal the text looks like, leading zeros and `_` dropped: `10`, `900`.
+    package var decimal: String
+    /// What YAML made of it: the octal value, or nil for a string.
+    package var octalValue: Int?
+}
+
+extension YAMLNode {
+    /// The untagged plain scalar `[-+]?0[0-9_]*[0-9]` (not `0`, `0x..`,
+    /// `0o..`, `0b..` or a float), read the YAML 1.1 way; nil for any other node.
+    package var leadingZeroNumber: LeadingZeroNumber? {
+        guard tag == nil, let scalar, scalar.style == .plain else { return nil }
+        let text = scalar.value
+        var digits = Substring(text)
+        var sign = ""
+        if let first = digits.first, first == "-" || first == "+" {
+            sign = first == "-" ? "-" : ""
+            digits = digits.dropFirst()
+        }
+        guard digits.count > 1, digits.first == "0", digits.last != "_",
+              digits.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "_" }) else { return nil }
+        var decimal = String(digits.filter { $0 != "_" }.drop { $0 == "0" })
+        if decimal.isEmpty { decimal = "0" }
+        let octal: Int? = if case .int(let value) = ScalarResolver.int(text) { value } else { nil }
+        let number = LeadingZeroNumber(text: text, decimal: decimal == "0" ? decimal : sign + decimal, octalValue: octal)
+        // `07` is 7 either way.
+        return number.octalValue.map { String($0) } == number.decimal ? nil : number
+    }
+}
+
 /// The YAML 1.1 scalar grammar (ASCII only, so it works on UTF-8 bytes).
 enum ScalarResolver {
     static func resolvePlain(_ text: String) -> ResolvedScalar {

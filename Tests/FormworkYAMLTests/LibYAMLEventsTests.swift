@@ -116,6 +116,25 @@ import Testing
         #expect(d?.help == ["put the value in quotes if it contains ': '"])
     }
 
+    @Test(arguments: [
+        "a:\n  kind: bucket\n    versioning: true\n",
+        "a:\n  kind: bucket\n\n     versioning: true\n",
+        "items:\n  - kind: bucket\n      versioning: true\n",
+        "a:\r\n  kind: bucket\r\n    versioning: true\r\n",
+    ])
+    func anOverIndentedKeyGetsAnIndentationHintAndTheEdit(text: String) throws {
+        let d = try #require(onlyDiagnostic(text))
+        #expect(d.message == "mapping values are not allowed in this context")
+        #expect(d.help == ["'versioning' is indented more than 'kind' above it, so YAML reads it as more of the value of 'kind'"])
+        let fixed = try #require(d.fixIts.only).applied(to: text)
+        #expect(parse(fixed).diagnostics.isEmpty, "\(fixed)")
+    }
+
+    @Test func aColonInAValueAfterANestedMappingStillSaysQuote() {
+        let d = onlyDiagnostic("a:\n  b:\n    description: Media: pipeline\n")
+        #expect(d?.help == ["put the value in quotes if it contains ': '"])
+    }
+
     @Test func reservedIndicator() {
         let text = MarkedText("description: ⟨at⟩@media\n")
         let d = onlyDiagnostic(text.text)

@@ -218,6 +218,10 @@ package struct APISpec: Sendable {
     /// Built in as `none`, which a rule warns about unless a spec states it.
     package var auth: Located<APIAuth>
     package var routes: Located<[Route]>?
+    /// Keys the mapping misspells (`auht:`) or writes with a value that did
+    /// not decode (`auth: cognito`), each reported by the decoder: no rule
+    /// reports them unstated again.
+    package var unreadKeys: Set<String> = []
 
     /// An api with the built-in defaults, located at `range`.
     package init(builtInsAt range: SourceRange) {

@@ -14,10 +14,10 @@ extension SpecDecoder {
     func decodeAPI(_ node: YAMLNode, _ what: String, allowed: [String], owner: SourceRange? = nil,
                    builtIns: SourceRange) -> APISpec? {
         let required = owner == nil ? [] : ["stage", "routes"]
-        guard let fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
+        guard var fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
         var api = APISpec(builtInsAt: builtIns)
         api.stage = fields["stage"].flatMap { interpolated($0, "stage") }
-        if let auth = fields["auth"].flatMap({ choice($0, "auth", as: APIAuth.self) }) { api.auth = auth }
+        if let auth = decode("auth", in: &fields, { choice($0, "auth", as: APIAuth.self) }) { api.auth = auth }
         if let node = fields["cors"],
            let cors = self.fields(node, "cors", allowed: ["allowOrigin"], required: ["allowOrigin"],
                                   owner: fields.keyNode("cors")?.range),
@@ -33,6 +33,7 @@ extension SpecDecoder {
             if pairs.isEmpty { report(.emptyList("routes", at: node.range)) }
             api.routes = Located(pairs.compactMap(decodeRoute), node.range)
         }
+        api.unreadKeys = fields.unread
         return api
     }
 

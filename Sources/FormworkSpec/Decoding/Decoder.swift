@@ -107,14 +107,14 @@ extension SpecDecoder {
     }
 
     /// The value of `key` decoded by `decode`, nil when the key is absent.
-    /// A value that reports an error while it decodes, or decodes to
-    /// nothing, marks the key failed in `fields` (see `Fields.unread`): some
+    /// A value that reports an error while it decodes (a warning, such as
+    /// an octal `010`, does not count), or decodes to nothing, marks the key failed in `fields` (see `Fields.unread`): some
     /// of what it says is missing from the spec.
     func decode<T>(_ key: String, in fields: inout Fields, _ decode: (YAMLNode) -> T?) -> T? {
         guard let node = fields[key] else { return nil }
-        let errors = diagnostics.count
+        let before = diagnostics.count
         let value = decode(node)
-        if value == nil || diagnostics.count > errors { fields.markFailed(key) }
+        if value == nil || diagnostics[before...].contains(where: { $0.severity == .error }) { fields.markFailed(key) }
         return value
     }
 
@@ -208,6 +208,7 @@ extension SpecDecoder {
         }
         switch resolved {
         case .int(let n):
+            if let number = node.leadingZeroNumber { report(.octalNumber(number, keepsText: false, at: node.range)) }
             guard bounds.contains(n) else {
                 report(.numberOutOfRange(String(n), for: what, bounds: bounds, at: node.range))
                 return nil
@@ -217,6 +218,8 @@ extension SpecDecoder {
             report(.numberOutOfRange(text, for: what, bounds: bounds, at: node.range))
         case .float:
             report(.notWholeNumber(node.scalar?.value ?? "", for: what, at: node.range))
+        case .string where node.leadingZeroNumber != nil:
+            report(.leadingZeroString(node.leadingZeroNumber!, asError: true, at: node.range))
         case .string(let text):
             let quotedNumber = node.scalar?.style != .plain && Int(text) != nil
             report(.typeMismatch(expected: "a whole number", for: what, found: node, unquote: quotedNumber))

@@ -27,11 +27,14 @@ extension DiagnosticCode {
             "AWS Lambda Developer Guide, \"Use Lambda environment variables\" (key requirements)",
             "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html"))
     package static let triggerSources = DiagnosticCode("FW2018", .decoding, "a trigger names more than one source")
+    package static let leadingZeroNumber = DiagnosticCode(
+        "FW2030", .decoding, "a number written with a leading 0, which YAML 1.1 reads as octal or as a string")
 
     package static let allDecodingCodes: [DiagnosticCode] = [
         .typeMismatch, .unknownKey, .missingKey, .badNumber, .invalidChoice, .invalidName, .unsupportedVersion,
         .invalidStackName, .unsupportedTag, .emptyCollection, .kindOrType, .unknownKind, .invalidRoute,
         .booleanForString, .conflictingKeys, .invalidTypeName, .invalidEnvironmentName, .triggerSources,
+        .leadingZeroNumber,
     ]
 }
 
@@ -58,6 +61,31 @@ extension Diagnostic {
     static func booleanForString(_ text: String, for what: String, at range: SourceRange) -> Diagnostic {
         .error(.booleanForString, "'\(text)' is a boolean in YAML 1.1, but \(what) is a string", at: range,
                fixIts: [FixIt("quote it: '\(text)'", replacing: range, with: "'\(text)'")])
+    }
+
+    /// `010`, which YAML 1.1 reads as the octal number 8. Where any value
+    /// may stand (`keepsText`), quoting keeps the text; elsewhere the
+    /// alternative is the value YAML read.
+    static func octalNumber(_ number: LeadingZeroNumber, keepsText: Bool, at range: SourceRange) -> Diagnostic {
+        let value = number.octalValue.map(String.init) ?? ""
+        let alternative = keepsText
+            ? FixIt("quote it to keep the text: '\(number.text)'", replacing: range, with: "'\(number.text)'")
+            : FixIt("write \(value) to keep the value YAML read", replacing: range, with: value)
+        return .warning(.leadingZeroNumber, "'\(number.text)' is an octal number in YAML 1.1: it reads as \(value), not \(number.decimal)",
+                        at: range, fixIts: [FixIt("write \(number.decimal) for decimal \(number.decimal)", replacing: range, with: number.decimal), alternative])
+    }
+
+    /// `0900`: a leading 0 makes YAML 1.1 read a number as octal, and 9 is
+    /// not an octal digit, so it is the string "0900". An error where a
+    /// number is expected (`asError`), a warning where a string may stand.
+    static func leadingZeroString(_ number: LeadingZeroNumber, asError: Bool, at range: SourceRange) -> Diagnostic {
+        let digit = number.text.first { $0 == "8" || $0 == "9" }.map(String.init) ?? "8"
+        let message = "'\(number.text)' is a string in YAML 1.1, not the number \(number.decimal): "
+            + "a leading 0 makes a number octal, and \(digit) is not an octal digit"
+        let write = FixIt("write \(number.decimal) for the number", replacing: range, with: number.decimal)
+        if asError { return .error(.leadingZeroNumber, message, at: range, fixIts: [write]) }
+        return .warning(.leadingZeroNumber, message, at: range,
+                        fixIts: [write, FixIt("quote it to keep the text: '\(number.text)'", replacing: range, with: "'\(number.text)'")])
     }
 
     static func numberOutOfRange(_ text: String, for what: String, bounds: ClosedRange<Int>, at range: SourceRange) -> Diagnostic {
@@ -123,8 +151,14 @@ extension Diagnostic {
         .error(.conflictingKeys, "'pattern' applies to string parameters, not \(type)", at: range)
     }
 
-    static func unsupportedTag(_ tag: String, at range: SourceRange) -> Diagnostic {
+    /// `replacement`: the YAML text of the interpolation a CloudFormation short form means, when it has one.
+    static func unsupportedTag(_ tag: String, at range: SourceRange, replacement: String? = nil) -> Diagnostic {
         let shown = tag.hasPrefix("!") ? tag : "!<\(tag)>"
+        if let replacement {
+            return .error(.unsupportedTag, "the YAML tag \(shown) is not part of the Formwork language", at: range,
+                          fixIts: [FixIt("write \(replacement); Formwork emits the intrinsic function",
+                                         replacing: range, with: replacement)])
+        }
         let isIntrinsic = CloudFormation.shortFormTags.contains(tag)
         let help = if isIntrinsic {
             "write ${name} or ${name.attribute}; Formwork emits the intrinsic function"

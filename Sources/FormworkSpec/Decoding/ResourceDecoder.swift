@@ -112,12 +112,15 @@ extension SpecDecoder {
             switch node.resolvedScalar {
             case .null: return .null(node.range)
             case .bool(let b): return .bool(b, node.range)
-            case .int(let n): return .number(String(n), node.range)
+            case .int(let n):
+                if let number = node.leadingZeroNumber { report(.octalNumber(number, keepsText: true, at: node.range)) }
+                return .number(String(n), node.range)
             case .float(let d) where d.isFinite: return .number(jsonNumber(scalar.value), node.range)
             case .float, .bigInt:
                 report(.notJSONNumber(scalar.value, at: node.range))
                 return nil
             case .string, nil:
+                if let number = node.leadingZeroNumber { report(.leadingZeroString(number, asError: false, at: node.range)) }
                 return interpolated(node, "a property value").map(RawValue.string)
             }
         }

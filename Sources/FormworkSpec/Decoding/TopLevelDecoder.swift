@@ -100,8 +100,13 @@ extension SpecDecoder {
             return string(node, "a string parameter's default").map { Located(.string($0.value), $0.range) }
         case .number:
             switch node.resolvedScalar {
-            case .int(let n): return Located(.number(String(n)), node.range)
+            case .int(let n):
+                if let number = node.leadingZeroNumber { report(.octalNumber(number, keepsText: false, at: node.range)) }
+                return Located(.number(String(n)), node.range)
             case .float(let d) where d.isFinite: return Located(.number(node.scalar!.value), node.range)
+            case .string where node.leadingZeroNumber != nil:
+                report(.leadingZeroString(node.leadingZeroNumber!, asError: true, at: node.range))
+                return nil
             default:
                 report(.typeMismatch(expected: "a number", for: "a number parameter's default", found: node))
                 return nil
@@ -175,12 +180,75 @@ extension SpecDecoder {
         }
         if let body = fields["api"] {
             defaults.api = decodeAPI(body, "defaults.api", allowed: APISpec.defaultableKeys, builtIns: body.range)
+            if defaults.api == nil { fields.markFailed("api") }
         }
         defaults.unreadKeys = fields.unread
         return defaults
     }
 
     // MARK: tags the language does not take
+
+    /// The YAML text of the interpolation a CloudFormation short form
+    /// means (`!Ref AWS::Region` → `'${aws.region}'`, `!GetAtt topic.Arn` →
+    /// `'${topic.Arn}'`, `!Sub` of a string → that string in Formwork's
+    /// syntax), nil when its text does not allow one (a list form, a
+    /// pseudo parameter Formwork has no name for, a value on several lines).
+    static func interpolation(forShortForm tag: String, _ node: YAMLNode) -> String? {
+        guard let scalar = node.scalar, scalar.style != .literal, scalar.style != .folded else { return nil }
+        let value = scalar.value
+        let text: String
+        switch tag {
+        case "!Ref":
+            if value.hasPrefix("AWS::") {
+                guard let pseudo = CloudFormation.formworkPseudoParameter(value) else { return nil }
+                text = "${\(pseudo)}"
+            } else {
+                guard isReferenceText(value) else { return nil }
+                text = "${\(value)}"
+            }
+        case "!GetAtt":
+            guard isReferenceText(value), value.contains(".") else { return nil }
+            text = "${\(value)}"
+        case "!Sub":
+            guard let converted = formworkSub(value) else { return nil }
+            text = converted
+        default:
+            return nil
+        }
+        guard text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else { return nil }
+        if scalar.style == .doubleQuoted, !text.contains("\""), !text.contains("\\") { return "\"\(text)\"" }
+        return "'" + text.replacingAll("'", with: "''") + "'"
+    }
+
+    /// `name` or `name.attribute` (letters, digits and dots).
+    private static func isReferenceText(_ text: String) -> Bool {
+        !text.isEmpty && text.first != "." && text.last != "." && !text.contains("..")
+            && text.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "." }
+    }
+
+    /// A `Fn::Sub` string in Formwork's syntax: `${AWS::Region}` becomes
+    /// `${aws.region}` and `${!Literal}` becomes `$${Literal}`; nil when it
+    /// names a pseudo parameter Formwork has no name for, or a `${` is never closed.
+    private static func formworkSub(_ text: String) -> String? {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "${") {
+            out += rest[..<open.lowerBound]
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.firstIndex(of: "}") else { return nil }
+            let inner = afterOpen[..<close]
+            if inner.hasPrefix("!") {
+                out += "$${" + inner.dropFirst() + "}"
+            } else if inner.hasPrefix("AWS::") {
+                guard let pseudo = CloudFormation.formworkPseudoParameter(String(inner)) else { return nil }
+                out += "${" + pseudo + "}"
+            } else {
+                out += "${" + inner + "}"
+            }
+            rest = afterOpen[afterOpen.index(after: close)...]
+        }
+        return out + rest
+    }
 
     static func isForeign(_ tag: String) -> Bool {
         !tag.hasPrefix("tag:yaml.org,2002:") && tag != "!"
@@ -190,7 +258,7 @@ extension SpecDecoder {
     /// have no meaning here: every one is reported once, at its node.
     func rejectForeignTags(_ node: YAMLNode) {
         if let tag = node.tag, Self.isForeign(tag) {
-            report(.unsupportedTag(tag, at: node.range))
+            report(.unsupportedTag(tag, at: node.range, replacement: Self.interpolation(forShortForm: tag, node)))
         }
         switch node.content {
         case .scalar: break

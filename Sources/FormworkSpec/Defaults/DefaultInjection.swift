@@ -30,7 +30,9 @@ extension Spec {
                 if let d = defaults.api {
                     api.cors = api.cors ?? d.cors
                     api.auth.layer(over: d.auth)
+                    api.unreadKeys.formUnion(d.unreadKeys.intersection(APISpec.defaultableKeys))
                 }
+                if defaults.unreadKeys.contains("api") { api.unreadKeys.formUnion(APISpec.defaultableKeys) }
                 resources[index].body = .api(api)
             case .raw, .undecodable:
                 break

@@ -283,7 +283,7 @@ extension DiagnosticCode {
     /// Every code the expression parsers emit, in order.
     package static let allExpressionCodes: [DiagnosticCode] = [
         .unterminatedInterpolation, .emptyInterpolation, .danglingFallback, .trailingTokens,
-        .nestedInterpolation,
+        .nestedInterpolation, .cloudFormationSubSyntax,
         .emptyCondition, .unbalancedParenthesis, .singleEquals, .singleLogicalOperator,
         .literalComparison, .literalCondition, .interpolationInCondition, .conditionTooLong,
         .unexpectedCharacter, .unexpectedToken, .unterminatedStringLiteral, .invalidEscape,

@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 
 /// A string value that may contain `${...}` (LANGUAGE.md, "Interpolation and
 /// expressions"): literal text and expressions, in order.
@@ -29,6 +30,18 @@ package struct InterpolatedString: Sendable {
     package struct Unparsed: Sendable {
         package var range: SourceRange
         package var names: [String]
+    }
+
+    /// Text that looks like a mistyped `${...}`: `$(env)` or `{{env}}`, in
+    /// reading order. It is literal text; a rule warns when it names
+    /// something the spec declares.
+    package var lookalikes: [Lookalike] = []
+
+    /// `$(name)` or `{{ name }}` in literal text: where, as written, and the dotted name inside.
+    package struct Lookalike: Sendable {
+        package var range: SourceRange
+        package var text: String
+        package var name: String
     }
 
     /// True when the whole string is exactly one `${...}` (it emits the bare intrinsic).
@@ -103,6 +116,7 @@ private struct InterpolationParser {
     let source: ExpressionSource
     private var segments: [InterpolatedString.Segment] = []
     private var unparsed: [InterpolatedString.Unparsed] = []
+    private var lookalikes: [InterpolatedString.Lookalike] = []
     private var literal = ""
 
     init(_ source: ExpressionSource) {
@@ -139,11 +153,38 @@ private struct InterpolationParser {
                     continue
                 }
             }
+            if c == "$" || c == "{", let lookalike = lookalike(at: index) { lookalikes.append(lookalike) }
             literal.unicodeScalars.append(c)
             index += 1
         }
         if !literal.isEmpty { segments.append(.literal(literal)) }
-        return InterpolatedString(segments: segments, range: source.range(0..<scalars.count), unparsed: unparsed)
+        return InterpolatedString(segments: segments, range: source.range(0..<scalars.count), unparsed: unparsed,
+                                  lookalikes: lookalikes)
+    }
+
+    /// `$(name)` or `{{ name }}` starting at `start`, the name dotted (`uploads.arn`).
+    private func lookalike(at start: Int) -> InterpolatedString.Lookalike? {
+        let (open, close): ([Unicode.Scalar], [Unicode.Scalar]) = scalars[start] == "$" ? (["$", "("], [")"]) : (["{", "{"], ["}", "}"])
+        func has(_ expected: [Unicode.Scalar], at index: Int) -> Bool {
+            index + expected.count <= scalars.count && Array(scalars[index..<index + expected.count]) == expected
+        }
+        guard has(open, at: start) else { return nil }
+        var index = start + open.count
+        func skipSpaces() { while index < scalars.count, scalars[index] == " " { index += 1 } }
+        skipSpaces()
+        let nameStart = index
+        while index < scalars.count, scalars[index].isNameStart {
+            index += 1
+            while index < scalars.count, scalars[index].isNameContinuation { index += 1 }
+            guard index + 1 < scalars.count, scalars[index] == ".", scalars[index + 1].isNameStart else { break }
+            index += 1
+        }
+        guard index > nameStart else { return nil }
+        let name = source.text(nameStart..<index)
+        skipSpaces()
+        guard has(close, at: index) else { return nil }
+        let end = index + close.count
+        return .init(range: source.range(start..<end), text: source.text(start..<end), name: name)
     }
 
     private enum Outcome {
@@ -185,6 +226,10 @@ private struct InterpolationParser {
             return .unterminated
         }
         let end = closing.range.upperBound
+        if let diagnostic = cloudFormationSyntax(start..<end, inner: start + 2..<closing.range.lowerBound) {
+            diagnostics.add(diagnostic)
+            return .failed(end: end)
+        }
         if let nested {
             diagnostics.add(.nestedInterpolation(at: source.range(nested.range)))
             return .failed(end: end)
@@ -200,6 +245,23 @@ private struct InterpolationParser {
         } catch {
             return .failed(end: end)
         }
+    }
+
+    /// `${AWS::Region}` or `${!Literal}` at `whole`: CloudFormation's
+    /// `Fn::Sub` syntax, which a user coming from it writes by habit.
+    private func cloudFormationSyntax(_ whole: Range<Int>, inner: Range<Int>) -> Diagnostic? {
+        var text = Substring(source.text(inner))
+        while text.first == " " { text = text.dropFirst() }
+        while text.last == " " { text = text.dropLast() }
+        let range = source.range(whole)
+        if text.hasPrefix("!"), !text.hasPrefix("!=") {
+            return .cloudFormationEscape(String(text.dropFirst()), at: range)
+        }
+        if text.hasPrefix("AWS::") {
+            let text = String(text)
+            return .cloudFormationPseudoParameter(text, formwork: CloudFormation.formworkPseudoParameter(text), at: range)
+        }
+        return nil
     }
 
     /// `reference ('??' fallback)*`, where a literal fallback ends the chain.
@@ -265,6 +327,11 @@ extension DiagnosticCode {
     package static let danglingFallback = DiagnosticCode("FW3003", .decoding, "'??' without a fallback")
     package static let trailingTokens = DiagnosticCode("FW3004", .decoding, "text after the expression in ${...}")
     package static let nestedInterpolation = DiagnosticCode("FW3005", .decoding, "${ inside ${...}")
+    package static let cloudFormationSubSyntax = DiagnosticCode(
+        "FW3008", .decoding, "a pseudo parameter or literal escape in CloudFormation's Fn::Sub syntax",
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, \"Fn::Sub\"",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html"))
 }
 
 extension Diagnostic {
@@ -288,6 +355,26 @@ extension Diagnostic {
 
     static func trailingTokens(_ text: String, expected: String, at range: SourceRange) -> Diagnostic {
         .error(.trailingTokens, "unexpected \(quoted(text)) in ${...}; expected \(expected)", at: range)
+    }
+
+    /// `${!Literal}`: CloudFormation's escape for a literal `${Literal}`.
+    static func cloudFormationEscape(_ rest: String, at range: SourceRange) -> Diagnostic {
+        .error(
+            .cloudFormationSubSyntax,
+            "'${!\(rest)}' is CloudFormation's escape for a literal ${\(rest)}; Formwork writes $${\(rest)}", at: range,
+            fixIts: [FixIt("write $${\(rest)}", replacing: range, with: "$${\(rest)}")])
+    }
+
+    /// `${AWS::Region}`; `formwork` is what Formwork writes for it, when it has one.
+    static func cloudFormationPseudoParameter(_ name: String, formwork: String?, at range: SourceRange) -> Diagnostic {
+        let message = "'${\(name)}' is CloudFormation's syntax for a pseudo parameter"
+        guard let formwork else {
+            let names = CloudFormation.pseudoParameters.keys.sorted().map { "${aws.\($0)}" }
+            return .error(.cloudFormationSubSyntax, message + "; Formwork has no '\(name)'", at: range,
+                          help: ["the pseudo parameters are \(names.joined(separator: ", "))"])
+        }
+        return .error(.cloudFormationSubSyntax, message + "; Formwork writes ${\(formwork)}", at: range,
+                      fixIts: [FixIt("write ${\(formwork)}", replacing: range, with: "${\(formwork)}")])
     }
 
     static func nestedInterpolation(at range: SourceRange) -> Diagnostic {

@@ -38,8 +38,8 @@ extension DiagnosticCode {
 
 extension Diagnostic {
     static func resourceInCondition(_ reference: Reference, _ resource: ResourceDecl) -> Diagnostic {
-        .error(.resourceInCondition, "a condition cannot test resource '\(resource.name.text)'; conditions are decided before resources exist",
-               at: reference.range, help: ["test a parameter, like: when: env == 'prod'"])
+        .error(.resourceInCondition, "a condition cannot test resource '\(resource.name.text)'; conditions can test parameters only",
+               at: reference.range, help: ["CloudFormation decides conditions before any resource exists; test a parameter, like: when: env == 'prod'"])
     }
 
     /// `when: name` on a value that is always there: a required parameter, or a pseudo parameter.

@@ -3,14 +3,16 @@ import FormworkSpec
 
 /// An api whose `auth` neither it nor `defaults.api` states is open to
 /// anyone (the built-in is `none`): a warning, so an open API is a choice
-/// someone wrote down.
+/// someone wrote down. An `auth:` that did not decode (`auth: cognito`,
+/// here or in `defaults.api`) is the decoder's error, not this warning.
 enum ExplicitAPIAuth: SpecRule {
     static let summary = "an api states its auth"
     static let codes: [DiagnosticCode] = [.implicitAuthNone]
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
         for resource in context.spec.resources {
-            guard case .api(let api) = resource.body, api.auth.provenance == .builtIn else { continue }
+            guard case .api(let api) = resource.body, api.auth.provenance == .builtIn,
+                  !api.unreadKeys.contains("auth") else { continue }
             diagnostics.append(.implicitAuthNone(resource.name))
         }
     }

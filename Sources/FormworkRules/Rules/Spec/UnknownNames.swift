@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// Every name the spec uses is declared: each `${...}` and `when:` operand
@@ -6,10 +7,16 @@ import FormworkSpec
 /// resource has (`${uploads.arn}`) or a pseudo parameter (`${aws.region}`);
 /// each resource name written as a value (`bucket: uploads`, `dependsOn`)
 /// is a resource of the spec. A name close to a declared one gets a
-/// did-you-mean fix-it. A declaration that did not decode still declares
-/// its name: uses of it resolve, and are not reported again. When the
-/// spec's `parameters:` or `resources:` itself was not read (`resource:`),
-/// any name may be declared there, and none is reported unknown.
+/// did-you-mean fix-it; one that is a declared name in another case
+/// (`${Alerts.Arn}`) gets the reference as declared; one that is a
+/// resource Formwork generates (`${workerRole}`, `${apiStage}`) says what
+/// to write instead (`${worker.roleArn}`), or that it cannot be named. An
+/// unknown bare word compared in a `when:` (`env == prod`) is text that
+/// needs quotes: the fix-it quotes it. A declaration that did not decode
+/// still declares its name: uses of it resolve, and are not reported
+/// again. When the spec's `parameters:` or `resources:` itself was not
+/// read (`resource:`), any name may be declared there, and none is
+/// reported unknown.
 enum UnknownNames: SpecRule {
     static let summary = "every name resolves to a declaration"
     static let codes: [DiagnosticCode] = [.unknownName, .unknownAttribute]
@@ -26,19 +33,99 @@ enum UnknownNames: SpecRule {
             diagnostics.append(error.diagnostic(symbols: symbols))
             found += 1
         }
+        func explained(_ reference: Reference, _ error: ResolutionError) -> Bool {
+            guard case .unknownName = error, !declarationsUnread,
+                  let diagnostic = misnamed(reference, symbols: symbols) else { return false }
+            diagnostics.append(diagnostic)
+            found += 1
+            return true
+        }
         for site in walk.strings where found < maxDiagnostics {
             for reference in site.string.interpolated.references {
-                if case .failure(let error) = symbols.resolve(reference) { report(error) }
+                if case .failure(let error) = symbols.resolve(reference), !explained(reference, error) { report(error) }
             }
         }
         for condition in walk.conditionReferences {
-            if case .failure(let error) = symbols.resolve(condition.reference) { report(error) }
+            guard case .failure(let error) = symbols.resolve(condition.reference),
+                  !explained(condition.reference, error) else { continue }
+            // `when: env == prod`: an unknown bare word compared with something is text left unquoted.
+            if case .unknownName = error, !condition.isSetTest, condition.reference.path.count == 1, !declarationsUnread {
+                diagnostics.append(.unquotedLiteral(condition.reference))
+                found += 1
+                continue
+            }
+            report(error)
         }
         if unread.contains("resources") { return }
         for site in walk.nameUses where symbols.resources[site.use.name.text] == nil {
             let suggestion = Suggestions.closest(to: site.use.name.text, in: symbols.resources.keys)
             diagnostics.append(.unknownResource(site.use, suggestion: suggestion))
         }
+    }
+}
+
+extension UnknownNames {
+    /// What a user coming from CloudFormation means by an undeclared name:
+    /// a declared one in another case (`${Alerts.Arn}`), or a resource
+    /// Formwork generates (`${workerRole}`, an api's `…Stage`).
+    static func misnamed(_ reference: Reference, symbols: SymbolTable) -> Diagnostic? {
+        let root = reference.root
+        let lowered = root.lowercased()
+        let declared = symbols.allNames.filter { $0.lowercased() == lowered }.sorted()
+        if let name = declared.first {
+            return .wrongCase(reference, name: name, corrected: corrected(reference, root: name, symbols: symbols))
+        }
+        for resource in symbols.resources.values.sorted(by: { $0.name.text < $1.name.text }) {
+            let owner = resource.name.text.lowercased()
+            for (suffix, generated) in generatedResources(of: resource.body)
+            where lowered == owner + suffix.lowercased() {
+                return .generatedResourceName(reference, owner: resource.name.text, generated,
+                                              ownerAttributes: (resource.body.attributeNames ?? []).sorted())
+            }
+        }
+        return nil
+    }
+
+    /// What each kind generates, by the suffix its logical ID adds to its owner's.
+    private static func generatedResources(of body: ResourceBody) -> [(String, GeneratedResource)] {
+        switch body {
+        case .function:
+            [("Role", GeneratedResource("role", attribute: ("Arn", "roleArn"))),
+             ("LogGroup", GeneratedResource("log group", attribute: nil)),
+             ("DeadLetterQueue", GeneratedResource("dead-letter queue", attribute: nil))]
+        case .api:
+            [("Stage", GeneratedResource("stage", attribute: nil)),
+             ("Deployment", GeneratedResource("deployment", attribute: nil))]
+        case .bucket, .queue, .raw, .undecodable:
+            []
+        }
+    }
+
+    /// The reference with `root` in place of its first segment and each
+    /// attribute in the case the resource spells it, when it has one.
+    private static func corrected(_ reference: Reference, root: String, symbols: SymbolTable) -> String {
+        let rest = reference.path.dropFirst().joined(separator: ".")
+        guard !rest.isEmpty else { return root }
+        let valid: Set<String>? = if root == "aws" {
+            Set(CloudFormation.pseudoParameters.keys)
+        } else {
+            symbols.resources[root]?.body.attributeNames
+        }
+        let attribute = valid?.first { $0.lowercased() == rest.lowercased() } ?? rest
+        return root + "." + attribute
+    }
+}
+
+/// A resource Formwork generates for a declared one: what it is, and the
+/// attribute of its owner that reads it (its CloudFormation attribute, the
+/// owner's attribute), if there is one.
+struct GeneratedResource {
+    var what: String
+    var attribute: (cloudFormation: String, formwork: String)?
+
+    init(_ what: String, attribute: (String, String)?) {
+        self.what = what
+        self.attribute = attribute
     }
 }
 
@@ -76,6 +163,37 @@ extension ResolutionError {
 }
 
 extension Diagnostic {
+    /// `${Alerts.Arn}`, where `alerts` is declared: names are case-sensitive.
+    static func wrongCase(_ reference: Reference, name: String, corrected: String) -> Diagnostic {
+        .error(.unknownName, "'\(reference.root)' is not declared; names are case-sensitive, and this spec declares '\(name)'",
+               at: reference.range,
+               fixIts: [FixIt("write \(corrected)", replacing: reference.range, with: corrected)])
+    }
+
+    /// `${workerRole}`: a resource Formwork generates for `owner`.
+    static func generatedResourceName(_ reference: Reference, owner: String, _ generated: GeneratedResource,
+                                      ownerAttributes: [String]) -> Diagnostic {
+        let message = "'\(reference.root)' is the \(generated.what) Formwork generates for '\(owner)'"
+        let rest = reference.path.dropFirst()
+        if let attribute = generated.attribute,
+           rest.isEmpty || (rest.count == 1 && rest.first?.lowercased() == attribute.cloudFormation.lowercased()) {
+            let replacement = "\(owner).\(attribute.formwork)"
+            return .error(.unknownName, message + "; its \(attribute.cloudFormation.uppercased()) is ${\(replacement)}", at: reference.range,
+                          fixIts: [FixIt("write \(replacement)", replacing: reference.range, with: replacement)])
+        }
+        return .error(.unknownName, message + "; a generated resource cannot be named in a reference", at: reference.range,
+                      help: ["write ${\(owner)} or one of its attributes: "
+                             + ownerAttributes.map { "${\(owner).\($0)}" }.joined(separator: ", ")])
+    }
+
+    /// `when: env == prod`: `prod` reads as a name; the text needs quotes.
+    static func unquotedLiteral(_ reference: Reference) -> Diagnostic {
+        let word = reference.root
+        return .error(.unknownName, "'\(word)' is not a parameter of this spec; a literal in a condition is quoted",
+                      at: reference.range,
+                      fixIts: [FixIt("quote it: '\(word)'", replacing: reference.range, with: "'\(word)'")])
+    }
+
     static func unknownResource(_ use: NameUse, suggestion: String?) -> Diagnostic {
         let name = use.name
         let message = "\(use.role) names '\(name.text)', which is not a resource of this spec"
