@@ -41,7 +41,7 @@ for spec in specs:
     for i in range(runs):
         for binary in ((old, new) if i % 2 == 0 else (new, old)):
             start = time.perf_counter()
-            subprocess.run([binary, "compile", spec, "--out", tmp + "/out", "-q"], check=True)
+            subprocess.run([binary, "compile", spec, "--out", tmp + "/out", "-q"], check=True, stderr=subprocess.DEVNULL)
             times[binary].append(time.perf_counter() - start)
     a, b = (statistics.median(times[x]) * 1000 for x in (old, new))
     print(f"| {spec.split('/')[-1]} | {a:.2f} | {b:.2f} | {b / a:.3f} |")

@@ -167,4 +167,32 @@ package enum JSONWriter {
         }
         out += "\""
     }
+
+    /// How many bytes `json` takes as `--minify` writes it: its bytes less
+    /// the whitespace between tokens (none inside strings is touched), plus
+    /// the final line break. One scan of the text, so a rule can tell what
+    /// `--minify` would write without writing it.
+    package static func compactByteCount(of json: String) -> Int {
+        var json = json
+        return json.withUTF8 { compactByteCount(of: $0) }
+    }
+
+    private static func compactByteCount(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                count += 1
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): continue
+            case UInt8(ascii: "\""): inString = true; count += 1
+            default: count += 1
+            }
+        }
+        return count + 1
+    }
 }

@@ -74,6 +74,14 @@ import Testing
         #expect(!prettyMap.isEmpty)
         #expect(minifiedMap == prettyMap)
         #expect(JSONWriter.write(template, minify: true) == minified.text)
+        #expect(JSONWriter.compactByteCount(of: pretty.text) == minified.text.utf8.count)
+    }
+
+    /// The compact size counted from pretty text is what `--minify` writes, escapes and spaces in strings included.
+    @Test func compactByteCountIsTheMinifiedSize() {
+        var template = Template(description: #"say "hi" \ bye"#)
+        template.outputs = [.init("Out", .object([("Value", .string("a \" b\n  c", here))], here))]
+        #expect(JSONWriter.compactByteCount(of: JSONWriter.write(template)) == JSONWriter.write(template, minify: true).utf8.count)
     }
 
     @Test func resourcesKeepModelOrder() {

@@ -16,7 +16,7 @@ enum InlineTemplateSize: TemplateRule {
     static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
         let size = context.text.utf8.count
         guard size > CloudFormation.Quotas.inlineTemplateBodyBytes, let origin = context.template.origin else { return }
-        let minified = JSONWriter.write(context.template, minify: true).utf8.count
+        let minified = JSONWriter.compactByteCount(of: context.text)
         // Equal sizes: the text is already compact.
         diagnostics.append(.templateTooLargeInline(size, minified: minified < size ? minified : nil, at: origin))
     }
