@@ -65,8 +65,9 @@ public struct DocumentationPage: Hashable, Sendable {
 
 /// A stable diagnostic identifier, `FW` and four digits, kept apart from the
 /// wording. The first digit names a family (0 driver, 1 YAML, 2 decoding,
-/// 3 expressions and names, 4 semantic passes, 5 components, 6 template
-/// limits); the phase is declared with each code, beside its messages.
+/// 3 expressions and names, 4 spec-wide rules, 5 each kind's rules,
+/// 6 template quotas and logical IDs); the phase is declared with each
+/// code, beside its messages.
 public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let rawValue: String
     public let phase: Phase

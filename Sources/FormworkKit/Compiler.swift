@@ -58,7 +58,7 @@ public struct Compilation: Sendable {
     }
 }
 
-/// The driver: read → parse → decode → semantic passes → emit. It returns
+/// The driver: read → parse → decode → spec rules → lower → write → template rules. It returns
 /// a `Compilation` and never prints.
 public enum Compiler {
     public static func compile(file path: String, options: CompileOptions = .init()) -> Compilation {

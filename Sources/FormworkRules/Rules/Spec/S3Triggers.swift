@@ -39,7 +39,7 @@ enum S3Triggers: SpecRule {
                     // A trigger aliased into several functions is reported once.
                     if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
                 }
-                // A bucket that is not one of the spec's is name resolution's to report.
+                // A bucket that is not one of the spec's is ResourceReferences' to report.
                 guard let bucket = context.symbols.resources[bucketName.text], case .bucket = bucket.body else { continue }
                 let chosen = events.isEmpty ? [Located(BuiltInDefaults.s3TriggerEvent, bucketName.range, .builtIn)] : events
                 attached.append(Attached(trigger: trigger, function: resource, events: chosen))

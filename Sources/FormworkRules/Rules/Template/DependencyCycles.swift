@@ -24,7 +24,7 @@ enum DependencyCycles: TemplateRule {
         for resource in template.resources {
             let references = References.of(resource, among: ids)
             // A resource referring to itself is a cycle of one; one naming itself in
-            // dependsOn is ResourceReferences' FW3055, not reported twice.
+            // dependsOn is ResourceReferences' to report, not reported twice.
             var out = references.map { Edge(from: resource.logicalId, to: $0.key, origin: $0.value, isReference: true) }
             out += resource.dependsOn.filter { ids.contains($0) && $0 != resource.logicalId && references[$0] == nil }.map {
                 Edge(from: resource.logicalId, to: $0, origin: resource.dependsOnOrigins[$0] ?? resource.origin, isReference: false)
@@ -42,7 +42,7 @@ enum DependencyCycles: TemplateRule {
         var seen: Set<[String]> = []
         var state: [String: Int] = [:]  // 1 on the stack, 2 done
         var stack: [Edge] = []
-        // A duplicate logical ID is reported elsewhere; it must not stop this pass.
+        // A duplicate logical ID is LogicalIds' to report; it must not stop this rule.
         let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
 
         func visit(_ node: String) {

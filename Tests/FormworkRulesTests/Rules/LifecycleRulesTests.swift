@@ -5,7 +5,7 @@ import Testing
 @testable import FormworkLowering
 @testable import FormworkRules
 
-@Suite struct LifecycleValidationTests {
+@Suite struct LifecycleRulesTests {
     /// The lifecycle diagnostics of `rules`, the YAML under `lifecycle:` of bucket `uploads`.
     func check(_ marked: MarkedText) -> [String] {
         guard let spec = Pipeline.decode(marked.text).spec else {

@@ -7,7 +7,7 @@ import Testing
 
 /// Lowering leaves out a `DependsOn` a reference implies; DependencyCycles
 /// reports each cycle once.
-@Suite struct DependencyOrderingTests {
+@Suite struct DependencyCyclesTests {
     let here = SourceRange(file: "t.yaml", line: 1, column: 1)
 
     func resource(_ id: String, _ properties: [(String, TemplateValue)], dependsOn: [String] = []) -> Resource {
