@@ -5,7 +5,7 @@ SWIFT ?= swift
 CFN_LINT_VERSION := 1.51.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps cfn-lint-dep deploy-test golden clean
+.PHONY: run test build deps cfn-lint-dep deploy-test bench golden clean
 
 # libyaml-dev through apt-get when pkg-config cannot find yaml-0.1.
 deps:
@@ -35,6 +35,13 @@ build: deps
 run: build
 	@mkdir -p out
 	.build/release/formwork compile specs --out out
+
+# The benchmark (docs/performance.md): Markdown tables on standard output.
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--against OLD_BINARY --instructions"
+# (--instructions needs valgrind). Installs its pinned peers into
+# ~/.cache/formwork the first time.
+bench: build
+	python3 bench/bench.py $(BENCH_ARGS)
 
 # The golden templates, without their source maps (golden/*.map.json).
 TEMPLATES = $(filter-out %.map.json,$(wildcard golden/*.json))
