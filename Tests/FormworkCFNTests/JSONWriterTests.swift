@@ -107,4 +107,68 @@ import Testing
             }
             """)
     }
+
+    @Test func escapesAsTheScalarWriterDid() {
+        func written(_ s: String) -> String {
+            var out = ""
+            JSONWriter.writeString(s, into: &out)
+            return out
+        }
+        // Every control character: the five with names by name, the rest as lowercase \u00XX.
+        #expect(written("\u{00}\u{07}\u{08}\u{09}\u{0A}\u{0B}\u{0C}\u{0D}\u{1B}\u{1F} ")
+            == #""\u0000\u0007\b\t\n\u000b\f\r\u001b\u001f ""#)
+        #expect(written("\u{2029}x\u{2028}") == #""\u2029x\u2028""#)
+        // Other characters whose UTF-8 starts like U+2028 (E2 80 ..) or ends a string are written as they are.
+        #expect(written("\u{2027}\u{202A}€…\u{2030}") == "\"\u{2027}\u{202A}€…\u{2030}\"")
+        #expect(written("ab€") == "\"ab€\"")
+        #expect(written("") == #""""#)
+        #expect(written(#"\\"#) == #""\\\\""#)
+        // Long runs either side of an escape are copied whole.
+        let run = String(repeating: "abcé", count: 50)
+        #expect(written(run + "\"" + run) == "\"" + run + "\\\"" + run + "\"")
+    }
+
+    @Test func keysAreSortedByTheirBytesAndTiesKeepTheirOrder() {
+        let value = TemplateValue(.object([
+            .init("b", .int(1, here)), .init("B", .int(2, here)), .init("a", .int(3, here)),
+            .init("é", .int(4, here)), .init("a", .int(5, here)), .init("Z", .int(6, here)),
+        ]), origin: here)
+        #expect(JSONWriter.write(value) == """
+            {
+              "B": 2,
+              "Z": 6,
+              "a": 3,
+              "a": 5,
+              "b": 1,
+              "é": 4
+            }
+            """)
+    }
+
+    @Test func nestedIndentationPastSixtyFourLevels() {
+        var value = TemplateValue.string("x", here)
+        for _ in 0..<70 { value = .array([value], here) }
+        let lines = JSONWriter.write(value).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 141)
+        for depth in 0..<70 {
+            #expect(lines[depth] == String(repeating: "  ", count: depth) + "[")
+            #expect(lines[140 - depth] == String(repeating: "  ", count: depth) + "]")
+        }
+        #expect(lines[70] == String(repeating: "  ", count: 70) + "\"x\"")
+    }
+
+    @Test func minifiedNestingAndEmptyContainers() {
+        var template = Template()
+        var resource = Resource(logicalId: "R", type: "AWS::SNS::Topic", properties: [
+            ("Z", .object([("y", .array([.object([], here), .array([], here), .bool(true, here)], here)),
+                           ("x", .init(.null, origin: here))], here)),
+            ("A", .string("\u{7F}", here)),
+        ], origin: here)
+        resource.metadata = .object([("M", .object([], here))], here)
+        resource.updateReplacePolicy = "Retain"
+        template.resources = [resource]
+        #expect(JSONWriter.write(template, minify: true) == #"{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"R":{"#
+            + #""Type":"AWS::SNS::Topic","UpdateReplacePolicy":"Retain","Metadata":{"M":{}},"#
+            + #""Properties":{"A":"\u007f","Z":{"x":null,"y":[{},[],true]}}}}}"# + "\n")
+    }
 }
