@@ -191,17 +191,12 @@ package enum JSONWriter {
                 guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
                 out.append(UInt8(ascii: "{"))
                 newline(depth + 1)
-                if !sortKeys || Self.inOrder(members) {
-                    for index in members.indices { member(members[index], first: index == 0, under: node, depth: depth + 1) }
-                } else {
-                    // Ties keep their order, as a stable sort would.
-                    let order = members.indices.sorted { a, b in
-                        let (x, y) = (members[a].key.utf8, members[b].key.utf8)
-                        return x.lexicographicallyPrecedes(y) || (a < b && x.elementsEqual(y))
-                    }
+                if sortKeys, let order = members.keyOrder {
                     for (position, index) in order.enumerated() {
                         member(members[index], first: position == 0, under: node, depth: depth + 1)
                     }
+                } else {
+                    for index in members.indices { member(members[index], first: index == 0, under: node, depth: depth + 1) }
                 }
                 close("}", depth: depth)
             }
@@ -212,16 +207,6 @@ package enum JSONWriter {
             JSONWriter.appendString(member.key, to: &out)
             colon()
             value(member.value, at: .key(member.key), under: node, sortKeys: true, depth: depth)
-        }
-
-        /// Whether the keys are already sorted (as most objects lowering builds are).
-        static func inOrder(_ members: [TemplateValue.Member]) -> Bool {
-            var index = 1
-            while index < members.count {
-                if members[index].key.utf8.lexicographicallyPrecedes(members[index - 1].key.utf8) { return false }
-                index += 1
-            }
-            return true
         }
 
         // MARK: layout
