@@ -14,7 +14,7 @@ import Testing
         queue.deletionPolicy = "Delete"
         queue.dependsOn = ["Other"]
         queue.condition = "IsProd"
-        template.resources = [queue]
+        template.append(queue)
         template.parameters = [.init("Env", .object([("Type", .string("String", here)), ("Default", .string("dev", here))], here))]
         #expect(JSONWriter.write(template) == """
             {
@@ -63,7 +63,7 @@ import Testing
             ("Empty", .array([], here)), ("None", .object([], here)),
         ], origin: here)
         queue.dependsOn = ["Other"]
-        template.resources = [queue]
+        template.append(queue)
         let pretty = JSONWriter.emit(template)
         let minified = JSONWriter.emit(template, minify: true)
         #expect(minified.text == #"{"AWSTemplateFormatVersion":"2010-09-09","Description":"a b","Parameters":{"Env":{"Type":"String"}},"#
@@ -86,7 +86,7 @@ import Testing
 
     @Test func resourcesKeepModelOrder() {
         var template = Template()
-        template.resources = ["Zeta", "Alpha"].map { Resource(logicalId: $0, type: "AWS::SNS::Topic", properties: [], origin: here) }
+        for id in ["Zeta", "Alpha"] { template.append(Resource(logicalId: id, type: "AWS::SNS::Topic", properties: [], origin: here)) }
         let json = JSONWriter.write(template)
         let ids = json.split(separator: "\n").filter { $0.hasSuffix(": {") }.map { $0.trimmingPrefix(while: { $0 == " " }) }
         #expect(ids == ["\"Resources\": {", "\"Zeta\": {", "\"Alpha\": {"])
@@ -166,7 +166,7 @@ import Testing
         ], origin: here)
         resource.metadata = .object([("M", .object([], here))], here)
         resource.updateReplacePolicy = "Retain"
-        template.resources = [resource]
+        template.append(resource)
         #expect(JSONWriter.write(template, minify: true) == #"{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"R":{"#
             + #""Type":"AWS::SNS::Topic","UpdateReplacePolicy":"Retain","Metadata":{"M":{}},"#
             + #""Properties":{"A":"\u007f","Z":{"x":null,"y":[{},[],true]}}}}}"# + "\n")
