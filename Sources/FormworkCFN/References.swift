@@ -50,14 +50,18 @@ package enum References {
     /// The names an `Fn::Sub` format refers to: `${X}` and `${X.Attr}`, not `${!Literal}`.
     package static func subReferences(_ format: String) -> [String] {
         var names: [String] = []
-        var rest = Substring(format)
-        while let open = rest.firstRange(of: "${") {
-            rest = rest[open.upperBound...]
-            guard let close = rest.firstIndex(of: "}") else { break }
-            let inner = rest[..<close]
-            rest = rest[rest.index(after: close)...]
-            if inner.hasPrefix("!") { continue }
-            names.append(String(inner.prefix { $0 != "." }))
+        var format = format
+        format.withUTF8 { bytes in
+            var index = 0
+            while index + 1 < bytes.count {
+                guard bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "{") else { index += 1; continue }
+                let start = index + 2
+                guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "}")) else { break }
+                index = close + 1
+                if start < close, bytes[start] == UInt8(ascii: "!") { continue }
+                let end = bytes[start..<close].firstIndex(of: UInt8(ascii: ".")) ?? close
+                names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            }
         }
         return names
     }
