@@ -301,21 +301,26 @@ package enum JSONWriter {
     }
 
     private static func compactByteCount(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        var inString = false
-        var escaped = false
-        for byte in bytes {
-            if inString {
+        var count = 1  // the final line break
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                index += 1
+            case UInt8(ascii: "\""):
+                // A string, every byte of it: up to the next quote that no backslash escapes (or the end).
+                var close = index + 1
+                while close < bytes.count, bytes[close] != UInt8(ascii: "\"") {
+                    close += bytes[close] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                close = min(close, bytes.count - 1)
+                count += close - index + 1
+                index = close + 1
+            default:
                 count += 1
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): continue
-            case UInt8(ascii: "\""): inString = true; count += 1
-            default: count += 1
+                index += 1
             }
         }
-        return count + 1
+        return count
     }
 }

@@ -171,4 +171,14 @@ import Testing
             + #""Type":"AWS::SNS::Topic","UpdateReplacePolicy":"Retain","Metadata":{"M":{}},"#
             + #""Properties":{"A":"\u007f","Z":{"x":null,"y":[{},[],true]}}}}}"# + "\n")
     }
+
+    /// Whitespace outside strings is not counted; inside them every byte is,
+    /// an escaped quote or backslash included, and an unterminated string runs to the end.
+    @Test func compactByteCountSkipsOnlyWhitespaceBetweenTokens() {
+        #expect(JSONWriter.compactByteCount(of: "{ \"a b\" :\n\t[ 1 ,\r 2 ] }\n") == #"{"a b":[1,2]}"#.utf8.count + 1)
+        #expect(JSONWriter.compactByteCount(of: #" "a\\" , "b\" c" "#) == #""a\\","b\" c""#.utf8.count + 1)
+        #expect(JSONWriter.compactByteCount(of: #"[ "a  b"#) == #"["a  b"#.utf8.count + 1)
+        #expect(JSONWriter.compactByteCount(of: #"[ "a \"#) == #"["a \"#.utf8.count + 1)
+        #expect(JSONWriter.compactByteCount(of: "") == 1)
+    }
 }
