@@ -16,19 +16,23 @@ package enum References {
     package static func collectReferences(_ value: TemplateValue, into out: inout [String: SourceRange], ids: Set<String>) {
         switch value.kind {
         case .object(let members):
-            if members.count == 1, let only = members.first {
-                switch (only.key, only.value.kind) {
-                case ("Ref", .string(let id)):
-                    if ids.contains(id), out[id] == nil { out[id] = value.origin ?? only.value.origin }
-                    return
-                case ("Fn::GetAtt", .array(let parts)):
-                    if case .string(let id)? = parts.first?.kind, ids.contains(id), out[id] == nil {
+            if members.count == 1 {
+                let inner = members[0].value
+                switch members[0].key {
+                case "Ref":
+                    if case .string(let id) = inner.kind {
+                        if ids.contains(id), out[id] == nil { out[id] = value.origin ?? inner.origin }
+                        return
+                    }
+                case "Fn::GetAtt":
+                    if case .array(let parts) = inner.kind, case .string(let id)? = parts.first?.kind, ids.contains(id),
+                       out[id] == nil {
                         out[id] = value.origin
                     }
-                case ("Fn::Sub", .string(let format)):
-                    for id in subReferences(format) where ids.contains(id) && out[id] == nil { out[id] = value.origin }
-                case ("Fn::Sub", .array(let parts)):
-                    if case .string(let format)? = parts.first?.kind {
+                case "Fn::Sub":
+                    if case .string(let format) = inner.kind {
+                        for id in subReferences(format) where ids.contains(id) && out[id] == nil { out[id] = value.origin }
+                    } else if case .array(let parts) = inner.kind, case .string(let format)? = parts.first?.kind {
                         let local: Set<String> = if case .object(let variables)? = parts.dropFirst().first?.kind {
                             Set(variables.map(\.key))
                         } else { [] }
@@ -39,9 +43,9 @@ package enum References {
                 default: break
                 }
             }
-            for member in members { collectReferences(member.value, into: &out, ids: ids) }
+            for index in members.indices { collectReferences(members[index].value, into: &out, ids: ids) }
         case .array(let items):
-            for item in items { collectReferences(item, into: &out, ids: ids) }
+            for index in items.indices { collectReferences(items[index], into: &out, ids: ids) }
         case .string, .number, .bool, .null:
             break
         }
@@ -50,14 +54,18 @@ package enum References {
     /// The names an `Fn::Sub` format refers to: `${X}` and `${X.Attr}`, not `${!Literal}`.
     package static func subReferences(_ format: String) -> [String] {
         var names: [String] = []
-        var rest = Substring(format)
-        while let open = rest.firstRange(of: "${") {
-            rest = rest[open.upperBound...]
-            guard let close = rest.firstIndex(of: "}") else { break }
-            let inner = rest[..<close]
-            rest = rest[rest.index(after: close)...]
-            if inner.hasPrefix("!") { continue }
-            names.append(String(inner.prefix { $0 != "." }))
+        var format = format
+        format.withUTF8 { bytes in
+            var index = 0
+            while index + 1 < bytes.count {
+                guard bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "{") else { index += 1; continue }
+                let start = index + 2
+                guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "}")) else { break }
+                index = close + 1
+                if start < close, bytes[start] == UInt8(ascii: "!") { continue }
+                let end = bytes[start..<close].firstIndex(of: UInt8(ascii: ".")) ?? close
+                names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            }
         }
         return names
     }

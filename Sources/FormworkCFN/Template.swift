@@ -22,7 +22,10 @@ package struct Template: Sendable {
     package var origin: SourceRange?
     package var parameters: [Entry] = []
     package var conditions: [Entry] = []
-    package var resources: [Resource] = []
+    /// In model order; added with `append`, changed in place with `subscript(resourceAt:)`.
+    package private(set) var resources: [Resource] = []
+    /// Each logical ID's first resource.
+    private var positions: [String: Int] = [:]
     package var outputs: [Entry] = []
 
     package init(description: String? = nil, origin: SourceRange? = nil) {
@@ -30,9 +33,26 @@ package struct Template: Sendable {
         self.descriptionOrigin = origin
     }
 
-    package func resource(_ logicalId: String) -> Resource? {
-        resources.first { $0.logicalId == logicalId }
+    package mutating func append(_ resource: Resource) {
+        if positions[resource.logicalId] == nil { positions[resource.logicalId] = resources.count }
+        resources.append(resource)
     }
+
+    /// The resource at `index`, to change in place: anything but its logical ID.
+    package subscript(resourceAt index: Int) -> Resource {
+        get { resources[index] }
+        _modify {
+            let logicalId = resources[index].logicalId
+            yield &resources[index]
+            precondition(resources[index].logicalId == logicalId, "a resource's logical ID changed in place")
+        }
+    }
+
+    /// Where the first resource with this logical ID is in `resources`.
+    package func index(of logicalId: String) -> Int? { positions[logicalId] }
+
+    /// The first resource with this logical ID.
+    package func resource(_ logicalId: String) -> Resource? { positions[logicalId].map { resources[$0] } }
 }
 
 package struct Resource: Sendable {

@@ -4,8 +4,9 @@ import FormworkDiagnostics
 /// value keeps the range of the spec node that caused it, so findings on a
 /// template can be reported at the spec line. Two values are equal when
 /// their JSON is, wherever they came from: a value that moved to another
-/// spec line is not a change.
-package struct TemplateValue: Sendable, Equatable {
+/// spec line is not a change. Equal values hash alike, so a set of values
+/// keeps one of each JSON text.
+package struct TemplateValue: Sendable, Hashable {
     package indirect enum Kind: Sendable, Equatable {
         case string(String)
         /// A number, as its canonical JSON text.
@@ -42,13 +43,39 @@ package struct TemplateValue: Sendable, Equatable {
         self.origin = origin
     }
 
-    /// Equal JSON: origins aside, and an object's members in any order.
+    /// Equal JSON: origins aside, and an object's members in any order
+    /// (compared as the writer orders them, so repeated keys too).
     package static func == (a: TemplateValue, b: TemplateValue) -> Bool {
         guard case .object(let x) = a.kind, case .object(let y) = b.kind else { return a.kind == b.kind }
         guard x.count == y.count else { return false }
         if zip(x, y).allSatisfy({ $0.key == $1.key && $0.value == $1.value }) { return true }
-        let byKey = Dictionary(y.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        return x.allSatisfy { member in byKey[member.key].map { $0 == member.value } ?? false }
+        let (xOrder, yOrder) = (x.keyOrder ?? Array(x.indices), y.keyOrder ?? Array(y.indices))
+        return zip(xOrder, yOrder).allSatisfy { x[$0] == y[$1] }
+    }
+
+    /// Origins aside; an object's members in any order (a sum of each member's hash).
+    package func hash(into hasher: inout Hasher) {
+        switch kind {
+        case .string(let s): hasher.combine(0); hasher.combine(s)
+        case .number(let n): hasher.combine(1); hasher.combine(n)
+        case .bool(let b): hasher.combine(2); hasher.combine(b)
+        case .null: hasher.combine(3)
+        case .array(let items):
+            hasher.combine(4)
+            hasher.combine(items.count)
+            for item in items { hasher.combine(item) }
+        case .object(let members):
+            var sum = 0
+            for member in members {
+                var memberHasher = Hasher()
+                memberHasher.combine(member.key)
+                memberHasher.combine(member.value)
+                sum &+= memberHasher.finalize()
+            }
+            hasher.combine(5)
+            hasher.combine(members.count)
+            hasher.combine(sum)
+        }
     }
 
     package static func string(_ s: String, _ origin: SourceRange?) -> TemplateValue { .init(.string(s), origin: origin) }
@@ -80,5 +107,19 @@ package struct TemplateValue: Sendable, Equatable {
     package subscript(key: String) -> TemplateValue? {
         guard case .object(let members) = kind else { return nil }
         return members.first { $0.key == key }?.value
+    }
+}
+
+extension [TemplateValue.Member] {
+    /// The members' indices in the order the writer writes an object's keys:
+    /// by their UTF-8 bytes, repeated keys in their own order; nil when the
+    /// members are in that order already (as most objects are).
+    package var keyOrder: [Int]? {
+        guard indices.dropFirst().contains(where: { self[$0].key.utf8.lexicographicallyPrecedes(self[$0 - 1].key.utf8) })
+        else { return nil }
+        return indices.sorted { a, b in
+            let (x, y) = (self[a].key.utf8, self[b].key.utf8)
+            return x.lexicographicallyPrecedes(y) || (a < b && x.elementsEqual(y))
+        }
     }
 }

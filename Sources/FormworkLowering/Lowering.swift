@@ -57,7 +57,7 @@ package final class Lowering {
             resource.deletionPolicy = policy
             resource.updateReplacePolicy = policy
         }
-        template.resources.append(resource)
+        template.append(resource)
     }
 
     private func lower(_ decl: ResourceDecl) {
@@ -77,8 +77,8 @@ package final class Lowering {
         }
         // The resource's own dependsOn goes on the resource the spec names (the first one emitted).
         if first < template.resources.count {
-            template.resources[first].dependsOn = Self.merged(template.resources[first].dependsOn, userDependsOn)
-            template.resources[first].dependsOnOrigins.merge(userOrigins) { own, _ in own }
+            template[resourceAt: first].dependsOn = Self.merged(template.resources[first].dependsOn, userDependsOn)
+            template[resourceAt: first].dependsOnOrigins.merge(userOrigins) { own, _ in own }
         }
     }
 
@@ -87,7 +87,7 @@ package final class Lowering {
         let ids = Set(template.resources.map(\.logicalId))
         for index in template.resources.indices where !template.resources[index].dependsOn.isEmpty {
             let references = References.of(template.resources[index], among: ids)
-            template.resources[index].dependsOn.removeAll { references[$0] != nil }
+            template[resourceAt: index].dependsOn.removeAll { references[$0] != nil }
         }
     }
 

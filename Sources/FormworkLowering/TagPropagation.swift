@@ -47,7 +47,7 @@ enum TagPropagation {
                 byOwner[owner] = merged
             }
             guard let merged = byOwner[owner], !merged.isEmpty else { continue }
-            template.resources[index].properties = withTags(resource.properties, merged, shape: shape)
+            template[resourceAt: index].properties = withTags(resource.properties, merged, shape: shape)
         }
     }
 

@@ -14,7 +14,7 @@ import Testing
         queue.deletionPolicy = "Delete"
         queue.dependsOn = ["Other"]
         queue.condition = "IsProd"
-        template.resources = [queue]
+        template.append(queue)
         template.parameters = [.init("Env", .object([("Type", .string("String", here)), ("Default", .string("dev", here))], here))]
         #expect(JSONWriter.write(template) == """
             {
@@ -63,7 +63,7 @@ import Testing
             ("Empty", .array([], here)), ("None", .object([], here)),
         ], origin: here)
         queue.dependsOn = ["Other"]
-        template.resources = [queue]
+        template.append(queue)
         let pretty = JSONWriter.emit(template)
         let minified = JSONWriter.emit(template, minify: true)
         #expect(minified.text == #"{"AWSTemplateFormatVersion":"2010-09-09","Description":"a b","Parameters":{"Env":{"Type":"String"}},"#
@@ -86,7 +86,7 @@ import Testing
 
     @Test func resourcesKeepModelOrder() {
         var template = Template()
-        template.resources = ["Zeta", "Alpha"].map { Resource(logicalId: $0, type: "AWS::SNS::Topic", properties: [], origin: here) }
+        for id in ["Zeta", "Alpha"] { template.append(Resource(logicalId: id, type: "AWS::SNS::Topic", properties: [], origin: here)) }
         let json = JSONWriter.write(template)
         let ids = json.split(separator: "\n").filter { $0.hasSuffix(": {") }.map { $0.trimmingPrefix(while: { $0 == " " }) }
         #expect(ids == ["\"Resources\": {", "\"Zeta\": {", "\"Alpha\": {"])
@@ -106,5 +106,79 @@ import Testing
               "B": {}
             }
             """)
+    }
+
+    @Test func escapesAsTheScalarWriterDid() {
+        func written(_ s: String) -> String {
+            var out = ""
+            JSONWriter.writeString(s, into: &out)
+            return out
+        }
+        // Every control character: the five with names by name, the rest as lowercase \u00XX.
+        #expect(written("\u{00}\u{07}\u{08}\u{09}\u{0A}\u{0B}\u{0C}\u{0D}\u{1B}\u{1F} ")
+            == #""\u0000\u0007\b\t\n\u000b\f\r\u001b\u001f ""#)
+        #expect(written("\u{2029}x\u{2028}") == #""\u2029x\u2028""#)
+        // Other characters whose UTF-8 starts like U+2028 (E2 80 ..) or ends a string are written as they are.
+        #expect(written("\u{2027}\u{202A}€…\u{2030}") == "\"\u{2027}\u{202A}€…\u{2030}\"")
+        #expect(written("ab€") == "\"ab€\"")
+        #expect(written("") == #""""#)
+        #expect(written(#"\\"#) == #""\\\\""#)
+        // Long runs either side of an escape are copied whole.
+        let run = String(repeating: "abcé", count: 50)
+        #expect(written(run + "\"" + run) == "\"" + run + "\\\"" + run + "\"")
+    }
+
+    @Test func keysAreSortedByTheirBytesAndTiesKeepTheirOrder() {
+        let value = TemplateValue(.object([
+            .init("b", .int(1, here)), .init("B", .int(2, here)), .init("a", .int(3, here)),
+            .init("é", .int(4, here)), .init("a", .int(5, here)), .init("Z", .int(6, here)),
+        ]), origin: here)
+        #expect(JSONWriter.write(value) == """
+            {
+              "B": 2,
+              "Z": 6,
+              "a": 3,
+              "a": 5,
+              "b": 1,
+              "é": 4
+            }
+            """)
+    }
+
+    @Test func nestedIndentationPastSixtyFourLevels() {
+        var value = TemplateValue.string("x", here)
+        for _ in 0..<70 { value = .array([value], here) }
+        let lines = JSONWriter.write(value).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 141)
+        for depth in 0..<70 {
+            #expect(lines[depth] == String(repeating: "  ", count: depth) + "[")
+            #expect(lines[140 - depth] == String(repeating: "  ", count: depth) + "]")
+        }
+        #expect(lines[70] == String(repeating: "  ", count: 70) + "\"x\"")
+    }
+
+    @Test func minifiedNestingAndEmptyContainers() {
+        var template = Template()
+        var resource = Resource(logicalId: "R", type: "AWS::SNS::Topic", properties: [
+            ("Z", .object([("y", .array([.object([], here), .array([], here), .bool(true, here)], here)),
+                           ("x", .init(.null, origin: here))], here)),
+            ("A", .string("\u{7F}", here)),
+        ], origin: here)
+        resource.metadata = .object([("M", .object([], here))], here)
+        resource.updateReplacePolicy = "Retain"
+        template.append(resource)
+        #expect(JSONWriter.write(template, minify: true) == #"{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"R":{"#
+            + #""Type":"AWS::SNS::Topic","UpdateReplacePolicy":"Retain","Metadata":{"M":{}},"#
+            + #""Properties":{"A":"\u007f","Z":{"x":null,"y":[{},[],true]}}}}}"# + "\n")
+    }
+
+    /// Whitespace outside strings is not counted; inside them every byte is,
+    /// an escaped quote or backslash included, and an unterminated string runs to the end.
+    @Test func compactByteCountSkipsOnlyWhitespaceBetweenTokens() {
+        #expect(JSONWriter.compactByteCount(of: "{ \"a b\" :\n\t[ 1 ,\r 2 ] }\n") == #"{"a b":[1,2]}"#.utf8.count + 1)
+        #expect(JSONWriter.compactByteCount(of: #" "a\\" , "b\" c" "#) == #""a\\","b\" c""#.utf8.count + 1)
+        #expect(JSONWriter.compactByteCount(of: #"[ "a  b"#) == #"["a  b"#.utf8.count + 1)
+        #expect(JSONWriter.compactByteCount(of: #"[ "a \"#) == #"["a \"#.utf8.count + 1)
+        #expect(JSONWriter.compactByteCount(of: "") == 1)
     }
 }

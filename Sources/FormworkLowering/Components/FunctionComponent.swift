@@ -105,7 +105,7 @@ extension Lowering {
     func addGenerated(_ resource: Resource, for decl: ResourceDecl, when extra: [WhenClause]) {
         add(resource, for: decl)
         if let condition = conditionName(([decl.when].compactMap { $0 }) + extra) {
-            template.resources[template.resources.count - 1].condition = condition
+            template[resourceAt: template.resources.count - 1].condition = condition
         }
     }
 

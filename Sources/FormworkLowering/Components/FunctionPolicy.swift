@@ -31,7 +31,7 @@ extension Lowering {
         let id = decl.name.logicalId
         let origin = decl.range
         var statements: [TemplateValue] = []
-        var seen: Set<String> = []
+        var seen: Set<TemplateValue> = []
         func allow(_ actions: [String], _ resource: TemplateValue, when clauses: [WhenClause], _ range: SourceRange) {
             var statement = TemplateValue.object([
                 ("Effect", .string("Allow", range)),
@@ -40,8 +40,7 @@ extension Lowering {
             ], range)
             // The role carries the function's condition: only what it does not imply needs an `Fn::If`.
             if let condition = conditionName(clauses, within: decl.when) { statement = .if(condition, statement, .noValue(range), range) }
-            let key = JSONWriter.write(statement)
-            if seen.insert(key).inserted { statements.append(statement) }
+            if seen.insert(statement).inserted { statements.append(statement) }
         }
 
         allow(["logs:CreateLogStream", "logs:PutLogEvents"], .getAtt(id + "LogGroup", "Arn", origin), when: [], origin)

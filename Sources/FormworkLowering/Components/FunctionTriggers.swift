@@ -131,17 +131,13 @@ extension Lowering {
     func attachS3Notifications() {
         // Per bucket (by template index): the entries to add, and where they came from, added once at the end.
         var pending: [Int: (entries: [TemplateValue], origin: SourceRange, permissions: [String])] = [:]
-        var bucketIndex: [String: Int] = [:]
-        for (index, resource) in template.resources.enumerated() where resource.type == "AWS::S3::Bucket" {
-            if bucketIndex[resource.logicalId] == nil { bucketIndex[resource.logicalId] = index }
-        }
         for decl in spec.resources {
             guard case .function(let function) = decl.body else { continue }
             let id = decl.name.logicalId
             for trigger in function.triggers {
                 guard case .s3(let bucketName, let events, let prefix, let suffix) = trigger.source else { continue }
                 guard let bucket = symbols.resources[bucketName.text], case .bucket = bucket.body,
-                      let index = bucketIndex[bucket.name.logicalId]
+                      let index = template.index(of: bucket.name.logicalId), template.resources[index].type == "AWS::S3::Bucket"
                 else { Lowering.unchecked("an s3 trigger names a bucket (ResourceReferences)") }
                 // The filter's values stand in the bucket, under the function's and the trigger's conditions.
                 emitter.context = [bucket.when, decl.when, trigger.when].compactMap { $0?.condition }
@@ -176,9 +172,9 @@ extension Lowering {
             }
         }
         for (index, bucketPending) in pending {
-            template.resources[index].properties = Self.addingLambdaConfigurations(
+            template[resourceAt: index].properties = Self.addingLambdaConfigurations(
                 bucketPending.entries, to: template.resources[index].properties, origin: bucketPending.origin)
-            template.resources[index].dependsOn = Self.merged(template.resources[index].dependsOn, bucketPending.permissions)
+            template[resourceAt: index].dependsOn = Self.merged(template.resources[index].dependsOn, bucketPending.permissions)
         }
     }
 

@@ -18,12 +18,12 @@ import Testing
 
     @Test func dependsOnImpliedByAReferenceIsRemoved() {
         var template = Template()
-        template.resources = [
+        [
             resource("A", []),
             resource("B", []),
             resource("C", [("X", .ref("A", here)), ("Y", .sub("${B.TopicName}-${!Literal}", here))], dependsOn: ["A", "B", "D"]),
             resource("D", []),
-        ]
+        ].forEach { template.append($0) }
         Lowering.removeImpliedDependsOn(&template)
         #expect(cycles(template).isEmpty)
         #expect(template.resource("C")?.dependsOn == ["D"])
@@ -39,12 +39,12 @@ import Testing
 
     @Test func everyCycleIsReportedOnceWithItsMembers() {
         var template = Template()
-        template.resources = [
+        [
             resource("A", [("X", .getAtt("B", "Arn", here))]),
             resource("B", [("X", .ref("C", here))]),
             resource("C", [], dependsOn: ["A"]),
             resource("D", [("X", .ref("D", here))]),
-        ]
+        ].forEach { template.append($0) }
         let diagnostics = cycles(template)
         #expect(diagnostics.map(\.message) == [
             "circular dependency: A → B → C → A (A refers to B here)", "circular dependency: D → D (D refers to D here)",
@@ -54,10 +54,10 @@ import Testing
 
     @Test func aResourceReferringToItselfIsACycleButSelfDependsOnIsLeftToResourceReferences() {
         var template = Template()
-        template.resources = [
+        [
             resource("A", [("X", .getAtt("A", "TopicName", here))]),
             resource("B", [], dependsOn: ["B"]),
-        ]
+        ].forEach { template.append($0) }
         let diagnostics = cycles(template)
         #expect(diagnostics.map(\.message) == ["circular dependency: A → A (A refers to A here)"])
     }

@@ -57,9 +57,9 @@ import Testing
             ("BIG", .string(String(repeating: "x", count: 5000), value)),
         ], SourceRange(file: "t.json", line: 6, column: 1))
         var template = Template()
-        template.resources = [Resource(logicalId: "Worker", type: "AWS::Lambda::Function",
-                                       properties: [("Environment", .object([("Variables", variables)], nil))],
-                                       origin: SourceRange(file: "t.json", line: 3, column: 1))]
+        template.append(Resource(logicalId: "Worker", type: "AWS::Lambda::Function",
+                                 properties: [("Environment", .object([("Variables", variables)], nil))],
+                                 origin: SourceRange(file: "t.json", line: 3, column: 1)))
         var diagnostics: [Diagnostic] = []
         LambdaEnvironmentSize.check(TemplateContext(template: template, text: ""), into: &diagnostics)
         #expect(diagnostics.map(\.range) == [value])

@@ -54,7 +54,7 @@ import Testing
 
     static func check(_ resources: [Resource]) -> [Diagnostic] {
         var template = Template()
-        template.resources = resources
+        for resource in resources { template.append(resource) }
         var diagnostics: [Diagnostic] = []
         QueueVisibilityTimeouts.check(TemplateContext(template: template, text: ""), into: &diagnostics)
         return diagnostics

@@ -68,7 +68,7 @@ import Testing
 
     private func run(_ resources: [Resource]) -> [Diagnostic] {
         var template = Template(description: nil, origin: nil)
-        template.resources = resources
+        for resource in resources { template.append(resource) }
         var diagnostics: [Diagnostic] = []
         TagsPerResource.check(TemplateContext(template: template, text: ""), into: &diagnostics)
         return diagnostics

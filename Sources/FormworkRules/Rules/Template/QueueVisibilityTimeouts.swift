@@ -26,17 +26,15 @@ enum QueueVisibilityTimeouts: TemplateRule {
     }
 
     static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
-        let resources = context.template.resources
-        var index: [String: Int] = [:]
-        for (i, resource) in resources.enumerated() where index[resource.logicalId] == nil { index[resource.logicalId] = i }
+        let template = context.template
         func resource(_ id: String?, ofType type: String) -> Resource? {
-            guard let id, let i = index[id], resources[i].type == type else { return nil }
-            return resources[i]
+            guard let id, let resource = template.resource(id), resource.type == type else { return nil }
+            return resource
         }
         // The slowest function each queue feeds, queues in the order their first mapping comes.
         var queues: [String] = []
         var slowest: [String: (function: Resource, timeout: Seconds)] = [:]
-        for mapping in resources where mapping.type == "AWS::Lambda::EventSourceMapping" {
+        for mapping in template.resources where mapping.type == "AWS::Lambda::EventSourceMapping" {
             guard let queue = resource(mapping.properties["EventSourceArn"]?.getAttTarget(attribute: "Arn"), ofType: "AWS::SQS::Queue"),
                   let function = resource(mapping.properties["FunctionName"]?.functionTarget, ofType: "AWS::Lambda::Function"),
                   let timeout = seconds(function, "Timeout", default: Lambda.defaultTimeout)
