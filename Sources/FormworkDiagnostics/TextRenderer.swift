@@ -1,11 +1,33 @@
-/// The text of the files diagnostics point into, split in lines once.
+/// The text of the files diagnostics point into. A file is split in lines
+/// only when a diagnostic is rendered in it, once per `TextRenderer.render`
+/// call: a spec without diagnostics costs no line index.
 public struct SourceFiles: Sendable {
+    private var texts: [String: String] = [:]
     private var lines: [String: [Substring]] = [:]
 
     public init() {}
 
-    /// Splits lines where libyaml does: LF, CR, CR LF, NEL, LS and PS.
     public mutating func add(path: String, text: String) {
+        texts[path] = text
+        lines[path] = nil
+    }
+
+    /// Splits the files in `paths` in lines, each once.
+    mutating func index(_ paths: some Sequence<String>) {
+        for path in paths where lines[path] == nil {
+            if let text = texts[path] { lines[path] = Self.lines(of: text) }
+        }
+    }
+
+    /// The text of a 1-based line, when known (from the index, or split for this call).
+    public func line(_ number: Int, in path: String) -> Substring? {
+        guard let fileLines = lines[path] ?? texts[path].map(Self.lines(of:)),
+              number >= 1, number <= fileLines.count else { return nil }
+        return fileLines[number - 1]
+    }
+
+    /// Splits lines where libyaml does: LF, CR, CR LF, NEL, LS and PS.
+    private static func lines(of text: String) -> [Substring] {
         var scalars = Substring(text).unicodeScalars
         if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
         var result: [Substring] = []
@@ -25,13 +47,7 @@ public struct SourceFiles: Sendable {
             }
         }
         result.append(Substring(scalars[start...]))
-        lines[path] = result
-    }
-
-    /// The text of a 1-based line, when known.
-    public func line(_ number: Int, in path: String) -> Substring? {
-        guard let fileLines = lines[path], number >= 1, number <= fileLines.count else { return nil }
-        return fileLines[number - 1]
+        return result
     }
 }
 
@@ -51,6 +67,8 @@ public struct TextRenderer: Sendable {
     }
 
     public func render(_ diagnostics: [Diagnostic], sources: SourceFiles) -> String {
+        var sources = sources
+        sources.index(diagnostics.lazy.flatMap { [$0.range.file] + $0.notes.compactMap(\.range?.file) })
         var out = ""
         for diagnostic in diagnostics {
             render(diagnostic, sources: sources, into: &out)
