@@ -24,9 +24,12 @@ enum UnknownNames: SpecRule {
     /// thousands of them is cut off, as the driver shows only the first errors anyway.
     static let maxDiagnostics = 200
     /// The did-you-mean search is made for the first this many unknown
-    /// names by position; the rest are still reported, each at its name,
-    /// with the plain help. The driver shows a spec's first 100 diagnostics,
-    /// so a name past these is never shown.
+    /// names by position. Past them, a name in a `${...}` or a `when:` is
+    /// still reported at its name, with the plain help; a resource name
+    /// written as a value (`dependsOn`, ...) is only counted, in one note at
+    /// the first of them. The driver shows a spec's first 100 diagnostics,
+    /// so none of these would be shown: 500 resources × 1,000 unknown
+    /// `dependsOn` names cost no search, and no diagnostic, each.
     static let maxSuggestions = 200
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
@@ -92,11 +95,17 @@ enum UnknownNames: SpecRule {
             report(error)
         }
         if unread.contains("resources") { return }
+        var unreported: (count: Int, first: SourceRange)?
         for site in walk.nameUses where symbols.resources[site.use.name.text] == nil {
-            let suggestion = searched(site.use.name.range)
-                ? Suggestions.closest(to: site.use.name.text, in: symbols.resources.keys) : nil
+            let range = site.use.name.range
+            guard searched(range) else {
+                unreported = (count: (unreported?.count ?? 0) + 1, first: min(unreported?.first ?? range, range))
+                continue
+            }
+            let suggestion = Suggestions.closest(to: site.use.name.text, in: symbols.resources.keys)
             diagnostics.append(.unknownResource(site.use, suggestion: suggestion))
         }
+        if let unreported { diagnostics.append(.moreUnknownResources(unreported.count, at: unreported.first)) }
     }
 }
 
@@ -256,6 +265,13 @@ extension Diagnostic {
         return .error(.unknownName, "'\(word)' is not a parameter of this spec; a literal in a condition is quoted",
                       at: reference.range,
                       fixIts: [FixIt("quote it: '\(word)'", replacing: reference.range, with: "'\(word)'")])
+    }
+
+    /// What is left of a hostile spec's unknown resource names past `UnknownNames.maxSuggestions`.
+    static func moreUnknownResources(_ count: Int, at range: SourceRange) -> Diagnostic {
+        Diagnostic(.note, .unknownName,
+                   "\(count) more \(count == 1 ? "name" : "names") from here on \(count == 1 ? "is" : "are") not a resource of this spec",
+                   at: range)
     }
 
     static func unknownResource(_ use: NameUse, suggestion: String?) -> Diagnostic {
