@@ -93,35 +93,37 @@ public struct TextRenderer: Sendable {
         }
     }
 
+    /// The source line and a marker under the span. Only the part of the
+    /// line that is shown is copied (a long line is shown as a window), so
+    /// a spec written on one long line renders each diagnostic in time
+    /// proportional to the window, not the line.
     private func snippet(_ range: SourceRange, sources: SourceFiles, severity: Severity, into out: inout String) {
         guard !range.isWholeFile, let line = sources.line(range.start.line, in: range.file) else { return }
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: number.count)
-        let scalars = Array(line.unicodeScalars)
+        let count = line.unicodeScalars.count
+        let startColumn = range.start.column
+        let isLong = count > Self.maxLineWidth
+        // A long line is shown as a window around the span.
+        let from = isLong ? max(0, min(startColumn - 1 - Self.maxLineWidth / 4, count - Self.maxLineWidth)) : 0
+        let to = isLong ? min(count, from + Self.maxLineWidth) : count
+        let visible = Array(line.unicodeScalars.dropFirst(from).prefix(to - from))
         // Keep tabs in the caret line so the caret stays under its character.
         var pad = ""
-        for index in 0..<max(0, min(range.start.column - 1, scalars.count)) {
-            pad.unicodeScalars.append(scalars[index] == "\t" ? "\t" : " ")
+        for index in 0..<max(0, min(startColumn - 1, count) - from) {
+            pad.unicodeScalars.append(visible[index] == "\t" ? "\t" : " ")
         }
-        let startColumn = range.start.column
-        let endColumn = range.end.line == range.start.line ? range.end.column : scalars.count + 1
-        let width = max(1, min(endColumn, scalars.count + 1) - startColumn)
+        let endColumn = range.end.line == range.start.line ? range.end.column : count + 1
+        let width = max(1, min(endColumn, count + 1) - startColumn)
         var marker = "^" + String(repeating: "~", count: width - 1)
         // Control characters would garble a terminal: each shows as U+FFFD, one column like the original.
-        var shown = String(String.UnicodeScalarView(scalars.map { Self.isControl($0) ? "\u{FFFD}" : $0 }))
-        // A long line is shown as a window around the span.
-        if scalars.count > Self.maxLineWidth {
-            let from = max(0, min(startColumn - 1 - Self.maxLineWidth / 4, scalars.count - Self.maxLineWidth))
-            let to = min(scalars.count, from + Self.maxLineWidth)
-            var window = String(String.UnicodeScalarView(shown.unicodeScalars.dropFirst(from).prefix(to - from)))
-            var padScalars = Array(pad.unicodeScalars).dropFirst(from)
+        var shown = String(String.UnicodeScalarView(visible.map { Self.isControl($0) ? "\u{FFFD}" : $0 }))
+        if isLong {
             if from > 0 {
-                window = "…" + window
-                padScalars = [" "] + padScalars
+                shown = "…" + shown
+                pad = " " + pad
             }
-            if to < scalars.count { window += "…" }
-            shown = window
-            pad = String(String.UnicodeScalarView(padScalars))
+            if to < count { shown += "…" }
             marker = String(marker.prefix(max(1, to - max(from, startColumn - 1))))
         }
         out += " \(number) | \(shown)\n"
