@@ -79,24 +79,25 @@ def unknown_depends_on(scale=1.0):
     return "".join(out)
 
 
+def _repeated(head, line, count):
+    """A spec: the header, `head`, then `line(i)` for each i below `count`."""
+    return _header() + head + "".join(line(i) for i in range(count))
+
+
 def map_tags(scale=1.0):
     """50,000 tags on a type whose Tags are a map (AWS::SSM::Parameter),
-    890 KB: each tag was checked against the tags merged so far."""
-    count = _n(50_000, scale)
-    out = [_header(), "resources:\n  param:\n    type: AWS::SSM::Parameter\n",
-           "    properties: { Type: String, Value: v }\n    tags:\n"]
-    out.extend(f"      t{i:06}: v\n" for i in range(count))
-    return "".join(out)
+    830 KB: each tag was checked against the tags merged so far."""
+    return _repeated("resources:\n  param:\n    type: AWS::SSM::Parameter\n"
+                     "    properties: { Type: String, Value: v }\n    tags:\n",
+                     lambda i: f"      t{i:06}: v\n", _n(50_000, scale))
 
 
 def cors_routes(scale=1.0):
-    """One api with cors and 20,000 routes on as many paths (1 MB): the
+    """One api with cors and 20,000 routes on as many paths (810 KB): the
     preflight step scanned every method for every path."""
-    count = _n(20_000, scale)
-    out = [_header(), "resources:\n  api:\n    kind: api\n    stage: v1\n    auth: iam\n",
-           "    cors: { allowOrigin: \"*\" }\n    routes:\n"]
-    out.extend(f"      GET /p{i}/items:\n        mock: {{}}\n" for i in range(count))
-    return "".join(out)
+    return _repeated("resources:\n  api:\n    kind: api\n    stage: v1\n    auth: iam\n"
+                     "    cors: { allowOrigin: \"*\" }\n    routes:\n",
+                     lambda i: f"      GET /p{i}/items:\n        mock: {{}}\n", _n(20_000, scale))
 
 
 def over_quota(scale=1.0):
@@ -110,6 +111,15 @@ def over_quota(scale=1.0):
     return "".join(out)
 
 
+def one_line_errors(scale=1.0):
+    """A spec on one line (flow style, 560 KB): 50,000 stack tags, then 300
+    queues with a misspelled key each. Each shown diagnostic copied and
+    re-encoded the whole line to show a window of it."""
+    tags = ", ".join(f"t{i:05}: v" for i in range(_n(50_000, scale)))
+    queues = ", ".join(f"q{r}: {{kind: queue, retentionDay: 4}}" for r in range(300))
+    return "{formwork: 1, stack: hostile, tags: {" + tags + "}, resources: {" + queues + "}}\n"
+
+
 # Family name → (make, exit status the spec gets: 1 with errors, else 0).
 _FAMILIES = [
     ("interpolations", interpolations, 0),
@@ -118,6 +128,7 @@ _FAMILIES = [
     ("map-tags", map_tags, 1),
     ("cors-routes", cors_routes, 1),
     ("over-quota", over_quota, 1),
+    ("one-line-errors", one_line_errors, 1),
 ]
 
 FAMILIES = {name: make for name, make, _ in _FAMILIES}
