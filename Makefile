@@ -49,7 +49,7 @@ test: deps cfn-lint-dep
 	@echo "cfn-lint: no findings in $(words $(TEMPLATES)) templates"
 	bash deploy/run.sh
 	$(SWIFT) build --build-tests
-	python3 bench/hostile.py check .build/debug/formwork --timeout 60
+	python3 bench/hostile.py check .build/debug/formwork --timeout 30
 	$(SWIFT) test --skip-build
 
 # Re-record golden files (and docs/diagnostics.md, generated from them):

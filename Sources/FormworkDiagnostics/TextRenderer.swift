@@ -4,6 +4,8 @@
 public struct SourceFiles: Sendable {
     private var texts: [String: String] = [:]
     private var lines: [String: [Substring]] = [:]
+    /// The number of Unicode scalars of each line of `lines`.
+    private var lineLengths: [String: [Int]] = [:]
 
     public init() {}
 
@@ -15,8 +17,17 @@ public struct SourceFiles: Sendable {
     /// Splits the files in `paths` in lines, each once.
     mutating func index(_ paths: some Sequence<String>) {
         for path in paths where lines[path] == nil {
-            if let text = texts[path] { lines[path] = Self.lines(of: text) }
+            guard let text = texts[path] else { continue }
+            let split = Self.lines(of: text)
+            lines[path] = split
+            lineLengths[path] = split.map(\.unicodeScalars.count)
         }
+    }
+
+    /// The number of Unicode scalars of a 1-based line, when indexed.
+    func length(ofLine number: Int, in path: String) -> Int? {
+        guard let lengths = lineLengths[path], number >= 1, number <= lengths.count else { return nil }
+        return lengths[number - 1]
     }
 
     /// The text of a 1-based line, when known (from the index, or split for this call).
@@ -101,13 +112,20 @@ public struct TextRenderer: Sendable {
         guard !range.isWholeFile, let line = sources.line(range.start.line, in: range.file) else { return }
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: number.count)
-        let count = line.unicodeScalars.count
+        let count = sources.length(ofLine: range.start.line, in: range.file) ?? line.unicodeScalars.count
         let startColumn = range.start.column
         let isLong = count > Self.maxLineWidth
         // A long line is shown as a window around the span.
         let from = isLong ? max(0, min(startColumn - 1 - Self.maxLineWidth / 4, count - Self.maxLineWidth)) : 0
         let to = isLong ? min(count, from + Self.maxLineWidth) : count
-        let visible = Array(line.unicodeScalars.dropFirst(from).prefix(to - from))
+        let visible: [Unicode.Scalar]
+        if line.utf8.count == count {
+            // One byte a scalar: the window's bounds are byte offsets, found without walking the line.
+            let start = line.utf8.index(line.startIndex, offsetBy: from)
+            visible = Array(line[start..<line.utf8.index(start, offsetBy: to - from)].unicodeScalars)
+        } else {
+            visible = Array(line.unicodeScalars.dropFirst(from).prefix(to - from))
+        }
         // Keep tabs in the caret line so the caret stays under its character.
         var pad = ""
         for index in 0..<max(0, min(startColumn - 1, count) - from) {
