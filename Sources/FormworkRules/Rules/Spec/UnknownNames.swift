@@ -16,7 +16,9 @@ import FormworkSpec
 /// still declares its name: uses of it resolve, and are not reported
 /// again. When the spec's `parameters:` or `resources:` itself was not
 /// read (`resource:`), any name may be declared there, and none is
-/// reported unknown.
+/// reported unknown. On a hostile spec only the first 200 unknown names
+/// by position get the did-you-mean search; past them, a resource name
+/// written as a value is counted in one note at the first of them.
 enum UnknownNames: SpecRule {
     static let summary = "every name resolves to a declaration"
     static let codes: [DiagnosticCode] = [.unknownName, .unknownAttribute]
