@@ -47,13 +47,16 @@ bench: build
 TEMPLATES = $(filter-out %.map.json,$(wildcard golden/*.json))
 
 # cfn-lint and the deploy test first (the goldens are committed), so the test
-# runner's summary closes the output.
+# runner's summary closes the output. bench/hostile.py lints each hostile
+# input with the debug binary under a time and memory guard (docs/performance.md,
+# "Hostile inputs").
 test: deps cfn-lint-dep
 	@echo "cfn-lint $(CFN_LINT_VERSION) over the golden templates"
 	cfn-lint --format parseable -- $(TEMPLATES)
 	@echo "cfn-lint: no findings in $(words $(TEMPLATES)) templates"
 	bash deploy/run.sh
 	$(SWIFT) build --build-tests
+	python3 bench/hostile.py check .build/debug/formwork --timeout 30
 	$(SWIFT) test --skip-build
 
 # Re-record golden files (and docs/diagnostics.md, generated from them):

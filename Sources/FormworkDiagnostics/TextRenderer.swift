@@ -1,11 +1,44 @@
-/// The text of the files diagnostics point into, split in lines once.
+/// The text of the files diagnostics point into. A file is split in lines
+/// only when a diagnostic is rendered in it, once per `TextRenderer.render`
+/// call: a spec without diagnostics costs no line index.
 public struct SourceFiles: Sendable {
+    private var texts: [String: String] = [:]
     private var lines: [String: [Substring]] = [:]
+    /// The number of Unicode scalars of each line of `lines`.
+    private var lineLengths: [String: [Int]] = [:]
 
     public init() {}
 
-    /// Splits lines where libyaml does: LF, CR, CR LF, NEL, LS and PS.
     public mutating func add(path: String, text: String) {
+        texts[path] = text
+        lines[path] = nil
+    }
+
+    /// Splits the files in `paths` in lines, each once.
+    mutating func index(_ paths: some Sequence<String>) {
+        for path in paths where lines[path] == nil {
+            guard let text = texts[path] else { continue }
+            let split = Self.lines(of: text)
+            lines[path] = split
+            lineLengths[path] = split.map(\.unicodeScalars.count)
+        }
+    }
+
+    /// The number of Unicode scalars of a 1-based line, when indexed.
+    func length(ofLine number: Int, in path: String) -> Int? {
+        guard let lengths = lineLengths[path], number >= 1, number <= lengths.count else { return nil }
+        return lengths[number - 1]
+    }
+
+    /// The text of a 1-based line, when known (from the index, or split for this call).
+    public func line(_ number: Int, in path: String) -> Substring? {
+        guard let fileLines = lines[path] ?? texts[path].map(Self.lines(of:)),
+              number >= 1, number <= fileLines.count else { return nil }
+        return fileLines[number - 1]
+    }
+
+    /// Splits lines where libyaml does: LF, CR, CR LF, NEL, LS and PS.
+    private static func lines(of text: String) -> [Substring] {
         var scalars = Substring(text).unicodeScalars
         if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
         var result: [Substring] = []
@@ -25,13 +58,7 @@ public struct SourceFiles: Sendable {
             }
         }
         result.append(Substring(scalars[start...]))
-        lines[path] = result
-    }
-
-    /// The text of a 1-based line, when known.
-    public func line(_ number: Int, in path: String) -> Substring? {
-        guard let fileLines = lines[path], number >= 1, number <= fileLines.count else { return nil }
-        return fileLines[number - 1]
+        return result
     }
 }
 
@@ -51,6 +78,8 @@ public struct TextRenderer: Sendable {
     }
 
     public func render(_ diagnostics: [Diagnostic], sources: SourceFiles) -> String {
+        var sources = sources
+        sources.index(diagnostics.lazy.flatMap { [$0.range.file] + $0.notes.compactMap(\.range?.file) })
         var out = ""
         for diagnostic in diagnostics {
             render(diagnostic, sources: sources, into: &out)
@@ -75,35 +104,44 @@ public struct TextRenderer: Sendable {
         }
     }
 
+    /// The source line and a marker under the span. Only the part of the
+    /// line that is shown is copied (a long line is shown as a window), so
+    /// a spec written on one long line renders each diagnostic in time
+    /// proportional to the window, not the line.
     private func snippet(_ range: SourceRange, sources: SourceFiles, severity: Severity, into out: inout String) {
         guard !range.isWholeFile, let line = sources.line(range.start.line, in: range.file) else { return }
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: number.count)
-        let scalars = Array(line.unicodeScalars)
+        let count = sources.length(ofLine: range.start.line, in: range.file) ?? line.unicodeScalars.count
+        let startColumn = range.start.column
+        let isLong = count > Self.maxLineWidth
+        // A long line is shown as a window around the span.
+        let from = isLong ? max(0, min(startColumn - 1 - Self.maxLineWidth / 4, count - Self.maxLineWidth)) : 0
+        let to = isLong ? min(count, from + Self.maxLineWidth) : count
+        let visible: [Unicode.Scalar]
+        if line.utf8.count == count {
+            // One byte a scalar: the window's bounds are byte offsets, found without walking the line.
+            let start = line.utf8.index(line.startIndex, offsetBy: from)
+            visible = Array(line[start..<line.utf8.index(start, offsetBy: to - from)].unicodeScalars)
+        } else {
+            visible = Array(line.unicodeScalars.dropFirst(from).prefix(to - from))
+        }
         // Keep tabs in the caret line so the caret stays under its character.
         var pad = ""
-        for index in 0..<max(0, min(range.start.column - 1, scalars.count)) {
-            pad.unicodeScalars.append(scalars[index] == "\t" ? "\t" : " ")
+        for index in 0..<max(0, min(startColumn - 1, count) - from) {
+            pad.unicodeScalars.append(visible[index] == "\t" ? "\t" : " ")
         }
-        let startColumn = range.start.column
-        let endColumn = range.end.line == range.start.line ? range.end.column : scalars.count + 1
-        let width = max(1, min(endColumn, scalars.count + 1) - startColumn)
+        let endColumn = range.end.line == range.start.line ? range.end.column : count + 1
+        let width = max(1, min(endColumn, count + 1) - startColumn)
         var marker = "^" + String(repeating: "~", count: width - 1)
         // Control characters would garble a terminal: each shows as U+FFFD, one column like the original.
-        var shown = String(String.UnicodeScalarView(scalars.map { Self.isControl($0) ? "\u{FFFD}" : $0 }))
-        // A long line is shown as a window around the span.
-        if scalars.count > Self.maxLineWidth {
-            let from = max(0, min(startColumn - 1 - Self.maxLineWidth / 4, scalars.count - Self.maxLineWidth))
-            let to = min(scalars.count, from + Self.maxLineWidth)
-            var window = String(String.UnicodeScalarView(shown.unicodeScalars.dropFirst(from).prefix(to - from)))
-            var padScalars = Array(pad.unicodeScalars).dropFirst(from)
+        var shown = String(String.UnicodeScalarView(visible.map { Self.isControl($0) ? "\u{FFFD}" : $0 }))
+        if isLong {
             if from > 0 {
-                window = "…" + window
-                padScalars = [" "] + padScalars
+                shown = "…" + shown
+                pad = " " + pad
             }
-            if to < scalars.count { window += "…" }
-            shown = window
-            pad = String(String.UnicodeScalarView(padScalars))
+            if to < count { shown += "…" }
             marker = String(marker.prefix(max(1, to - max(from, startColumn - 1))))
         }
         out += " \(number) | \(shown)\n"

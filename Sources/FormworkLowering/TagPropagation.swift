@@ -72,7 +72,8 @@ enum TagPropagation {
         case .map:
             var entries: [TemplateValue.Member] = []
             if let existingIndex, case .object(let existing) = members[existingIndex].value.kind { entries = existing }
-            for tag in tags where !entries.contains(where: { $0.key == tag.key }) {
+            var written = Set(entries.map(\.key))
+            for tag in tags where written.insert(tag.key).inserted {
                 entries.append(.init(tag.key, tag.value))
             }
             let value = TemplateValue(.object(entries), origin: properties.origin)

@@ -6,20 +6,16 @@ extension YAMLScalar {
     /// inside `"media-${envv}"` points at `envv`. An empty range gives the
     /// position before that character. When the source cannot be followed
     /// (which should not happen), the whole scalar's range.
+    ///
+    /// Each call re-reads the source; to locate many ranges of one scalar,
+    /// use one `sourceMap()`.
     package func range(ofValue offsets: Range<Int>) -> SourceRange {
-        let text = Array(source.unicodeScalars)
-        let locations = Self.locations(of: text, from: sourceStart)
-        let whole = SourceRange(file: file, start: sourceStart, end: locations[text.count])
-        let expected = Array(value.unicodeScalars)
-        guard let spans = valueSpans(text, expected: expected) else { return whole }
-        let lower = max(0, min(offsets.lowerBound, spans.count))
-        let upper = max(lower, min(offsets.upperBound, spans.count))
-        if lower == upper {
-            let at = lower < spans.count ? spans[lower].start : (spans.last?.end ?? 0)
-            return SourceRange(file: file, start: locations[at], end: locations[at])
-        }
-        return SourceRange(file: file, start: locations[spans[lower].start], end: locations[spans[upper - 1].end])
+        sourceMap().range(ofValue: offsets)
     }
+
+    /// A map from this scalar's value to its source that reads the source
+    /// once, on its first use, and answers every range from that reading.
+    package func sourceMap() -> ScalarSourceMap { ScalarSourceMap(self) }
 
     /// Whether `range(ofValue:)` can follow this scalar's source exactly.
     var hasExactSourceMap: Bool {
@@ -29,7 +25,7 @@ extension YAMLScalar {
     /// For each Unicode scalar of `value`, the span of `source` (in scalar
     /// offsets) that produced it; nil unless re-reading the source gives
     /// exactly `value`.
-    private func valueSpans(_ text: [Unicode.Scalar], expected: [Unicode.Scalar]) -> [Piece]? {
+    fileprivate func valueSpans(_ text: [Unicode.Scalar], expected: [Unicode.Scalar]) -> [Piece]? {
         var reader = ScalarReader(text: text)
         let pieces: [Piece]?
         switch style {
@@ -45,6 +41,97 @@ extension YAMLScalar {
         guard let pieces, pieces.count == expected.count,
               zip(pieces, expected).allSatisfy({ $0.scalar == $1 }) else { return nil }
         return pieces
+    }
+}
+
+/// Where each Unicode scalar of a scalar's value came from in its source
+/// (`YAMLScalar.range(ofValue:)`). The source is read, and the location of
+/// each of its characters computed, once, when the first range is asked
+/// for; every range after that is two array look-ups. A `${...}` string or
+/// a `when:` locates each of its parts through one map, so the cost is
+/// linear in the scalar, however many parts it has.
+package final class ScalarSourceMap {
+    private enum Table {
+        /// The value is the source on one line, after `shift` characters (an opening quote).
+        case verbatim(shift: Int, count: Int)
+        /// The location of each source character and of the end, and the
+        /// source span of each value character (nil when it cannot be followed).
+        case mapped(locations: [SourceLocation], spans: [Piece]?)
+    }
+
+    private let scalar: YAMLScalar
+    private let allowsVerbatim: Bool
+    private var table: Table?
+
+    /// `allowsVerbatim: false` always reads the source (for tests comparing the two ways).
+    init(_ scalar: YAMLScalar, allowsVerbatim: Bool = true) {
+        self.scalar = scalar
+        self.allowsVerbatim = allowsVerbatim
+    }
+
+    package func range(ofValue offsets: Range<Int>) -> SourceRange {
+        let file = scalar.file
+        switch built() {
+        case .verbatim(let shift, let count):
+            let start = scalar.sourceStart
+            func at(_ offset: Int) -> SourceLocation {
+                SourceLocation(line: start.line, column: start.column + shift + max(0, min(offset, count)))
+            }
+            let lower = max(0, min(offsets.lowerBound, count))
+            return SourceRange(file: file, start: at(lower), end: at(max(lower, offsets.upperBound)))
+        case .mapped(let locations, nil):
+            return SourceRange(file: file, start: scalar.sourceStart, end: locations[locations.count - 1])
+        case .mapped(let locations, let spans?):
+            let lower = max(0, min(offsets.lowerBound, spans.count))
+            let upper = max(lower, min(offsets.upperBound, spans.count))
+            if lower == upper {
+                let at = lower < spans.count ? spans[lower].start : (spans.last?.end ?? 0)
+                return SourceRange(file: file, start: locations[at], end: locations[at])
+            }
+            return SourceRange(file: file, start: locations[spans[lower].start], end: locations[spans[upper - 1].end])
+        }
+    }
+
+    private func built() -> Table {
+        if let table { return table }
+        let made: Table
+        if allowsVerbatim, let shift = verbatimShift() {
+            made = .verbatim(shift: shift, count: scalar.value.unicodeScalars.count)
+        } else {
+            let text = Array(scalar.source.unicodeScalars)
+            made = .mapped(locations: Self.locations(of: text, from: scalar.sourceStart),
+                           spans: scalar.valueSpans(text, expected: Array(scalar.value.unicodeScalars)))
+        }
+        table = made
+        return made
+    }
+
+    /// The common case, answered without reading the source character by
+    /// character: a scalar on one line whose source is its value, quoted or
+    /// not, with nothing escaped (so value offset i is source offset i + shift).
+    private func verbatimShift() -> Int? {
+        let value = scalar.value.utf8
+        let source = scalar.source.utf8
+        // An empty quoted value is located at its opening quote, as the full reading does.
+        guard !value.isEmpty else { return nil }
+        let shift: Int
+        switch scalar.style {
+        case .plain:
+            shift = 0
+        case .singleQuoted, .doubleQuoted:
+            shift = 1
+            let quote = scalar.style == .singleQuoted ? UInt8(ascii: "'") : UInt8(ascii: "\"")
+            guard source.count == value.count + 2, source.first == quote, source.last == quote,
+                  !value.contains(quote), scalar.style == .singleQuoted || !value.contains(UInt8(ascii: "\\"))
+            else { return nil }
+        case .literal, .folded:
+            return nil
+        }
+        guard source.count == value.count + 2 * shift,
+              source.dropFirst(shift).prefix(value.count).elementsEqual(value),
+              !scalar.value.unicodeScalars.contains(where: \.isYAMLLineBreak)
+        else { return nil }
+        return shift
     }
 
     /// The location of every offset of `text`, and of its end.

@@ -127,15 +127,16 @@ private struct TreeBuilder {
     // MARK: - Events
 
     mutating func scalar(_ value: String, _ style: ScalarStyle, _ event: YAMLEvent, _ events: LibYAMLEvents) -> Bool {
-        var source = Substring(events.text(from: event.start, to: event.end))
+        var source = events.text(from: event.start, to: event.end)
         var sourceStart = event.start.location
         if event.anchor != nil || event.tag != nil {
             // The event starts at the anchor or tag; the scalar's own text starts after them.
-            (source, sourceStart) = Self.droppingProperties(source, at: sourceStart)
+            let (text, start) = Self.droppingProperties(Substring(source), at: sourceStart)
+            (source, sourceStart) = (String(text), start)
         }
         let node = YAMLNode(
             content: .scalar(YAMLScalar(
-                value: value, style: style, source: String(source), sourceStart: sourceStart, file: file)),
+                value: value, style: style, source: source, sourceStart: sourceStart, file: file)),
             range: range(event.start, event.end), tag: event.tag)
         let size = Size(nodes: 1, bytes: value.utf8.count, height: 1)
         guard charge(size, at: node.range, alias: false) else { return false }

@@ -113,4 +113,46 @@ import Testing
         let caret = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
         #expect(caret == " 1 | ".count + "…".count + 40)
     }
+
+    /// The window of a long line, exactly: tabs kept in the caret line, a
+    /// span running onto the next line cut at the window's end, a span at
+    /// the end of the line, and a line with control characters.
+    @Test func windowsOfALongLineExactly() {
+        func times(_ text: String, _ n: Int) -> String { String(repeating: text, count: n) }
+        let head: String = times("a", 100) + "\t" + times("b", 99)
+        let text: String = head + "XYZ" + times("c", 300) + "\u{7}" + "\nnext line\n"
+        var sources = SourceFiles()
+        sources.add(path: "w.yaml", text: text)
+        let code = DiagnosticCode("FW1001", .yaml, "x")
+        func render(_ start: Int, _ endLine: Int, _ endColumn: Int) -> [String] {
+            let range = SourceRange(file: "w.yaml", start: FormworkDiagnostics.SourceLocation(line: 1, column: start),
+                                    end: FormworkDiagnostics.SourceLocation(line: endLine, column: endColumn))
+            return TextRenderer().render([.error(code, "m", at: range)], sources: sources).split(separator: "\n").map(String.init)
+        }
+        let prefix = " 1 | "
+        let caretPrefix: String = "   |  " + times(" ", 40)
+        // The span XYZ at column 201: the window starts 40 columns before it.
+        let span = render(201, 1, 204)
+        let window: String = times("b", 40) + "XYZ" + times("c", 117)
+        #expect(span[1] == prefix + "…" + window + "…")
+        #expect(span[2] == caretPrefix + "^~~")
+        // Onto the next line: the marker stops at the window's end.
+        let onward = render(201, 2, 3)
+        #expect(onward[2] == caretPrefix + "^" + times("~", 119))
+        // At the line's end (past the control character, shown as U+FFFD): the window is the last 160 columns.
+        let last = render(505, 1, 505)
+        let lastWindow: String = times("c", 159) + "\u{FFFD}"
+        #expect(last[1] == prefix + "…" + lastWindow)
+        #expect(last[2] == "   |  " + times(" ", 160) + "^")
+        // The tab stays in the caret line.
+        let afterTab = render(103, 1, 104)
+        let tabWindow: String = times("a", 38) + "\t" + times("b", 99) + "XYZ" + times("c", 19)
+        #expect(afterTab[1] == prefix + "…" + tabWindow + "…")
+        let tabCaret: String = times(" ", 38) + "\t" + " ^"
+        #expect(afterTab[2] == "   |  " + tabCaret)
+        // Near the start, the window starts at the line's start.
+        let early = render(20, 1, 21)
+        #expect(early[1] == prefix + times("a", 100) + "\t" + times("b", 59) + "…")
+        #expect(early[2] == "   | " + times(" ", 19) + "^")
+    }
 }

@@ -74,21 +74,31 @@ package struct APIRoutePlan {
                                   logicalId: apiId + Self.words(ofMethod: route.method.value) + Self.words(ofPath: route.path.value),
                                   route: route, range: route.keyRange))
         }
+        // The methods of each path, grouped once: paths in the order of their first route.
+        var paths: [String] = []
+        for (index, method) in methods.enumerated() {
+            if methodsByPath[method.path] == nil { paths.append(method.path) }
+            methodsByPath[method.path, default: []].append(index)
+        }
         if api.cors != nil {
-            var paths: [String] = []
-            for method in methods where !paths.contains(method.path) { paths.append(method.path) }
-            for path in paths where !methods.contains(where: { $0.path == path && $0.httpMethod == "OPTIONS" }) {
-                let range = methods.first { $0.path == path }!.range
+            for path in paths {
+                let indices = methodsByPath[path]!
+                guard !indices.contains(where: { methods[$0].httpMethod == "OPTIONS" }) else { continue }
+                methodsByPath[path]!.append(methods.count)
                 methods.append(Method(httpMethod: "OPTIONS", path: path,
-                                      logicalId: apiId + "Options" + Self.words(ofPath: path), route: nil, range: range))
+                                      logicalId: apiId + "Options" + Self.words(ofPath: path), route: nil,
+                                      range: methods[indices[0]].range))
             }
         }
     }
 
+    /// The index in `methods` of each path's methods.
+    private var methodsByPath: [String: [Int]] = [:]
+
     /// The methods of one path, as `Access-Control-Allow-Methods` lists them.
     package func allowedMethods(at path: String) -> [String] {
         var out: Set<String> = ["OPTIONS"]
-        for method in methods where method.path == path {
+        for method in (methodsByPath[path] ?? []).map({ methods[$0] }) {
             if method.httpMethod == APIGateway.anyMethod {
                 out.formUnion(APIGateway.httpMethods)
             } else {

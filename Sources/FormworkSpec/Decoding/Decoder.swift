@@ -256,7 +256,8 @@ extension SpecDecoder {
     func interpolated(_ node: YAMLNode, _ what: String) -> StringValue? {
         guard let text = string(node, what), let scalar = node.scalar else { return nil }
         var bag = DiagnosticBag()
-        let parsed = InterpolatedString.parse(text.value, locator: { scalar.range(ofValue: $0) }, diagnostics: &bag)
+        let map = scalar.sourceMap()
+        let parsed = InterpolatedString.parse(text.value, locator: { map.range(ofValue: $0) }, diagnostics: &bag)
         diagnostics += bag.all
         return StringValue(text: text.value, interpolated: parsed, range: node.range)
     }
@@ -267,7 +268,8 @@ extension SpecDecoder {
         guard let text = string(node, what), let scalar = node.scalar else { return nil }
         let count = text.value.unicodeScalars.count
         guard count <= 512 else { return LocatedText(text.value, text.range) }
-        let ranges = (0..<count).map { scalar.range(ofValue: $0..<($0 + 1)) }
+        let map = scalar.sourceMap()
+        let ranges = (0..<count).map { map.range(ofValue: $0..<($0 + 1)) }
         return LocatedText(text.value, text.range, scalarRanges: ranges)
     }
 
@@ -279,7 +281,8 @@ extension SpecDecoder {
         if let node = fields["when"] { return when(node) }
         guard let node = fields.misspelled["when"]?.value else { return nil }
         guard let scalar = node.scalar else { return WhenClause(text: "", condition: .unparsed(names: [], node.range), range: node.range) }
-        let condition = Condition.unparsed(scalar.value, locator: { scalar.range(ofValue: $0) })
+        let map = scalar.sourceMap()
+        let condition = Condition.unparsed(scalar.value, locator: { map.range(ofValue: $0) })
         return WhenClause(text: scalar.value, condition: condition, range: node.range)
     }
 
@@ -289,7 +292,8 @@ extension SpecDecoder {
             return WhenClause(text: node.scalar?.value ?? "", condition: .unparsed(names: [], node.range), range: node.range)
         }
         var bag = DiagnosticBag()
-        let locator: SourceLocator = { scalar.range(ofValue: $0) }
+        let map = scalar.sourceMap()
+        let locator: SourceLocator = { map.range(ofValue: $0) }
         let parsed = Condition.parse(text.value, locator: locator, diagnostics: &bag)
         diagnostics += bag.all
         let condition = parsed ?? Condition.unparsed(text.value, locator: locator)

@@ -9,9 +9,17 @@ extension SpecDecoder {
     static let rawResourceKeys = commonResourceKeys + ["properties"]
 
     /// Every resource, one whose declaration does not decode included, as `ResourceBody.undecodable`.
+    ///
+    /// The count is checked before any resource is decoded: past CloudFormation's
+    /// quota, a resource is only named (as `.undecodable`, its body unread), so a
+    /// spec with thousands of resources costs little more than one at the quota.
+    /// The `DeclaredQuotas` rule rejects it, at the first name over the quota,
+    /// and no other rule runs.
     func decodeResources(_ node: YAMLNode) -> [ResourceDecl] {
-        namedEntries(node, "resources").map { name, body, isValid in
-            let resource = decodeKeepingNames(body) { isValid ? decodeResource(name, $0) : nil }
+        namedEntries(node, "resources").enumerated().map { index, entry in
+            let (name, body, isValid) = entry
+            let resource = index < CloudFormation.Quotas.resources
+                ? decodeKeepingNames(body) { isValid ? decodeResource(name, $0) : nil } : nil
             return resource ?? ResourceDecl(name: name, range: body.range, body: .undecodable)
         }
     }

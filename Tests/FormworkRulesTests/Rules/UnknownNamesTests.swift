@@ -83,4 +83,34 @@ import Testing
         let (_, diagnostics) = Pipeline.compile(text.text)
         #expect(text.findings(diagnostics) == ["FW2002@typo", "FW3051@pseudo"])
     }
+
+    /// Past the first 200 unknown names by position, no did-you-mean is
+    /// searched; the resource names written as values are counted in one
+    /// note at the first of them, so a hostile spec costs no search per name.
+    @Test func unknownNamesPastTheCapAreCountedNotSearched() {
+        let names = (0..<250).map { "job\($0)" }
+        let text = """
+            formwork: 1
+            stack: demo
+            parameters:
+              env: { default: dev }
+            resources:
+              jobs:
+                kind: queue
+                when: envv
+                dependsOn: [\(names.joined(separator: ", "))]
+            """
+        let (_, diagnostics) = Pipeline.compile(text)
+        let unknown = diagnostics.filter { $0.code == .unknownName }
+        #expect(unknown.count == 201)
+        // The `when:` name comes first and gets its did-you-mean, as do the first dependsOn names.
+        #expect(unknown.first?.fixIts.first?.edits.first?.text == "env")
+        #expect(unknown[1].message.contains("'job0'"))
+        #expect(unknown[1].fixIts.first?.edits.first?.text == "jobs")
+        let note = unknown.last
+        #expect(note?.severity == .note)
+        #expect(note?.message == "51 more names from here on are not a resource of this spec")
+        let line = text.split(separator: "\n").last!
+        #expect(note?.range.start.column == line.distance(from: line.startIndex, to: line.firstRange(of: "job199")!.lowerBound) + 1)
+    }
 }

@@ -16,26 +16,66 @@ import FormworkSpec
 /// still declares its name: uses of it resolve, and are not reported
 /// again. When the spec's `parameters:` or `resources:` itself was not
 /// read (`resource:`), any name may be declared there, and none is
-/// reported unknown.
+/// reported unknown. On a hostile spec only the first 200 unknown names
+/// by position get the did-you-mean search; past them, a resource name
+/// written as a value is counted in one note at the first of them.
 enum UnknownNames: SpecRule {
     static let summary = "every name resolves to a declaration"
     static let codes: [DiagnosticCode] = [.unknownName, .unknownAttribute]
     /// Each unknown name costs a did-you-mean search: a hostile spec with
     /// thousands of them is cut off, as the driver shows only the first errors anyway.
     static let maxDiagnostics = 200
+    /// The did-you-mean search is made for the first this many unknown
+    /// names by position. Past them, a name in a `${...}` or a `when:` is
+    /// still reported at its name, with the plain help; a resource name
+    /// written as a value (`dependsOn`, ...) is only counted, in one note at
+    /// the first of them. The driver shows a spec's first 100 diagnostics,
+    /// so none of these would be shown: 500 resources × 1,000 unknown
+    /// `dependsOn` names cost no search, and no diagnostic, each.
+    static let maxSuggestions = 200
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
         let (symbols, walk, unread) = (context.symbols, context.walk, context.spec.unreadKeys)
         let declarationsUnread = unread.contains("parameters") || unread.contains("resources")
+        let names = NameIndex(symbols)
         var found = 0
+        // A first pass finds where the unknown names that will be reported
+        // are, without a search, counting as the reporting pass counts.
+        var unknownAt: [SourceLocation] = []
+        for site in walk.strings where found < maxDiagnostics {
+            for reference in site.string.interpolated.references {
+                guard case .failure(let error) = symbols.resolve(reference) else { continue }
+                if case .unknownName(_, let range) = error {
+                    guard !declarationsUnread else { continue }
+                    unknownAt.append(range.start)
+                }
+                found += 1
+            }
+        }
+        if !declarationsUnread {
+            for condition in walk.conditionReferences {
+                if case .failure(.unknownName(_, let range)) = symbols.resolve(condition.reference) { unknownAt.append(range.start) }
+            }
+        }
+        if !unread.contains("resources") {
+            for site in walk.nameUses where symbols.resources[site.use.name.text] == nil { unknownAt.append(site.use.name.range.start) }
+        }
+        let lastSearched: SourceLocation? = unknownAt.count <= maxSuggestions ? nil : unknownAt.sorted()[maxSuggestions - 1]
+        func searched(_ range: SourceRange) -> Bool { lastSearched.map { range.start <= $0 } ?? true }
+
+        found = 0
         func report(_ error: ResolutionError) {
             if case .unknownName = error, declarationsUnread { return }
-            diagnostics.append(error.diagnostic(symbols: symbols))
+            if case .unknownName(_, let range) = error, !searched(range) {
+                diagnostics.append(error.diagnostic(symbols: symbols, suggestion: nil))
+            } else {
+                diagnostics.append(error.diagnostic(symbols: symbols))
+            }
             found += 1
         }
         func explained(_ reference: Reference, _ error: ResolutionError) -> Bool {
             guard case .unknownName = error, !declarationsUnread,
-                  let diagnostic = misnamed(reference, symbols: symbols) else { return false }
+                  let diagnostic = misnamed(reference, names: names, symbols: symbols) else { return false }
             diagnostics.append(diagnostic)
             found += 1
             return true
@@ -57,37 +97,63 @@ enum UnknownNames: SpecRule {
             report(error)
         }
         if unread.contains("resources") { return }
+        var unreported: (count: Int, first: SourceRange)?
         for site in walk.nameUses where symbols.resources[site.use.name.text] == nil {
+            let range = site.use.name.range
+            guard searched(range) else {
+                unreported = (count: (unreported?.count ?? 0) + 1, first: min(unreported?.first ?? range, range))
+                continue
+            }
             let suggestion = Suggestions.closest(to: site.use.name.text, in: symbols.resources.keys)
             diagnostics.append(.unknownResource(site.use, suggestion: suggestion))
         }
+        if let unreported { diagnostics.append(.moreUnknownResources(unreported.count, at: unreported.first)) }
     }
+}
+
+/// The declared names as `misnamed` looks them up, built once per spec:
+/// each name by its lower-case form, and each resource Formwork generates
+/// for a declared one by the lower-case form of its logical name.
+struct NameIndex {
+    /// Lower-cased → the first declared name in that spelling, by sort order.
+    private var byLowercase: [String: String] = [:]
+    /// Lower-cased `ownerRole` → the owner and what it generates.
+    private var generated: [String: (owner: ResourceDecl, GeneratedResource)] = [:]
+
+    init(_ symbols: SymbolTable) {
+        for name in symbols.allNames.sorted() where byLowercase[name.lowercased()] == nil {
+            byLowercase[name.lowercased()] = name
+        }
+        for resource in symbols.resources.values.sorted(by: { $0.name.text < $1.name.text }) {
+            for (suffix, made) in UnknownNames.generatedResources(of: resource.body) {
+                let key = resource.name.text.lowercased() + suffix.lowercased()
+                if generated[key] == nil { generated[key] = (resource, made) }
+            }
+        }
+    }
+
+    func declared(lowercased: String) -> String? { byLowercase[lowercased] }
+    func generatedResource(lowercased: String) -> (owner: ResourceDecl, GeneratedResource)? { generated[lowercased] }
 }
 
 extension UnknownNames {
     /// What a user coming from CloudFormation means by an undeclared name:
     /// a declared one in another case (`${Alerts.Arn}`), or a resource
     /// Formwork generates (`${workerRole}`, an api's `…Stage`).
-    static func misnamed(_ reference: Reference, symbols: SymbolTable) -> Diagnostic? {
-        let root = reference.root
-        let lowered = root.lowercased()
-        let declared = symbols.allNames.filter { $0.lowercased() == lowered }.sorted()
-        if let name = declared.first {
+    static func misnamed(_ reference: Reference, names: NameIndex, symbols: SymbolTable) -> Diagnostic? {
+        let lowered = reference.root.lowercased()
+        if let name = names.declared(lowercased: lowered) {
             return .wrongCase(reference, name: name, corrected: corrected(reference, root: name, symbols: symbols))
         }
-        for resource in symbols.resources.values.sorted(by: { $0.name.text < $1.name.text }) {
-            let owner = resource.name.text.lowercased()
-            for (suffix, generated) in generatedResources(of: resource.body)
-            where lowered == owner + suffix.lowercased() {
-                return .generatedResourceName(reference, owner: resource.name.text, generated,
-                                              ownerAttributes: (resource.body.attributeNames ?? []).sorted())
-            }
+        if let (resource, generated) = names.generatedResource(lowercased: lowered) {
+            return .generatedResourceName(reference, owner: resource.name.text, generated,
+                                          ownerAttributes: (resource.body.attributeNames ?? []).sorted())
         }
         return nil
     }
 
     /// What each kind generates, by the suffix its logical ID adds to its owner's.
-    private static func generatedResources(of body: ResourceBody) -> [(String, GeneratedResource)] {
+    static func generatedResources(of body: ResourceBody) -> [(String, GeneratedResource)] {
         switch body {
         case .function:
             [("Role", GeneratedResource("role", attribute: ("Arn", "roleArn"))),
@@ -137,11 +203,20 @@ extension DiagnosticCode {
 }
 
 extension ResolutionError {
+    /// The diagnostic, with the did-you-mean searched among the declared names.
     func diagnostic(symbols: SymbolTable) -> Diagnostic {
+        if case .unknownName(let name, _) = self {
+            return diagnostic(symbols: symbols, suggestion: Suggestions.closest(to: name, in: symbols.allNames))
+        }
+        return diagnostic(symbols: symbols, suggestion: nil)
+    }
+
+    /// The diagnostic, with `suggestion` as an unknown name's did-you-mean.
+    func diagnostic(symbols: SymbolTable, suggestion: String?) -> Diagnostic {
         switch self {
         case .unknownName(let name, let range):
             var diagnostic = Diagnostic.error(.unknownName, "'\(name)' is not a parameter or resource of this spec", at: range)
-            if let suggestion = Suggestions.closest(to: name, in: symbols.allNames) {
+            if let suggestion {
                 diagnostic.fixIts = [FixIt.didYouMean(suggestion, replacing: range)]
             } else {
                 diagnostic.help = ["declare '\(name)' under parameters: or resources:"]
@@ -192,6 +267,13 @@ extension Diagnostic {
         return .error(.unknownName, "'\(word)' is not a parameter of this spec; a literal in a condition is quoted",
                       at: reference.range,
                       fixIts: [FixIt("quote it: '\(word)'", replacing: reference.range, with: "'\(word)'")])
+    }
+
+    /// What is left of a hostile spec's unknown resource names past `UnknownNames.maxSuggestions`.
+    static func moreUnknownResources(_ count: Int, at range: SourceRange) -> Diagnostic {
+        Diagnostic(.note, .unknownName,
+                   "\(count) more \(count == 1 ? "name" : "names") from here on \(count == 1 ? "is" : "are") not a resource of this spec",
+                   at: range)
     }
 
     static func unknownResource(_ use: NameUse, suggestion: String?) -> Diagnostic {
