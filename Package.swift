@@ -34,11 +34,16 @@ let package = Package(
         .target(name: "FormworkKit", dependencies: [
             "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkRules", "FormworkLowering", "FormworkCFN",
         ]),
+        // Counts the executable's heap allocations for --time-passes (wraps malloc; the executable only).
+        .target(name: "CAllocationCount"),
         // The command line: argument parsing and exit codes only.
-        .executableTarget(name: "formwork", dependencies: [
-            "FormworkKit",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "formwork",
+            dependencies: [
+                "FormworkKit", "CAllocationCount",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(name: "FormworkTestSupport", dependencies: [
             "FormworkKit", "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkRules", "FormworkLowering",
             "FormworkCFN",
