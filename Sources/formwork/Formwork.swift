@@ -58,7 +58,13 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         let session = Session(options: common, sourceMaps: sourceMap, minify: minify)
+        var swept = false
         try session.run(paths: paths) { compiled in
+            // Before the first write: what runs killed mid-write left here.
+            if !swept {
+                swept = true
+                for leftover in Outputs.removeLeftovers(directory: out) { session.say("removed leftover \(leftover)") }
+            }
             let input = compiled.input
             var outputs = [(input.outputName, compiled.text)]
             if sourceMap { outputs.append((input.sourceMapName, compiled.sourceMapJSON)) }
