@@ -114,7 +114,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only diagnostics, not what was written.")
     var quiet = false
 
-    @Option(name: [.customShort("j"), .long],
+    @Option(name: [.customShort("j", allowingJoined: true), .long],
             help: "How many specs to compile at once (default: one per available core; 1 compiles them one by one).")
     var jobs: Int?
 
