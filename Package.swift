@@ -34,11 +34,26 @@ let package = Package(
         .target(name: "FormworkKit", dependencies: [
             "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkRules", "FormworkLowering", "FormworkCFN",
         ]),
-        // The command line: argument parsing and exit codes only.
-        .executableTarget(name: "formwork", dependencies: [
-            "FormworkKit",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        // Counts the executable's heap allocations for --time-passes (wraps malloc; the executable only).
+        // DWARF 4, as the Swift targets write it: valgrind 3.19 (Debian 12) cannot read clang's DWARF 5.
+        .target(name: "CAllocationCount", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        // The command line: argument parsing and exit codes only. Release builds link the Swift
+        // standard library statically (start-up: no libswiftCore.so and friends to load and relocate).
+        .executableTarget(
+            name: "formwork",
+            dependencies: [
+                "FormworkKit", "CAllocationCount",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
+                // What swift-argument-parser's FoundationEssentials needs once static, which its
+                // dynamic module does not name (swift build --static-swift-stdlib would).
+                .linkedLibrary("_FoundationCShims", .when(configuration: .release)),
+                .linkedLibrary("_FoundationCollections", .when(configuration: .release)),
+                .linkedLibrary("swiftSynchronization", .when(configuration: .release)),
+            ]
+        ),
         .target(name: "FormworkTestSupport", dependencies: [
             "FormworkKit", "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkRules", "FormworkLowering",
             "FormworkCFN",

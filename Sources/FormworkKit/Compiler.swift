@@ -43,6 +43,9 @@ public struct Compilation: Sendable {
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 
+    /// The names of the spec's parameters, in order; nil when it did not decode.
+    public var parameterNames: [String]? { spec.map { $0.parameters.map(\.name.text) } }
+
     /// The source map as JSON (`formwork compile --source-map`).
     public var sourceMapJSON: String? { sourceMap?.json(file: path) }
 
@@ -60,11 +63,16 @@ public struct Compilation: Sendable {
 
 /// The driver: read → parse → decode → spec rules → lower → write → template rules. It returns
 /// a `Compilation` and never prints.
+///
+/// With a `PassTimer`, each phase and rule is timed under the names
+/// `timedPasses` lists; without one, each costs a branch.
 public enum Compiler {
-    public static func compile(file path: String, options: CompileOptions = .init()) -> Compilation {
-        switch FileSystem.read(path, limit: YAMLLimits.default.maxBytes) {
+    public static func compile(file path: String, options: CompileOptions = .init(), timer: PassTimer? = nil)
+        -> Compilation
+    {
+        switch timer.measure("read", { FileSystem.read(path, limit: YAMLLimits.default.maxBytes) }) {
         case .bytes(let bytes):
-            return compile(bytes: bytes, path: path, options: options)
+            return compile(bytes: bytes, path: path, options: options, timer: timer)
         case .tooLarge:
             return Compilation(path: path, sourceText: "",
                                diagnostics: [.yamlTooLarge(limit: YAMLLimits.default.maxBytes, file: path)])
@@ -73,20 +81,24 @@ public enum Compiler {
         }
     }
 
-    public static func compile(bytes: [UInt8], path: String, options: CompileOptions = .init()) -> Compilation {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let (root, yamlDiagnostics) = YAMLParser.parse(bytes, file: path)
+    public static func compile(bytes: [UInt8], path: String, options: CompileOptions = .init(),
+                               timer: PassTimer? = nil) -> Compilation
+    {
+        let (text, root, yamlDiagnostics) = timer.measure("parse") {
+            let (root, diagnostics) = YAMLParser.parse(bytes, file: path)
+            return (String(decoding: bytes, as: UTF8.self), root, diagnostics)
+        }
         guard let root, !yamlDiagnostics.hasErrors else {
             return Compilation(path: path, sourceText: text, diagnostics: yamlDiagnostics)
         }
         var diagnostics = yamlDiagnostics
-        let (decoded, decodeDiagnostics) = SpecDecoder.decode(root, file: path)
+        let (decoded, decodeDiagnostics) = timer.measure("decode") { SpecDecoder.decode(root, file: path) }
         diagnostics += decodeDiagnostics
         guard var spec = decoded else {
             return Compilation(path: path, sourceText: text, diagnostics: diagnostics)
         }
         diagnostics += checkOverrides(options.parameterOverrides, spec: spec)
-        let (template, emitted, checked) = check(&spec, options: options, after: diagnostics)
+        let (template, emitted, checked) = check(&spec, options: options, after: diagnostics, timer: timer)
         diagnostics += checked
         return Compilation(path: path, sourceText: text, spec: spec, template: template, emitted: emitted,
                            diagnostics: diagnostics)
@@ -96,18 +108,34 @@ public enum Compiler {
     /// Each step runs only when the ones before it, and the `earlier`
     /// diagnostics (decoding's), found no error: a template exists only for a
     /// spec every rule passed.
-    package static func check(_ spec: inout Spec, options: CompileOptions, after earlier: [Diagnostic] = [])
+    package static func check(_ spec: inout Spec, options: CompileOptions, after earlier: [Diagnostic] = [],
+                              timer: PassTimer? = nil)
         -> (Template?, (text: String, sourceMap: SourceMap?)?, [Diagnostic])
     {
-        spec.injectDefaults()
-        let symbols = SymbolTable(spec)
-        var diagnostics = RuleRegistry.check(SpecContext(spec: spec, symbols: symbols))
+        timer.measure("defaults") { spec.injectDefaults() }
+        let context = timer.measure("spec context") { SpecContext(spec: spec, symbols: SymbolTable(spec)) }
+        var diagnostics = timer.measure("spec rules") { RuleRegistry.check(context, timer: timer) }
         guard !diagnostics.hasErrors, !earlier.hasErrors else { return (nil, nil, diagnostics) }
-        let template = Lowering.run(spec, symbols: symbols, options: LoweringOptions(parameterOverrides: options.parameterOverrides))
-        let emitted = JSONWriter.emit(template, sourceMap: options.sourceMap, minify: options.minify)
-        diagnostics += RuleRegistry.check(TemplateContext(template: template, text: emitted.text))
+        let template = timer.measure("lower") {
+            Lowering.run(spec, symbols: context.symbols,
+                         options: LoweringOptions(parameterOverrides: options.parameterOverrides))
+        }
+        let emitted = timer.measure("emit") { JSONWriter.emit(template, sourceMap: options.sourceMap, minify: options.minify) }
+        diagnostics += timer.measure("template rules") {
+            RuleRegistry.check(TemplateContext(template: template, text: emitted.text), timer: timer)
+        }
         return diagnostics.hasErrors ? (nil, nil, diagnostics) : (template, emitted, diagnostics)
     }
+
+    /// What `--time-passes` reports, in the order it runs: each phase, and
+    /// under the two rule phases each rule (`group` names its phase).
+    /// `read` and `parse` come before; the command line adds its own
+    /// phases (rendering diagnostics, writing files) after these.
+    public static let timedPasses: [(name: String, group: String?)] =
+        ["read", "parse", "decode", "defaults", "spec context"].map { ($0, nil) }
+        + [("spec rules", nil)] + RuleRegistry.specRuleNames.map { ($0, "spec rules") }
+        + [("lower", nil), ("emit", nil)]
+        + [("template rules", nil)] + RuleRegistry.templateRuleNames.map { ($0, "template rules") }
 
     /// Each `--param` that names a parameter of the spec must fit its type,
     /// allowed values and pattern. One that names none is ignored here: it

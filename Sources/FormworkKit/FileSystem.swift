@@ -81,10 +81,18 @@ package enum FileSystem {
         return nil
     }
 
+    /// The temporary files `writeAtomically` makes: `.<name>.formwork-tmp-<pid>-XXXXXX`,
+    /// a dotfile beside the output, so no `*.json` glob picks one up.
+    package static let temporaryMarker = ".formwork-tmp-"
+
     /// Writes `text` to a temporary file beside `path`, then renames it into
     /// place: readers see the old file or the whole new one, never a part.
+    /// A process killed before the rename leaves the temporary file, named
+    /// after its process id (`removeLeftovers` takes it away).
     package static func writeAtomically(_ text: String, to path: String) -> String? {
-        var template = Array((path + ".tmp-XXXXXX").utf8CString)
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let temporaryPath = String(path[..<slash]) + "." + String(path[slash...]) + temporaryMarker + "\(getpid())-XXXXXX"
+        var template = Array(temporaryPath.utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return "cannot create a temporary file beside \(path): \(errorText())" }
         let temporary = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -109,6 +117,22 @@ package enum FileSystem {
         }
         bytes.removeAll()
         return nil
+    }
+
+    /// Removes the temporary files of `writeAtomically` in `directory` whose
+    /// process is gone (killed before it renamed them); returns their paths.
+    /// Those of a live process, another run writing there now, are kept.
+    package static func removeLeftovers(in directory: String) -> [String] {
+        var removed: [String] = []
+        for name in list(directory) ?? [] where name.hasPrefix(".") {
+            guard let marker = name.firstRange(of: temporaryMarker) else { continue }
+            let digits = name[marker.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            guard let pid = pid_t(digits), pid > 0 else { continue }
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            if kind(path) == .file, remove(path) { removed.append(path) }
+        }
+        return removed
     }
 
     /// Removes a file if it exists; returns whether one was removed.

@@ -14,6 +14,13 @@ public enum Outputs {
         return nil
     }
 
+    /// Removes the temporary files that runs killed while writing into
+    /// `directory` left there (never those of a run still going); returns
+    /// their paths.
+    public static func removeLeftovers(directory: String) -> [String] {
+        FileSystem.kind(directory) == .directory ? FileSystem.removeLeftovers(in: directory) : []
+    }
+
     /// Removes the output a failed spec wrote earlier, so no stale template
     /// survives a failed compile. Returns the removed path.
     public static func removeStale(directory: String, name: String) -> String? {

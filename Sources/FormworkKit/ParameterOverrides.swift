@@ -8,20 +8,19 @@ public enum ParameterOverrides {
     /// An FW0007 error for each override no spec of the run declares, at
     /// the one spec, or at the first path of the command line. The command
     /// line then writes nothing and removes nothing: a misspelled name would
-    /// otherwise compile every spec with its default.
-    public static func undeclared(_ overrides: [String: String], in compilations: [Compilation],
+    /// otherwise compile every spec with its default. Each spec is given by
+    /// its path and its `Compilation.parameterNames`.
+    public static func undeclared(_ overrides: [String: String], in specs: [(path: String, parameters: [String]?)],
                                   commandLinePath: String) -> [Diagnostic]
     {
-        let declared = compilations.compactMap(\.spec).flatMap { spec in
-            spec.parameters.map(\.name.text)
-        }
+        let declared = specs.compactMap(\.parameters).flatMap { $0 }
         let known = Set(declared)
-        let unread = compilations.filter { $0.spec == nil }.map(\.path)
-        let location = compilations.count == 1 ? compilations[0].path : commandLinePath
+        let unread = specs.filter { $0.parameters == nil }.map(\.path)
+        let location = specs.count == 1 ? specs[0].path : commandLinePath
         var seen = Set<String>()
         let names = declared.filter { seen.insert($0).inserted }
         return overrides.keys.sorted().filter { !known.contains($0) }.map { name in
-            .unknownParameterOverride(name, at: location, specs: compilations.count, known: names, unread: unread)
+            .unknownParameterOverride(name, at: location, specs: specs.count, known: names, unread: unread)
         }
     }
 }

@@ -55,25 +55,39 @@ package enum RuleRegistry {
     /// Every rule, spec rules first.
     package static var all: [any Rule.Type] { specRules + templateRules }
 
-    /// The diagnostics of every spec rule.
-    package static func check(_ context: SpecContext) -> [Diagnostic] {
+    /// The diagnostics of every spec rule; with a timer, each rule is timed
+    /// under its name.
+    package static func check(_ context: SpecContext, timer: PassTimer? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for rule in specRules {
-            rule.check(context, into: &diagnostics)
+        for (index, rule) in specRules.enumerated() {
+            if let timer {
+                timer.time(specRuleNames[index]) { rule.check(context, into: &diagnostics) }
+            } else {
+                rule.check(context, into: &diagnostics)
+            }
             if rule.isGate, diagnostics.hasErrors { break }
         }
         return diagnostics
     }
 
-    /// The diagnostics of every template rule.
-    package static func check(_ context: TemplateContext) -> [Diagnostic] {
+    /// The diagnostics of every template rule; with a timer, each rule is
+    /// timed under its name.
+    package static func check(_ context: TemplateContext, timer: PassTimer? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for rule in templateRules {
-            rule.check(context, into: &diagnostics)
+        for (index, rule) in templateRules.enumerated() {
+            if let timer {
+                timer.time(templateRuleNames[index]) { rule.check(context, into: &diagnostics) }
+            } else {
+                rule.check(context, into: &diagnostics)
+            }
             if rule.isGate, diagnostics.hasErrors { break }
         }
         return diagnostics
     }
+
+    /// The rules' names, in the order they run (what `--time-passes` shows).
+    package static let specRuleNames = specRules.map { name(of: $0) }
+    package static let templateRuleNames = templateRules.map { name(of: $0) }
 
     /// The rule's type name, which is also its file's name.
     package static func name(of rule: any Rule.Type) -> String { String(describing: rule) }

@@ -58,7 +58,14 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         let session = Session(options: common, sourceMaps: sourceMap, minify: minify)
-        let code = try session.run(paths: paths) { input, compiled in
+        var swept = false
+        try session.run(paths: paths) { compiled in
+            // Before the first write: what runs killed mid-write left here.
+            if !swept {
+                swept = true
+                for leftover in Outputs.removeLeftovers(directory: out) { session.say("removed leftover \(leftover)") }
+            }
+            let input = compiled.input
             var outputs = [(input.outputName, compiled.text)]
             if sourceMap { outputs.append((input.sourceMapName, compiled.sourceMapJSON)) }
             for (name, text) in outputs {
@@ -71,7 +78,6 @@ struct Compile: ParsableCommand {
             }
             return []
         }
-        throw ExitCode(code)
     }
 }
 
@@ -94,8 +100,7 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        let code = try Session(options: common, minify: minify).run(paths: paths) { _, _ in [] }
-        throw ExitCode(code)
+        try Session(options: common, minify: minify).run(paths: paths) { _ in [] }
     }
 }
 
@@ -108,6 +113,17 @@ struct CommonOptions: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "Print only diagnostics, not what was written.")
     var quiet = false
+
+    @Option(name: [.customShort("j", allowingJoined: true), .long],
+            help: "How many specs to compile at once (default: one per available core; 1 compiles them one by one).")
+    var jobs: Int?
+
+    @Flag(help: "After the run, print to standard error the wall time and allocations of each phase and rule, summed over the specs.")
+    var timePasses = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of at least 1, found \(jobs)") }
+    }
 
     func parameterOverrides() throws -> [String: String] {
         var overrides: [String: String] = [:]

@@ -1,3 +1,4 @@
+import CAllocationCount
 import FormworkDiagnostics
 import FormworkKit
 
@@ -7,8 +8,9 @@ import Glibc
 import Darwin
 #endif
 
-/// One run over the command line's specs: discovery, compiling, printing
-/// diagnostics to standard error, and the exit status.
+/// One run over the command line's specs: discovery, compiling on every
+/// core, printing diagnostics to standard error in input order, and the exit
+/// status. What it prints and writes is the same whatever the number of jobs.
 struct Session {
     let options: CommonOptions
     let renderer: TextRenderer
@@ -16,6 +18,8 @@ struct Session {
     let sourceMaps: Bool
     /// Whether templates are written as compact JSON (`--minify`).
     let minify: Bool
+    /// `--time-passes`: the run's timer, into which each spec's is merged.
+    let timer: PassTimer?
 
     init(options: CommonOptions, sourceMaps: Bool = false, minify: Bool = false) {
         self.options = options
@@ -27,6 +31,7 @@ struct Session {
         case .auto: isatty(STDERR_FILENO) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
         }
         self.renderer = TextRenderer(colors: colors)
+        self.timer = options.timePasses ? Session.makeTimer() : nil
     }
 
     func say(_ line: String) {
@@ -39,40 +44,103 @@ struct Session {
     /// thousands of mistakes gets a readable answer quickly.
     static let maxDiagnostics = 100
 
-    /// Compiles every spec and hands each result to `handle`, which may add
-    /// diagnostics of its own (a failed write). Returns the exit status. A
-    /// `--param` that no spec declares is reported before anything is
-    /// handed on, so nothing is written or removed.
-    func run(paths: [String], handle: (SpecInput, Compilation) -> [Diagnostic]) throws -> Int32 {
-        let overrides = try options.parameterOverrides()
-        let (inputs, problems) = SpecDiscovery.specs(for: paths)
-        var all = problems
-        show(problems, sources: SourceFiles())
-        guard !problems.hasErrors else { return problems.exitStatus }
-        let compilations = inputs.map { input in
-            Compiler.compile(file: input.path, options: CompileOptions(parameterOverrides: overrides, sourceMap: sourceMaps,
-                                                                       minify: minify))
-        }
-        let undeclared = ParameterOverrides.undeclared(overrides, in: compilations, commandLinePath: paths[0])
-        if !undeclared.isEmpty {
-            show(undeclared, sources: SourceFiles())
-            summarize(undeclared, specs: inputs.count)
-            return undeclared.exitStatus
-        }
-        for (input, compiled) in zip(inputs, compilations) {
-            var sources = SourceFiles()
-            sources.add(path: input.path, text: compiled.sourceText)
-            let diagnostics = compiled.diagnostics + handle(input, compiled)
-            show(Self.limited(diagnostics, path: input.path), sources: sources)
-            all += diagnostics
-        }
-        summarize(all, specs: inputs.count)
-        return all.exitStatus
+    /// What the command line keeps of one compile: what it prints and
+    /// writes. The spec and template are dropped on the thread that
+    /// compiled them.
+    struct Outcome: Sendable {
+        let input: SpecInput
+        let sourceText: String
+        let diagnostics: [Diagnostic]
+        /// The first `maxDiagnostics` of `diagnostics`, rendered.
+        let rendered: String
+        let text: String?
+        let sourceMapJSON: String?
+        let parameterNames: [String]?
+        /// This spec's phases and rules, with `--time-passes`.
+        let timer: PassTimer?
     }
 
-    static func limited(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
-        guard diagnostics.count > maxDiagnostics else { return diagnostics }
-        return Array(diagnostics.prefix(maxDiagnostics)) + [.tooManyDiagnostics(diagnostics.count - maxDiagnostics, path: path)]
+    /// Compiles every spec, on `--jobs` threads, and hands each result to
+    /// `handle` in input order, which may add diagnostics of its own (a
+    /// failed write); prints the diagnostics and the summary, then exits
+    /// with the run's status, leaving what it compiled to the operating
+    /// system. A `--param` that no spec declares is reported before
+    /// anything is handed on, so nothing is written or removed.
+    func run(paths: [String], handle: (Outcome) -> [Diagnostic]) throws -> Never {
+        let start = PassTimer.now()
+        let overrides = try options.parameterOverrides()
+        let (inputs, problems) = SpecDiscovery.specs(for: paths)
+        show(problems, sources: SourceFiles())
+        guard !problems.hasErrors else { finish(problems.exitStatus) }
+        var summary = Summary(problems)
+        let jobs = options.jobs ?? Parallel.availableCores
+        let compile = compiler(inputs, jobs: jobs)
+        func report(_ outcome: Outcome) {
+            if let timer, let specTimer = outcome.timer { timer.add(specTimer) }
+            let extra = timer.measure("write") { handle(outcome) }
+            writeError(Self.rendered(outcome, extra: extra, renderer: renderer))
+            summary.add(outcome.diagnostics + extra)
+        }
+        if overrides.isEmpty {
+            Parallel.forEachInOrder(count: inputs.count, jobs: jobs, work: compile) { _, outcome in report(outcome) }
+        } else {
+            // Every spec's parameters are known before anything is written.
+            var outcomes: [Outcome] = []
+            Parallel.forEachInOrder(count: inputs.count, jobs: jobs, work: compile) { _, outcome in outcomes.append(outcome) }
+            let declared = outcomes.map { ($0.input.path, $0.parameterNames) }
+            let undeclared = ParameterOverrides.undeclared(overrides, in: declared, commandLinePath: paths[0])
+            if !undeclared.isEmpty {
+                show(undeclared, sources: SourceFiles())
+                summarize(Summary(undeclared), specs: inputs.count)
+                finish(undeclared.exitStatus, specs: inputs.count, jobs: jobs, since: start)
+            }
+            for outcome in outcomes { report(outcome) }
+        }
+        summarize(summary, specs: inputs.count)
+        finish(summary.status, specs: inputs.count, jobs: jobs, since: start)
+    }
+
+    /// Compiles one spec of `inputs` and renders its diagnostics; callable
+    /// from any thread.
+    private func compiler(_ inputs: [SpecInput], jobs: Int) -> @Sendable (Int) -> Outcome {
+        let options = CompileOptions(parameterOverrides: (try? self.options.parameterOverrides()) ?? [:],
+                                     sourceMap: sourceMaps, minify: minify)
+        let timing = timer != nil
+        let renderer = renderer
+        return { index in
+            let input = inputs[index]
+            let timer = timing ? Session.makeTimer() : nil
+            let compiled = Compiler.compile(file: input.path, options: options, timer: timer)
+            let rendered = timer.measure("render") {
+                guard !compiled.diagnostics.isEmpty else { return "" }
+                var sources = SourceFiles()
+                sources.add(path: input.path, text: compiled.sourceText)
+                return renderer.render(Array(compiled.diagnostics.prefix(Self.maxDiagnostics)), sources: sources)
+            }
+            let outcome = Outcome(input: input, sourceText: compiled.sourceText, diagnostics: compiled.diagnostics,
+                                  rendered: rendered, text: compiled.text, sourceMapJSON: compiled.sourceMapJSON,
+                                  parameterNames: compiled.parameterNames, timer: timer)
+            // The last compiles are never torn down: the process exits after them.
+            if index >= inputs.count - jobs { KeptUntilExit.keep(compiled) }
+            return outcome
+        }
+    }
+
+    /// The diagnostics of one spec as a serial run prints them: the first
+    /// `maxDiagnostics` of its own and then of `extra`, then a note saying
+    /// how many more there were.
+    static func rendered(_ outcome: Outcome, extra: [Diagnostic], renderer: TextRenderer) -> String {
+        var text = outcome.rendered
+        let total = outcome.diagnostics.count + extra.count
+        let room = max(0, maxDiagnostics - outcome.diagnostics.count)
+        var more = Array(extra.prefix(room))
+        if total > maxDiagnostics { more.append(.tooManyDiagnostics(total - maxDiagnostics, path: outcome.input.path)) }
+        if !more.isEmpty {
+            var sources = SourceFiles()
+            sources.add(path: outcome.input.path, text: outcome.sourceText)
+            text += renderer.render(more, sources: sources)
+        }
+        return text
     }
 
     private func show(_ diagnostics: [Diagnostic], sources: SourceFiles) {
@@ -80,17 +148,64 @@ struct Session {
         writeError(renderer.render(diagnostics, sources: sources))
     }
 
-    private func summarize(_ diagnostics: [Diagnostic], specs: Int) {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        guard errors + warnings > 0 else { return }
+    /// Errors and warnings of the whole run, and its exit status.
+    struct Summary {
+        var errors = 0
+        var warnings = 0
+        var status: Int32 = 0
+
+        init(_ diagnostics: [Diagnostic] = []) { add(diagnostics) }
+
+        mutating func add(_ diagnostics: [Diagnostic]) {
+            for diagnostic in diagnostics {
+                if diagnostic.severity == .error { errors += 1 }
+                if diagnostic.severity == .warning { warnings += 1 }
+            }
+            status = max(status, diagnostics.exitStatus)
+        }
+    }
+
+    private func summarize(_ summary: Summary, specs: Int) {
+        guard summary.errors + summary.warnings > 0 else { return }
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        writeError("\(count(errors, "error")), \(count(warnings, "warning")) in \(count(specs, "spec"))\n")
+        writeError("\(count(summary.errors, "error")), \(count(summary.warnings, "warning")) in \(count(specs, "spec"))\n")
+    }
+
+    /// Prints the `--time-passes` report, flushes standard output and exits:
+    /// what was compiled is not torn down, the process is about to end.
+    private func finish(_ status: Int32, specs: Int = 0, jobs: Int = 1, since start: UInt64 = 0) -> Never {
+        if let timer {
+            writeError(PassReport(timer: timer, specs: specs, jobs: min(jobs, max(specs, 1)),
+                                  wallNanoseconds: PassTimer.now() - start).text)
+        }
+        fflush(nil)
+        exit(status)
+    }
+
+    /// A timer counting this thread's allocations (malloc, calloc, realloc).
+    static func makeTimer() -> PassTimer {
+        guard formwork_allocations_counted() != 0 else { return PassTimer() }
+        formwork_count_allocations()
+        return PassTimer { (formwork_thread_allocations(), formwork_thread_allocated_bytes()) }
+    }
+}
+
+/// Values the process keeps to its end rather than tear down just before
+/// exiting (a spec and its template are thousands of objects to release).
+enum KeptUntilExit {
+    private final class Box<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    static func keep<Value: Sendable>(_ value: Value) {
+        _ = Unmanaged.passRetained(Box(value))
     }
 }
 
 /// Writes to standard error (unbuffered, so it interleaves with nothing).
 func writeError(_ text: String) {
+    guard !text.isEmpty else { return }
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
