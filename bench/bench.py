@@ -39,10 +39,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import inputs  # noqa: E402
 
-try:
-    import hostile  # noqa: E402
-except ImportError:  # before the hostile families landed
-    hostile = None
+import hostile  # noqa: E402
 
 TOOLS = os.path.join(ROOT, ".build-bench")
 CACHE = os.environ.get("FORMWORK_CACHE") or os.path.join(
@@ -286,7 +283,7 @@ def main():
               f"in one call, on {os.cpu_count()} cores. Target: under 3 s.\n")
         table(["command", "time [ms]", "peak [MiB]"], rows)
 
-    if want("hostile") and hostile:
+    if want("hostile"):
         say("hostile inputs")
         rows = []
         for family, make in hostile.FAMILIES.items():
