@@ -1,4 +1,5 @@
 import FormworkCFN
+import FormworkFacts
 import FormworkDiagnostics
 import FormworkSpec
 
@@ -83,6 +84,13 @@ package enum RuleRegistry {
             if rule.isGate, diagnostics.hasErrors { break }
         }
         return diagnostics
+    }
+
+    /// Whether the template rules will read the template's text: not when
+    /// `TemplateQuotas`, which runs first and is a gate, rejects it for its
+    /// resource count alone (it then checks its size against no text).
+    package static func needsText(_ template: Template) -> Bool {
+        template.resources.count <= CloudFormation.Quotas.resources
     }
 
     /// The rules' names, in the order they run (what `--time-passes` shows).
