@@ -5,7 +5,7 @@ SWIFT ?= swift
 CFN_LINT_VERSION := 1.51.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps cfn-lint-dep deploy-test bench golden clean
+.PHONY: run test build deps cfn-lint-dep deploy-test bench golden fuzz fuzz-corpus clean
 
 # libyaml-dev through apt-get when pkg-config cannot find yaml-0.1.
 deps:
@@ -67,5 +67,21 @@ golden: deps
 	@git status --short golden docs
 	@echo "golden files re-recorded: read the diff (git diff golden docs), then run make test"; exit 1
 
+# The libFuzzer targets (docs/reliability.md), each for FUZZ_SECONDS, from
+# Tests/Fuzz/corpus; fails when one leaves a crash, timeout or oom artifact.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Tests/Fuzz/run.sh
+
+# Regenerates the seed corpus (Tests/Fuzz/make-corpus.py) and keeps the
+# smallest set of it that covers as much (libFuzzer's -merge=1).
+fuzz-corpus: deps
+	SWIFT=$(SWIFT) bash Tests/Fuzz/run.sh --build-only
+	rm -rf .build-fuzz/corpus Tests/Fuzz/corpus
+	python3 Tests/Fuzz/make-corpus.py .build-fuzz/corpus
+	mkdir -p Tests/Fuzz/corpus/pipeline Tests/Fuzz/corpus/expressions
+	.build-fuzz/release/FuzzPipeline -merge=1 -max_len=16384 -timeout=20 -rss_limit_mb=2048 Tests/Fuzz/corpus/pipeline .build-fuzz/corpus/pipeline
+	.build-fuzz/release/FuzzExpressions -merge=1 -max_len=8192 Tests/Fuzz/corpus/expressions .build-fuzz/corpus/expressions
+
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz out

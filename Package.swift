@@ -73,3 +73,16 @@ let package = Package(
         .testTarget(name: "FormworkKitTests", dependencies: ["FormworkKit", "FormworkTestSupport"]),
     ]
 )
+
+// The fuzz targets (Tests/Fuzz, `make fuzz`, docs/reliability.md). libFuzzer
+// provides their `main`, so they exist only in a build that links it:
+// FORMWORK_FUZZ=1 swift build -c release --sanitize=fuzzer --sanitize=address.
+if Context.environment["FORMWORK_FUZZ"] == "1" {
+    for name in ["FuzzPipeline", "FuzzExpressions"] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["FormworkTestSupport"], path: "Tests/Fuzz/Sources/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}
