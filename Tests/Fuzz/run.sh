@@ -11,8 +11,7 @@ cd "$(dirname "$0")/../.."
 
 swift=${SWIFT:-swift}
 seconds=${FUZZ_SECONDS:-60}
-# A few seconds: a slow input is a finding. The slowest known shape (long
-# when: chains, Tests/Fuzz/known-slow/) takes about 2.5 s under ASan.
+# A few seconds: a slow input is a finding.
 timeout=${FUZZ_TIMEOUT:-10}
 work=${FUZZ_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/formwork-fuzz.XXXXXX")}
 
