@@ -11,6 +11,13 @@ public enum PackagePaths {
 
     public static func path(_ relative: String) -> String { root + "/" + relative }
 
+    /// A new, empty directory under the system's temporary directory.
+    public static func temporaryDirectory(_ prefix: String = "formwork") throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
     /// Files in a package directory with one of the given suffixes, sorted.
     public static func files(in relative: String, suffixes: [String]) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path(relative))) ?? []

@@ -7,11 +7,7 @@ import Testing
 @Suite struct CommandLineTests {
     let spec = "specs/job-queues.yaml"
 
-    func temporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-cli-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func temporaryDirectory() throws -> String { try PackagePaths.temporaryDirectory("formwork-cli") }
 
     @Test func compileWritesOneTemplatePerSpecAndSaysSo() throws {
         let out = try temporaryDirectory()

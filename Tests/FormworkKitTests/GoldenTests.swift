@@ -80,9 +80,5 @@ import Testing
         return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     }
 
-    static func temporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func temporaryDirectory() throws -> String { try PackagePaths.temporaryDirectory("formwork") }
 }

@@ -11,11 +11,7 @@ import Glibc
 /// leaves behind is a temporary dotfile named after the dead process, which
 /// the next compile into that directory removes; a normal error leaves none.
 @Suite struct KillTests {
-    func temporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-kill-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func temporaryDirectory() throws -> String { try PackagePaths.temporaryDirectory("formwork-kill") }
 
     /// A spec of `queues` queues, each redriving to the next, kept `days` days.
     func spec(queues: Int, days: Int) -> String {

@@ -12,11 +12,7 @@ import Glibc
 /// standard error and changes nothing else, and a compile killed at any
 /// moment leaves each template old or new, never a part of one.
 @Suite struct RunTests {
-    func temporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-run-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func temporaryDirectory() throws -> String { try PackagePaths.temporaryDirectory("formwork-run") }
 
     /// Every spec of `specs/` and `specs/invalid/`: clean
     /// ones, ones with warnings, failing ones, some over the diagnostics cut.
