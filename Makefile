@@ -5,7 +5,7 @@ SWIFT ?= swift
 CFN_LINT_VERSION := 1.51.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps cfn-lint-dep deploy-test bench golden fuzz fuzz-corpus clean
+.PHONY: run test build deps cfn-lint-dep deploy-test bench golden schemas fuzz fuzz-corpus clean
 
 # libyaml-dev through apt-get when pkg-config cannot find yaml-0.1.
 deps:
@@ -46,11 +46,13 @@ bench: build
 # The golden templates, without their source maps (golden/*.map.json).
 TEMPLATES = $(filter-out %.map.json,$(wildcard golden/*.json))
 
-# cfn-lint and the deploy test first (the goldens are committed), so the test
+# The schema data's check, cfn-lint and the deploy test first (the data and the
+# goldens are committed), so the test
 # runner's summary closes the output. bench/hostile.py lints each hostile
 # input with the debug binary under a time and memory guard (docs/performance.md,
 # "Hostile inputs").
 test: deps cfn-lint-dep
+	python3 scripts/schemas.py --check
 	@echo "cfn-lint $(CFN_LINT_VERSION) over the golden templates"
 	cfn-lint --format parseable -- $(TEMPLATES)
 	@echo "cfn-lint: no findings in $(words $(TEMPLATES)) templates"
@@ -58,6 +60,12 @@ test: deps cfn-lint-dep
 	$(SWIFT) build --build-tests
 	python3 bench/hostile.py check .build/debug/formwork --timeout 30
 	$(SWIFT) test --skip-build
+
+# The resource schemas embedded in the binary (Sources/CFormworkSchemas/schemas.data),
+# generated from the pinned cfn-lint's; make test checks the committed file is
+# what this writes.
+schemas: cfn-lint-dep
+	python3 scripts/schemas.py
 
 # Re-record golden files (and docs/diagnostics.md, generated from them):
 # rewrites only the files that differ, lists them, and fails.

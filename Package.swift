@@ -18,8 +18,11 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         // What AWS and CloudFormation accept, one file per service, each fact with its source.
-        // Plain data and tiny pure helpers; depends on nothing.
-        .target(name: "FormworkFacts"),
+        // Plain data and tiny pure helpers; depends on nothing but the embedded schemas.
+        // The CloudFormation resource schemas (scripts/schemas.py), embedded bytes.
+        .target(name: "CFormworkSchemas", exclude: ["schemas.data"],
+                cSettings: [.unsafeFlags(["-std=c23", "-gdwarf-4"])]),
+        .target(name: "FormworkFacts", dependencies: ["CFormworkSchemas"]),
         // Phases, in the order data flows through them.
         .target(name: "FormworkDiagnostics"),
         .target(name: "FormworkYAML", dependencies: ["CYAML", "FormworkDiagnostics"]),

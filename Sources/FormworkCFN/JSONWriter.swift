@@ -127,7 +127,7 @@ package enum JSONWriter {
             out.append(UInt8(ascii: "{"))
             newline(3)
             let node = record(.key(resource.logicalId), under: section, origin: resource.origin)
-            attribute("Type", resource.type, resource, under: node, first: true)
+            attribute("Type", resource.type, resource, under: node, first: true, origin: resource.typeOrigin)
             if let condition = resource.condition { attribute("Condition", condition, resource, under: node) }
             if !resource.dependsOn.isEmpty {
                 comma(3)
@@ -160,12 +160,13 @@ package enum JSONWriter {
             close("}", depth: 2)
         }
 
-        mutating func attribute(_ key: String, _ text: String, _ resource: Resource, under node: Int, first: Bool = false) {
+        mutating func attribute(_ key: String, _ text: String, _ resource: Resource, under node: Int, first: Bool = false,
+                                origin: SourceRange? = nil) {
             if !first { comma(3) }
             JSONWriter.appendString(key, to: &out)
             colon()
             JSONWriter.appendString(text, to: &out)
-            _ = record(.key(key), under: node, origin: resource.origin)
+            _ = record(.key(key), under: node, origin: origin ?? resource.origin)
         }
 
         /// `sortKeys` applies to this object only; everything below it is sorted.

@@ -69,6 +69,8 @@ package struct Resource: Sendable {
     package var properties: TemplateValue
     /// The spec node that caused this resource.
     package var origin: SourceRange
+    /// Where a raw resource's `type:` was written; nil for a generated one.
+    package var typeOrigin: SourceRange?
     /// The name of the spec resource it belongs to (itself or the component
     /// that generated it); not emitted.
     package var owner: String?

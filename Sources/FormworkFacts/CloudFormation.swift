@@ -1,6 +1,6 @@
 /// CloudFormation's own facts: the template format, its quotas, the form of a
 /// logical ID, the condition functions, the pseudo parameters and the YAML
-/// short forms, and what Formwork knows about each resource type.
+/// short forms. What each resource type takes is in `ResourceSchemas`.
 package enum CloudFormation {
     /// `AWSTemplateFormatVersion`; the only version there is.
     /// Source: AWS CloudFormation User Guide, "Format version".
@@ -66,71 +66,5 @@ package enum CloudFormation {
     package static let shortFormTags = [
         "!Ref", "!Sub", "!GetAtt", "!If", "!Join", "!Select", "!Split", "!FindInMap", "!ImportValue", "!Base64", "!Cidr",
         "!GetAZs", "!Equals", "!Not", "!And", "!Or", "!Condition",
-    ]
-
-    // MARK: resource types
-
-    package enum TagShape: Sendable {
-        /// `Tags: [{Key, Value}]`
-        case keyValueList
-        /// `Tags: {key: value}`
-        case map
-    }
-
-    package struct ResourceType: Sendable {
-        /// How the type takes tags; nil when it takes none.
-        package var tags: TagShape?
-        /// Whether the type holds data that a replacement or deletion loses
-        /// (it gets an explicit DeletionPolicy and UpdateReplacePolicy).
-        package var stateful: Bool
-
-        /// The names `Fn::GetAtt` takes.
-        package var attributes: Set<String>
-
-        package init(tags: TagShape?, stateful: Bool = false, attributes: Set<String>) {
-            self.tags = tags
-            self.stateful = stateful
-            self.attributes = attributes
-        }
-    }
-
-    /// What Formwork knows about CloudFormation resource types, by type name.
-    /// Source: the resource provider schemas bundled with cfn-lint 1.51.0
-    /// (us-east-1): the shape of `Tags`, and the attributes `Fn::GetAtt` takes
-    /// as cfn-lint reads them (its `get_atts`). `stateful` is Formwork's
-    /// reading of what each type holds. A later step derives this from the
-    /// schemas; until then it lists the types Formwork generates and the
-    /// common raw ones.
-    package static let resourceTypes: [String: ResourceType] = [
-        "AWS::ApiGateway::Deployment": .init(tags: nil, attributes: ["DeploymentId"]),
-        "AWS::ApiGateway::Method": .init(tags: nil, attributes: []),
-        "AWS::ApiGateway::Resource": .init(tags: nil, attributes: ["ResourceId"]),
-        "AWS::ApiGateway::RestApi": .init(tags: .keyValueList, attributes: ["RestApiId", "RootResourceId"]),
-        "AWS::ApiGateway::Stage": .init(tags: .keyValueList, attributes: []),
-        "AWS::CloudWatch::Alarm": .init(tags: .keyValueList, attributes: ["Arn"]),
-        "AWS::DynamoDB::Table": .init(tags: .keyValueList, stateful: true, attributes: ["Arn", "StreamArn"]),
-        "AWS::EC2::SecurityGroup": .init(tags: .keyValueList, attributes: ["GroupDescription", "GroupId", "GroupName", "Id", "SecurityGroupEgress", "SecurityGroupIngress", "Tags", "VpcId"]),
-        "AWS::ECR::Repository": .init(tags: .keyValueList, stateful: true, attributes: ["Arn", "RepositoryUri"]),
-        "AWS::Events::Rule": .init(tags: .keyValueList, attributes: ["Arn"]),
-        "AWS::IAM::ManagedPolicy": .init(tags: nil, attributes: ["AttachmentCount", "CreateDate", "DefaultVersionId", "IsAttachable", "PermissionsBoundaryUsageCount", "PolicyArn", "PolicyId", "UpdateDate"]),
-        "AWS::IAM::Policy": .init(tags: nil, attributes: ["Id"]),
-        "AWS::IAM::Role": .init(tags: .keyValueList, attributes: ["Arn", "RoleId"]),
-        "AWS::KMS::Key": .init(tags: .keyValueList, stateful: true, attributes: ["Arn", "KeyId"]),
-        "AWS::Lambda::Alias": .init(tags: nil, attributes: ["AliasArn"]),
-        "AWS::Lambda::EventSourceMapping": .init(tags: .keyValueList, attributes: ["EventSourceMappingArn", "Id"]),
-        "AWS::Lambda::Function": .init(tags: .keyValueList, attributes: ["Arn", "SnapStartResponse", "SnapStartResponse.ApplyOn", "SnapStartResponse.OptimizationStatus"]),
-        "AWS::Lambda::Permission": .init(tags: nil, attributes: ["Id"]),
-        "AWS::Lambda::Version": .init(tags: nil, attributes: ["FunctionArn", "Version"]),
-        "AWS::Logs::LogGroup": .init(tags: .keyValueList, stateful: true, attributes: ["Arn"]),
-        "AWS::S3::Bucket": .init(tags: .keyValueList, stateful: true, attributes: ["Arn", "DomainName", "DualStackDomainName", "MetadataConfiguration.Destination", "MetadataConfiguration.InventoryTableConfiguration.TableArn", "MetadataConfiguration.InventoryTableConfiguration.TableName", "MetadataConfiguration.JournalTableConfiguration.TableArn", "MetadataConfiguration.JournalTableConfiguration.TableName", "MetadataTableConfiguration.S3TablesDestination.TableArn", "MetadataTableConfiguration.S3TablesDestination.TableNamespace", "RegionalDomainName", "WebsiteURL"]),
-        "AWS::S3::BucketPolicy": .init(tags: nil, attributes: []),
-        "AWS::SNS::Subscription": .init(tags: nil, attributes: ["Arn"]),
-        "AWS::SNS::Topic": .init(tags: .keyValueList, attributes: ["ContentBasedDeduplication", "DeliveryStatusLogging", "DisplayName", "FifoThroughputScope", "FifoTopic", "KmsMasterKeyId", "SignatureVersion", "Subscription", "Tags", "TopicArn", "TopicName", "TracingConfig"]),
-        "AWS::SNS::TopicPolicy": .init(tags: nil, attributes: ["Id"]),
-        "AWS::SQS::Queue": .init(tags: .keyValueList, stateful: true, attributes: ["Arn", "ContentBasedDeduplication", "DeduplicationScope", "DelaySeconds", "FifoQueue", "FifoThroughputLimit", "KmsDataKeyReusePeriodSeconds", "KmsMasterKeyId", "MaximumMessageSize", "MessageRetentionPeriod", "QueueName", "QueueUrl", "ReceiveMessageWaitTimeSeconds", "RedrivePolicy.deadLetterTargetArn", "RedrivePolicy.maxReceiveCount", "SqsManagedSseEnabled", "Tags", "VisibilityTimeout"]),
-        "AWS::SQS::QueuePolicy": .init(tags: nil, attributes: ["Id"]),
-        "AWS::SSM::Parameter": .init(tags: .map, attributes: ["AllowedPattern", "DataType", "Description", "Name", "Policies", "Tier", "Type", "Value"]),
-        "AWS::SecretsManager::Secret": .init(tags: .keyValueList, stateful: true, attributes: ["Id"]),
-        "AWS::StepFunctions::StateMachine": .init(tags: .keyValueList, attributes: ["Arn", "Name", "StateMachineRevisionId"]),
     ]
 }

@@ -52,10 +52,13 @@ package final class Lowering {
         if let when = decl.when {
             resource.condition = emitter.conditions.name(for: when, symbols: symbols)
         }
-        if CloudFormation.resourceTypes[resource.type]?.stateful == true, resource.deletionPolicy == nil {
-            let policy = decl.retain?.value == true ? "Retain" : "Delete"
-            resource.deletionPolicy = policy
-            resource.updateReplacePolicy = policy
+        // What holds data says what becomes of it: retained or snapshotted as
+        // `retain:` asks (a snapshot where the type takes one), or deleted.
+        if DeletionPolicies.stateful.contains(resource.type), resource.deletionPolicy == nil {
+            var retention = decl.retain?.value ?? .delete
+            if retention == .snapshot, !DeletionPolicies.snapshot.contains(resource.type) { retention = .retain }
+            resource.deletionPolicy = retention.policy
+            resource.updateReplacePolicy = retention.policy
         }
         template.append(resource)
     }
@@ -75,7 +78,12 @@ package final class Lowering {
         case .bucket(let bucket): lowerBucket(decl, bucket)
         case .undecodable: Self.unchecked("every resource decoded")
         }
-        // The resource's own dependsOn goes on the resource the spec names (the first one emitted).
+        // The resource's own dependsOn and `retain:` go on the resource the spec names (the first one emitted),
+        // whatever its type.
+        if first < template.resources.count, let retention = decl.retain?.value, retention != .delete {
+            template[resourceAt: first].deletionPolicy = retention.policy
+            template[resourceAt: first].updateReplacePolicy = retention.policy
+        }
         if first < template.resources.count {
             template[resourceAt: first].dependsOn = Self.merged(template.resources[first].dependsOn, userDependsOn)
             template[resourceAt: first].dependsOnOrigins.merge(userOrigins) { own, _ in own }

@@ -30,7 +30,7 @@ enum TagPropagation {
         let declarations = Dictionary(spec.resources.map { ($0.name.text, $0) }, uniquingKeysWith: { a, _ in a })
         for index in template.resources.indices {
             let resource = template.resources[index]
-            guard let shape = CloudFormation.resourceTypes[resource.type]?.tags else { continue }
+            guard let tagging = ResourceSchemas.schema(for: resource.type)?.tagging else { continue }
             let owner = resource.owner ?? ""
             if byOwner[owner] == nil {
                 var merged = stackMerged
@@ -47,16 +47,19 @@ enum TagPropagation {
                 byOwner[owner] = merged
             }
             guard let merged = byOwner[owner], !merged.isEmpty else { continue }
-            template[resourceAt: index].properties = withTags(resource.properties, merged, shape: shape)
+            template[resourceAt: index].properties = withTags(resource.properties, merged, tagging: tagging)
         }
     }
 
     private static func withTags(
-        _ properties: TemplateValue, _ tags: [(key: String, value: TemplateValue, origin: SourceRange)], shape: CloudFormation.TagShape
+        _ properties: TemplateValue, _ tags: [(key: String, value: TemplateValue, origin: SourceRange)],
+        tagging: ResourceSchema.Tagging
     ) -> TemplateValue {
         guard case .object(var members) = properties.kind else { return properties }
-        let existingIndex = members.firstIndex { $0.key == "Tags" }
-        switch shape {
+        let existingIndex = members.firstIndex { $0.key == tagging.property }
+        // Tags a raw resource writes as an intrinsic function are its own to decide.
+        if let existingIndex, Self.isFunction(members[existingIndex].value) { return properties }
+        switch tagging.shape {
         case .keyValueList:
             var items: [TemplateValue] = []
             var written: Set<String> = []
@@ -68,7 +71,7 @@ enum TagPropagation {
                 items.append(.object([("Key", .string(tag.key, tag.origin)), ("Value", tag.value)], tag.origin))
             }
             let value = TemplateValue.array(items, properties.origin)
-            if let existingIndex { members[existingIndex].value = value } else { members.append(.init("Tags", value)) }
+            if let existingIndex { members[existingIndex].value = value } else { members.append(.init(tagging.property, value)) }
         case .map:
             var entries: [TemplateValue.Member] = []
             if let existingIndex, case .object(let existing) = members[existingIndex].value.kind { entries = existing }
@@ -77,8 +80,13 @@ enum TagPropagation {
                 entries.append(.init(tag.key, tag.value))
             }
             let value = TemplateValue(.object(entries), origin: properties.origin)
-            if let existingIndex { members[existingIndex].value = value } else { members.append(.init("Tags", value)) }
+            if let existingIndex { members[existingIndex].value = value } else { members.append(.init(tagging.property, value)) }
         }
         return TemplateValue(.object(members), origin: properties.origin)
+    }
+
+    private static func isFunction(_ value: TemplateValue) -> Bool {
+        guard case .object(let members) = value.kind, members.count == 1 else { return false }
+        return members[0].key == "Ref" || members[0].key.hasPrefix("Fn::")
     }
 }

@@ -39,6 +39,8 @@ package enum RuleRegistry {
         APIRoutes.self,
         APIStageNames.self,
         APIAllowOrigins.self,
+        UntaggableTypes.self,
+        SnapshotRetention.self,
     ]
 
     /// Template rules: the template as a whole, then each type's values.
@@ -47,6 +49,8 @@ package enum RuleRegistry {
         TemplateQuotas.self,
         InlineTemplateSize.self,
         LogicalIds.self,
+        ResourceTypes.self,
+        ResourceProperties.self,
         DependencyCycles.self,
         TagsPerResource.self,
         QueueVisibilityTimeouts.self,

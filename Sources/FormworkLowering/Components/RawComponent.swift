@@ -5,12 +5,10 @@ import FormworkSpec
 /// `type: AWS::...` → the resource as written, strings interpolated.
 extension Lowering {
     func lowerRaw(_ decl: ResourceDecl, _ raw: RawResourceSpec) {
-        var properties: [(String, TemplateValue)] = []
-        if case .object(let members, _) = raw.properties {
-            properties = members.map { ($0.key.value, value($0.value)) }
-        }
-        add(Resource(logicalId: decl.name.logicalId, type: raw.type.value, properties: properties, origin: decl.range),
-            for: decl)
+        var resource = Resource(logicalId: decl.name.logicalId, type: raw.type.value, properties: [], origin: decl.range)
+        resource.typeOrigin = raw.type.range
+        if let properties = raw.properties { resource.properties = value(properties) }
+        add(resource, for: decl)
     }
 
     private func value(_ raw: RawValue) -> TemplateValue {
@@ -20,7 +18,8 @@ extension Lowering {
         case .bool(let b, let range): .bool(b, range)
         case .null(let range): .init(.null, origin: range)
         case .array(let items, let range): .array(items.map(value), range)
-        case .object(let members, let range): .object(members.map { ($0.key.value, value($0.value)) }, range)
+        case .object(let members, let range):
+            .init(.object(members.map { .init($0.key.value, value($0.value), keyOrigin: $0.key.range) }), origin: range)
         }
     }
 }

@@ -8,7 +8,7 @@ package struct ResourceDecl: Sendable {
     package var when: WhenClause?
     package var dependsOn: [Name] = []
     package var tags: [Tag] = []
-    package var retain: Located<Bool>?
+    package var retain: Located<Retention>?
     package var body: ResourceBody
 
     package init(name: Name, range: SourceRange, body: ResourceBody) {
@@ -245,6 +245,26 @@ package struct Route: Sendable {
     package var target: Target
     /// The route key (`GET /status`).
     package var keyRange: SourceRange
+}
+
+/// `retain:` — what CloudFormation does with a resource when the stack is
+/// deleted or the resource replaced.
+package enum Retention: Sendable, Equatable {
+    /// `retain: false`: deleted (stated explicitly on stateful types).
+    case delete
+    /// `retain: true`: `DeletionPolicy` and `UpdateReplacePolicy: Retain`.
+    case retain
+    /// `retain: snapshot`: `Snapshot`, for the types that take it.
+    case snapshot
+
+    /// The policy's name in a template.
+    package var policy: String {
+        switch self {
+        case .delete: "Delete"
+        case .retain: "Retain"
+        case .snapshot: "Snapshot"
+        }
+    }
 }
 
 // MARK: - raw

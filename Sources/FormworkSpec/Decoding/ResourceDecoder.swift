@@ -74,7 +74,7 @@ extension SpecDecoder {
         let common = Fields(node: body, what: what, pairs: pairs, allowed: keys)
         var resource = ResourceDecl(name: name, range: body.range, body: resourceBody)
         resource.when = when(in: common)
-        resource.retain = common["retain"].flatMap { bool($0, "retain") }
+        resource.retain = common["retain"].flatMap(retention)
         if let node = common["tags"] { resource.tags = decodeTags(node) }
         if let node = common["dependsOn"] {
             // One name or a list of names.
@@ -82,6 +82,18 @@ extension SpecDecoder {
             resource.dependsOn = items.compactMap { reference($0, "dependsOn") }
         }
         return resource
+    }
+
+    /// `retain: true`, `false` or `snapshot`.
+    private func retention(_ node: YAMLNode) -> Located<Retention>? {
+        if case .bool(let b) = node.resolvedScalar { return Located(b ? .retain : .delete, node.range) }
+        if case .string("snapshot")? = node.resolvedScalar { return Located(.snapshot, node.range) }
+        if case .string(let text)? = node.resolvedScalar {
+            report(.invalidChoice(text, for: "retain", choices: ["true", "false", "snapshot"], at: node.range))
+        } else {
+            report(.typeMismatch(expected: "true, false or snapshot", for: "retain", found: node))
+        }
+        return nil
     }
 
     // MARK: raw
@@ -160,8 +172,9 @@ extension String {
 }
 
 extension RawResourceSpec {
-    /// `AWS::Service::Resource`, `Alexa::ASK::Skill`, `Custom::Name`, and
-    /// three-part third-party types; each part alphanumeric.
+    /// `AWS::Service::Resource`, `Alexa::ASK::Skill`, `Custom::Name`,
+    /// three-part third-party types, and modules (`Org::Service::Name::MODULE`);
+    /// each part alphanumeric.
     static func isValidTypeName(_ text: String) -> Bool {
         let parts = text.split(separator: "::", omittingEmptySubsequences: false)
         let partsValid = parts.allSatisfy { part in
@@ -170,6 +183,7 @@ extension RawResourceSpec {
             }
         }
         if parts.first == "Custom" { return parts.count == 2 && partsValid }
+        if parts.last == "MODULE" { return parts.count == 4 && partsValid }
         return parts.count == 3 && partsValid
     }
 }

@@ -72,14 +72,15 @@ extension SymbolTable {
 
 extension ResourceBody {
     /// The attributes `${name.attribute}` may read, or nil when any name
-    /// passes (a raw type the facts do not know).
+    /// passes (a raw type without a schema: `Custom::`, a module, or one
+    /// `ResourceTypes` reports as unknown).
     package var attributeNames: Set<String>? {
         switch self {
         case .bucket: ["name", "arn", "domainName", "regionalDomainName"]
         case .function: ["name", "arn", "roleArn"]
         case .queue: ["url", "arn", "name"]
         case .api: ["id", "rootResourceId", "url"]
-        case .raw(let raw): CloudFormation.resourceTypes[raw.type.value]?.attributes
+        case .raw(let raw): ResourceSchemas.schema(for: raw.type.value)?.attributes
         case .undecodable: nil
         }
     }

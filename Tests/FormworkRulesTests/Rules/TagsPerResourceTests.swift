@@ -31,7 +31,7 @@ import Testing
             resources:
               fine: { kind: queue, tags: { k1: override, a: 1, b: 2, c: 3, d: 4, e: 5 } }
               over: { kind: queue, tags: { a: 1, b: 2, c: 3, d: 4, e: 5, ⟨fiftyFirst⟩f: 6 } }
-              untagged: { type: AWS::SQS::QueuePolicy, tags: { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 }, properties: { Queues: [x], PolicyDocument: {} } }
+              untagged: { type: AWS::SQS::QueuePolicy, properties: { Queues: [x], PolicyDocument: {} } }
             """)
         #expect(text.findings(Pipeline.compile(text.text).diagnostics) == ["FW4031@fiftyFirst"])
     }

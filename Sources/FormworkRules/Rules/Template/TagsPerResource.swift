@@ -4,8 +4,8 @@ import FormworkFacts
 
 /// A resource carries at most 50 user tags, AWS's limit for most services;
 /// the service refuses one with more, and the stack update fails. It reads
-/// `Resources/<type>/Properties/Tags` of each type whose tag shape
-/// `CloudFormation.resourceTypes` knows: a list of `Key`/`Value` objects, or
+/// the tag property (`Tags` for most types) of each type whose schema says
+/// it is taggable (`ResourceSchemas`): a list of `Key`/`Value` objects, or
 /// a map of key to value (a `Tags` written as an intrinsic function is not
 /// counted). In a generated template a resource carries the stack's tags and
 /// its spec resource's together (`TagPropagation`), so each can be under
@@ -19,8 +19,8 @@ enum TagsPerResource: TemplateRule {
     static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
         var reported: Set<SourceRange> = []
         for resource in context.template.resources {
-            guard let shape = CloudFormation.resourceTypes[resource.type]?.tags,
-                  let tags = resource.properties["Tags"], let origins = tagOrigins(tags, shape: shape),
+            guard let tagging = ResourceSchemas.schema(for: resource.type)?.tagging,
+                  let tags = resource.properties[tagging.property], let origins = tagOrigins(tags, shape: tagging.shape),
                   origins.count > Tagging.maxTagsPerResource else { continue }
             let crossing = origins[Tagging.maxTagsPerResource] ?? tags.origin ?? resource.origin
             if reported.insert(crossing).inserted {
@@ -30,7 +30,7 @@ enum TagsPerResource: TemplateRule {
     }
 
     /// Where each tag of `Tags` came from, in order; nil when `Tags` is not written out in `shape`.
-    private static func tagOrigins(_ tags: TemplateValue, shape: CloudFormation.TagShape) -> [SourceRange?]? {
+    private static func tagOrigins(_ tags: TemplateValue, shape: ResourceSchema.Tagging.Shape) -> [SourceRange?]? {
         switch (shape, tags.kind) {
         case (.keyValueList, .array(let items)):
             return items.map(\.origin)
