@@ -39,9 +39,11 @@ let package = Package(
         ]),
         // Counts the executable's heap allocations for --time-passes (wraps malloc; the executable only).
         // DWARF 4, as the Swift targets write it: valgrind 3.19 (Debian 12) cannot read clang's DWARF 5.
-        .target(name: "CAllocationCount", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
-        // The command line: argument parsing and exit codes only. Release builds link the Swift
-        // standard library statically (start-up: no libswiftCore.so and friends to load and relocate).
+        .target(name: "CAllocationCount", cSettings: [
+            .unsafeFlags(["-gdwarf-4"]), .define("FORMWORK_WRAP_MALLOC", .when(configuration: .release)),
+        ]),
+        // The command line: argument parsing and exit codes only. Release builds are one static
+        // executable (start-up: no shared library to load, no symbol to look up or relocate).
         .executableTarget(
             name: "formwork",
             dependencies: [
@@ -49,7 +51,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [
-                .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
+                .unsafeFlags(["-static-executable"] + ["malloc", "calloc", "realloc"].flatMap { ["-Xlinker", "--wrap=\($0)"] },
+                             .when(configuration: .release)),
                 // What swift-argument-parser's FoundationEssentials needs once static, which its
                 // dynamic module does not name (swift build --static-swift-stdlib would).
                 .linkedLibrary("_FoundationCShims", .when(configuration: .release)),

@@ -116,9 +116,14 @@ def instructions(argv):
     raise SystemExit(f"bench: callgrind counted nothing for {' '.join(argv)}")
 
 
-def static_stdlib(binary):
-    out = subprocess.run(["ldd", binary], capture_output=True, text=True).stdout
-    return "libswiftCore.so" not in out
+def linking(binary):
+    """How the binary is linked, as swiftc is told to link hello the same way:
+    "a static executable" (no shared library at all), "the standard library
+    statically" or "the standard library dynamically"."""
+    out = subprocess.run(["ldd", binary], capture_output=True, text=True)
+    if "not a dynamic executable" in out.stdout + out.stderr:
+        return "a static executable"
+    return "the standard library dynamically" if "libswiftCore.so" in out.stdout else "the standard library statically"
 
 
 def build_tools(formwork):
@@ -129,10 +134,11 @@ def build_tools(formwork):
                            capture_output=True, text=True).stdout.split()
     subprocess.run(["cc", "-O2", "-o", floor, os.path.join(HERE, "yaml_events.c")] + flags, check=True)
     hello = os.path.join(TOOLS, "hello")
-    static = static_stdlib(formwork)
-    subprocess.run(["swiftc", "-O", "-o", hello, os.path.join(HERE, "hello.swift")]
-                   + (["-static-stdlib"] if static else []), check=True, cwd=TOOLS)
-    return floor, hello, static
+    linked = linking(formwork)
+    flags = {"a static executable": ["-static-executable"], "the standard library statically": ["-static-stdlib"]}
+    subprocess.run(["swiftc", "-O", "-o", hello, os.path.join(HERE, "hello.swift")] + flags.get(linked, []),
+                   check=True, cwd=TOOLS)
+    return floor, hello, linked
 
 
 def peers():
@@ -176,7 +182,7 @@ def main():
     formwork = os.path.abspath(args.formwork)
     if not os.access(formwork, os.X_OK):
         raise SystemExit(f"bench: {formwork} is missing: build it with `make build`")
-    floor, hello, static = build_tools(formwork)
+    floor, hello, linked = build_tools(formwork)
     want = lambda section: not args.only or args.only in section  # noqa: E731
     tmp = tempfile.mkdtemp(prefix="formwork-bench-")
     out = os.path.join(tmp, "out")
@@ -186,7 +192,7 @@ def main():
     mem = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) / 1048576
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"Machine: {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, {platform.system()} {platform.release()}.  ")
-    print(f"Toolchain: {swift}; standard library linked {'statically' if static else 'dynamically'}.  ")
+    print(f"Toolchain: {swift}; formwork and hello linked as {linked}.  ")
     print(f"Command: `{' '.join(['bench/bench.py'] + sys.argv[1:])}`, "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.  ")
     print("Times are medians in ms (interquartile range), runs interleaved; peak memory is the largest RSS.\n")

@@ -1,6 +1,12 @@
 import FormworkDiagnostics
 import FormworkFacts
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes a template as deterministic JSON: sections in the order
 /// AWSTemplateFormatVersion, Description, Parameters, Conditions, Resources,
 /// Outputs; resources in model order; inside a resource Type, Condition,
@@ -302,19 +308,29 @@ package enum JSONWriter {
     }
 
     private static func compactByteCount(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 1 }
+        let end = bytes.count
         var count = 1  // the final line break
         var index = 0
-        while index < bytes.count {
+        while index < end {
             switch bytes[index] {
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 index += 1
             case UInt8(ascii: "\""):
-                // A string, every byte of it: up to the next quote that no backslash escapes (or the end).
+                // A string, every byte of it: up to the next quote that no odd run of backslashes escapes (or the end).
                 var close = index + 1
-                while close < bytes.count, bytes[close] != UInt8(ascii: "\"") {
-                    close += bytes[close] == UInt8(ascii: "\\") ? 2 : 1
+                while true {
+                    guard let quote = memchr(base + close, Int32(UInt8(ascii: "\"")), end - close) else {
+                        close = end - 1
+                        break
+                    }
+                    close = UnsafeRawPointer(base).distance(to: quote)
+                    var backslash = close - 1
+                    while backslash > index, bytes[backslash] == UInt8(ascii: "\\") { backslash -= 1 }
+                    if (close - 1 - backslash) % 2 == 0 { break }
+                    close += 1
+                    guard close < end else { close = end - 1; break }
                 }
-                close = min(close, bytes.count - 1)
                 count += close - index + 1
                 index = close + 1
             default:

@@ -12,8 +12,38 @@ package enum References {
         return references
     }
 
+    /// The resources among `ids` that `resource`'s properties and metadata
+    /// refer to, each once, in the order they are first written: what
+    /// `of(_:among:)` finds, without where.
+    package static func ids(of resource: Resource, among ids: Set<String>) -> [String] {
+        var found: [String] = []
+        var seen: Set<String> = []  // once `found` is too long to scan
+        func add(_ id: String, _: () -> SourceRange?) {
+            if found.count < 16 {
+                guard !found.contains(id) else { return }
+                if found.count == 15 { seen = Set(found + [id]) }
+            } else {
+                guard seen.insert(id).inserted else { return }
+            }
+            found.append(id)
+        }
+        forEachReference(in: resource.properties, ids: ids, add)
+        if let metadata = resource.metadata { forEachReference(in: metadata, ids: ids, add) }
+        return found
+    }
+
     /// The resource IDs a value refers to, with where each reference came from.
     package static func collectReferences(_ value: TemplateValue, into out: inout [String: SourceRange], ids: Set<String>) {
+        forEachReference(in: value, ids: ids) { id, origin in
+            if out[id] == nil { out[id] = origin() }
+        }
+    }
+
+    /// Calls `found` with each reference of `value` to a resource among
+    /// `ids`, in the order written (an ID as often as it is referred to),
+    /// and where the reference came from, worked out only when asked.
+    static func forEachReference(in value: TemplateValue, ids: Set<String>,
+                                 _ found: (String, () -> SourceRange?) -> Void) {
         switch value.kind {
         case .object(let members):
             if members.count == 1 {
@@ -21,31 +51,30 @@ package enum References {
                 switch members[0].key {
                 case "Ref":
                     if case .string(let id) = inner.kind {
-                        if ids.contains(id), out[id] == nil { out[id] = value.origin ?? inner.origin }
+                        if ids.contains(id) { found(id) { value.origin ?? inner.origin } }
                         return
                     }
                 case "Fn::GetAtt":
-                    if case .array(let parts) = inner.kind, case .string(let id)? = parts.first?.kind, ids.contains(id),
-                       out[id] == nil {
-                        out[id] = value.origin
+                    if case .array(let parts) = inner.kind, case .string(let id)? = parts.first?.kind, ids.contains(id) {
+                        found(id) { value.origin }
                     }
                 case "Fn::Sub":
                     if case .string(let format) = inner.kind {
-                        for id in subReferences(format) where ids.contains(id) && out[id] == nil { out[id] = value.origin }
+                        for id in subReferences(format) where ids.contains(id) { found(id) { value.origin } }
                     } else if case .array(let parts) = inner.kind, case .string(let format)? = parts.first?.kind {
                         let local: Set<String> = if case .object(let variables)? = parts.dropFirst().first?.kind {
                             Set(variables.map(\.key))
                         } else { [] }
-                        for id in subReferences(format) where ids.contains(id) && !local.contains(id) && out[id] == nil {
-                            out[id] = value.origin
+                        for id in subReferences(format) where ids.contains(id) && !local.contains(id) {
+                            found(id) { value.origin }
                         }
                     }
                 default: break
                 }
             }
-            for index in members.indices { collectReferences(members[index].value, into: &out, ids: ids) }
+            for index in members.indices { forEachReference(in: members[index].value, ids: ids, found) }
         case .array(let items):
-            for index in items.indices { collectReferences(items[index], into: &out, ids: ids) }
+            for index in items.indices { forEachReference(in: items[index], ids: ids, found) }
         case .string, .number, .bool, .null:
             break
         }

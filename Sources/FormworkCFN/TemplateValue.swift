@@ -7,7 +7,9 @@ import FormworkDiagnostics
 /// spec line is not a change. Equal values hash alike, so a set of values
 /// keeps one of each JSON text.
 package struct TemplateValue: Sendable, Hashable {
-    package indirect enum Kind: Sendable, Equatable {
+    /// Not `indirect`: arrays already hold their elements out of line, so a
+    /// value is built without a box of its own.
+    package enum Kind: Sendable, Equatable {
         case string(String)
         /// A number, as its canonical JSON text.
         case number(String)

@@ -1,11 +1,12 @@
 /// The text of the files diagnostics point into. A file is split in lines
 /// only when a diagnostic is rendered in it, once per `TextRenderer.render`
-/// call: a spec without diagnostics costs no line index.
+/// call: a spec without diagnostics costs no line index. The index is one
+/// scan of the file's UTF-8 bytes (where each line starts and ends); a
+/// line's text and length are taken only for the lines a diagnostic shows.
 public struct SourceFiles: Sendable {
     private var texts: [String: String] = [:]
-    private var lines: [String: [Substring]] = [:]
-    /// The number of Unicode scalars of each line of `lines`.
-    private var lineLengths: [String: [Int]] = [:]
+    /// Each indexed file's lines, as UTF-8 offsets into its text.
+    private var lines: [String: [Range<Int>]] = [:]
 
     public init() {}
 
@@ -18,47 +19,58 @@ public struct SourceFiles: Sendable {
     mutating func index(_ paths: some Sequence<String>) {
         for path in paths where lines[path] == nil {
             guard let text = texts[path] else { continue }
-            let split = Self.lines(of: text)
-            lines[path] = split
-            lineLengths[path] = split.map(\.unicodeScalars.count)
+            lines[path] = Self.lines(of: text)
         }
     }
 
     /// The number of Unicode scalars of a 1-based line, when indexed.
     func length(ofLine number: Int, in path: String) -> Int? {
-        guard let lengths = lineLengths[path], number >= 1, number <= lengths.count else { return nil }
-        return lengths[number - 1]
+        guard let bounds = lines[path], number >= 1, number <= bounds.count, var text = texts[path] else { return nil }
+        // Every byte that does not continue a scalar starts one.
+        return text.withUTF8 { $0[bounds[number - 1]].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
     /// The text of a 1-based line, when known (from the index, or split for this call).
     public func line(_ number: Int, in path: String) -> Substring? {
-        guard let fileLines = lines[path] ?? texts[path].map(Self.lines(of:)),
-              number >= 1, number <= fileLines.count else { return nil }
-        return fileLines[number - 1]
+        guard let text = texts[path] else { return nil }
+        let bounds = lines[path] ?? Self.lines(of: text)
+        guard number >= 1, number <= bounds.count else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: bounds[number - 1].lowerBound)
+        let end = utf8.index(start, offsetBy: bounds[number - 1].count)
+        return Substring(text.unicodeScalars[start..<end])
     }
 
-    /// Splits lines where libyaml does: LF, CR, CR LF, NEL, LS and PS.
-    private static func lines(of text: String) -> [Substring] {
-        var scalars = Substring(text).unicodeScalars
-        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
-        var result: [Substring] = []
-        var start = scalars.startIndex
-        var index = start
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            switch scalar {
-            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
-                result.append(Substring(scalars[start..<index]))
-                var next = scalars.index(after: index)
-                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
-                start = next
-                index = next
-            default:
-                index = scalars.index(after: index)
+    /// Splits lines where libyaml does: LF, CR, CR LF, NEL (C2 85), LS
+    /// (E2 80 A8) and PS (E2 80 A9); a leading byte order mark is not part
+    /// of line 1.
+    private static func lines(of text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var result: [Range<Int>] = []
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var index = start
+            while index < count {
+                let byte = bytes[index]
+                var length = 0
+                switch byte {
+                case UInt8(ascii: "\n"): length = 1
+                case UInt8(ascii: "\r"): length = index + 1 < count && bytes[index + 1] == UInt8(ascii: "\n") ? 2 : 1
+                case 0xC2: length = index + 1 < count && bytes[index + 1] == 0x85 ? 2 : 0
+                case 0xE2:
+                    length = index + 2 < count && bytes[index + 1] == 0x80
+                        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
+                default: break
+                }
+                guard length > 0 else { index += 1; continue }
+                result.append(start..<index)
+                index += length
+                start = index
             }
+            result.append(start..<count)
+            return result
         }
-        result.append(Substring(scalars[start...]))
-        return result
     }
 }
 

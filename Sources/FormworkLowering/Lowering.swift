@@ -94,8 +94,8 @@ package final class Lowering {
     static func removeImpliedDependsOn(_ template: inout Template) {
         let ids = Set(template.resources.map(\.logicalId))
         for index in template.resources.indices where !template.resources[index].dependsOn.isEmpty {
-            let references = References.of(template.resources[index], among: ids)
-            template[resourceAt: index].dependsOn.removeAll { references[$0] != nil }
+            let references = Set(References.ids(of: template.resources[index], among: ids))
+            template[resourceAt: index].dependsOn.removeAll { references.contains($0) }
         }
     }
 

@@ -112,11 +112,14 @@ final class LibYAMLEvents {
         }
     }
 
-    /// The input text between two marks.
-    func text(from start: Mark, to end: Mark) -> String {
+    /// The input text between two marks; `value` itself when the text is
+    /// the same (a plain scalar's source is its value), so it is not copied.
+    func text(from start: Mark, to end: Mark, sameAs value: String = "") -> String {
         let a = byteOffset(ofIndex: start.index)
         let b = max(a, byteOffset(ofIndex: end.index))
-        return String(decoding: UnsafeBufferPointer(rebasing: input[a..<b]), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(rebasing: input[a..<b])
+        if value.utf8.count == bytes.count, value.utf8.elementsEqual(bytes) { return value }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: - Positions

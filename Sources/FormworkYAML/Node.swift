@@ -3,6 +3,10 @@ import FormworkDiagnostics
 /// A node of a parsed YAML document. Every node knows its source range;
 /// aliases are resolved into copies of the anchored node (keeping the
 /// anchored node's ranges).
+///
+/// A node is immutable and its fields live in one shared box, so copying a
+/// node (into a parent, a pair, the decoder's look-up tables) is one
+/// reference count, not a copy of its text, range and tag.
 package struct YAMLNode: Sendable {
     package enum Content: Sendable {
         case scalar(YAMLScalar)
@@ -10,30 +14,42 @@ package struct YAMLNode: Sendable {
         case mapping([YAMLPair])
     }
 
-    package var content: Content
-    package var range: SourceRange
+    private final class Storage: Sendable {
+        let content: Content
+        let range: SourceRange
+        let tag: String?
+
+        init(content: Content, range: SourceRange, tag: String?) {
+            self.content = content
+            self.range = range
+            self.tag = tag
+        }
+    }
+
+    private let storage: Storage
+
+    package var content: Content { storage.content }
+    package var range: SourceRange { storage.range }
     /// The tag as written, resolved by libyaml (`tag:yaml.org,2002:str` for `!!str`,
     /// `!Ref` for a local tag); nil when the node has no explicit tag.
-    package var tag: String?
+    package var tag: String? { storage.tag }
 
     package init(content: Content, range: SourceRange, tag: String? = nil) {
-        self.content = content
-        self.range = range
-        self.tag = tag
+        storage = Storage(content: content, range: range, tag: tag)
     }
 
     package var scalar: YAMLScalar? {
-        if case .scalar(let s) = content { return s }
+        if case .scalar(let s) = storage.content { return s }
         return nil
     }
 
     package var sequence: [YAMLNode]? {
-        if case .sequence(let items) = content { return items }
+        if case .sequence(let items) = storage.content { return items }
         return nil
     }
 
     package var mapping: [YAMLPair]? {
-        if case .mapping(let pairs) = content { return pairs }
+        if case .mapping(let pairs) = storage.content { return pairs }
         return nil
     }
 }

@@ -127,7 +127,7 @@ private struct TreeBuilder {
     // MARK: - Events
 
     mutating func scalar(_ value: String, _ style: ScalarStyle, _ event: YAMLEvent, _ events: LibYAMLEvents) -> Bool {
-        var source = events.text(from: event.start, to: event.end)
+        var source = events.text(from: event.start, to: event.end, sameAs: value)
         var sourceStart = event.start.location
         if event.anchor != nil || event.tag != nil {
             // The event starts at the anchor or tag; the scalar's own text starts after them.

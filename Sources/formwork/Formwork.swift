@@ -33,7 +33,10 @@ struct Formwork: ParsableCommand {
 }
 
 struct Compile: ParsableCommand {
+    // Named, not derived from the type's name: deriving it (`String(describing: Compile.self)`)
+    // costs the runtime a dozen protocol-conformance scans at every start (docs/performance.md).
     static let configuration = CommandConfiguration(
+        commandName: "compile",
         abstract: "Compile specs and write one template per spec.",
         discussion: "Writes DIR/<spec file stem>.json for each spec. A spec with errors writes nothing, and its stale template is removed.")
 
@@ -83,6 +86,7 @@ struct Compile: ParsableCommand {
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check specs without writing anything.",
         discussion: "Runs every phase of compile except writing templates; for pre-commit hooks and editors.")
 
@@ -139,4 +143,9 @@ struct CommonOptions: ParsableArguments {
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
+
+    // What swift-argument-parser would derive through `String(describing:)`, written out (start-up).
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    static var allValueDescriptions: [String: String] { [:] }
 }

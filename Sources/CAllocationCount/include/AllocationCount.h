@@ -1,7 +1,8 @@
 // Counts heap allocations for `formwork --time-passes`. Linked into the
-// executable only: it defines malloc, calloc and realloc, which forward to
-// glibc's (__libc_malloc and the others) and, once counting is on, add one
-// to this thread's count and the size asked for to its bytes.
+// executable only: it defines malloc, calloc and realloc (in the static
+// release executable, the linker's --wrap targets for them), which forward
+// to glibc's and, once counting is on, add one to this thread's count and
+// the size asked for to its bytes.
 #ifndef FORMWORK_ALLOCATION_COUNT_H
 #define FORMWORK_ALLOCATION_COUNT_H
 

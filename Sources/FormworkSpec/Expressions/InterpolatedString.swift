@@ -78,14 +78,14 @@ package struct InterpolatedString: Sendable {
 }
 
 /// What stands inside `${...}`.
-package indirect enum Expression: Sendable {
+package enum Expression: Sendable {
     case reference(Reference)
     /// The unescaped value; the range includes the quotes.
     case stringLiteral(String, SourceRange)
     /// The number as written.
     case numberLiteral(String, SourceRange)
     /// `value ?? default`: the value, or the default where the value is absent.
-    case fallback(Expression, default: Expression, SourceRange)
+    indirect case fallback(Expression, default: Expression, SourceRange)
 
     package var range: SourceRange {
         switch self {

@@ -17,51 +17,76 @@ enum DependencyCycles: TemplateRule {
         var isReference: Bool
     }
 
+    /// The search runs on the IDs alone (resources as indices, each one's
+    /// targets sorted by ID); where an edge comes from is worked out only for
+    /// the edges of a cycle found.
     static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
-        let template = context.template
-        let ids = Set(template.resources.map(\.logicalId))
-        var edges: [String: [Edge]] = [:]
-        for resource in template.resources {
-            let references = References.of(resource, among: ids)
+        let resources = context.template.resources
+        let ids = Set(resources.map(\.logicalId))
+        // Each ID once, in template order; a duplicate logical ID is LogicalIds' to
+        // report and must not stop this rule: its last resource's edges stand for it.
+        var node: [String: Int] = [:]
+        var names: [String] = []
+        var last: [Int] = []
+        for (index, resource) in resources.enumerated() {
+            if let known = node[resource.logicalId] {
+                last[known] = index
+            } else {
+                node[resource.logicalId] = names.count
+                names.append(resource.logicalId)
+                last.append(index)
+            }
+        }
+        let targets: [[Int]] = last.map { index in
+            let resource = resources[index]
             // A resource referring to itself is a cycle of one; one naming itself in
             // dependsOn is ResourceReferences' to report, not reported twice.
-            var out = references.map { Edge(from: resource.logicalId, to: $0.key, origin: $0.value, isReference: true) }
-            out += resource.dependsOn.filter { ids.contains($0) && $0 != resource.logicalId && references[$0] == nil }.map {
-                Edge(from: resource.logicalId, to: $0, origin: resource.dependsOnOrigins[$0] ?? resource.origin, isReference: false)
+            let references = References.ids(of: resource, among: ids)
+            let referenced = references.count > 16 ? Set(references) : nil
+            let dependsOn = resource.dependsOn.filter {
+                ids.contains($0) && $0 != resource.logicalId && !(referenced?.contains($0) ?? references.contains($0))
             }
-            edges[resource.logicalId] = out.sorted { $0.to < $1.to }
+            return (references + dependsOn).sorted().map { node[$0]! }
         }
-        let order = template.resources.map(\.logicalId)
-        diagnostics += cycles(order: order, edges: edges).map { cycleDiagnostic($0) }
+        for cycle in cycles(targets) {
+            diagnostics.append(cycleDiagnostic(cycle.map { edge(from: resources[last[$0.from]], to: names[$0.to], among: ids) }))
+        }
     }
 
-    /// Each elementary cycle found by depth-first search from each resource in
-    /// template order, reported once (as the rotation starting at its earliest member).
-    static func cycles(order: [String], edges: [String: [Edge]]) -> [[Edge]] {
-        var found: [[Edge]] = []
-        var seen: Set<[String]> = []
-        var state: [String: Int] = [:]  // 1 on the stack, 2 done
-        var stack: [Edge] = []
-        // A duplicate logical ID is LogicalIds' to report; it must not stop this rule.
-        let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    /// The edge from `resource` to `id`: a reference where there is one, else its `dependsOn`.
+    static func edge(from resource: Resource, to id: String, among ids: Set<String>) -> Edge {
+        if let origin = References.of(resource, among: ids)[id] {
+            return Edge(from: resource.logicalId, to: id, origin: origin, isReference: true)
+        }
+        return Edge(from: resource.logicalId, to: id, origin: resource.dependsOnOrigins[id] ?? resource.origin, isReference: false)
+    }
 
-        func visit(_ node: String) {
+    /// Each elementary cycle found by depth-first search from each node in
+    /// order (`targets[n]` are node `n`'s edges, in the order to follow
+    /// them), reported once, as the rotation starting at its earliest member;
+    /// each edge as its two nodes.
+    static func cycles(_ targets: [[Int]]) -> [[(from: Int, to: Int)]] {
+        var found: [[(from: Int, to: Int)]] = []
+        var seen: Set<[Int]> = []
+        var state = [UInt8](repeating: 0, count: targets.count)  // 1 on the stack, 2 done
+        var stack: [(from: Int, to: Int)] = []
+
+        func visit(_ node: Int) {
             state[node] = 1
-            for edge in edges[node] ?? [] {
-                switch state[edge.to] {
+            for to in targets[node] {
+                switch state[to] {
                 case 1:
-                    // The cycle is the part of the stack from edge.to's outgoing edge to this edge.
+                    // The cycle is the part of the stack from `to`'s outgoing edge to this edge.
                     var cycle = stack
-                    if let start = cycle.firstIndex(where: { $0.from == edge.to }) { cycle = Array(cycle[start...]) }
-                    cycle.append(edge)
-                    let members = cycle.map(\.from)
-                    if let first = members.indices.min(by: { position[members[$0]]! < position[members[$1]]! }) {
-                        let rotated = Array(cycle[first...] + cycle[..<first])
-                        if seen.insert(rotated.map(\.from)).inserted { found.append(rotated) }
-                    }
-                case nil:
-                    stack.append(edge)
-                    visit(edge.to)
+                    if let start = cycle.firstIndex(where: { $0.from == to }) { cycle = Array(cycle[start...]) }
+                    cycle.append((node, to))
+                    // Nodes are numbered in template order: the earliest member is the smallest.
+                    let first = cycle.indices.min { cycle[$0].from < cycle[$1].from }!
+                    let rotated = Array(cycle[first...] + cycle[..<first])
+                    if seen.insert(rotated.map(\.from)).inserted { found.append(rotated) }
+                case 0:
+                    stack.append((node, to))
+                    visit(to)
                     stack.removeLast()
                 default:
                     break
@@ -69,7 +94,7 @@ enum DependencyCycles: TemplateRule {
             }
             state[node] = 2
         }
-        for node in order where state[node] == nil { visit(node) }
+        for node in targets.indices where state[node] == 0 { visit(node) }
         return found
     }
 
