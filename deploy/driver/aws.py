@@ -54,7 +54,12 @@ class Aws:
         if kind == "AWS::ApiGateway::RestApi" and attribute == "RootResourceId":
             return self.apigateway.get_rest_api(restApiId=physical)["rootResourceId"]
         if kind == "AWS::Events::Rule" and attribute == "Arn":
-            return self.events.describe_rule(Name=physical)["Arn"]
+            bus, _, name = physical.rpartition("|")  # `bus|name` on a custom bus
+            return self.events.describe_rule(Name=name, EventBusName=bus or "default")["Arn"]
+        if kind == "AWS::Events::EventBus" and attribute in ("Arn", "Name"):
+            return self.events.describe_event_bus(Name=physical)[attribute]
+        if kind == "AWS::StepFunctions::StateMachine" and attribute in ("Arn", "Name"):
+            return physical if attribute == "Arn" else physical.rsplit(":", 1)[-1]
         if kind == "AWS::Logs::LogGroup" and attribute == "Arn":
             for group in self.logs.describe_log_groups(logGroupNamePrefix=physical)["logGroups"]:
                 if group["logGroupName"] == physical:

@@ -308,14 +308,19 @@ def check_event_source_mapping(ctx, aws, logical, resource):
 
 # --- EventBridge, SNS, SSM, IAM, Logs ---------------------------------------
 
+def rule_name(physical):
+    """(name, bus) of a rule's physical ID: `bus|name` on a custom bus, else the name."""
+    bus, _, name = physical.rpartition("|")
+    return name, bus or "default"
+
+
 @checker("AWS::Events::Rule")
 def check_rule(ctx, aws, logical, resource):
     props = Declared(resource)
-    name = ctx.physical[logical]
-    name = name.split("|")[-1] if "|" in name else name
-    cmp = Comparison(f"rule {logical} ({name})")
+    name, bus = rule_name(ctx.physical[logical])
+    cmp = Comparison(f"rule {logical} ({name}" + (f" on {bus})" if bus != "default" else ")"))
     try:
-        kept = aws.events.describe_rule(Name=name)
+        kept = aws.events.describe_rule(Name=name, EventBusName=bus)
     except ClientError as error:
         cmp.fail(f"the rule does not exist: {error}")
         return cmp.result()
@@ -330,9 +335,69 @@ def check_rule(ctx, aws, logical, resource):
     if "Targets" in props:
         targets = declared(ctx, cmp, props, "Targets")
         if targets is not None:
-            live = aws.events.list_targets_by_rule(Rule=name)["Targets"]
+            live = aws.events.list_targets_by_rule(Rule=name, EventBusName=bus)["Targets"]
             summary = lambda items: sorted((t.get("Id"), t.get("Arn"), t.get("Input")) for t in items)
             cmp.expect("Targets", summary(targets), summary(live))
+            settings = lambda items: sorted((t.get("Id"), json.dumps({k: t[k] for k in TARGET_SETTINGS if k in t}, sort_keys=True))
+                                            for t in items)
+            cmp.expect("Targets settings", settings(targets), settings(live))
+    return cmp.result()
+
+
+# What a rule's target keeps besides its ID, ARN and input, read back as declared.
+TARGET_SETTINGS = ("InputTransformer", "RetryPolicy", "DeadLetterConfig", "InputPath")
+
+
+@checker("AWS::Events::EventBus")
+def check_event_bus(ctx, aws, logical, resource):
+    props = Declared(resource)
+    name = ctx.physical[logical]
+    cmp = Comparison(f"event bus {logical} ({name})")
+    try:
+        kept = aws.events.describe_event_bus(Name=name)
+    except ClientError as error:
+        cmp.fail(f"the event bus does not exist: {error}")
+        return cmp.result()
+    if "Name" in props:
+        cmp.expect("Name", declared(ctx, cmp, props, "Name"), kept.get("Name"))
+    if "Tags" in props:
+        compare_tags(ctx, cmp, props, aws.events.list_tags_for_resource(ResourceARN=kept["Arn"]).get("Tags", []))
+    return cmp.result()
+
+
+# --- Step Functions ---------------------------------------------------------
+
+@checker("AWS::StepFunctions::StateMachine")
+def check_state_machine(ctx, aws, logical, resource):
+    """Name, role, type, logging and the definition as the emulator stores
+    it (the declared one with its DefinitionSubstitutions applied)."""
+    props = Declared(resource)
+    arn = ctx.physical[logical]
+    cmp = Comparison(f"state machine {logical} ({arn.rsplit(':', 1)[-1]})")
+    try:
+        kept = aws.stepfunctions.describe_state_machine(stateMachineArn=arn)
+    except ClientError as error:
+        cmp.fail(f"the state machine does not exist: {error}")
+        return cmp.result()
+    for field, key in (("StateMachineName", "name"), ("RoleArn", "roleArn"), ("StateMachineType", "type")):
+        if field in props:
+            cmp.expect(field, declared(ctx, cmp, props, field), kept.get(key))
+    if "LoggingConfiguration" in props:
+        logging = declared(ctx, cmp, props, "LoggingConfiguration")
+        if logging is not None:
+            live = kept.get("loggingConfiguration", {})
+            lower = lambda d: {k[0].lower() + k[1:]: lower(v) for k, v in d.items()} if isinstance(d, dict) else (
+                [lower(x) for x in d] if isinstance(d, list) else d)
+            cmp.expect("LoggingConfiguration", lower(logging), {k: live.get(k) for k in lower(logging)})
+    if "Definition" in props or "DefinitionString" in props:
+        field = "Definition" if "Definition" in props else "DefinitionString"
+        definition = declared(ctx, cmp, props, field)
+        substitutions = declared(ctx, cmp, props, "DefinitionSubstitutions") if "DefinitionSubstitutions" in props else {}
+        if definition is not None and substitutions is not None:
+            text = json.dumps(definition) if field == "Definition" else definition
+            for key, value in substitutions.items():
+                text = text.replace("${" + key + "}", str(value))
+            cmp.expect(field, json.loads(text), json.loads(kept.get("definition", "null")))
     return cmp.result()
 
 

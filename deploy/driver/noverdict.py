@@ -1,5 +1,6 @@
 """deploy/no-verdict.txt, read once: the resource types the emulator does not
-support and the properties it drops. Nothing else in the driver names them."""
+support, the properties it drops, and the types it cannot create offline.
+Nothing else in the driver names them."""
 
 from pathlib import Path
 
@@ -7,21 +8,27 @@ PATH = Path(__file__).resolve().parents[1] / "no-verdict.txt"
 
 
 def load(path=PATH):
-    """({type: why}, {(type, property): why})."""
-    types, properties = {}, {}
+    """({type: why}, {(type, property): why}, {type: why}): unsupported
+    types, dropped properties, and types a stack is never created with
+    (lines `not-created TYPE why`)."""
+    types, properties, not_created = {}, {}, {}
     for line in path.read_text().splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         subject, why = (line.split(None, 1) + [""])[:2]
+        if subject == "not-created":
+            kind, why = (why.split(None, 1) + [""])[:2]
+            not_created[kind] = why.strip()
+            continue
         kind, _, prop = subject.partition(".")
         if prop:
             properties[(kind, prop)] = why.strip()
         else:
             types[kind] = why.strip()
-    return types, properties
+    return types, properties, not_created
 
 
-TYPES, PROPERTIES = load()
+TYPES, PROPERTIES, NOT_CREATED = load()
 
 
 def dropped(kind, prop):
