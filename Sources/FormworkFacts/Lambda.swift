@@ -84,9 +84,10 @@ package enum Lambda {
     /// Lambda runtime identifiers and their support status.
     ///
     /// Sources: the AWS Lambda Developer Guide page "Lambda runtimes" (supported
-    /// and deprecated runtimes, with deprecation dates) and the runtime lifecycle
+    /// and deprecated runtimes, with deprecation dates and the dates Lambda
+    /// blocks creating and updating functions) and the runtime lifecycle
     /// table bundled with cfn-lint 1.51.0 (`LmbdRuntimeLifecycle.json`, used by
-    /// its rules E2531/W2531); the `AWS::Lambda::Function` schema's `Runtime`
+    /// its rules E2531/E2533/W2531: deprecation, create-block, update-block); the `AWS::Lambda::Function` schema's `Runtime`
     /// enum. A runtime is *deprecated* here when its deprecation date
     /// is on or before `runtimesReviewed`: the status is fixed when the table
     /// is reviewed, never read from the clock, so a compile gives the same
@@ -95,10 +96,25 @@ package enum Lambda {
         package var identifier: String
         /// The deprecation date (YYYY-MM-DD), when one is announced.
         package var deprecation: String?
+        /// The day Lambda stops creating functions on it (YYYY-MM-DD), when announced.
+        package var blockCreate: String?
+        /// The day Lambda stops updating functions on it (YYYY-MM-DD), when announced.
+        package var blockUpdate: String?
         /// What to move to once deprecated.
         package var replacement: String
 
+        package init(identifier: String, deprecation: String?, blockCreate: String? = nil, blockUpdate: String? = nil,
+                     replacement: String) {
+            self.identifier = identifier
+            self.deprecation = deprecation
+            self.blockCreate = blockCreate
+            self.blockUpdate = blockUpdate
+            self.replacement = replacement
+        }
+
         package var isDeprecated: Bool { deprecation.map { $0 <= Lambda.runtimesReviewed } ?? false }
+        /// Whether a new function can no longer be created on it (so a new stack fails).
+        package var isCreateBlocked: Bool { blockCreate.map { $0 <= Lambda.runtimesReviewed } ?? false }
         /// ZIP-file (inline) code is only accepted for Node.js and Python runtimes.
         /// Source: AWS CloudFormation User Guide, `AWS::Lambda::Function` Code
         /// (ZipFile); cfn-lint 1.51.0 `zipfile_runtime_enum.json`.
@@ -106,7 +122,7 @@ package enum Lambda {
     }
 
     /// The day the runtime table was last checked against its sources.
-    package static let runtimesReviewed = "2026-11-25"
+    package static let runtimesReviewed = "2026-12-02"
 
     package static func runtime(_ identifier: String) -> Runtime? { runtimesByIdentifier[identifier] }
 
@@ -116,51 +132,51 @@ package enum Lambda {
     private static let runtimesByIdentifier = Dictionary(uniqueKeysWithValues: runtimes.map { ($0.identifier, $0) })
 
     package static let runtimes: [Runtime] = [
-        .init(identifier: "nodejs24.x", deprecation: "2028-04-30", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs22.x", deprecation: "2027-04-30", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs20.x", deprecation: "2026-04-30", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs18.x", deprecation: "2025-09-01", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs16.x", deprecation: "2024-06-12", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs14.x", deprecation: "2023-12-04", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs12.x", deprecation: "2023-03-31", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs10.x", deprecation: "2021-07-30", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs8.10", deprecation: "2020-03-06", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs6.10", deprecation: "2019-08-12", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs4.3-edge", deprecation: "2020-03-05", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs4.3", deprecation: "2020-03-05", replacement: "nodejs24.x"),
-        .init(identifier: "nodejs", deprecation: "2016-08-30", replacement: "nodejs24.x"),
-        .init(identifier: "python3.14", deprecation: "2029-06-30", replacement: "python3.14"),
-        .init(identifier: "python3.13", deprecation: "2029-06-30", replacement: "python3.14"),
-        .init(identifier: "python3.12", deprecation: "2028-10-31", replacement: "python3.14"),
-        .init(identifier: "python3.11", deprecation: "2026-06-30", replacement: "python3.14"),
-        .init(identifier: "python3.10", deprecation: "2026-06-30", replacement: "python3.14"),
-        .init(identifier: "python3.9", deprecation: "2025-12-15", replacement: "python3.14"),
-        .init(identifier: "python3.8", deprecation: "2024-10-14", replacement: "python3.14"),
-        .init(identifier: "python3.7", deprecation: "2023-12-04", replacement: "python3.14"),
-        .init(identifier: "python3.6", deprecation: "2022-07-18", replacement: "python3.14"),
-        .init(identifier: "python2.7", deprecation: "2021-07-15", replacement: "python3.14"),
-        .init(identifier: "java25", deprecation: "2029-06-30", replacement: "java25"),
-        .init(identifier: "java21", deprecation: "2029-06-30", replacement: "java25"),
-        .init(identifier: "java17", deprecation: "2026-06-30", replacement: "java25"),
-        .init(identifier: "java11", deprecation: "2026-06-30", replacement: "java25"),
-        .init(identifier: "java8.al2", deprecation: "2026-06-30", replacement: "java25"),
-        .init(identifier: "java8", deprecation: "2024-01-08", replacement: "java25"),
+        .init(identifier: "nodejs24.x", deprecation: "2028-04-30", blockCreate: "2028-06-01", blockUpdate: "2028-07-01", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs22.x", deprecation: "2027-04-30", blockCreate: "2027-06-01", blockUpdate: "2027-07-01", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs20.x", deprecation: "2026-04-30", blockCreate: "2026-06-01", blockUpdate: "2026-07-01", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs18.x", deprecation: "2025-09-01", blockCreate: "2026-06-01", blockUpdate: "2026-07-01", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs16.x", deprecation: "2024-06-12", blockCreate: "2026-06-01", blockUpdate: "2026-07-01", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs14.x", deprecation: "2023-12-04", blockCreate: "2024-01-09", blockUpdate: "2026-07-01", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs12.x", deprecation: "2023-03-31", blockCreate: "2023-03-31", blockUpdate: "2023-04-30", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs10.x", deprecation: "2021-07-30", blockCreate: "2021-07-30", blockUpdate: "2022-02-14", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs8.10", deprecation: "2020-03-06", blockCreate: "2020-02-04", blockUpdate: "2020-03-06", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs6.10", deprecation: "2019-08-12", blockCreate: "2019-07-12", blockUpdate: "2019-08-12", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs4.3-edge", deprecation: "2020-03-05", blockCreate: "2019-03-31", blockUpdate: "2019-04-30", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs4.3", deprecation: "2020-03-05", blockCreate: "2020-02-03", blockUpdate: "2020-03-05", replacement: "nodejs24.x"),
+        .init(identifier: "nodejs", deprecation: "2016-08-30", blockCreate: "2016-09-30", blockUpdate: "2016-10-31", replacement: "nodejs24.x"),
+        .init(identifier: "python3.14", deprecation: "2029-06-30", blockCreate: "2029-07-31", blockUpdate: "2029-08-31", replacement: "python3.14"),
+        .init(identifier: "python3.13", deprecation: "2029-06-30", blockCreate: "2029-07-31", blockUpdate: "2029-08-31", replacement: "python3.14"),
+        .init(identifier: "python3.12", deprecation: "2028-10-31", blockCreate: "2028-11-30", blockUpdate: "2029-01-10", replacement: "python3.14"),
+        .init(identifier: "python3.11", deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31", replacement: "python3.14"),
+        .init(identifier: "python3.10", deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31", replacement: "python3.14"),
+        .init(identifier: "python3.9", deprecation: "2025-12-15", blockCreate: "2026-06-01", blockUpdate: "2026-07-01", replacement: "python3.14"),
+        .init(identifier: "python3.8", deprecation: "2024-10-14", blockCreate: "2026-06-01", blockUpdate: "2026-07-01", replacement: "python3.14"),
+        .init(identifier: "python3.7", deprecation: "2023-12-04", blockCreate: "2024-01-09", blockUpdate: "2026-03-09", replacement: "python3.14"),
+        .init(identifier: "python3.6", deprecation: "2022-07-18", blockCreate: "2022-07-18", blockUpdate: "2022-08-29", replacement: "python3.14"),
+        .init(identifier: "python2.7", deprecation: "2021-07-15", blockCreate: "2021-07-15", blockUpdate: "2022-05-30", replacement: "python3.14"),
+        .init(identifier: "java25", deprecation: "2029-06-30", blockCreate: "2029-07-31", blockUpdate: "2029-08-31", replacement: "java25"),
+        .init(identifier: "java21", deprecation: "2029-06-30", blockCreate: "2029-07-31", blockUpdate: "2029-08-31", replacement: "java25"),
+        .init(identifier: "java17", deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31", replacement: "java25"),
+        .init(identifier: "java11", deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31", replacement: "java25"),
+        .init(identifier: "java8.al2", deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31", replacement: "java25"),
+        .init(identifier: "java8", deprecation: "2024-01-08", blockCreate: "2024-02-08", blockUpdate: "2026-07-01", replacement: "java25"),
         .init(identifier: "dotnet10", deprecation: nil, replacement: "dotnet10"),
-        .init(identifier: "dotnet8", deprecation: "2026-11-10", replacement: "dotnet10"),
-        .init(identifier: "dotnet6", deprecation: "2024-12-20", replacement: "dotnet10"),
-        .init(identifier: "dotnetcore3.1", deprecation: "2023-04-03", replacement: "dotnet10"),
-        .init(identifier: "dotnetcore2.1", deprecation: "2022-01-05", replacement: "dotnet10"),
-        .init(identifier: "dotnetcore2.0", deprecation: "2019-05-30", replacement: "dotnet10"),
-        .init(identifier: "dotnetcore1.0", deprecation: "2019-06-27", replacement: "dotnet10"),
+        .init(identifier: "dotnet8", deprecation: "2026-11-10", blockCreate: "2026-12-10", blockUpdate: "2027-01-11", replacement: "dotnet10"),
+        .init(identifier: "dotnet6", deprecation: "2024-12-20", blockCreate: "2026-06-01", blockUpdate: "2026-07-01", replacement: "dotnet10"),
+        .init(identifier: "dotnetcore3.1", deprecation: "2023-04-03", blockCreate: "2023-04-03", blockUpdate: "2023-05-03", replacement: "dotnet10"),
+        .init(identifier: "dotnetcore2.1", deprecation: "2022-01-05", blockCreate: "2022-01-05", blockUpdate: "2022-04-13", replacement: "dotnet10"),
+        .init(identifier: "dotnetcore2.0", deprecation: "2019-05-30", blockCreate: "2019-04-30", blockUpdate: "2019-05-30", replacement: "dotnet10"),
+        .init(identifier: "dotnetcore1.0", deprecation: "2019-06-27", blockCreate: "2019-06-30", blockUpdate: "2019-07-30", replacement: "dotnet10"),
         .init(identifier: "ruby4.0", deprecation: nil, replacement: "ruby4.0"),
-        .init(identifier: "ruby3.4", deprecation: "2028-03-31", replacement: "ruby3.4"),
-        .init(identifier: "ruby3.3", deprecation: "2027-03-31", replacement: "ruby3.4"),
-        .init(identifier: "ruby3.2", deprecation: "2026-03-31", replacement: "ruby3.4"),
-        .init(identifier: "ruby2.7", deprecation: "2023-12-07", replacement: "ruby3.4"),
-        .init(identifier: "ruby2.5", deprecation: "2021-07-30", replacement: "ruby3.4"),
-        .init(identifier: "provided.al2023", deprecation: "2029-06-30", replacement: "provided.al2023"),
-        .init(identifier: "provided.al2", deprecation: "2026-06-30", replacement: "provided.al2023"),
-        .init(identifier: "provided", deprecation: "2024-01-08", replacement: "provided.al2023"),
-        .init(identifier: "go1.x", deprecation: "2024-01-08", replacement: "provided.al2023"),
+        .init(identifier: "ruby3.4", deprecation: "2028-03-31", blockCreate: "2028-04-30", blockUpdate: "2028-05-31", replacement: "ruby3.4"),
+        .init(identifier: "ruby3.3", deprecation: "2027-03-31", blockCreate: "2027-04-30", blockUpdate: "2027-05-31", replacement: "ruby3.4"),
+        .init(identifier: "ruby3.2", deprecation: "2026-03-31", blockCreate: "2026-06-01", blockUpdate: "2026-07-01", replacement: "ruby3.4"),
+        .init(identifier: "ruby2.7", deprecation: "2023-12-07", blockCreate: "2024-01-09", blockUpdate: "2026-07-01", replacement: "ruby3.4"),
+        .init(identifier: "ruby2.5", deprecation: "2021-07-30", blockCreate: "2021-07-30", blockUpdate: "2022-03-31", replacement: "ruby3.4"),
+        .init(identifier: "provided.al2023", deprecation: "2029-06-30", blockCreate: "2029-07-31", blockUpdate: "2029-08-31", replacement: "provided.al2023"),
+        .init(identifier: "provided.al2", deprecation: "2026-06-30", blockCreate: "2026-07-31", blockUpdate: "2026-08-31", replacement: "provided.al2023"),
+        .init(identifier: "provided", deprecation: "2024-01-08", blockCreate: "2024-02-08", blockUpdate: "2026-07-01", replacement: "provided.al2023"),
+        .init(identifier: "go1.x", deprecation: "2024-01-08", blockCreate: "2024-02-08", blockUpdate: "2026-07-01", replacement: "provided.al2023"),
     ]
 }
