@@ -35,7 +35,7 @@ let package = Package(
             "FormworkFacts", "FormworkSpec", "FormworkCFN", "FormworkLowering", "FormworkDiagnostics",
         ]),
         .target(name: "FormworkKit", dependencies: [
-            "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkRules", "FormworkLowering", "FormworkCFN",
+            "FormworkFacts", "FormworkDiagnostics", "FormworkYAML", "FormworkSpec", "FormworkRules", "FormworkLowering", "FormworkCFN",
         ]),
         // Counts the executable's heap allocations for --time-passes (wraps malloc; the executable only).
         // DWARF 4, as the Swift targets write it: valgrind 3.19 (Debian 12) cannot read clang's DWARF 5.

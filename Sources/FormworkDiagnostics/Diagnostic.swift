@@ -84,6 +84,16 @@ public struct DiagnosticCode: Hashable, Comparable, Sendable, CustomStringConver
         self.reference = reference
     }
 
+    /// Another tool's rule reported through Formwork (`lint --cfn-lint`:
+    /// cfn-lint's `E3012`), under that tool's own id; not one of Formwork's codes.
+    public init(external rawValue: String, _ phase: Phase, _ summary: String, reference: DocumentationPage) {
+        precondition(!rawValue.hasPrefix("FW") && !rawValue.isEmpty, "bad external code \(rawValue)")
+        self.rawValue = rawValue
+        self.phase = phase
+        self.summary = summary
+        self.reference = reference
+    }
+
     /// Where to read about the code: its AWS page, else its section of docs/diagnostics.md.
     public var url: String { reference?.url ?? "docs/diagnostics.md#\(anchor)" }
 

@@ -372,7 +372,8 @@ private struct JSONParser {
     var position = 0
 
     mutating func skipSpace() {
-        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A { position += 1 }
+        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x09
+            || bytes[position] == 0x0D { position += 1 }
     }
 
     mutating func value(depth: Int) -> SchemaJSON? {
