@@ -3,8 +3,8 @@ import FormworkFacts
 import FormworkYAML
 
 extension APISpec {
-    static let keys = ["stage", "cors", "auth", "routes"]
-    static let defaultableKeys = ["auth", "cors"]
+    static let keys = SpecKeys.api
+    package static let defaultableKeys = ["auth", "cors"]
     /// The methods a route key may start with.
     static let methods = APIGateway.httpMethods + [APIGateway.anyMethod]
 }
@@ -13,13 +13,13 @@ extension SpecDecoder {
     /// Built-in defaults are located at `builtIns` (the resource's name).
     func decodeAPI(_ node: YAMLNode, _ what: String, allowed: [String], owner: SourceRange? = nil,
                    builtIns: SourceRange) -> APISpec? {
-        let required = owner == nil ? [] : ["stage", "routes"]
+        let required = owner == nil ? [] : SpecKeys.apiRequired
         guard var fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
         var api = APISpec(builtInsAt: builtIns)
         api.stage = fields["stage"].flatMap { interpolated($0, "stage") }
         if let auth = decode("auth", in: &fields, { choice($0, "auth", as: APIAuth.self) }) { api.auth = auth }
         if let node = fields["cors"],
-           let cors = self.fields(node, "cors", allowed: ["allowOrigin"], required: ["allowOrigin"],
+           let cors = self.fields(node, "cors", allowed: SpecKeys.cors.keys, required: SpecKeys.cors.required,
                                   owner: fields.keyNode("cors")?.range),
            let origin = cors["allowOrigin"].flatMap({ interpolated($0, "allowOrigin") })
         {
@@ -44,12 +44,12 @@ extension SpecDecoder {
             report(.invalidRouteKey(key.value, at: key.range, methods: APISpec.methods))
             return nil
         }
-        guard let fields = fields(pair.value, "route '\(key.value)'", allowed: ["mock", "function"]) else { return nil }
+        guard let fields = fields(pair.value, "route '\(key.value)'", allowed: SpecKeys.route.keys) else { return nil }
         let method = Located(String(parts[0]), key.range)
         let path = Located(String(parts[1]), key.range)
         switch (fields["mock"], fields["function"]) {
         case (let mock?, nil):
-            guard let body = self.fields(mock, "mock", allowed: ["statusCode", "body"]) else { return nil }
+            guard let body = self.fields(mock, "mock", allowed: SpecKeys.mock.keys) else { return nil }
             let status = body["statusCode"].flatMap { int($0, "statusCode", in: 100...599) } ?? Located(200, mock.range)
             let text = body["body"].flatMap { string($0, "a mock body") }
             return Route(method: method, path: path, target: .mock(statusCode: status, body: text), keyRange: key.range)

@@ -4,14 +4,12 @@ import FormworkYAML
 
 extension LifecycleRule {
     /// The keys that are actions: a rule needs at least one.
-    package static let actionKeys = [
-        "transitions", "expiration", "noncurrentTransitions", "noncurrentExpiration", "abortIncompleteUploads",
-    ]
+    package static let actionKeys = SpecKeys.lifecycleActions
 }
 
 extension BucketSpec {
-    static let keys = ["name", "versioning", "publicAccess", "encryption", "lifecycle"]
-    static let defaultableKeys = ["versioning", "publicAccess", "encryption"]
+    static let keys = SpecKeys.bucket
+    package static let defaultableKeys = ["versioning", "publicAccess", "encryption"]
 }
 
 extension SpecDecoder {
@@ -33,10 +31,10 @@ extension SpecDecoder {
         return bucket
     }
 
-    static let lifecycleRuleKeys = ["id", "prefix"] + LifecycleRule.actionKeys
+    static let lifecycleRuleKeys = SpecKeys.lifecycleRule.keys
 
     private func decodeLifecycleRule(_ node: YAMLNode) -> LifecycleRule? {
-        guard var fields = fields(node, "a lifecycle rule", allowed: Self.lifecycleRuleKeys, required: ["id"]) else {
+        guard var fields = fields(node, "a lifecycle rule", allowed: SpecKeys.lifecycleRule.keys, required: SpecKeys.lifecycleRule.required) else {
             return nil
         }
         var rule = LifecycleRule(range: node.range)
@@ -56,7 +54,7 @@ extension SpecDecoder {
     }
 
     private func decodeTransition(_ node: YAMLNode) -> Transition? {
-        guard let fields = fields(node, "a transition", allowed: ["days", "storageClass"], required: ["days", "storageClass"]),
+        guard let fields = fields(node, "a transition", allowed: SpecKeys.transition.keys, required: SpecKeys.transition.required),
               let days = fields["days"].flatMap({ int($0, "days", in: 0...S3.maxLifecycleDays) }),
               let storageClass = fields["storageClass"].flatMap({ string($0, "storageClass") })
         else { return nil }
@@ -65,7 +63,7 @@ extension SpecDecoder {
 
     /// `{ days: N }`.
     private func days(_ node: YAMLNode, _ what: String) -> Located<Int>? {
-        guard let fields = fields(node, what, allowed: ["days"], required: ["days"]) else { return nil }
+        guard let fields = fields(node, what, allowed: SpecKeys.days.keys, required: SpecKeys.days.required) else { return nil }
         return fields["days"].flatMap { int($0, "days", in: 1...S3.maxLifecycleDays) }
     }
 }

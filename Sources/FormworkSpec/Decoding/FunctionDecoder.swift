@@ -3,18 +3,15 @@ import FormworkFacts
 import FormworkYAML
 
 extension FunctionSpec {
-    static let keys = [
-        "handler", "runtime", "code", "timeout", "memory", "environment", "deadLetterQueue", "logs", "triggers",
-        "invokers", "permissions",
-    ]
-    static let defaultableKeys = ["handler", "runtime", "timeout", "memory", "deadLetterQueue", "logs"]
+    static let keys = SpecKeys.function
+    package static let defaultableKeys = ["handler", "runtime", "timeout", "memory", "deadLetterQueue", "logs"]
 }
 
 extension SpecDecoder {
     /// Built-in defaults are located at `builtIns` (the resource's name).
     func decodeFunction(_ node: YAMLNode, _ what: String, allowed: [String], owner: SourceRange? = nil,
                         builtIns: SourceRange) -> FunctionSpec? {
-        let required = owner == nil ? [] : ["code"]
+        let required = owner == nil ? [] : SpecKeys.functionRequired
         guard var fields = fields(node, what, allowed: allowed, required: required, owner: owner) else { return nil }
         var function = FunctionSpec(builtInsAt: builtIns)
         function.handler = decode("handler", in: &fields) { string($0, "handler") }
@@ -23,7 +20,7 @@ extension SpecDecoder {
         if let timeout = fields["timeout"].flatMap({ int($0, "timeout", in: Lambda.timeoutRange) }) { function.timeout = timeout }
         if let memory = fields["memory"].flatMap({ int($0, "memory", in: Lambda.memoryRange) }) { function.memory = memory }
         if let dlq = fields["deadLetterQueue"].flatMap({ bool($0, "deadLetterQueue") }) { function.deadLetterQueue = dlq }
-        if let node = fields["logs"], let logs = self.fields(node, "logs", allowed: ["retentionDays", "format"]) {
+        if let node = fields["logs"], let logs = self.fields(node, "logs", allowed: SpecKeys.logs.keys) {
             function.logs.range = node.range
             function.logs.provenance = .written
             if let days = logs["retentionDays"].flatMap({ int($0, "retentionDays", in: Logs.retentionDaysRange) }) {
@@ -46,7 +43,7 @@ extension SpecDecoder {
     }
 
     private func decodeCode(_ node: YAMLNode) -> FunctionCode? {
-        guard let fields = fields(node, "code", allowed: ["inline", "bucket", "key"]) else { return nil }
+        guard let fields = fields(node, "code", allowed: SpecKeys.code.keys) else { return nil }
         if let inline = fields["inline"] {
             if fields.has("bucket") || fields.has("key") {
                 report(.conflictingKeys("inline", "bucket/key", in: "code", at: node.range))
@@ -86,7 +83,8 @@ extension SpecDecoder {
         }
         if value.mapping != nil {
             guard let fields = fields(value, "environment variable '\(name.value)'",
-                                      allowed: ["value", "when"], required: ["value"], owner: name.range),
+                                      allowed: SpecKeys.environmentVariable.keys,
+                                      required: SpecKeys.environmentVariable.required, owner: name.range),
                   let value = fields["value"].flatMap({ interpolated($0, "an environment value") })
             else { return nil }
             return EnvironmentVariable(name: name, value: value, when: when(in: fields))
@@ -96,8 +94,8 @@ extension SpecDecoder {
     }
 
     private func decodeTrigger(_ node: YAMLNode) -> Trigger? {
-        guard let fields = fields(node, "a trigger", allowed: ["s3", "sqs", "schedule", "when"]) else { return nil }
-        let sourceKeys = ["s3", "sqs", "schedule"]
+        guard let fields = fields(node, "a trigger", allowed: SpecKeys.trigger.keys) else { return nil }
+        let sourceKeys = SpecKeys.triggerSources
         let sources = sourceKeys.filter(fields.has)
         guard sources.count == 1, let kind = sources.first, let body = fields[kind] else {
             // A misspelled source (`SQS:`) was reported as an unknown key.
@@ -109,8 +107,8 @@ extension SpecDecoder {
         let source: Trigger.Source
         switch kind {
         case "s3":
-            guard let s3 = self.fields(body, "an s3 trigger", allowed: ["bucket", "events", "prefix", "suffix"],
-                                       required: ["bucket"], owner: fields.keyNode("s3")?.range),
+            guard let s3 = self.fields(body, "an s3 trigger", allowed: SpecKeys.s3Trigger.keys,
+                                       required: SpecKeys.s3Trigger.required, owner: fields.keyNode("s3")?.range),
                   let bucket = s3["bucket"].flatMap({ reference($0, "s3.bucket") })
             else { return nil }
             var events: [Located<String>] = []
@@ -121,7 +119,7 @@ extension SpecDecoder {
                          prefix: s3["prefix"].flatMap { interpolated($0, "prefix") },
                          suffix: s3["suffix"].flatMap { interpolated($0, "suffix") })
         case "sqs":
-            guard let sqs = self.fields(body, "an sqs trigger", allowed: ["queue", "batchSize"], required: ["queue"],
+            guard let sqs = self.fields(body, "an sqs trigger", allowed: SpecKeys.sqsTrigger.keys, required: SpecKeys.sqsTrigger.required,
                                         owner: fields.keyNode("sqs")?.range),
                   let queue = sqs["queue"].flatMap({ reference($0, "sqs.queue") })
             else { return nil }
@@ -134,7 +132,7 @@ extension SpecDecoder {
     }
 
     private func decodeInvoker(_ node: YAMLNode) -> Invoker? {
-        guard let fields = fields(node, "an invoker", allowed: ["s3Bucket", "account", "when"], required: ["s3Bucket"]),
+        guard let fields = fields(node, "an invoker", allowed: SpecKeys.invoker.keys, required: SpecKeys.invoker.required),
               let bucket = fields["s3Bucket"].flatMap({ interpolated($0, "s3Bucket") })
         else { return nil }
         let account = fields["account"].flatMap { interpolated($0, "account") }

@@ -3,8 +3,8 @@ import FormworkFacts
 import FormworkYAML
 
 extension QueueSpec {
-    static let keys = ["retentionDays", "visibilityTimeout", "deadLetter"]
-    static let defaultableKeys = ["retentionDays", "visibilityTimeout"]
+    static let keys = SpecKeys.queue
+    package static let defaultableKeys = ["retentionDays", "visibilityTimeout"]
 }
 
 extension SpecDecoder {
@@ -14,8 +14,8 @@ extension SpecDecoder {
         queue.retentionDays = fields["retentionDays"].flatMap { int($0, "retentionDays", in: SQS.retentionDaysRange) }
         queue.visibilityTimeout = fields["visibilityTimeout"].flatMap { int($0, "visibilityTimeout", in: SQS.visibilityTimeoutRange) }
         if let node = fields["deadLetter"],
-           let dlq = self.fields(node, "deadLetter", allowed: ["queue", "maxReceiveCount"],
-                                 required: ["queue"], owner: fields.keyNode("deadLetter")?.range),
+           let dlq = self.fields(node, "deadLetter", allowed: SpecKeys.deadLetter.keys,
+                                 required: SpecKeys.deadLetter.required, owner: fields.keyNode("deadLetter")?.range),
            let target = dlq["queue"].flatMap({ reference($0, "deadLetter.queue") })
         {
             let count = dlq["maxReceiveCount"].flatMap { int($0, "maxReceiveCount", in: SQS.maxReceiveCountRange) }

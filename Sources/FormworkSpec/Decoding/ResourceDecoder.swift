@@ -4,9 +4,9 @@ import FormworkYAML
 
 extension SpecDecoder {
     /// Keys every resource may have, whatever its kind.
-    static let commonResourceKeys = ["kind", "type", "when", "dependsOn", "tags", "retain"]
+    static let commonResourceKeys = SpecKeys.commonResource
     static let kinds = ResourceKind.components.map(\.rawValue)
-    static let rawResourceKeys = commonResourceKeys + ["properties"]
+    static let rawResourceKeys = SpecKeys.rawResource.keys
 
     /// Every resource, one whose declaration does not decode included, as `ResourceBody.undecodable`.
     ///

@@ -3,10 +3,10 @@ import FormworkFacts
 import FormworkYAML
 
 extension SpecDecoder {
-    static let topLevelKeys = ["formwork", "stack", "description", "parameters", "tags", "defaults", "resources", "outputs"]
+    static let topLevelKeys = SpecKeys.topLevel.keys
 
     func decodeSpec(_ root: YAMLNode) -> Spec? {
-        guard var fields = fields(root, "the spec", allowed: Self.topLevelKeys, required: ["formwork", "stack", "resources"],
+        guard var fields = fields(root, "the spec", allowed: Self.topLevelKeys, required: SpecKeys.topLevel.required,
                                   owner: SourceRange(file: file, line: 1, column: 1))
         else { return nil }
 
@@ -59,7 +59,7 @@ extension SpecDecoder {
 
     // MARK: parameters
 
-    static let parameterKeys = ["type", "default", "pattern", "allowed", "description", "optional"]
+    static let parameterKeys = SpecKeys.parameter.keys
 
     private func decodeParameters(_ node: YAMLNode) -> [Parameter] {
         namedEntries(node, "parameters").map { name, body, isValid in
@@ -135,7 +135,7 @@ extension SpecDecoder {
 
     // MARK: outputs
 
-    static let outputKeys = ["value", "export", "description", "when"]
+    static let outputKeys = SpecKeys.output.keys
 
     private func decodeOutputs(_ node: YAMLNode) -> [Output] {
         // One with a malformed name is dropped: nothing refers to an output.
@@ -149,7 +149,7 @@ extension SpecDecoder {
             guard let value = interpolated(body, "an output") else { return nil }
             return Output(name: name, value: value, range: body.range)
         }
-        guard let fields = fields(body, "output '\(name.text)'", allowed: Self.outputKeys, required: ["value"],
+        guard let fields = fields(body, "output '\(name.text)'", allowed: Self.outputKeys, required: SpecKeys.output.required,
                                   owner: name.range),
               let value = fields["value"].flatMap({ interpolated($0, "an output's value") })
         else { return nil }
@@ -164,7 +164,7 @@ extension SpecDecoder {
 
     private func decodeDefaults(_ node: YAMLNode) -> Defaults {
         var defaults = Defaults()
-        guard var fields = fields(node, "defaults", allowed: ["function", "bucket", "queue", "api"]) else {
+        guard var fields = fields(node, "defaults", allowed: SpecKeys.defaults.keys) else {
             return defaults
         }
         if let body = fields["function"] {

@@ -1,0 +1,206 @@
+import FormworkCFN
+import FormworkFacts
+import FormworkSpec
+
+/// `formwork schema`: a JSON Schema (draft 2020-12) of the spec language,
+/// for yaml-language-server and other editors. The keys of every mapping,
+/// and which are required, are the decoder's own tables (`SpecKeys`); the
+/// word lists are the decoder's enumerations; so an editor flags what the
+/// compiler rejects as structure (an unknown or missing key, a list where a
+/// mapping goes, a word that is not one of the choices). What only the
+/// compiler can judge (references, expressions, AWS limits) it leaves to
+/// `formwork lint`.
+public enum SpecSchema {
+    /// The schema as JSON text.
+    public static var json: String { JSONWriter.write(schema) + "\n" }
+
+    static var schema: TemplateValue {
+        object([
+            ("$schema", string("https://json-schema.org/draft/2020-12/schema")),
+            ("$id", string("https://formwork.dev/schemas/spec-1.json")),
+            ("title", string("Formwork spec, language version 1")),
+            ("description", string("A Formwork spec: one YAML document that compiles to one CloudFormation template.")),
+            ("type", string("object")),
+            ("properties", object([
+                ("formwork", object([("const", .int(1, nil)), ("description", string("The language version."))])),
+                ("stack", object([("type", string("string")), ("pattern", string("^[a-z][a-z0-9-]{0,63}$"))])),
+                ("description", stringType),
+                ("parameters", named(parameter)),
+                ("tags", tags),
+                ("defaults", closed(SpecKeys.defaults, [
+                    "function": closed(keys: FunctionSpec.defaultableKeys, function),
+                    "bucket": closed(keys: BucketSpec.defaultableKeys, bucket),
+                    "queue": closed(keys: QueueSpec.defaultableKeys, queue), "api": closed(keys: APISpec.defaultableKeys, api),
+                ])),
+                ("resources", named(resource, minProperties: 1)),
+                ("outputs", named(output)),
+            ])),
+            ("required", strings(SpecKeys.topLevel.required)),
+            ("additionalProperties", .bool(false, nil)),
+        ])
+    }
+
+    // MARK: sections
+
+    /// A mapping of lowerCamel names to `value`.
+    static func named(_ value: TemplateValue, minProperties: Int? = nil) -> TemplateValue {
+        var members: [(String, TemplateValue)] = [
+            ("type", string("object")),
+            ("propertyNames", object([("pattern", string("^[a-z][A-Za-z0-9]*$"))])),
+            ("additionalProperties", value),
+        ]
+        if let minProperties { members.append(("minProperties", .int(minProperties, nil))) }
+        return object(members)
+    }
+
+    static var parameter: TemplateValue {
+        closed(SpecKeys.parameter, [
+            "type": words(ParameterType.allCases.map(\.rawValue)),
+            "default": anyOf([scalar, object([("type", string("array")), ("items", scalar)])]),
+            "pattern": stringType, "description": stringType, "optional": boolType,
+            "allowed": object([("type", string("array")), ("items", scalar)]),
+        ])
+    }
+
+    static var output: TemplateValue {
+        anyOf([stringType, closed(SpecKeys.output, [
+            "value": stringType, "export": stringType, "description": stringType, "when": stringType,
+        ])])
+    }
+
+    static var common: [String: TemplateValue] {
+        [
+            "when": stringType,
+            "dependsOn": anyOf([stringType, object([("type", string("array")), ("items", stringType)])]),
+            "tags": tags,
+            "retain": anyOf([boolType, object([("const", string("snapshot"))])]),
+        ]
+    }
+
+    static var resource: TemplateValue {
+        var branches: [TemplateValue] = []
+        let kinds: [(String, [String], [String], [String: TemplateValue])] = [
+            ("bucket", SpecKeys.bucket, [], bucket), ("function", SpecKeys.function, SpecKeys.functionRequired, function),
+            ("queue", SpecKeys.queue, [], queue), ("api", SpecKeys.api, SpecKeys.apiRequired, api),
+        ]
+        for (kind, keys, required, fields) in kinds {
+            var properties = common.merging(fields) { a, _ in a }
+            properties["kind"] = object([("const", string(kind))])
+            properties["type"] = nil
+            branches.append(closed(keys: SpecKeys.commonResource.filter { $0 != "type" } + keys, properties,
+                                   required: ["kind"] + required))
+        }
+        var raw = common
+        raw["type"] = object([("type", string("string")),
+                              ("pattern", string("^[A-Za-z0-9_-]+::[A-Za-z0-9_-]+(::[A-Za-z0-9_-]+){0,2}$"))])
+        raw["properties"] = object([("type", string("object"))])
+        raw["kind"] = nil
+        branches.append(closed(keys: SpecKeys.rawResource.keys.filter { $0 != "kind" }, raw, required: ["type"]))
+        return anyOf(branches)
+    }
+
+    // MARK: kinds
+
+    static var bucket: [String: TemplateValue] {
+        let days = closed(SpecKeys.days, ["days": intType])
+        let transition = closed(SpecKeys.transition, [
+            "days": intType, "storageClass": words(S3.StorageClass.allCases.map(\.rawValue)),
+        ])
+        let transitions = object([("type", string("array")), ("items", transition)])
+        return [
+            "name": stringType, "versioning": boolType,
+            "publicAccess": words(PublicAccess.allCases.map(\.rawValue)),
+            "encryption": words(BucketEncryption.allCases.map(\.rawValue)),
+            "lifecycle": object([("type", string("array")), ("items", closed(SpecKeys.lifecycleRule, [
+                "id": stringType, "prefix": stringType, "transitions": transitions, "noncurrentTransitions": transitions,
+                "expiration": days, "noncurrentExpiration": days, "abortIncompleteUploads": days,
+            ]))]),
+        ]
+    }
+
+    static var function: [String: TemplateValue] {
+        let trigger = closed(SpecKeys.trigger, [
+            "s3": closed(SpecKeys.s3Trigger, [
+                "bucket": stringType, "prefix": stringType, "suffix": stringType,
+                "events": object([("type", string("array")), ("items", stringType)]),
+            ]),
+            "sqs": closed(SpecKeys.sqsTrigger, ["queue": stringType, "batchSize": intType]),
+            "schedule": stringType, "when": stringType,
+        ])
+        let permission = object([
+            ("type", string("object")),
+            ("propertyNames", words(PermissionVerb.allCases.map(\.rawValue))),
+            ("additionalProperties", stringType), ("minProperties", .int(1, nil)), ("maxProperties", .int(1, nil)),
+        ])
+        return [
+            "handler": stringType, "runtime": words(Lambda.runtimes.map(\.identifier)),
+            "code": closed(SpecKeys.code, ["inline": stringType, "bucket": stringType, "key": stringType]),
+            "timeout": intType, "memory": intType, "deadLetterQueue": boolType,
+            "environment": object([
+                ("type", string("object")),
+                ("additionalProperties", anyOf([scalar, closed(SpecKeys.environmentVariable, [
+                    "value": scalar, "when": stringType,
+                ])])),
+            ]),
+            "logs": closed(SpecKeys.logs, ["retentionDays": intType, "format": words(LogFormat.allCases.map(\.rawValue))]),
+            "triggers": object([("type", string("array")), ("items", trigger)]),
+            "invokers": object([("type", string("array")), ("items", closed(SpecKeys.invoker, [
+                "s3Bucket": stringType, "account": scalar, "when": stringType,
+            ]))]),
+            "permissions": object([("type", string("array")), ("items", permission)]),
+        ]
+    }
+
+    static var queue: [String: TemplateValue] {
+        [
+            "retentionDays": intType, "visibilityTimeout": intType,
+            "deadLetter": closed(SpecKeys.deadLetter, ["queue": stringType, "maxReceiveCount": intType]),
+        ]
+    }
+
+    static var api: [String: TemplateValue] {
+        let route = closed(SpecKeys.route, [
+            "mock": closed(SpecKeys.mock, ["statusCode": intType, "body": scalar]),
+            "function": stringType,
+        ])
+        return [
+            "stage": stringType, "auth": words(APIAuth.allCases.map(\.rawValue)),
+            "cors": closed(SpecKeys.cors, ["allowOrigin": stringType]),
+            "routes": object([
+                ("type", string("object")),
+                ("propertyNames", object([("pattern", string("^[A-Z]+ /"))])),
+                ("additionalProperties", route),
+            ]),
+        ]
+    }
+
+    // MARK: building blocks
+
+    static let stringType = object([("type", string("string"))])
+    static let intType = object([("type", string("integer"))])
+    static let boolType = object([("type", string("boolean"))])
+    /// A string, or a number or boolean the compiler reads as text.
+    static let scalar = object([("type", strings(["string", "number", "boolean"]))])
+    static let tags = object([("type", string("object")), ("additionalProperties", object([("type", strings(["string", "number"]))]))])
+
+    static func closed(_ table: SpecKeys.Table, _ properties: [String: TemplateValue]) -> TemplateValue {
+        closed(keys: table.keys, properties, required: table.required)
+    }
+
+    /// An object with exactly `keys`, each described by `properties` (any value where it has none).
+    static func closed(keys: [String], _ properties: [String: TemplateValue], required: [String] = []) -> TemplateValue {
+        var members: [(String, TemplateValue)] = [
+            ("type", string("object")),
+            ("properties", object(keys.map { ($0, properties[$0] ?? object([])) })),
+            ("additionalProperties", .bool(false, nil)),
+        ]
+        if !required.isEmpty { members.append(("required", strings(required))) }
+        return object(members)
+    }
+
+    static func words(_ words: [String]) -> TemplateValue { object([("enum", strings(words))]) }
+    static func anyOf(_ schemas: [TemplateValue]) -> TemplateValue { object([("anyOf", .array(schemas, nil))]) }
+    static func string(_ text: String) -> TemplateValue { .string(text, nil) }
+    static func strings(_ texts: [String]) -> TemplateValue { .array(texts.map { .string($0, nil) }, nil) }
+    static func object(_ members: [(String, TemplateValue)]) -> TemplateValue { .object(members, nil) }
+}

@@ -1,0 +1,59 @@
+/// The keys of every mapping the language has, and which are required: the
+/// decoder reads each mapping with its table, and `formwork schema` (the
+/// JSON Schema editors validate against) is generated from the same tables,
+/// so the two cannot drift apart.
+package enum SpecKeys {
+    package struct Table: Sendable {
+        package let keys: [String]
+        package let required: [String]
+
+        init(_ keys: [String], required: [String] = []) {
+            self.keys = keys
+            self.required = required
+        }
+    }
+
+    package static let topLevel = Table(
+        ["formwork", "stack", "description", "parameters", "tags", "defaults", "resources", "outputs"],
+        required: ["formwork", "stack", "resources"])
+    package static let parameter = Table(["type", "default", "pattern", "allowed", "description", "optional"])
+    package static let output = Table(["value", "export", "description", "when"], required: ["value"])
+    package static let defaults = Table(["function", "bucket", "queue", "api"])
+
+    /// Keys every resource may have, whatever its kind.
+    package static let commonResource = ["kind", "type", "when", "dependsOn", "tags", "retain"]
+    package static let rawResource = Table(commonResource + ["properties"])
+
+    package static let bucket = ["name", "versioning", "publicAccess", "encryption", "lifecycle"]
+    package static let lifecycleActions = [
+        "transitions", "expiration", "noncurrentTransitions", "noncurrentExpiration", "abortIncompleteUploads",
+    ]
+    package static let lifecycleRule = Table(["id", "prefix"] + lifecycleActions, required: ["id"])
+    package static let transition = Table(["days", "storageClass"], required: ["days", "storageClass"])
+    package static let days = Table(["days"], required: ["days"])
+
+    package static let function = [
+        "handler", "runtime", "code", "timeout", "memory", "environment", "deadLetterQueue", "logs", "triggers",
+        "invokers", "permissions",
+    ]
+    /// What a function resource must write itself (`defaults.function` may not give it).
+    package static let functionRequired = ["code"]
+    package static let logs = Table(["retentionDays", "format"])
+    package static let code = Table(["inline", "bucket", "key"])
+    package static let environmentVariable = Table(["value", "when"], required: ["value"])
+    package static let triggerSources = ["s3", "sqs", "schedule"]
+    package static let trigger = Table(triggerSources + ["when"])
+    package static let s3Trigger = Table(["bucket", "events", "prefix", "suffix"], required: ["bucket"])
+    package static let sqsTrigger = Table(["queue", "batchSize"], required: ["queue"])
+    package static let invoker = Table(["s3Bucket", "account", "when"], required: ["s3Bucket"])
+
+    package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter"]
+    package static let deadLetter = Table(["queue", "maxReceiveCount"], required: ["queue"])
+
+    package static let api = ["stage", "cors", "auth", "routes"]
+    /// What an api resource must write itself.
+    package static let apiRequired = ["stage", "routes"]
+    package static let cors = Table(["allowOrigin"], required: ["allowOrigin"])
+    package static let route = Table(["mock", "function"])
+    package static let mock = Table(["statusCode", "body"])
+}
