@@ -23,7 +23,7 @@ package enum ResourceSchemas {
     package static var count: Int { store.count }
 
     /// Whether `type` has a schema.
-    package static func contains(_ type: String) -> Bool { store.find(type) != nil }
+    package static func contains(_ type: String) -> Bool { store.schema(type) != nil }
 
     /// The schema of `type`; nil when there is none.
     package static func schema(for type: String) -> ResourceSchema? { store.schema(type) }
@@ -146,6 +146,8 @@ package final class ResourceSchema: Sendable {
     /// byte range of its schema in `record`, sorted by name.
     private let entries: [(name: Range<Int>, value: Range<Int>)]
     private let parsed = Mutex<[String: SchemaNode]>([:])
+    /// `property(_:)`'s answers, absent ones too, by the property's own name.
+    private let properties = Mutex<[String: SchemaNode?]>([:])
 
     init(type: String, record: UnsafeBufferPointer<UInt8>) {
         self.type = type
@@ -185,7 +187,12 @@ package final class ResourceSchema: Sendable {
     }
 
     /// The top-level property `name`, parsed the first time it is asked for.
-    package func property(_ name: String) -> SchemaNode? { entry("/" + name) }
+    package func property(_ name: String) -> SchemaNode? {
+        if let known = properties.withLock({ $0[name] }) { return known }
+        let node = entry("/" + name)
+        properties.withLock { $0[name] = .some(node) }
+        return node
+    }
 
     /// The definition `name` (a `$ref`), parsed the first time it is asked for.
     package func definition(_ name: String) -> SchemaNode? { entry(name) }

@@ -51,6 +51,9 @@ struct SchemaValidator {
     private(set) var findings: [Diagnostic] = []
     private var reported: Set<Diagnostic> = []
     private var depth = 0
+    /// Where the value being checked stands; a `Path` is made of it only for a finding.
+    private var steps: [Path.Step] = []
+    private var path: Path { Path(type: schema.type, steps: steps) }
 
     init(schema: ResourceSchema, fallback: SourceRange, typeOrigin: SourceRange) {
         self.schema = schema
@@ -66,15 +69,15 @@ struct SchemaValidator {
     mutating func checkProperties(_ properties: TemplateValue) {
         guard case .object(let members) = properties.kind, !Intrinsic.isFunction(properties) else { return }
         // A misspelt name is reported once, as unknown with its did-you-mean, not also as missing.
-        var present: Set<String> = []
+        var suggested: [String] = []
         for member in members {
-            present.insert(member.key)
-            let path = Path(type: schema.type, steps: [.key(member.key)])
+            steps.append(.key(member.key))
+            defer { steps.removeLast() }
             guard let node = schema.property(member.key) else {
                 if !schema.allowsOtherProperties {
                     let candidates = schema.propertyNames.filter { !schema.readOnly.contains($0) }
                     let closest = Suggestions.closest(to: member.key, in: candidates)
-                    if let closest { present.insert(closest) }
+                    if let closest { suggested.append(closest) }
                     report(.unknownProperty(path, closest: closest, at: member.keyOrigin ?? member.value.origin ?? fallback))
                 }
                 continue
@@ -83,22 +86,22 @@ struct SchemaValidator {
                 report(.readOnlyProperty(path, at: member.keyOrigin ?? member.value.origin ?? fallback))
                 continue
             }
-            check(member.value, against: node, at: path, isTagProperty: member.key == schema.tagging?.property)
+            check(member.value, against: node, isTagProperty: member.key == schema.tagging?.property)
         }
-        for name in schema.required where !present.contains(name) {
+        for name in schema.required where !members.contains(where: { $0.key == name }) && !suggested.contains(name) {
             report(.missingProperty(name, in: Path(type: schema.type, steps: []), at: typeOrigin))
         }
     }
 
     /// `value` against `node`. `isTagProperty`: the count of tags is not checked here.
-    mutating func check(_ value: TemplateValue, against node: SchemaNode, at path: Path, isTagProperty: Bool = false) {
+    mutating func check(_ value: TemplateValue, against node: SchemaNode, isTagProperty: Bool = false) {
         // A value is finite, but refs between definitions can form a cycle that does not descend.
         guard depth < 64 else { return }
         depth += 1
         defer { depth -= 1 }
         // A `$ref` is checked, and so are the keywords beside it (`maxItems` next to a ref).
         if let ref = node.ref, let target = schema.definition(ref) {
-            check(value, against: target, at: path, isTagProperty: isTagProperty)
+            check(value, against: target, isTagProperty: isTagProperty)
         }
         let at = value.origin ?? fallback
         if let function = Intrinsic.function(value) {
@@ -106,7 +109,7 @@ struct SchemaValidator {
             case .noValue, .opaque:
                 return
             case .branches(let branches):
-                for branch in branches { check(branch, against: node, at: path, isTagProperty: isTagProperty) }
+                for branch in branches { check(branch, against: node, isTagProperty: isTagProperty) }
                 return
             case .string:
                 // It resolves to a string: wrong only where no scalar is taken.
@@ -116,21 +119,31 @@ struct SchemaValidator {
                 return
             }
         }
-        for part in node.allOf { check(value, against: part, at: path, isTagProperty: isTagProperty) }
-        for alternatives in [node.anyOf, node.oneOf] where !alternatives.isEmpty {
-            // The alternative the value comes closest to: one whose JSON type
-            // it has before one it does not, then the fewest findings.
-            var best: (rank: Int, findings: [Diagnostic])?
-            for alternative in alternatives {
-                var trial = SchemaValidator(schema: schema, fallback: fallback, typeOrigin: typeOrigin)
-                trial.check(value, against: alternative, at: path, isTagProperty: isTagProperty)
-                let types = schema.resolve(alternative)?.types ?? []
-                let rank = trial.findings.count + (types.isEmpty || Self.matches(value, types) ? 0 : 1_000)
-                if best == nil || rank < best!.rank { best = (rank, trial.findings) }
-                if trial.findings.isEmpty { break }
-            }
-            for finding in best?.findings ?? [] { report(finding) }
+        for part in node.allOf { check(value, against: part, isTagProperty: isTagProperty) }
+        if !node.anyOf.isEmpty { checkAlternatives(value, node.anyOf, isTagProperty: isTagProperty) }
+        if !node.oneOf.isEmpty { checkAlternatives(value, node.oneOf, isTagProperty: isTagProperty) }
+        checkOwnKeywords(value, node, isTagProperty: isTagProperty)
+    }
+
+    /// `anyOf` or `oneOf`: the findings of the alternative the value comes closest to.
+    /// One whose JSON type it has comes before one it does not, then the fewest findings.
+    private mutating func checkAlternatives(_ value: TemplateValue, _ alternatives: [SchemaNode], isTagProperty: Bool) {
+        var best: (rank: Int, findings: [Diagnostic])?
+        for alternative in alternatives {
+            var trial = SchemaValidator(schema: schema, fallback: fallback, typeOrigin: typeOrigin)
+            trial.steps = steps
+            trial.check(value, against: alternative, isTagProperty: isTagProperty)
+            let types = schema.resolve(alternative)?.types ?? []
+            let rank = trial.findings.count + (types.isEmpty || Self.matches(value, types) ? 0 : 1_000)
+            if best == nil || rank < best!.rank { best = (rank, trial.findings) }
+            if trial.findings.isEmpty { break }
         }
+        for finding in best?.findings ?? [] { report(finding) }
+    }
+
+    /// The keywords of `node` itself, after its ref and combinators.
+    private mutating func checkOwnKeywords(_ value: TemplateValue, _ node: SchemaNode, isTagProperty: Bool) {
+        let at = value.origin ?? fallback
         if !node.types.isEmpty, !Self.matches(value, node.types) {
             report(.propertyType(path, expected: node.types, found: Self.describe(value), at: at))
             return
@@ -146,17 +159,19 @@ struct SchemaValidator {
             if let pattern = node.pattern, let matches = SchemaPatterns.matches(pattern, text), !matches {
                 report(.propertyPattern(path, text, pattern: pattern, at: at))
             }
-            let length = text.unicodeScalars.count
-            if let limit = node.minLength, length < limit {
-                report(.propertyLength(path, length, "character", min: limit, max: node.maxLength, at: at))
-            } else if let limit = node.maxLength, length > limit {
-                report(.propertyLength(path, length, "character", min: node.minLength, max: limit, at: at))
+            if node.minLength != nil || node.maxLength != nil {
+                let length = text.unicodeScalars.count
+                if let limit = node.minLength, length < limit {
+                    report(.propertyLength(path, length, "character", min: limit, max: node.maxLength, at: at))
+                } else if let limit = node.maxLength, length > limit {
+                    report(.propertyLength(path, length, "character", min: node.minLength, max: limit, at: at))
+                }
             }
             if node.types.contains(where: { $0 == "integer" || $0 == "number" }), let number = Double(text) {
-                checkRange(number, text, node, path, at)
+                checkRange(number, text, node, at)
             }
         case .number(let text):
-            if let number = Double(text) { checkRange(number, text, node, path, at) }
+            if let number = Double(text) { checkRange(number, text, node, at) }
         case .array(let items):
             if !isTagProperty {
                 if let limit = node.minItems, items.count < limit {
@@ -166,48 +181,48 @@ struct SchemaValidator {
                 }
             }
             for (index, item) in items.enumerated() {
-                if let itemNode = node.items { check(item, against: itemNode, at: path.appending(.index(index))) }
-                if index < node.prefixItems.count { check(item, against: node.prefixItems[index], at: path.appending(.index(index))) }
+                steps.append(.index(index))
+                if let itemNode = node.items { check(item, against: itemNode) }
+                if index < node.prefixItems.count { check(item, against: node.prefixItems[index]) }
+                steps.removeLast()
             }
         case .object(let members):
-            checkObject(value, members, node, path, at)
+            checkObject(members, node, at)
         case .bool, .null:
             break
         }
     }
 
-    private mutating func checkObject(_ value: TemplateValue, _ members: [TemplateValue.Member], _ node: SchemaNode,
-                                      _ path: Path, _ at: SourceRange)
-    {
-        var present: Set<String> = []
+    private mutating func checkObject(_ members: [TemplateValue.Member], _ node: SchemaNode, _ at: SourceRange) {
+        var suggested: [String] = []
         for member in members {
-            present.insert(member.key)
-            let memberPath = path.appending(.key(member.key))
+            steps.append(.key(member.key))
+            defer { steps.removeLast() }
             if let property = node.properties[member.key] {
-                check(member.value, against: property, at: memberPath)
+                check(member.value, against: property)
                 continue
             }
             if let matched = node.patternProperties.first(where: { SchemaPatterns.matches($0.pattern, member.key) != false }) {
-                check(member.value, against: matched.node, at: memberPath)
+                check(member.value, against: matched.node)
                 continue
             }
             switch node.additionalProperties {
             case .closed?:
                 let closest = Suggestions.closest(to: member.key, in: node.propertyNames)
-                if let closest { present.insert(closest) }
-                report(.unknownProperty(memberPath, closest: closest, at: member.keyOrigin ?? member.value.origin ?? at))
+                if let closest { suggested.append(closest) }
+                report(.unknownProperty(path, closest: closest, at: member.keyOrigin ?? member.value.origin ?? at))
             case .schema(let other)?:
-                check(member.value, against: other, at: memberPath)
+                check(member.value, against: other)
             case nil:
                 break
             }
         }
-        for name in node.required where !present.contains(name) {
+        for name in node.required where !members.contains(where: { $0.key == name }) && !suggested.contains(name) {
             report(.missingProperty(name, in: path, at: at))
         }
     }
 
-    private mutating func checkRange(_ number: Double, _ text: String, _ node: SchemaNode, _ path: Path, _ at: SourceRange) {
+    private mutating func checkRange(_ number: Double, _ text: String, _ node: SchemaNode, _ at: SourceRange) {
         let below = node.minimum.map { number < $0 } == true || node.exclusiveMinimum.map { number <= $0 } == true
         let above = node.maximum.map { number > $0 } == true || node.exclusiveMaximum.map { number >= $0 } == true
         guard below || above else { return }
