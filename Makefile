@@ -7,11 +7,20 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test build deps cfn-lint-dep deploy-test bench golden schemas fuzz fuzz-corpus clean
 
-# libyaml-dev through apt-get when pkg-config cannot find yaml-0.1.
+# libyaml-dev through apt-get when pkg-config cannot find yaml-0.1; graphviz
+# and cmark-gfm (the judges of formwork graph's dot and diff's markdown),
+# pinned to Debian 12's versions, when missing.
+GRAPHVIZ_VERSION := 2.42.2-7+deb12u1
+CMARK_GFM_VERSION := 0.29.0.gfm.6-6
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
 		echo "installing libyaml-dev with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libyaml-dev pkg-config; \
+	fi
+	@if ! command -v dot >/dev/null 2>&1 || ! command -v cmark-gfm >/dev/null 2>&1; then \
+		echo "installing graphviz $(GRAPHVIZ_VERSION) and cmark-gfm $(CMARK_GFM_VERSION) with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq \
+			graphviz=$(GRAPHVIZ_VERSION) cmark-gfm=$(CMARK_GFM_VERSION); \
 	fi
 
 # cfn-lint, pinned, with pip when missing or at another version.
