@@ -113,7 +113,8 @@ enum SourceMapPointer {
 /// A child process with its standard output read to the end (standard
 /// error passes through): posix_spawn, no Foundation.
 enum Subprocess {
-    static func run(_ arguments: [String]) -> Result<(status: Int32, stdout: [UInt8]), CfnLint.Failure> {
+    /// `quiet`: the child's standard error goes to /dev/null (git's "does not exist" for a spec new since the revision).
+    static func run(_ arguments: [String], quiet: Bool = false) -> Result<(status: Int32, stdout: [UInt8]), CfnLint.Failure> {
         var pipes: [Int32] = [0, 0]
         guard pipe(&pipes) == 0 else { return .failure(.io("cannot make a pipe")) }
         var actions = posix_spawn_file_actions_t()
@@ -122,6 +123,7 @@ enum Subprocess {
         posix_spawn_file_actions_adddup2(&actions, pipes[1], 1)
         posix_spawn_file_actions_addclose(&actions, pipes[0])
         posix_spawn_file_actions_addclose(&actions, pipes[1])
+        if quiet { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
