@@ -28,4 +28,18 @@ package enum DeletionPolicies {
         "AWS::ElastiCache::ReplicationGroup", "AWS::Neptune::DBCluster", "AWS::RDS::DBCluster",
         "AWS::RDS::DBInstance", "AWS::Redshift::Cluster",
     ]
+
+    /// Properties whose change replaces the resource that its resource
+    /// schema does not list as create-only (the provider updates them by
+    /// replacing the resource). Source: AWS CloudFormation Template
+    /// Reference, each property's "Update requires: Replacement"
+    /// (AWS::DynamoDB::Table `KeySchema` and `LocalSecondaryIndexes`).
+    package static let replacingBeyondSchema: [String: Set<String>] = [
+        "AWS::DynamoDB::Table": ["KeySchema", "LocalSecondaryIndexes"],
+    ]
+
+    /// The top-level properties of `type` whose change replaces the resource.
+    package static func replacing(_ type: String) -> Set<String> {
+        (ResourceSchemas.schema(for: type)?.createOnly ?? []).union(replacingBeyondSchema[type] ?? [])
+    }
 }

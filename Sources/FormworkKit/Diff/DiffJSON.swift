@@ -34,6 +34,7 @@ package enum DiffJSON {
                 ]
                 if let old = property.old { fields.append(("old", old)) }
                 if let new = property.new { fields.append(("new", new)) }
+                if let target = property.refersToReplaced { fields.append(("refersToReplaced", .string(target, nil))) }
                 return .object(fields, nil)
             }, nil)))
         }
@@ -60,6 +61,7 @@ package enum DiffJSON {
         var detail: [(String, TemplateValue)] = []
         if let old = change.old { detail.append(("old", old)) }
         if let new = change.new { detail.append(("new", new)) }
+        if let direction = change.direction { detail.append(("direction", .string(direction, nil))) }
         return .object([
             ("logicalId", .string(change.logicalId, nil)), ("change", .string(change.change.rawValue, nil)),
             ("kind", .string(change.kind, nil)), ("detail", .object(detail, nil)),

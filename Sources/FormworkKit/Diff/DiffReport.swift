@@ -23,7 +23,9 @@ package enum DiffReport {
             if !replaced.isEmpty {
                 out += "#### Replacements\n\n| resource | type | replacement | because of |\n| --- | --- | --- | --- |\n"
                 for change in replaced {
-                    let causes = change.properties.filter { $0.replacement != .none }.map { "`\($0.path)`" }
+                    let causes = change.properties.filter { $0.replacement != .none }.map { property in
+                        "`\(property.path)`" + (property.refersToReplaced.map { " (refers to `\($0)`, replaced)" } ?? "")
+                    }
                     out += "| `\(change.logicalId)` | `\(change.type)` | \(change.replacement.rawValue) | \(causes.joined(separator: ", ")) |\n"
                 }
                 out += "\n"
@@ -31,7 +33,8 @@ package enum DiffReport {
             if !diff.security.isEmpty {
                 out += "#### Security changes\n\n| resource | change | kind | detail |\n| --- | --- | --- | --- |\n"
                 for change in diff.security {
-                    out += "| `\(change.logicalId)` | \(change.change.rawValue) | \(change.kind) | \(details(change.old, change.new)) |\n"
+                    let what = change.direction.map { "**\($0)**" } ?? change.change.rawValue
+                    out += "| `\(change.logicalId)` | \(what) | \(change.kind) | \(details(change.old, change.new)) |\n"
                 }
                 out += "\n"
             }
@@ -86,7 +89,7 @@ package enum DiffReport {
                 }
             }
             for change in diff.security {
-                out += "  ! \(change.logicalId): \(change.kind) \(change.change.rawValue)\n"
+                out += "  ! \(change.logicalId): \(change.kind) \(change.direction ?? change.change.rawValue)\n"
             }
             for (section, entries) in [("parameter", diff.parameters), ("condition", diff.conditions), ("output", diff.outputs)] {
                 for entry in entries { out += "  \(entry.change == .added ? "+" : entry.change == .removed ? "-" : "~") \(section) \(entry.name)\n" }

@@ -25,8 +25,11 @@ enum SecurityChanges {
                                b.map { Self.statements(at: path, in: $0.properties) } ?? [],
                                id: id, kind: kind, into: &out)
                 }
+                // A setting is a change where the resource stays; a resource added or removed whole is
+                // in the resource list, and its own settings are not a widening or a narrowing.
+                guard let a, let b else { continue }
                 for key in ["PublicAccessBlockConfiguration", "SecurityGroupIngress", "SecurityGroupEgress"] {
-                    let (x, y) = (a?.properties[key], b?.properties[key])
+                    let (x, y) = (a.properties[key], b.properties[key])
                     if x != y, x != nil || y != nil {
                         out.append(.init(logicalId: id, change: x == nil ? .added : y == nil ? .removed : .modified,
                                          kind: key == "PublicAccessBlockConfiguration" ? "public-access" : "security-group-rule",
@@ -76,8 +79,18 @@ enum SecurityChanges {
                 unmatched.remove(at: index)
                 continue
             }
-            if let sid = statement["Sid"], let index = unmatched.firstIndex(where: { $0["Sid"] == sid }) {
-                out.append(.init(logicalId: id, change: .modified, kind: kind, old: statement, new: unmatched[index]))
+            // The same statement edited: the same Sid, or else the same effect, principal, resource and condition.
+            let sameStatement = { (other: TemplateValue) -> Bool in
+                if let sid = statement["Sid"] { return other["Sid"] == sid }
+                return ["Effect", "Principal", "NotPrincipal", "Resource", "NotResource", "Condition"].allSatisfy {
+                    other[$0] == statement[$0]
+                }
+            }
+            if let index = unmatched.firstIndex(where: sameStatement) {
+                var change = TemplateDiff.SecurityChange(logicalId: id, change: .modified, kind: kind, old: statement,
+                                                         new: unmatched[index])
+                change.direction = direction(statement, unmatched[index])
+                out.append(change)
                 unmatched.remove(at: index)
                 continue
             }
@@ -86,5 +99,23 @@ enum SecurityChanges {
         for statement in unmatched {
             out.append(.init(logicalId: id, change: .added, kind: kind, old: nil, new: statement))
         }
+    }
+
+    /// `widened` when the new statement allows what the old did and more (its actions a superset),
+    /// `narrowed` for the reverse, nil when neither holds.
+    static func direction(_ old: TemplateValue, _ new: TemplateValue) -> String? {
+        func actions(_ statement: TemplateValue) -> Set<String>? {
+            switch statement["Action"]?.kind {
+            case .string(let one)?: return [one]
+            case .array(let items)?:
+                let strings = items.compactMap(\.stringValue)
+                return strings.count == items.count ? Set(strings) : nil
+            default: return nil
+            }
+        }
+        guard old["Effect"]?.stringValue == "Allow", let a = actions(old), let b = actions(new), a != b else { return nil }
+        if b.isSuperset(of: a) { return "widened" }
+        if b.isSubset(of: a) { return "narrowed" }
+        return nil
     }
 }

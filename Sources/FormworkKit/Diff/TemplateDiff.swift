@@ -25,6 +25,8 @@ package struct TemplateDiff: Sendable {
         package var old: TemplateValue?
         package var new: TemplateValue?
         package var replacement: Replacement
+        /// For a replacement cascaded from another: the replaced resource the value refers to.
+        package var refersToReplaced: String?
     }
 
     package struct ResourceChange: Sendable {
@@ -56,6 +58,16 @@ package struct TemplateDiff: Sendable {
         package var kind: String
         package var old: TemplateValue?
         package var new: TemplateValue?
+        /// For a modified IAM statement: `widened` or `narrowed` when its actions grew or shrank.
+        package var direction: String?
+
+        package init(logicalId: String, change: Change, kind: String, old: TemplateValue?, new: TemplateValue?) {
+            self.logicalId = logicalId
+            self.change = change
+            self.kind = kind
+            self.old = old
+            self.new = new
+        }
     }
 
     package var resources: [ResourceChange] = []
@@ -150,11 +162,11 @@ package struct TemplateDiff: Sendable {
     /// The changed paths of one resource kept under its logical ID and type.
     static func propertyChanges(_ old: Resource, _ new: Resource) -> [PropertyChange] {
         var out: [PropertyChange] = []
-        let createOnly = ResourceSchemas.schema(for: old.type)?.createOnly ?? []
+        let createOnly = DeletionPolicies.replacing(old.type)
         func attribute(_ name: String, _ a: String?, _ b: String?) {
             if a != b {
                 out.append(PropertyChange(path: "/\(name)", old: a.map { .string($0, nil) }, new: b.map { .string($0, nil) },
-                                          replacement: .none))
+                                          replacement: .none, refersToReplaced: nil))
             }
         }
         attribute("Condition", old.condition, new.condition)
@@ -162,7 +174,8 @@ package struct TemplateDiff: Sendable {
         attribute("UpdateReplacePolicy", old.updateReplacePolicy, new.updateReplacePolicy)
         if Set(old.dependsOn) != Set(new.dependsOn) {
             out.append(PropertyChange(path: "/DependsOn", old: .array(old.dependsOn.map { .string($0, nil) }, nil),
-                                      new: .array(new.dependsOn.map { .string($0, nil) }, nil), replacement: .none))
+                                      new: .array(new.dependsOn.map { .string($0, nil) }, nil), replacement: .none,
+                                      refersToReplaced: nil))
         }
         let oldProperties = Self.members(old.properties)
         let newProperties = Self.members(new.properties)
@@ -203,9 +216,8 @@ package struct TemplateDiff: Sendable {
         while grew {
             grew = false
             for resource in new.resources where old.resource(resource.logicalId)?.type == resource.type {
-                guard !replaced.contains(resource.logicalId),
-                      let createOnly = ResourceSchemas.schema(for: resource.type)?.createOnly, !createOnly.isEmpty
-                else { continue }
+                let createOnly = DeletionPolicies.replacing(resource.type)
+                guard !replaced.contains(resource.logicalId), !createOnly.isEmpty else { continue }
                 let members = Self.members(resource.properties)
                 let causes = createOnly.sorted().filter { name in
                     guard let value = members[name] else { return false }
@@ -214,8 +226,10 @@ package struct TemplateDiff: Sendable {
                     return !found.isEmpty
                 }
                 guard let cause = causes.first, let previous = old.resource(resource.logicalId) else { continue }
+                var found: [String: SourceRange] = [:]
+                References.collectReferences(members[cause]!, into: &found, ids: replaced)
                 let change = PropertyChange(path: "/Properties/" + Self.escape(cause), old: Self.members(previous.properties)[cause],
-                                            new: members[cause], replacement: .always)
+                                            new: members[cause], replacement: .always, refersToReplaced: found.keys.min())
                 if let index = changes.firstIndex(where: { $0.logicalId == resource.logicalId && $0.change == .modified }) {
                     changes[index].replacement = .always
                     changes[index].dataLoss = Self.losesData(previous, replaced: true)
@@ -249,7 +263,7 @@ package struct TemplateDiff: Sendable {
                 continue
             }
             // Names derived from the logical ID (a bucket's default name) differ: compare without the create-only ones.
-            let createOnly = ResourceSchemas.schema(for: gone.type)?.createOnly ?? []
+            let createOnly = DeletionPolicies.replacing(gone.type)
             let kept = { (resource: Resource) in Self.members(resource.properties).filter { !createOnly.contains($0.key) } }
             guard let match = added.first(where: { i in
                 !taken.contains(i) && changes[i].type == gone.type
@@ -298,10 +312,10 @@ enum ValueDiff {
                             into: &out)
                 }
             } else {
-                out.append(.init(path: path, old: old, new: new, replacement: replacement))
+                out.append(.init(path: path, old: old, new: new, replacement: replacement, refersToReplaced: nil))
             }
         default:
-            out.append(.init(path: path, old: old, new: new, replacement: replacement))
+            out.append(.init(path: path, old: old, new: new, replacement: replacement, refersToReplaced: nil))
         }
     }
 }
