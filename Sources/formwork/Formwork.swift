@@ -13,7 +13,7 @@ struct Formwork: ParsableCommand {
         commandName: "formwork",
         abstract: "Compile Formwork infrastructure specs into AWS CloudFormation templates.",
         discussion: "Exit status: 0 clean (warnings allowed), 1 errors in specs, 2 usage or I/O errors.",
-        subcommands: [Compile.self, Lint.self])
+        subcommands: [Compile.self, Lint.self, Diff.self, Graph.self, Schema.self])
 
     /// Usage errors exit 2, as every other usage or I/O error does.
     static func main() {

@@ -85,7 +85,11 @@ package enum DiffReport {
                 if change.redeploy { line += "  API redeploy" }
                 out += line + "\n"
                 for property in change.properties {
-                    out += "      \(property.path): \(inline(property.old, plain: true)) → \(inline(property.new, plain: true))\n"
+                    if let target = property.refersToReplaced {
+                        out += "      \(property.path): refers to \(target), which is replaced\n"
+                    } else {
+                        out += "      \(property.path): \(inline(property.old, plain: true)) → \(inline(property.new, plain: true))\n"
+                    }
                 }
             }
             for change in diff.security {

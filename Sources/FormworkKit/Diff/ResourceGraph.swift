@@ -1,4 +1,5 @@
 import FormworkCFN
+import FormworkDiagnostics
 
 /// `formwork graph`: a template's resources and what ties them, for a
 /// reviewer to look at: generated resources grouped under the spec resource
@@ -109,5 +110,40 @@ package enum ResourceGraph {
 extension String {
     fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
+
+/// `formwork graph SPEC [--diff OLD]`: the sides read as `formwork diff` reads them.
+package enum ReviewGraph {
+    package typealias Format = ResourceGraph.Format
+
+    package struct Failure: Error {
+        package let diagnostics: [Diagnostic]
+    }
+
+    package static func render(_ path: String, format: Format, against old: String? = nil) -> Result<String, Failure> {
+        var diagnostics: [Diagnostic] = []
+        guard let new = DiffDriver.loadFile(path, options: .init(), into: &diagnostics) else {
+            return .failure(Failure(diagnostics: diagnostics))
+        }
+        guard let old else { return .success(ResourceGraph.render(new.template, format: format)) }
+        guard let before = DiffDriver.loadFile(old, options: .init(), into: &diagnostics) else {
+            return .failure(Failure(diagnostics: diagnostics))
+        }
+        let diff = TemplateDiff.compare(before.template, new.template)
+        var status: [String: ResourceGraph.Status] = [:]
+        var removed: [Resource] = []
+        for change in diff.resources {
+            switch change.change {
+            case .added: status[change.logicalId] = .added
+            case .removed:
+                if new.template.resource(change.logicalId) == nil, let gone = before.template.resource(change.logicalId) {
+                    removed.append(gone)
+                    status[change.logicalId] = .removed
+                }
+            case .modified: status[change.logicalId] = change.replacement == .none ? .modified : .replaced
+            }
+        }
+        return .success(ResourceGraph.render(new.template, format: format, status: status, removed: removed))
     }
 }
