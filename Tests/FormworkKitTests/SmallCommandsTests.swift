@@ -82,6 +82,31 @@ import Testing
         #expect(github.stdout.hasPrefix("::error file=specs/job-queues,title=FW0001::no such file or directory"))
     }
 
+    /// Many specs, one document, in input order, the same whatever the
+    /// number of jobs; the summary counts every spec.
+    @Test func oneDocumentForManySpecsWhateverTheJobs() throws {
+        let serial = CLIRunner.formwork(["lint", "specs/invalid", "--format", "json", "-j", "1"])
+        let parallel = CLIRunner.formwork(["lint", "specs/invalid", "--format", "json", "-j", "3"])
+        #expect(serial.status == 1)
+        #expect(parallel.status == serial.status)
+        #expect(parallel.stdout == serial.stdout)
+        let document = try JSONSerialization.jsonObject(with: Data(serial.stdout.utf8)) as? [String: Any]
+        let diagnostics = document?["diagnostics"] as? [[String: Any]] ?? []
+        let files = diagnostics.compactMap { $0["file"] as? String }
+        var order: [String] = []
+        for file in files where order.last != file { order.append(file) }
+        #expect(order == order.sorted(), "files out of input order")
+        #expect(Set(order).count == order.count, "a file's diagnostics are not together")
+        let specs = PackagePaths.files(in: "specs/invalid", suffixes: [".yaml", ".yml"]).count
+        #expect((document?["summary"] as? [String: Int])?["specs"] == specs)
+        for format in ["sarif", "github"] {
+            let a = CLIRunner.formwork(["lint", "specs/invalid", "--format", format, "-j", "1"])
+            let b = CLIRunner.formwork(["lint", "specs/invalid", "--format", format, "-j", "3"])
+            #expect(a.status == 1 && b.status == 1)
+            #expect(a.stdout == b.stdout, "--format \(format) differs between -j 1 and -j 3")
+        }
+    }
+
     /// With json or sarif, standard output is the document alone: what was
     /// written goes to standard error.
     @Test func compileSaysWhatItWroteOnStandardErrorWithADocumentFormat() throws {
