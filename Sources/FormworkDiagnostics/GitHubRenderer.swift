@@ -2,8 +2,10 @@
 /// `::error file=F,line=L,col=C,endLine=L,endColumn=C,title=FW1234::message`
 /// (`::warning`, `::notice` for notes), which the Actions runner turns into
 /// annotations on the pull request. Columns count Unicode scalars, `endColumn`
-/// is exclusive, as in every format. Notes and help follow the message on
-/// their own lines. A diagnostic about a whole file names only the file.
+/// is exclusive, as in every format; a range over several lines gives its
+/// lines only (GitHub refuses columns then). Notes and help follow the
+/// message on their own lines. A diagnostic about a whole file names only
+/// the file.
 ///
 /// Escaping is GitHub's (actions/toolkit's `escapeData` and
 /// `escapeProperty`): in the message `%`, CR and LF become `%25`, `%0D`,
@@ -25,11 +27,16 @@ public struct GitHubRenderer: Sendable {
         }
         let range = diagnostic.range
         var properties = [("file", range.file)]
-        if !range.isWholeFile {
+        if range.isWholeFile {
+            // The file alone.
+        } else if range.start.line == range.end.line {
             properties += [
                 ("line", String(range.start.line)), ("col", String(range.start.column)),
                 ("endLine", String(range.end.line)), ("endColumn", String(range.end.column)),
             ]
+        } else {
+            // GitHub takes columns only when the annotation starts and ends on one line.
+            properties += [("line", String(range.start.line)), ("endLine", String(range.end.line))]
         }
         properties.append(("title", diagnostic.code.rawValue))
         var message = diagnostic.message

@@ -97,8 +97,10 @@ struct Session {
             case .text: writeError(Self.rendered(outcome, extra: extra, renderer: renderer))
             case .github: print(GitHubRenderer().render(Self.shown(outcome, extra: extra)), terminator: "")
             case .json, .sarif:
-                collected?.sources.add(path: outcome.input.path, text: outcome.sourceText)
-                collected?.diagnostics += Self.shown(outcome, extra: extra)
+                let shown = Self.shown(outcome, extra: extra)
+                // The text is kept only for the specs with something to show (for UTF-16 columns, fingerprints).
+                if !shown.isEmpty { collected?.sources.add(path: outcome.input.path, text: outcome.sourceText) }
+                collected?.diagnostics += shown
             }
             summary.add(outcome.diagnostics + extra)
         }

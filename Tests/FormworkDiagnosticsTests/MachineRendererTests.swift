@@ -29,12 +29,15 @@ import Testing
         #expect(GitHubRenderer().command(for: diagnostic) == "::error file=specs/a%2Cb%3Ac.yaml,line=8,col=5,endLine=8,endColumn=21,title=FW2002::unknown key 'visibilityTimout' (100%25)%0Anote: specs/a,b:c.yaml:2:1: declared here%0Anote: no place%0Ahelp: did you mean 'visibilityTimeout'?%0Ahelp: see the reference")
     }
 
-    @Test func githubSeveritiesAndWholeFiles() {
+    @Test func githubSeveritiesWholeFilesAndSeveralLines() {
         let warning = Diagnostic.warning(Self.code, "w", at: SourceRange(file: "a.yaml", line: 1, column: 2))
         let note = Diagnostic(.note, Self.code, "n", at: .wholeFile("a.yaml"))
-        #expect(GitHubRenderer().render([warning, note]) == """
+        let lines = Diagnostic.error(Self.code, "e", at: SourceRange(file: "a.yaml", start: .init(line: 2, column: 3),
+                                                                      end: .init(line: 4, column: 1)))
+        #expect(GitHubRenderer().render([warning, note, lines]) == """
             ::warning file=a.yaml,line=1,col=2,endLine=1,endColumn=2,title=FW2002::w
             ::notice file=a.yaml,title=FW2002::n
+            ::error file=a.yaml,line=2,endLine=4,title=FW2002::e
 
             """)
     }
