@@ -59,7 +59,13 @@ public enum CodeDocumentation {
             if let documentation = RuleDocumentation.text[rule.name] { out += "\n\(documentation)\n" }
         }
         if let reference = code.reference { out += "\nSource: \(reference.title)\n  \(reference.url)\n" }
-        out += "\nMore, with an example: \(helpURI(of: code))\n"
+        if let example = RuleDocumentation.examples[code.rawValue] {
+            out += "\nExample, from \(example.source):\n\n"
+            for line in example.text.split(separator: "\n", omittingEmptySubsequences: false) { out += "    \(line)\n" }
+            let fixes = example.text.split(separator: "\n").filter { $0.hasPrefix("  help: ") }.map { $0.dropFirst(8) }
+            if !fixes.isEmpty { out += "\nTo fix it:\n" + fixes.map { "  - \($0)\n" }.joined() }
+        }
+        out += "\nSee \(helpURI(of: code))\n"
         return out
     }
 

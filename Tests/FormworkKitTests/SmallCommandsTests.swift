@@ -41,7 +41,10 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("FW3050: a reference names nothing the spec declares\n"))
         #expect(result.stdout.contains("Rule: UnknownNames"))
-        #expect(result.stdout.contains("docs/diagnostics.md#fw3050"))
+        #expect(result.stdout.hasSuffix("\nSee docs/diagnostics.md#fw3050\n"))
+        // docs/diagnostics.md's example, from the first golden file showing the code.
+        #expect(result.stdout.contains("Example, from golden/invalid/"))
+        #expect(result.stdout.contains("error[FW3050]"))
         // The rule's doc comment, built into the binary.
         let documentation = CodeDeclarations.docComment(
             of: "UnknownNames", in: "Sources/FormworkRules/Rules/Spec/UnknownNames.swift")
