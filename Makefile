@@ -5,7 +5,7 @@ SWIFT ?= swift
 CFN_LINT_VERSION := 1.51.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps cfn-lint-dep deploy-test bench golden schemas fuzz fuzz-corpus clean
+.PHONY: run test build deps cfn-lint-dep jsonschema-dep deploy-test bench golden schemas fuzz fuzz-corpus clean
 
 # libyaml-dev through apt-get when pkg-config cannot find yaml-0.1; graphviz
 # and cmark-gfm (the judges of formwork graph's dot and diff's markdown),
@@ -29,6 +29,23 @@ cfn-lint-dep:
 		echo "installing cfn-lint $(CFN_LINT_VERSION) with pip"; \
 		python3 -m pip install -q "cfn-lint==$(CFN_LINT_VERSION)" \
 			|| python3 -m pip install -q --break-system-packages "cfn-lint==$(CFN_LINT_VERSION)"; \
+	fi
+
+# jsonschema, pinned with its dependencies (scripts/jsonschema-requirements.txt),
+# in its own virtual environment outside the repository, for the tests that
+# validate output against a schema (SarifSchemaTests). Installed anew when the
+# requirements change: built under a temporary name, renamed into place.
+FORMWORK_CACHE ?= $(HOME)/.cache/formwork
+JSONSCHEMA_VENV := $(FORMWORK_CACHE)/jsonschema
+jsonschema-dep:
+	@if ! cmp -s scripts/jsonschema-requirements.txt "$(JSONSCHEMA_VENV)/requirements.txt" \
+		|| ! "$(JSONSCHEMA_VENV)/bin/python" -c "import jsonschema" 2>/dev/null; then \
+		echo "installing jsonschema (scripts/jsonschema-requirements.txt) into $(JSONSCHEMA_VENV)"; \
+		mkdir -p "$(FORMWORK_CACHE)" && rm -rf "$(JSONSCHEMA_VENV).tmp" \
+		&& python3 -m venv "$(JSONSCHEMA_VENV).tmp" \
+		&& "$(JSONSCHEMA_VENV).tmp/bin/python" -m pip install -q --no-deps -r scripts/jsonschema-requirements.txt \
+		&& cp scripts/jsonschema-requirements.txt "$(JSONSCHEMA_VENV).tmp/requirements.txt" \
+		&& rm -rf "$(JSONSCHEMA_VENV)" && mv "$(JSONSCHEMA_VENV).tmp" "$(JSONSCHEMA_VENV)"; \
 	fi
 
 # Every golden template deployed on LocalStack, its APIs called (docs/testing.md).
@@ -60,7 +77,7 @@ TEMPLATES = $(filter-out %.map.json,$(wildcard golden/*.json))
 # runner's summary closes the output. bench/hostile.py lints each hostile
 # input with the debug binary under a time and memory guard (docs/performance.md,
 # "Hostile inputs").
-test: deps cfn-lint-dep
+test: deps cfn-lint-dep jsonschema-dep
 	python3 scripts/schemas.py --check
 	@echo "cfn-lint $(CFN_LINT_VERSION) over the golden templates"
 	cfn-lint --format parseable -- $(TEMPLATES)
@@ -79,9 +96,10 @@ schemas: cfn-lint-dep
 # Re-record golden files (and docs/diagnostics.md, generated from them):
 # rewrites only the files that differ, lists them, and fails.
 golden: deps
+	-UPDATE_GOLDEN=1 $(SWIFT) test --filter 'RuleDocumentationTests' >/dev/null 2>&1
 	-UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenTests' >/dev/null 2>&1
 	-UPDATE_GOLDEN=1 $(SWIFT) test --filter 'DiagnosticsDocTests' >/dev/null 2>&1
-	@git status --short golden docs
+	@git status --short golden docs Sources/FormworkKit/RuleDocumentation.swift
 	@echo "golden files re-recorded: read the diff (git diff golden docs), then run make test"; exit 1
 
 # The libFuzzer targets (docs/reliability.md), each for FUZZ_SECONDS, from

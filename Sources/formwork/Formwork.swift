@@ -12,8 +12,25 @@ struct Formwork: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "formwork",
         abstract: "Compile Formwork infrastructure specs into AWS CloudFormation templates.",
-        discussion: "Exit status: 0 clean (warnings allowed), 1 errors in specs, 2 usage or I/O errors.",
-        subcommands: [Compile.self, Lint.self, Diff.self, Graph.self, Schema.self])
+        discussion: """
+            Exit status: 0 clean (warnings allowed), 1 errors in specs, 2 usage or I/O errors.
+
+            Examples:
+              formwork compile specs --out out
+              formwork lint specs/app.yaml --format github
+              formwork explain FW2002
+              formwork diff --base origin/main specs --format markdown
+
+            Shell completions: formwork --generate-completion-script bash|zsh|fish (docs/usage.md).
+            """,
+        version: FormworkVersion.current,
+        subcommands: [Compile.self, Lint.self, Diff.self, Graph.self, Schema.self, Explain.self])
+
+    /// `formwork` alone: the usage, on standard error, and exit status 2 (a usage error).
+    func run() throws {
+        writeError(Formwork.helpMessage() + "\n")
+        exitProcess(2)
+    }
 
     /// Usage errors exit 2, as every other usage or I/O error does.
     static func main() {
@@ -38,7 +55,14 @@ struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compile",
         abstract: "Compile specs and write one template per spec.",
-        discussion: "Writes DIR/<spec file stem>.json for each spec. A spec with errors writes nothing, and its stale template is removed.")
+        discussion: """
+            Writes DIR/<spec file stem>.json for each spec. A spec with errors writes nothing, and its stale template is removed.
+
+            Examples:
+              formwork compile specs --out out
+              formwork compile specs/app.yaml --out out --param env=prod --source-map
+              formwork compile specs --out out --format sarif > formwork.sarif
+            """)
 
     @Argument(help: "Spec files, or directories whose *.yaml and *.yml files are specs.")
     var paths: [String]
@@ -88,7 +112,14 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check specs without writing anything.",
-        discussion: "Runs every phase of compile except writing templates; for pre-commit hooks and editors.")
+        discussion: """
+            Runs every phase of compile except writing templates; for pre-commit hooks and editors.
+
+            Examples:
+              formwork lint specs
+              formwork lint specs/app.yaml --format json
+              formwork lint specs --format github    # annotations in a GitHub Actions job
+            """)
 
     @Argument(help: "Spec files, or directories whose *.yaml and *.yml files are specs.")
     var paths: [String]
@@ -108,9 +139,39 @@ struct Lint: ParsableCommand {
     }
 }
 
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a diagnostic code: what it checks, the rule reporting it, its source.",
+        discussion: """
+            The text is built into formwork, from the same source as docs/diagnostics.md; nothing is read at run time. \
+            An unknown code exits 2.
+
+            Examples:
+              formwork explain FW2002
+              formwork explain fw6010
+            """)
+
+    @Argument(help: ArgumentHelp("A diagnostic code, FW and four digits.", valueName: "code"))
+    var code: String
+
+    func run() throws {
+        guard let known = CodeDocumentation.code(named: code) else {
+            writeError("error: unknown diagnostic code '\(code)' (codes are FW and four digits; docs/diagnostics.md lists them)\n")
+            exitProcess(2)
+        }
+        print(CodeDocumentation.explanation(of: known), terminator: "")
+    }
+}
+
 struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter's default.", valueName: "name=value"))
     var params: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "How to report diagnostics: text (to standard error), json, sarif (SARIF 2.1.0) or github (workflow commands), the last three to standard output.",
+        valueName: "format"))
+    var format: DiagnosticFormat = .text
 
     @Option(help: "When to color diagnostics: auto (a terminal without NO_COLOR), always, never.")
     var color: ColorChoice = .auto
@@ -145,6 +206,26 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 
     // What swift-argument-parser would derive through `String(describing:)`, written out (start-up).
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    static var allValueDescriptions: [String: String] { [:] }
+}
+
+/// `--format`: how diagnostics are reported. Columns count Unicode scalars
+/// in every format; `json` also gives UTF-16 columns.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    /// For a terminal, on standard error (the default).
+    case text
+    /// One document on standard output, as CLI.md defines it.
+    case json
+    /// One SARIF 2.1.0 log on standard output, for code scanning.
+    case sarif
+    /// GitHub Actions workflow commands on standard output, one a diagnostic.
+    case github
+
+    /// Whether the format is one document written at the end of the run.
+    var isDocument: Bool { self == .json || self == .sarif }
+
     var defaultValueDescription: String { rawValue }
     static var allValueStrings: [String] { allCases.map(\.rawValue) }
     static var allValueDescriptions: [String: String] { [:] }

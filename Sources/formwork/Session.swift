@@ -20,6 +20,8 @@ struct Session {
     let minify: Bool
     /// `--time-passes`: the run's timer, into which each spec's is merged.
     let timer: PassTimer?
+    /// What `--format json` and `sarif` print at the end: every diagnostic of the run.
+    let collected: Collected?
 
     init(options: CommonOptions, sourceMaps: Bool = false, minify: Bool = false) {
         self.options = options
@@ -32,11 +34,21 @@ struct Session {
         }
         self.renderer = TextRenderer(colors: colors)
         self.timer = options.timePasses ? Session.makeTimer() : nil
+        self.collected = options.format.isDocument ? Collected() : nil
     }
 
+    /// A line about what was written. With a format that writes one
+    /// document to standard output, it goes to standard error.
     func say(_ line: String) {
         guard !options.quiet else { return }
-        print(line)
+        if options.format.isDocument { writeError(line + "\n") } else { print(line) }
+    }
+
+    /// The diagnostics of a run whose format is one document, gathered on
+    /// the main thread in input order.
+    final class Collected {
+        var diagnostics: [Diagnostic] = []
+        var sources = SourceFiles()
     }
 
     /// At most this many diagnostics are shown for one spec, in display
@@ -71,14 +83,25 @@ struct Session {
         let overrides = try options.parameterOverrides()
         let (inputs, problems) = SpecDiscovery.specs(for: paths)
         show(problems, sources: SourceFiles())
-        guard !problems.hasErrors else { finish(problems.exitStatus) }
+        guard !problems.hasErrors else {
+            if collected != nil { summarize(Summary(problems), specs: 0) }
+            finish(problems.exitStatus)
+        }
         var summary = Summary(problems)
         let jobs = options.jobs ?? Parallel.availableCores
         let compile = compiler(inputs, jobs: jobs)
         func report(_ outcome: Outcome) {
             if let timer, let specTimer = outcome.timer { timer.add(specTimer) }
             let extra = timer.measure("write") { handle(outcome) }
-            writeError(Self.rendered(outcome, extra: extra, renderer: renderer))
+            switch options.format {
+            case .text: writeError(Self.rendered(outcome, extra: extra, renderer: renderer))
+            case .github: print(GitHubRenderer().render(Self.shown(outcome, extra: extra)), terminator: "")
+            case .json, .sarif:
+                let shown = Self.shown(outcome, extra: extra)
+                // The text is kept only for the specs with something to show (for UTF-16 columns, fingerprints).
+                if !shown.isEmpty { collected?.sources.add(path: outcome.input.path, text: outcome.sourceText) }
+                collected?.diagnostics += shown
+            }
             summary.add(outcome.diagnostics + extra)
         }
         if overrides.isEmpty {
@@ -107,12 +130,13 @@ struct Session {
                                      sourceMap: sourceMaps, minify: minify)
         let timing = timer != nil
         let renderer = renderer
+        let rendersText = self.options.format == .text
         return { index in
             let input = inputs[index]
             let timer = timing ? Session.makeTimer() : nil
             let compiled = Compiler.compile(file: input.path, options: options, timer: timer)
             let rendered = timer.measure("render") {
-                guard !compiled.diagnostics.isEmpty else { return "" }
+                guard rendersText, !compiled.diagnostics.isEmpty else { return "" }
                 var sources = SourceFiles()
                 sources.add(path: input.path, text: compiled.sourceText)
                 return renderer.render(Array(compiled.diagnostics.prefix(Self.maxDiagnostics)), sources: sources)
@@ -124,6 +148,17 @@ struct Session {
             if index >= inputs.count - jobs { KeptUntilExit.keep(compiled) }
             return outcome
         }
+    }
+
+    /// The diagnostics of one spec that are shown: the first `maxDiagnostics`
+    /// of its own and then of `extra`, then a note saying how many more
+    /// there were.
+    static func shown(_ outcome: Outcome, extra: [Diagnostic]) -> [Diagnostic] {
+        var shown = Array(outcome.diagnostics.prefix(maxDiagnostics))
+        let total = outcome.diagnostics.count + extra.count
+        shown += extra.prefix(max(0, maxDiagnostics - outcome.diagnostics.count))
+        if total > maxDiagnostics { shown.append(.tooManyDiagnostics(total - maxDiagnostics, path: outcome.input.path)) }
+        return shown
     }
 
     /// The diagnostics of one spec as a serial run prints them: the first
@@ -145,7 +180,11 @@ struct Session {
 
     private func show(_ diagnostics: [Diagnostic], sources: SourceFiles) {
         guard !diagnostics.isEmpty else { return }
-        writeError(renderer.render(diagnostics, sources: sources))
+        switch options.format {
+        case .text: writeError(renderer.render(diagnostics, sources: sources))
+        case .github: print(GitHubRenderer().render(diagnostics), terminator: "")
+        case .json, .sarif: collected?.diagnostics += diagnostics
+        }
     }
 
     /// Errors and warnings of the whole run, and its exit status.
@@ -166,10 +205,20 @@ struct Session {
     }
 
     private func summarize(_ summary: Summary, specs: Int) {
+        if let collected {
+            let report = DiagnosticReport(diagnostics: collected.diagnostics, sources: collected.sources, specs: specs,
+                                          errors: summary.errors, warnings: summary.warnings)
+            print(options.format == .sarif ? Self.sarifRenderer.render(report) : JSONRenderer().render(report),
+                  terminator: "")
+            return
+        }
         guard summary.errors + summary.warnings > 0 else { return }
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         writeError("\(count(summary.errors, "error")), \(count(summary.warnings, "warning")) in \(count(specs, "spec"))\n")
     }
+
+    static let sarifRenderer = SARIFRenderer(toolVersion: FormworkVersion.current,
+                                             describe: { CodeDocumentation.sarifDescription(of: $0) })
 
     /// Prints the `--time-passes` report, flushes standard output and exits:
     /// what was compiled is not torn down, the process is about to end.
@@ -213,4 +262,10 @@ func writeError(_ text: String) {
         if count <= 0 { return }
         offset += count
     }
+}
+
+/// Ends the process with `status` (callable where a command's own static `exit` is in scope).
+func exitProcess(_ status: Int32) -> Never {
+    fflush(nil)
+    exit(status)
 }

@@ -40,7 +40,10 @@ import Testing
             Errors make `formwork compile` and `formwork lint` exit 1 (2 for the driver's
             own codes) and write nothing; warnings do not. A code whose rule comes from
             AWS names the page it comes from; the facts behind the checks and where they
-            were looked up are in [sources.md](sources.md).
+            were looked up are in [sources.md](sources.md). `formwork explain FW1234`
+            prints a code's entry from the same source as this page, and
+            `--format json|sarif|github` reports diagnostics for machines
+            ([usage.md](usage.md)).
 
             Every check is a rule, one a file, run in this order: spec rules read the
             typed spec (defaults injected) before anything is expanded; template rules

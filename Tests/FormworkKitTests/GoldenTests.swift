@@ -7,6 +7,8 @@ import Testing
 /// with the diagnostics in `golden/invalid/*.txt`. Each case runs the built
 /// `formwork` binary, so exit status, output files and rendering are checked
 /// together. Extra arguments for a case live beside it in `<stem>.args`.
+/// Every case is also run in each machine format (`--format json`, `sarif`,
+/// `github`) against `golden/formats/` and `golden/invalid/formats/`.
 /// `make golden` (UPDATE_GOLDEN=1) rewrites what differs and fails.
 @Suite struct GoldenTests {
     static let validSpecs = PackagePaths.files(in: "specs", suffixes: [".yaml", ".yml"])
@@ -59,6 +61,77 @@ import Testing
         if let failure = Golden.check(result.stderr, against: "golden/invalid/\(stem).txt") { Issue.record("\(failure)") }
     }
 
+    /// The machine formats, each with the extension of its golden files:
+    /// `golden/formats/<stem>.<ext>` for the valid specs (linted),
+    /// `golden/invalid/formats/<stem>.<ext>` for the invalid ones (compiled).
+    static let formats = [("json", "json"), ("sarif", "sarif"), ("github", "github")]
+
+    @Test(arguments: validSpecs)
+    func validSpecInEveryFormat(_ name: String) throws {
+        let stem = Self.stem(name)
+        let args = Self.extraArguments("specs/\(stem).args")
+        let text = CLIRunner.formwork(["lint", "specs/\(name)"] + args)
+        for (format, ext) in Self.formats {
+            let result = CLIRunner.formwork(["lint", "specs/\(name)", "--format", format] + args)
+            try #require(result.status == 0, "--format \(format): \(result.stderr)")
+            try Self.crossCheck(result, format: format, text: text.stderr)
+            if let failure = Golden.check(result.stdout, against: "golden/formats/\(stem).\(ext)") { Issue.record("\(failure)") }
+        }
+    }
+
+    @Test(arguments: invalidSpecs)
+    func invalidSpecInEveryFormat(_ name: String) throws {
+        let stem = Self.stem(name)
+        let args = Self.extraArguments("specs/invalid/\(stem).args")
+        let text = try String(contentsOfFile: PackagePaths.path("golden/invalid/\(stem).txt"), encoding: .utf8)
+        for (format, ext) in Self.formats {
+            let out = try Self.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: out) }
+            let result = CLIRunner.formwork(["compile", "specs/invalid/\(name)", "--out", out, "--format", format] + args)
+            try #require(result.status == 1, "--format \(format): exit status \(result.status): \(result.stderr)")
+            let written = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            #expect(written.isEmpty, "a failed compile wrote \(written)")
+            try Self.crossCheck(result, format: format, text: text)
+            if let failure = Golden.check(result.stdout, against: "golden/invalid/formats/\(stem).\(ext)") {
+                Issue.record("\(failure)")
+            }
+        }
+    }
+
+    /// A machine format reports what the text format does: as many
+    /// diagnostics (header lines `path:l:c: severity[FW...]`), with the same
+    /// codes in the same order; `json` and `sarif` write nothing else to
+    /// standard error than the text format's summary would count.
+    static func crossCheck(_ result: CLIRunner.Result, format: String, text: String) throws {
+        let textCodes = text.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.firstRange(of: #/: (error|warning|note)\[(FW\d{4})\]: /#) else { return nil }
+            return String(line[range].dropLast(3).suffix(6))
+        }
+        var codes: [String] = []
+        switch format {
+        case "json", "sarif":
+            let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            try #require(document != nil, "--format \(format) is not one JSON object")
+            if format == "json" {
+                let diagnostics = document!["diagnostics"] as? [[String: Any]] ?? []
+                codes = diagnostics.compactMap { $0["code"] as? String }
+                let summary = document!["summary"] as? [String: Int]
+                #expect(summary?["errors"] == diagnostics.count { $0["severity"] as? String == "error" } || textCodes.count > 100)
+            } else {
+                let runs = document!["runs"] as? [[String: Any]] ?? []
+                codes = (runs.first?["results"] as? [[String: Any]] ?? []).compactMap { $0["ruleId"] as? String }
+            }
+            #expect(result.stderr.isEmpty, "--format \(format) wrote to standard error: \(result.stderr)")
+        default:
+            codes = result.stdout.split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("::"), let range = line.firstRange(of: #/,title=(FW\d{4})::/#) else { return nil }
+                return String(line[range].dropFirst(7).prefix(6))
+            }
+            #expect(codes.count == result.stdout.split(separator: "\n").count, "a line that is not a workflow command")
+        }
+        #expect(codes == textCodes, "--format \(format) reports other codes than text")
+    }
+
     @Test func goldenFilesHaveSpecs() {
         let stems = Set(Self.validSpecs.map(Self.stem))
         for golden in PackagePaths.files(in: "golden", suffixes: [".json"]) {
@@ -68,6 +141,12 @@ import Testing
         let invalidStems = Set(Self.invalidSpecs.map(Self.stem))
         for golden in PackagePaths.files(in: "golden/invalid", suffixes: [".txt"]) {
             #expect(invalidStems.contains(String(golden.dropLast(4))), "golden/invalid/\(golden) has no spec")
+        }
+        for (directory, stems) in [("golden/formats", stems), ("golden/invalid/formats", invalidStems)] {
+            for golden in PackagePaths.files(in: directory, suffixes: Self.formats.map { ".\($0.1)" }) {
+                let stem = golden.split(separator: ".").dropLast().joined(separator: ".")
+                #expect(stems.contains(stem), "\(directory)/\(golden) has no spec")
+            }
         }
     }
 
