@@ -34,7 +34,7 @@ build: deps
 
 run: build
 	@mkdir -p out
-	.build/release/formwork compile specs --out out
+	.build/release/formwork compile $(wildcard specs/*.yaml specs/*.yml) --out out
 
 # The benchmark (docs/performance.md): Markdown tables on standard output.
 # BENCH_ARGS passes options, e.g. BENCH_ARGS="--against OLD_BINARY --instructions"
