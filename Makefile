@@ -5,7 +5,7 @@ SWIFT ?= swift
 CFN_LINT_VERSION := 1.51.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps cfn-lint-dep deploy-test bench golden schemas fuzz fuzz-corpus clean
+.PHONY: run test build release deps cfn-lint-dep deploy-test bench golden schemas fuzz fuzz-corpus clean
 
 # libyaml-dev through apt-get when pkg-config cannot find yaml-0.1.
 deps:
@@ -31,6 +31,12 @@ deploy-test:
 
 build: deps
 	$(SWIFT) build -c release --product formwork
+
+# The static release binary, checked to run in a root without Swift, its runtime
+# or a C library (scripts/release-check.sh; docs/performance.md has its size
+# and start-up time).
+release: build
+	bash scripts/release-check.sh .build/release/formwork
 
 run: build
 	@mkdir -p out
