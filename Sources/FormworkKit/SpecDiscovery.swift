@@ -77,7 +77,8 @@ public enum SpecDiscovery {
     static func search(_ directory: String) -> [String] {
         var found: [String] = []
         for name in FileSystem.list(directory) ?? [] where !name.hasPrefix(".") {
-            let path = join(directory, name)
+            // `formwork lint .` names `specs/app.yaml`, not `./specs/app.yaml`.
+            let path = directory == "." || directory == "./" ? name : join(directory, name)
             switch FileSystem.kind(path) {
             case .file:
                 if extensions.contains(where: { name.hasSuffix($0) }), isSpec(path) { found.append(path) }

@@ -133,6 +133,11 @@ import Testing
         }
         try write("name: ci\non: [push]\n", dir + "/.github/workflows/ci.yaml")
         try write("version: 2\nformworks: no\n  formwork: nested, not top-level\n", dir + "/services/compose.yaml")
+        try write("formwork: 1\nstack: x\nresources:\n  q: { kind: queu }\n", dir + "/services/a/bad.yaml")
+        let bad = CLIRunner.formwork(["lint", "."], cwd: dir)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("services/a/bad.yaml:4:14: error[FW2012]: "), "\(bad.stderr)")
+        try FileManager.default.removeItem(atPath: dir + "/services/a/bad.yaml")
         let lint = CLIRunner.formwork(["lint", ".", "--time-passes"], cwd: dir)
         #expect(lint.status == 0, "\(lint.stderr)")
         #expect(lint.stderr.contains("2 specs on "), "\(lint.stderr)")
