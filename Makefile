@@ -5,7 +5,7 @@ SWIFT ?= swift
 CFN_LINT_VERSION := 1.51.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps cfn-lint-dep jsonschema-dep deploy-test bench golden schemas fuzz fuzz-corpus clean
+.PHONY: run test build release pre-commit-test deps cfn-lint-dep jsonschema-dep deploy-test bench golden schemas fuzz fuzz-corpus clean
 
 # libyaml-dev through apt-get when pkg-config cannot find yaml-0.1; graphviz
 # and cmark-gfm (the judges of formwork graph's dot and diff's markdown),
@@ -58,9 +58,20 @@ deploy-test:
 build: deps
 	$(SWIFT) build -c release --product formwork
 
+# .pre-commit-hooks.yaml run by the real pre-commit, pinned (installed into
+# ~/.cache/formwork the first time): try-repo on a good and a bad spec.
+pre-commit-test:
+	bash scripts/pre-commit-test.sh
+
+# The static release binary, checked to run in a root without Swift, its runtime
+# or a C library (scripts/release-check.sh; docs/performance.md has its size
+# and start-up time).
+release: build
+	bash scripts/release-check.sh .build/release/formwork
+
 run: build
 	@mkdir -p out
-	.build/release/formwork compile specs --out out
+	.build/release/formwork compile $(wildcard specs/*.yaml specs/*.yml) --out out
 
 # The benchmark (docs/performance.md): Markdown tables on standard output.
 # BENCH_ARGS passes options, e.g. BENCH_ARGS="--against OLD_BINARY --instructions"
@@ -85,6 +96,7 @@ test: deps cfn-lint-dep jsonschema-dep
 	bash deploy/run.sh
 	$(SWIFT) build --build-tests
 	python3 bench/hostile.py check .build/debug/formwork --timeout 30
+	bash scripts/pre-commit-test.sh
 	$(SWIFT) test --skip-build
 
 # The resource schemas embedded in the binary (Sources/CFormworkSchemas/schemas.data),

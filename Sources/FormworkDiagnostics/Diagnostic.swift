@@ -30,6 +30,9 @@ public enum Phase: String, Sendable, CaseIterable, Comparable {
     case specChecks
     /// Checks of the expanded template: tags, dependency order, template quotas.
     case templateChecks
+    /// `compile --check`: the templates already in `--out` against what the
+    /// specs compile to. Not a mistake in a spec, but a failed gate: exit 1.
+    case outputs
 
     /// The heading of the phase's section in docs/diagnostics.md.
     public var title: String {
@@ -39,6 +42,7 @@ public enum Phase: String, Sendable, CaseIterable, Comparable {
         case .decoding: "Decoding and expressions"
         case .specChecks: "Spec checks"
         case .templateChecks: "Template checks"
+        case .outputs: "Templates in --out (compile --check)"
         }
     }
 

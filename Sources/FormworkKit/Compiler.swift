@@ -81,6 +81,31 @@ public enum Compiler {
         }
     }
 
+    /// What a spec given as `-` was read as: its bytes, or why it could not be.
+    public enum StandardInput: Sendable {
+        case bytes([UInt8])
+        case failed(Diagnostic)
+
+        /// Standard input read to its end (once; at most the YAML size limit), named `path` in diagnostics.
+        public static func read(path: String) -> StandardInput {
+            switch FileSystem.readStandardInput(limit: YAMLLimits.default.maxBytes) {
+            case .bytes(let bytes): .bytes(bytes)
+            case .tooLarge: .failed(.yamlTooLarge(limit: YAMLLimits.default.maxBytes, file: path))
+            case .failed(let problem): .failed(.cannotRead(path, problem))
+            }
+        }
+    }
+
+    /// Compiles the spec read from standard input.
+    public static func compile(standardInput: StandardInput, path: String, options: CompileOptions = .init(),
+                               timer: PassTimer? = nil) -> Compilation
+    {
+        switch standardInput {
+        case .bytes(let bytes): compile(bytes: bytes, path: path, options: options, timer: timer)
+        case .failed(let diagnostic): Compilation(path: path, sourceText: "", diagnostics: [diagnostic])
+        }
+    }
+
     public static func compile(bytes: [UInt8], path: String, options: CompileOptions = .init(),
                                timer: PassTimer? = nil) -> Compilation
     {

@@ -17,6 +17,7 @@ public enum DiagnosticRegistry {
         + DiagnosticCode.allYAMLCodes
         + DiagnosticCode.allDecodingCodes
         + DiagnosticCode.allExpressionCodes
+        + DiagnosticCode.allOutputCodes
 
     public static let all: [DiagnosticCode] =
         phaseCodes + RuleRegistry.all.flatMap { $0.codes }

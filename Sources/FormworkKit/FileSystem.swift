@@ -55,6 +55,10 @@ package enum FileSystem {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .failed(errorText()) }
         defer { close(fd) }
+        return read(fd: fd, limit: limit)
+    }
+
+    private static func read(fd: Int32, limit: Int) -> ReadResult {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -67,6 +71,38 @@ package enum FileSystem {
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > limit { return .tooLarge }
         }
+    }
+
+    /// The first `count` bytes of a file, and whether that is all of it; nil when it cannot be read.
+    package static func readPrefix(_ path: String, count limit: Int) -> (bytes: [UInt8], complete: Bool)? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count < limit {
+            let want = min(chunk.count, limit - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, want) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return (bytes, true) }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        var probe: UInt8 = 0
+        return (bytes, systemRead(fd, &probe, 1) == 0)
+    }
+
+    /// Reads standard input to its end, at most `limit` bytes.
+    package static func readStandardInput(limit: Int) -> ReadResult {
+        read(fd: STDIN_FILENO, limit: limit)
+    }
+
+    /// Whether `path` is a symbolic link (not followed).
+    package static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// Creates a directory and its parents.

@@ -401,7 +401,7 @@ enum RuleDocumentation {
               help: did you mean specs/media.yaml?
             """#),
         "FW0002": ("formwork lint docs", #"""
-            docs:1:1: error[FW0002]: no spec in directory docs (looked for *.yaml and *.yml directly in it)
+            docs:1:1: error[FW0002]: no spec in directory docs (looked for *.yaml and *.yml with a top-level formwork: key, in it and its subdirectories)
             """#),
         "FW0003": ("formwork compile a.yaml b/a.yml --out out", #"""
             b/a.yml:1:1: error[FW0003]: b/a.yml and a.yaml would both write a.json
@@ -422,6 +422,18 @@ enum RuleDocumentation {
             """#),
         "FW0008": ("formwork lint broken.yaml", #"""
             broken.yaml:1:1: note[FW0008]: 4900 more diagnostics not shown; fix these and compile again
+            """#),
+        "FW0020": ("formwork compile specs --out out --check", #"""
+            out/job-queues.json:41:35: error[FW0020]: out/job-queues.json is stale: specs/job-queues.yaml compiles to something else from here
+              help: compile without --check to rewrite it
+            """#),
+        "FW0021": ("formwork compile specs --out out --check", #"""
+            specs/new.yaml:1:1: error[FW0021]: out/new.json is missing: this spec compiles to it
+              help: compile without --check to write it
+            """#),
+        "FW0022": ("formwork compile specs --out out --check", #"""
+            out/old.json:1:1: error[FW0022]: out/old.json is orphaned: formwork wrote it from specs/old.yaml, which is gone
+              help: compile with --prune to remove it
             """#),
         "FW1001": ("golden/invalid/yaml-bad-anchor.txt", #"""
             specs/invalid/yaml-bad-anchor.yaml:3:13: error[FW1001]: while scanning an anchor: did not find expected alphabetic or numeric character

@@ -9,7 +9,7 @@ public enum CLIRunner {
     }
 
     public static func run(_ executable: String, _ arguments: [String], cwd: String? = nil,
-                           environment: [String: String]? = nil) -> Result {
+                           environment: [String: String]? = nil, input: String? = nil) -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -19,10 +19,19 @@ public enum CLIRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = input.map { _ in Pipe() }
+        if let stdin { process.standardInput = stdin }
         do {
             try process.run()
         } catch {
             return Result(status: -1, stdout: "", stderr: "cannot run \(executable): \(error)")
+        }
+        if let stdin, let input {
+            let writer = stdin.fileHandleForWriting
+            DispatchQueue.global().async {
+                writer.write(Data(input.utf8))
+                try? writer.close()
+            }
         }
         // Read both pipes to the end before waiting, so a full pipe cannot block the child.
         let group = DispatchGroup()
@@ -41,9 +50,9 @@ public enum CLIRunner {
     }
 
     /// Runs the built `formwork` from the package root with colors off.
-    public static func formwork(_ arguments: [String]) -> Result {
+    public static func formwork(_ arguments: [String], input: String? = nil, cwd: String? = nil) -> Result {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        return run(PackagePaths.executable, arguments, cwd: PackagePaths.root, environment: environment)
+        return run(PackagePaths.executable, arguments, cwd: cwd ?? PackagePaths.root, environment: environment, input: input)
     }
 }

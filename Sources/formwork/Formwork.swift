@@ -1,4 +1,5 @@
 import ArgumentParser
+import FormworkDiagnostics
 import FormworkKit
 
 #if canImport(Glibc)
@@ -56,7 +57,10 @@ struct Compile: ParsableCommand {
         commandName: "compile",
         abstract: "Compile specs and write one template per spec.",
         discussion: """
-            Writes DIR/<spec file stem>.json for each spec. A spec with errors writes nothing, and its stale template is removed.
+            Writes DIR/<spec file stem>.json for each spec. A spec with errors writes nothing, and its stale template is removed. \
+            DIR/.formwork-manifest lists the files compile wrote there and the spec of each: --prune removes only those, \
+            and --check reports them as orphaned, when their spec is gone. The template of - (standard input) is printed \
+            on standard output, unless --stdin-name names the spec.
 
             Examples:
               formwork compile specs --out out
@@ -64,7 +68,7 @@ struct Compile: ParsableCommand {
               formwork compile specs --out out --format sarif > formwork.sarif
             """)
 
-    @Argument(help: "Spec files, or directories whose *.yaml and *.yml files are specs.")
+    @Argument(help: "Spec files, - for standard input, or directories searched recursively for specs (*.yaml and *.yml with a top-level formwork: key).")
     var paths: [String]
 
     @Option(name: .long, help: "The directory the templates are written to.")
@@ -76,35 +80,94 @@ struct Compile: ParsableCommand {
     @Flag(name: .long, help: "Write compact JSON, without spaces or line breaks (the source map is the same).")
     var minify = false
 
+    @Flag(name: .long, help: "Write nothing: compile in memory and compare with the templates in DIR (and their source maps, with --source-map); exit 1 when one is stale, missing or orphaned.")
+    var check = false
+
+    @Flag(name: .long, help: "Also remove the templates (and source maps) in DIR that compile wrote and whose spec is gone (DIR/.formwork-manifest lists them).")
+    var prune = false
+
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var gates: GateOptions
+
     func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("give at least one spec file or directory") }
+        try gates.validate(paths: paths)
         _ = try common.parameterOverrides()
+        if check, prune { throw ValidationError("--check writes nothing and --prune removes files: give one of them") }
+        if gates.printsTemplate(paths), check || sourceMap {
+            throw ValidationError("\(check ? "--check" : "--source-map") with - needs --stdin-name, to name the spec's template")
+        }
     }
 
     func run() throws {
-        let session = Session(options: common, sourceMaps: sourceMap, minify: minify)
+        let session = Session(options: common, gates: gates, checkOutputs: true, printsTemplate: gates.printsTemplate(paths),
+                              sourceMaps: sourceMap, minify: minify)
+        var manifest = OutputManifest.read(directory: out)
+        let listed = manifest
+        var produced: Set<String> = []
+        var fresh = 0, failed = 0
         var swept = false
-        try session.run(paths: paths) { compiled in
+        try session.run(paths: paths, handle: { compiled in
+            let input = compiled.input
+            let fails = compiled.text == nil || (gates.strict && compiled.diagnostics.contains { $0.severity == .warning })
+            if fails { failed += 1 }
+            if input.writesToStandardOutput {
+                if !fails, let text = compiled.text { print(text, terminator: "") }
+                return []
+            }
+            var outputs = [(input.outputName, fails ? nil : compiled.text)]
+            if sourceMap { outputs.append((input.sourceMapName, fails ? nil : compiled.sourceMapJSON)) }
+            if check {
+                var problems: [Diagnostic] = []
+                for (name, text) in outputs {
+                    produced.insert(name)
+                    guard let text else { continue }
+                    if let problem = Outputs.check(text, directory: out, name: name, spec: input.path) {
+                        problems.append(problem)
+                    } else {
+                        fresh += 1
+                    }
+                }
+                return problems
+            }
             // Before the first write: what runs killed mid-write left here.
             if !swept {
                 swept = true
                 for leftover in Outputs.removeLeftovers(directory: out) { session.say("removed leftover \(leftover)") }
             }
-            let input = compiled.input
-            var outputs = [(input.outputName, compiled.text)]
-            if sourceMap { outputs.append((input.sourceMapName, compiled.sourceMapJSON)) }
             for (name, text) in outputs {
+                produced.insert(name)
                 if let text {
                     if let problem = Outputs.write(text, directory: out, name: name, spec: input.path) { return [problem] }
+                    manifest.record(name, spec: input.path, directory: out)
                     session.say("wrote \(SpecDiscovery.join(out, name))")
                 } else if let removed = Outputs.removeStale(directory: out, name: name) {
+                    manifest.forget(name)
                     session.say("removed stale \(removed)")
                 }
             }
             return []
-        }
+        }, finally: {
+            let orphans = manifest.orphans(directory: out, excluding: produced)
+            if check {
+                let problems = orphans.filter { FileSystem.kind($0.path) == .file }
+                    .map { Diagnostic.orphanedOutput($0.path, spec: $0.spec) }
+                if problems.isEmpty, failed == 0, fresh > 0 {
+                    session.say("\(fresh) file\(fresh == 1 ? "" : "s") in \(out) up to date")
+                }
+                return problems
+            }
+            if prune {
+                for orphan in orphans {
+                    if let removed = Outputs.prune(directory: out, name: orphan.name) {
+                        session.say("removed orphaned \(removed) (its spec \(orphan.spec) is gone)")
+                    }
+                    manifest.forget(orphan.name)
+                }
+            }
+            guard manifest != listed, let problem = manifest.write(directory: out) else { return [] }
+            return [.error(.cannotWrite, problem, at: .wholeFile(SpecDiscovery.join(out, OutputManifest.fileName)))]
+        })
     }
 }
 
@@ -113,15 +176,17 @@ struct Lint: ParsableCommand {
         commandName: "lint",
         abstract: "Check specs without writing anything.",
         discussion: """
-            Runs every phase of compile except writing templates; for pre-commit hooks and editors.
+            Runs every phase of compile except writing templates; for pre-commit hooks and editors \
+            (- reads the spec from standard input).
 
             Examples:
               formwork lint specs
               formwork lint specs/app.yaml --format json
               formwork lint specs --format github    # annotations in a GitHub Actions job
+              git show HEAD:specs/app.yaml | formwork lint - --stdin-name specs/app.yaml
             """)
 
-    @Argument(help: "Spec files, or directories whose *.yaml and *.yml files are specs.")
+    @Argument(help: "Spec files, - for standard input, or directories searched recursively for specs (*.yaml and *.yml with a top-level formwork: key).")
     var paths: [String]
 
     @Flag(name: .long, help: "Check the template as compile --minify would write it.")
@@ -129,13 +194,15 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var gates: GateOptions
+
     func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("give at least one spec file or directory") }
+        try gates.validate(paths: paths)
         _ = try common.parameterOverrides()
     }
 
     func run() throws {
-        try Session(options: common, minify: minify).run(paths: paths) { _ in [] }
+        try Session(options: common, gates: gates, minify: minify).run(paths: paths) { _ in [] }
     }
 }
 

@@ -13,6 +13,11 @@ import Darwin
 /// status. What it prints and writes is the same whatever the number of jobs.
 struct Session {
     let options: CommonOptions
+    let gates: GateOptions
+    /// `compile` reports two specs for one output; `lint` does not.
+    let checkOutputs: Bool
+    /// Whether standard output carries a template (`compile -`), so nothing else is printed there.
+    let printsTemplate: Bool
     let renderer: TextRenderer
     /// Whether compiles record source maps (`compile --source-map`).
     let sourceMaps: Bool
@@ -23,8 +28,12 @@ struct Session {
     /// What `--format json` and `sarif` print at the end: every diagnostic of the run.
     let collected: Collected?
 
-    init(options: CommonOptions, sourceMaps: Bool = false, minify: Bool = false) {
+    init(options: CommonOptions, gates: GateOptions, checkOutputs: Bool = false, printsTemplate: Bool = false,
+         sourceMaps: Bool = false, minify: Bool = false) {
         self.options = options
+        self.gates = gates
+        self.checkOutputs = checkOutputs
+        self.printsTemplate = printsTemplate
         self.sourceMaps = sourceMaps
         self.minify = minify
         let colors = switch options.color {
@@ -40,7 +49,7 @@ struct Session {
     /// A line about what was written. With a format that writes one
     /// document to standard output, it goes to standard error.
     func say(_ line: String) {
-        guard !options.quiet else { return }
+        guard !options.quiet, !printsTemplate else { return }
         if options.format.isDocument { writeError(line + "\n") } else { print(line) }
     }
 
@@ -77,11 +86,14 @@ struct Session {
     /// failed write); prints the diagnostics and the summary, then exits
     /// with the run's status, leaving what it compiled to the operating
     /// system. A `--param` that no spec declares is reported before
-    /// anything is handed on, so nothing is written or removed.
-    func run(paths: [String], handle: (Outcome) -> [Diagnostic]) throws -> Never {
+    /// anything is handed on, so nothing is written or removed. After the
+    /// last spec, `finally` runs and may add diagnostics of the whole run.
+    /// With `--strict`, a warning makes the run exit 1.
+    func run(paths: [String], handle: (Outcome) -> [Diagnostic], finally: () -> [Diagnostic] = { [] }) throws -> Never {
         let start = PassTimer.now()
         let overrides = try options.parameterOverrides()
-        let (inputs, problems) = SpecDiscovery.specs(for: paths)
+        let (inputs, problems) = SpecDiscovery.specs(for: paths, stdinName: gates.stdinName,
+                                                     onlySpecs: gates.skipNonSpecs, checkOutputs: checkOutputs)
         show(problems, sources: SourceFiles())
         guard !problems.hasErrors else {
             if collected != nil { summarize(Summary(problems), specs: 0) }
@@ -89,7 +101,8 @@ struct Session {
         }
         var summary = Summary(problems)
         let jobs = options.jobs ?? Parallel.availableCores
-        let compile = compiler(inputs, jobs: jobs)
+        let standardInput = inputs.first(where: \.isStandardInput).map { Compiler.StandardInput.read(path: $0.path) }
+        let compile = compiler(inputs, jobs: jobs, standardInput: standardInput)
         func report(_ outcome: Outcome) {
             if let timer, let specTimer = outcome.timer { timer.add(specTimer) }
             let extra = timer.measure("write") { handle(outcome) }
@@ -119,13 +132,19 @@ struct Session {
             }
             for outcome in outcomes { report(outcome) }
         }
+        let last = finally()
+        show(last, sources: SourceFiles())
+        summary.add(last)
+        if gates.strict, summary.warnings > 0 { summary.status = max(summary.status, 1) }
         summarize(summary, specs: inputs.count)
         finish(summary.status, specs: inputs.count, jobs: jobs, since: start)
     }
 
     /// Compiles one spec of `inputs` and renders its diagnostics; callable
     /// from any thread.
-    private func compiler(_ inputs: [SpecInput], jobs: Int) -> @Sendable (Int) -> Outcome {
+    private func compiler(_ inputs: [SpecInput], jobs: Int, standardInput: Compiler.StandardInput?)
+        -> @Sendable (Int) -> Outcome
+    {
         let options = CompileOptions(parameterOverrides: (try? self.options.parameterOverrides()) ?? [:],
                                      sourceMap: sourceMaps, minify: minify)
         let timing = timer != nil
@@ -134,7 +153,11 @@ struct Session {
         return { index in
             let input = inputs[index]
             let timer = timing ? Session.makeTimer() : nil
-            let compiled = Compiler.compile(file: input.path, options: options, timer: timer)
+            let compiled = if input.isStandardInput, let standardInput {
+                Compiler.compile(standardInput: standardInput, path: input.path, options: options, timer: timer)
+            } else {
+                Compiler.compile(file: input.path, options: options, timer: timer)
+            }
             let rendered = timer.measure("render") {
                 guard rendersText, !compiled.diagnostics.isEmpty else { return "" }
                 var sources = SourceFiles()
@@ -214,7 +237,8 @@ struct Session {
         }
         guard summary.errors + summary.warnings > 0 else { return }
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        writeError("\(count(summary.errors, "error")), \(count(summary.warnings, "warning")) in \(count(specs, "spec"))\n")
+        let strict = gates.strict && summary.warnings > 0 ? " (--strict: warnings fail)" : ""
+        writeError("\(count(summary.errors, "error")), \(count(summary.warnings, "warning")) in \(count(specs, "spec"))\(strict)\n")
     }
 
     static let sarifRenderer = SARIFRenderer(toolVersion: FormworkVersion.current,

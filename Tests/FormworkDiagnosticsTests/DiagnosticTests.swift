@@ -33,8 +33,8 @@ import Testing
     }
 
     @Test func onlyDriverErrorsExitTwo() {
-        #expect(Phase.allCases.map(\.exitStatus) == [2, 1, 1, 1, 1])
-        #expect(Phase.allCases == [.driver, .yaml, .decoding, .specChecks, .templateChecks])
+        #expect(Phase.allCases.map(\.exitStatus) == [2, 1, 1, 1, 1, 1])
+        #expect(Phase.allCases == [.driver, .yaml, .decoding, .specChecks, .templateChecks, .outputs])
         #expect(Phase.allCases.sorted() == Phase.allCases)
     }
 

@@ -11,13 +11,16 @@ import Testing
     /// Examples for the command line's own codes, which no spec causes.
     static let driverExamples = [
         "FW0001": ("formwork lint specs/media", "specs/media:1:1: error[FW0001]: no such file or directory: specs/media\n  help: did you mean specs/media.yaml?"),
-        "FW0002": ("formwork lint docs", "docs:1:1: error[FW0002]: no spec in directory docs (looked for *.yaml and *.yml directly in it)"),
+        "FW0002": ("formwork lint docs", "docs:1:1: error[FW0002]: no spec in directory docs (looked for *.yaml and *.yml with a top-level formwork: key, in it and its subdirectories)"),
         "FW0003": ("formwork compile a.yaml b/a.yml --out out", "b/a.yml:1:1: error[FW0003]: b/a.yml and a.yaml would both write a.json\n  help: rename one of them, or compile them into different --out directories"),
         "FW0004": ("formwork lint /dev/null", "/dev/null:1:1: error[FW0004]: /dev/null is not a file or a directory"),
         "FW0005": ("formwork lint locked.yaml", "locked.yaml:1:1: error[FW0005]: cannot read locked.yaml: Permission denied"),
         "FW0006": ("formwork compile media.yaml --out /readonly", "media.yaml:1:1: error[FW0006]: cannot create /readonly/: Permission denied"),
         "FW0007": ("formwork lint media.yaml --param evn=prod", "media.yaml:1:1: error[FW0007]: --param evn: the spec has no parameter 'evn'\n  help: did you mean 'env'?"),
         "FW0008": ("formwork lint broken.yaml", "broken.yaml:1:1: note[FW0008]: 4900 more diagnostics not shown; fix these and compile again"),
+        "FW0020": ("formwork compile specs --out out --check", "out/job-queues.json:41:35: error[FW0020]: out/job-queues.json is stale: specs/job-queues.yaml compiles to something else from here\n  help: compile without --check to rewrite it"),
+        "FW0021": ("formwork compile specs --out out --check", "specs/new.yaml:1:1: error[FW0021]: out/new.json is missing: this spec compiles to it\n  help: compile without --check to write it"),
+        "FW0022": ("formwork compile specs --out out --check", "out/old.json:1:1: error[FW0022]: out/old.json is orphaned: formwork wrote it from specs/old.yaml, which is gone\n  help: compile with --prune to remove it"),
     ]
 
     @Test func docIsCurrent() throws {

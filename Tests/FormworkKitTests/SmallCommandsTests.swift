@@ -100,7 +100,8 @@ import Testing
         for file in files where order.last != file { order.append(file) }
         #expect(order == order.sorted(), "files out of input order")
         #expect(Set(order).count == order.count, "a file's diagnostics are not together")
-        let specs = PackagePaths.files(in: "specs/invalid", suffixes: [".yaml", ".yml"]).count
+        // A directory's specs are the YAML files with a top-level `formwork:` key.
+        let specs = SpecDiscovery.specs(for: [PackagePaths.path("specs/invalid")]).specs.count
         #expect((document?["summary"] as? [String: Int])?["specs"] == specs)
         for format in ["sarif", "github"] {
             let a = CLIRunner.formwork(["lint", "specs/invalid", "--format", format, "-j", "1"])

@@ -5,7 +5,8 @@ import Testing
 
 /// `formwork schema`: every spec in specs/ validates against it, as an
 /// editor's yaml-language-server reads it (Tests/SpecSchema/validate.py,
-/// jsonschema's draft 2020-12 validator), and every invalid spec whose
+/// the pinned jsonschema's draft 2020-12 validator, `make jsonschema-dep`),
+/// and every invalid spec whose
 /// error is structural does not.
 @Suite struct SpecSchemaTests {
     /// The codes of structural mistakes, which the schema states: a wrong
@@ -17,7 +18,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let schema = directory + "/spec.schema.json"
         try SpecSchema.json.write(toFile: schema, atomically: true, encoding: .utf8)
-        let result = CLIRunner.run("/usr/bin/env", ["python3", PackagePaths.path("Tests/SpecSchema/validate.py"), schema] + paths)
+        try #require(FileManager.default.isExecutableFile(atPath: SarifSchemaTests.python),
+                     "jsonschema is not installed at \(SarifSchemaTests.python): run 'make jsonschema-dep' (make test does)")
+        let result = CLIRunner.run(SarifSchemaTests.python, [PackagePaths.path("Tests/SpecSchema/validate.py"), schema] + paths)
         try #require(result.status == 0, "validate.py: \(result.stderr)")
         var verdicts: [String: String] = [:]
         for line in result.stdout.split(separator: "\n") {
