@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FormworkCFN
 import FormworkDiagnostics
 import FormworkFacts
 
@@ -20,6 +21,23 @@ public enum CfnLint {
     public static func check(_ compilations: [Compilation], executable: String = "cfn-lint")
         -> Result<[[Diagnostic]], Failure>
     {
+        check(compilations.map { Input(path: $0.path, text: $0.text, sourceMap: $0.sourceMap) }, executable: executable)
+    }
+
+    /// A compiled template to lint: the spec's path, the template's text (nil: none), its source map.
+    package struct Input: Sendable {
+        package let path: String
+        package let text: String?
+        package let sourceMap: SourceMap?
+
+        package init(path: String, text: String?, sourceMap: SourceMap?) {
+            self.path = path
+            self.text = text
+            self.sourceMap = sourceMap
+        }
+    }
+
+    package static func check(_ compilations: [Input], executable: String = "cfn-lint") -> Result<[[Diagnostic]], Failure> {
         var byFile: [String: Int] = [:]
         var results = Array(repeating: [Diagnostic](), count: compilations.count)
         let tmp = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
@@ -74,7 +92,7 @@ public enum CfnLint {
     }
 
     /// One finding as a diagnostic at the spec range of the value its `Location.Path` names.
-    static func diagnostic(_ record: SchemaJSON, _ compilation: Compilation) -> Diagnostic {
+    static func diagnostic(_ record: SchemaJSON, _ compilation: Input) -> Diagnostic {
         let rule = record["Rule"]?["Id"]?.string ?? "E0000"
         let message = record["Message"]?.string ?? ""
         let path = record["Location"]?["Path"]?.items?.map { item -> String in
@@ -90,7 +108,9 @@ public enum CfnLint {
         let code = DiagnosticCode(external: rule, .templateChecks, "a cfn-lint finding",
                                   reference: DocumentationPage("cfn-lint rule \(rule)",
                                                                "https://github.com/aws-cloudformation/cfn-lint/blob/main/docs/rules.md"))
-        return Diagnostic(severity, code, "cfn-lint: \(message)", at: range)
+        // cfn-lint lists every allowed value; a line on a terminal holds a readable part of it.
+        let shown = message.count > 300 ? message.prefix(300) + "…" : Substring(message)
+        return Diagnostic(severity, code, "cfn-lint: \(shown)", at: range)
     }
 }
 
@@ -152,4 +172,9 @@ enum Subprocess {
         if code == 127 { return .failure(.notInstalled) }
         return .success((code, output))
     }
+}
+
+extension DiagnosticCode {
+    public static let cfnLintFailed = DiagnosticCode(
+        "FW0009", .driver, "lint --cfn-lint could not run cfn-lint")
 }

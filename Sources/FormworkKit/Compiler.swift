@@ -209,7 +209,7 @@ extension DiagnosticCode {
 
     public static let allDriverCodes: [DiagnosticCode] = [
         .pathNotFound, .noSpecInDirectory, .outputCollision, .notAFile, .cannotRead, .cannotWrite,
-        .badParameterOverride, .tooManyDiagnostics,
+        .badParameterOverride, .tooManyDiagnostics, .cfnLintFailed,
     ]
 }
 

@@ -192,6 +192,10 @@ struct Lint: ParsableCommand {
     @Flag(name: .long, help: "Check the template as compile --minify would write it.")
     var minify = false
 
+    @Flag(name: .customLong("cfn-lint"),
+          help: "Also run the installed cfn-lint on each compiled template, and report its findings at the spec lines that caused them.")
+    var cfnLint = false
+
     @OptionGroup var common: CommonOptions
 
     @OptionGroup var gates: GateOptions
@@ -202,8 +206,22 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        try Session(options: common, gates: gates, minify: minify).run(paths: paths) { _ in [] }
+        let session = Session(options: common, gates: gates, sourceMaps: cfnLint, minify: minify)
+        guard cfnLint else { try session.run(paths: paths) { _ in [] } }
+        let failure = FailureBox()
+        try session.run(paths: paths, handle: { _ in [] }, finally: { failure.diagnostics }, batch: { outcomes in
+            let inputs = outcomes.map { CfnLint.Input(path: $0.input.path, text: $0.text, sourceMap: $0.sourceMap) }
+            switch CfnLint.check(inputs) {
+            case .success(let findings): return findings
+            case .failure(let problem):
+                failure.diagnostics = [.error(.cfnLintFailed, problem.message, at: .wholeFile("cfn-lint"))]
+                return []
+            }
+        })
     }
+
+    /// What went wrong running cfn-lint, reported once after the specs.
+    final class FailureBox { var diagnostics: [Diagnostic] = [] }
 }
 
 struct Explain: ParsableCommand {

@@ -1,4 +1,5 @@
 import CAllocationCount
+import FormworkCFN
 import FormworkDiagnostics
 import FormworkKit
 
@@ -76,6 +77,8 @@ struct Session {
         let rendered: String
         let text: String?
         let sourceMapJSON: String?
+        /// The source map itself, for what maps the template back to the spec (`lint --cfn-lint`).
+        let sourceMap: SourceMap?
         let parameterNames: [String]?
         /// This spec's phases and rules, with `--time-passes`.
         let timer: PassTimer?
@@ -89,7 +92,11 @@ struct Session {
     /// anything is handed on, so nothing is written or removed. After the
     /// last spec, `finally` runs and may add diagnostics of the whole run.
     /// With `--strict`, a warning makes the run exit 1.
-    func run(paths: [String], handle: (Outcome) -> [Diagnostic], finally: () -> [Diagnostic] = { [] }) throws -> Never {
+    /// With `batch`, every spec is compiled before any is reported, and
+    /// `batch` gives each outcome more diagnostics (cfn-lint's, from one run
+    /// over all the templates), shown with the spec's own.
+    func run(paths: [String], handle: (Outcome) -> [Diagnostic], finally: () -> [Diagnostic] = { [] },
+             batch: (([Outcome]) -> [[Diagnostic]])? = nil) throws -> Never {
         let start = PassTimer.now()
         let overrides = try options.parameterOverrides()
         let (inputs, problems) = SpecDiscovery.specs(for: paths, stdinName: gates.stdinName,
@@ -103,9 +110,9 @@ struct Session {
         let jobs = options.jobs ?? Parallel.availableCores
         let standardInput = inputs.first(where: \.isStandardInput).map { Compiler.StandardInput.read(path: $0.path) }
         let compile = compiler(inputs, jobs: jobs, standardInput: standardInput)
-        func report(_ outcome: Outcome) {
+        func report(_ outcome: Outcome, more: [Diagnostic] = []) {
             if let timer, let specTimer = outcome.timer { timer.add(specTimer) }
-            let extra = timer.measure("write") { handle(outcome) }
+            let extra = timer.measure("write") { handle(outcome) } + more
             switch options.format {
             case .text: writeError(Self.rendered(outcome, extra: extra, renderer: renderer))
             case .github: print(GitHubRenderer().render(Self.shown(outcome, extra: extra)), terminator: "")
@@ -117,7 +124,7 @@ struct Session {
             }
             summary.add(outcome.diagnostics + extra)
         }
-        if overrides.isEmpty {
+        if overrides.isEmpty, batch == nil {
             Parallel.forEachInOrder(count: inputs.count, jobs: jobs, work: compile) { _, outcome in report(outcome) }
         } else {
             // Every spec's parameters are known before anything is written.
@@ -130,7 +137,8 @@ struct Session {
                 summarize(Summary(undeclared), specs: inputs.count)
                 finish(undeclared.exitStatus, specs: inputs.count, jobs: jobs, since: start)
             }
-            for outcome in outcomes { report(outcome) }
+            let more = batch?(outcomes) ?? []
+            for (index, outcome) in outcomes.enumerated() { report(outcome, more: index < more.count ? more[index] : []) }
         }
         let last = finally()
         show(last, sources: SourceFiles())
@@ -166,7 +174,7 @@ struct Session {
             }
             let outcome = Outcome(input: input, sourceText: compiled.sourceText, diagnostics: compiled.diagnostics,
                                   rendered: rendered, text: compiled.text, sourceMapJSON: compiled.sourceMapJSON,
-                                  parameterNames: compiled.parameterNames, timer: timer)
+                                  sourceMap: compiled.sourceMap, parameterNames: compiled.parameterNames, timer: timer)
             // The last compiles are never torn down: the process exits after them.
             if index >= inputs.count - jobs { KeptUntilExit.keep(compiled) }
             return outcome
