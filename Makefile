@@ -97,6 +97,8 @@ test: deps cfn-lint-dep jsonschema-dep
 	$(SWIFT) build --build-tests
 	python3 bench/hostile.py check .build/debug/formwork --timeout 30
 	bash scripts/pre-commit-test.sh
+	$(SWIFT) build -c release --product formwork
+	bash scripts/release-check.sh .build/release/formwork
 	$(SWIFT) test --skip-build
 
 # The resource schemas embedded in the binary (Sources/CFormworkSchemas/schemas.data),

@@ -25,6 +25,7 @@ Ratios are measured in the same run against:
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import shutil
@@ -256,6 +257,29 @@ def main():
             ["peak memory above start-up [MiB]", f"{small.peak_mib - base_mib:.1f}",
              f"{large.peak_mib - base_mib:.1f}",
              f"{(large.peak_mib - base_mib) / max(small.peak_mib - base_mib, 0.1):.2f}×"],
+        ])
+
+    if want("diff"):
+        say("diff: two templates at the quota, one change apart")
+        quota = inputs.mixed(inputs.QUOTA_MIXED)
+        changed = quota.replace("retentionDays: 14", "retentionDays: 7", 1)
+        assert changed != quota, "the mixed spec has no queue retention to change"
+        sides = []
+        for name, text in [("diff-old.yaml", quota), ("diff-new.yaml", changed)]:
+            spec = write(name, text)
+            subprocess.run([formwork, "compile", spec, "--out", tmp, "-q"], check=True, stderr=subprocess.DEVNULL)
+            sides.append(spec[:-len(".yaml")] + ".json")
+        with open(sides[0]) as f:
+            count = len(json.load(f)["Resources"])
+        commands = [("templates", [formwork, "diff", sides[0], sides[1], "--format", "json"]),
+                    ("specs", [formwork, "diff", write("diff-old.yaml", quota), write("diff-new.yaml", changed),
+                               "--format", "json"])]
+        f = interleaved(commands, args.budget)
+        print(f"`formwork diff` of two templates of {count} resources each (and of the two specs, compiled first). "
+              "Target: under 50 ms.\n")
+        table(["command", "time [ms]", "peak [MiB]"], [
+            ["`formwork diff OLD.json NEW.json --format json`", f["templates"].cell(), f"{f['templates'].peak_mib:.1f}"],
+            ["`formwork diff OLD.yaml NEW.yaml --format json`", f["specs"].cell(), f"{f['specs'].peak_mib:.1f}"],
         ])
 
     if want("peers") and not args.no_peers:

@@ -24,5 +24,15 @@ import Testing
         if let failure = Golden.check(DiffJSON.render(stacks), against: "golden/diff/\(name).json") { Issue.record("\(failure)") }
         if let failure = Golden.check(DiffReport.markdown(stacks), against: "golden/diff/\(name).md") { Issue.record("\(failure)") }
         #expect(!stacks[0].diff.isEmpty, "every pair changes something")
+        // The graph of the new side, the changes coloured: dot is also read by graphviz (DiffRenderingTests).
+        for (format, suffix) in [(ResourceGraph.Format.mermaid, "mmd"), (.dot, "dot")] {
+            let graph = graphOf(templates, format: format)
+            if let failure = Golden.check(graph, against: "golden/diff/\(name).\(suffix)") { Issue.record("\(failure)") }
+        }
+    }
+
+    func graphOf(_ templates: [FormworkCFN.Template], format: ResourceGraph.Format) -> String {
+        let (status, removed) = ReviewGraph.changes(templates[0], templates[1])
+        return ResourceGraph.render(templates[1], format: format, status: status, removed: removed)
     }
 }

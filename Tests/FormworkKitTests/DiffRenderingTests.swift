@@ -62,6 +62,11 @@ import Testing
         let svg = try Self.run("dot", ["-Tsvg"], input: dot)
         #expect(svg.status == 0 && svg.stdout.contains("<svg"))
         #expect(svg.stdout.contains("cluster_"), "the function's resources are grouped")
+        // And every golden graph of the diff pairs, changes coloured.
+        for name in PackagePaths.files(in: "golden/diff", suffixes: [".dot"]) {
+            let text = try String(contentsOfFile: PackagePaths.path("golden/diff/\(name)"), encoding: .utf8)
+            #expect(try Self.run("dot", ["-Tsvg"], input: text).status == 0, "\(name)")
+        }
     }
 
     @Test func theMermaidGraphHasEveryResourceAndEdge() throws {

@@ -130,20 +130,25 @@ package enum ReviewGraph {
         guard let before = DiffDriver.loadFile(old, options: .init(), into: &diagnostics) else {
             return .failure(Failure(diagnostics: diagnostics))
         }
-        let diff = TemplateDiff.compare(before.template, new.template)
+        let (status, removed) = changes(before.template, new.template)
+        return .success(ResourceGraph.render(new.template, format: format, status: status, removed: removed))
+    }
+
+    /// How each resource changed from `old` to `new`, and the resources `new` no longer has.
+    package static func changes(_ old: Template, _ new: Template) -> (status: [String: ResourceGraph.Status], removed: [Resource]) {
         var status: [String: ResourceGraph.Status] = [:]
         var removed: [Resource] = []
-        for change in diff.resources {
+        for change in TemplateDiff.compare(old, new).resources {
             switch change.change {
             case .added: status[change.logicalId] = .added
             case .removed:
-                if new.template.resource(change.logicalId) == nil, let gone = before.template.resource(change.logicalId) {
+                if new.resource(change.logicalId) == nil, let gone = old.resource(change.logicalId) {
                     removed.append(gone)
                     status[change.logicalId] = .removed
                 }
             case .modified: status[change.logicalId] = change.replacement == .none ? .modified : .replaced
             }
         }
-        return .success(ResourceGraph.render(new.template, format: format, status: status, removed: removed))
+        return (status, removed)
     }
 }
