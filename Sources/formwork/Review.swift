@@ -37,13 +37,21 @@ struct Diff: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 only on these: replacement, data-loss, security (repeatable).")
     var failOn: [DiffDriver.FailOn] = []
 
+    @Option(help: "When to color the text format: auto (a terminal without NO_COLOR), always, never.")
+    var color: ColorChoice = .auto
+
     func validate() throws {
         if base == nil, paths.count != 2 { throw ValidationError("give OLD and NEW, or --base REV") }
     }
 
     func run() throws {
-        let outcome = base.map { DiffDriver.diff(base: $0, paths: paths, format: format, failOn: failOn) }
-            ?? DiffDriver.diff(old: paths[0], new: paths[1], format: format, failOn: failOn)
+        let colors = switch color {
+        case .always: true
+        case .never: false
+        case .auto: isatty(STDOUT_FILENO) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+        }
+        let outcome = base.map { DiffDriver.diff(base: $0, paths: paths, format: format, failOn: failOn, colors: colors) }
+            ?? DiffDriver.diff(old: paths[0], new: paths[1], format: format, failOn: failOn, colors: colors)
         report(outcome.diagnostics)
         print(outcome.output, terminator: "")
         throw ExitCode(outcome.exitStatus)

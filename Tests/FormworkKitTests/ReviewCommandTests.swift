@@ -17,6 +17,14 @@ import Testing
         #expect(same.status == 0 && same.stdout.hasSuffix("no changes\n"))
     }
 
+    @Test func theTextIsColouredOnlyWhenAsked() {
+        let plain = CLIRunner.formwork(["diff"] + Self.pair("bucket-name"))
+        #expect(!plain.stdout.contains("\u{1B}["), "not a terminal: no colours")
+        let coloured = CLIRunner.formwork(["diff", "--color", "always"] + Self.pair("bucket-name"))
+        #expect(coloured.stdout.contains("\u{1B}[1;31mDATA LOSS\u{1B}[0m"))
+        #expect(coloured.stdout.contains("\u{1B}[33mreplacement: always\u{1B}[0m"))
+    }
+
     @Test func failOnGatesOnlyWhatItNames() {
         #expect(CLIRunner.formwork(["diff"] + Self.pair("add") + ["--fail-on", "data-loss"]).status == 0)
         #expect(CLIRunner.formwork(["diff"] + Self.pair("bucket-name") + ["--fail-on", "data-loss"]).status == 1)

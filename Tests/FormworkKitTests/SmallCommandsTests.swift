@@ -21,7 +21,7 @@ import Testing
         #expect(result.stderr.contains("compile"))
     }
 
-    @Test(arguments: ["compile", "lint", "explain"])
+    @Test(arguments: ["compile", "lint", "explain", "diff", "graph", "schema"])
     func everySubcommandsHelpShowsAnExample(_ subcommand: String) {
         let result = CLIRunner.formwork([subcommand, "--help"])
         #expect(result.status == 0)

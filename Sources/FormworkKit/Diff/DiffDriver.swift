@@ -25,7 +25,7 @@ public enum DiffDriver {
     }
 
     public static func diff(old: String, new: String, format: Format, failOn: [FailOn],
-                            options: CompileOptions = .init()) -> Outcome
+                            options: CompileOptions = .init(), colors: Bool = false) -> Outcome
     {
         var diagnostics: [Diagnostic] = []
         var a = load(old, options: options, into: &diagnostics)
@@ -34,13 +34,13 @@ public enum DiffDriver {
         if FileSystem.kind(old) == .file, FileSystem.kind(new) == .file, a.stacks.count == 1, b.stacks.count == 1 {
             a.stacks[0].stem = b.stacks[0].stem
         }
-        return finish(a, b, format: format, failOn: failOn, diagnostics: diagnostics)
+        return finish(a, b, format: format, failOn: failOn, diagnostics: diagnostics, colors: colors)
     }
 
     /// The specs of `paths` as they are at `revision` (read with `git show`, nothing checked out)
     /// against the working tree. A spec that does not exist at the revision is all added.
     public static func diff(base revision: String, paths: [String], format: Format, failOn: [FailOn],
-                            options: CompileOptions = .init()) -> Outcome
+                            options: CompileOptions = .init(), colors: Bool = false) -> Outcome
     {
         var diagnostics: [Diagnostic] = []
         guard case .success(let check) = Subprocess.run(["git", "rev-parse", "--verify", "--quiet", revision + "^{commit}"], quiet: true),
@@ -74,10 +74,11 @@ public enum DiffDriver {
             diagnostics += compiled.diagnostics.filter { $0.severity == .error }
             if let template = compiled.template { b.stacks.append((stem, spec.path, template)) }
         }
-        return finish(a, b, format: format, failOn: failOn, diagnostics: diagnostics)
+        return finish(a, b, format: format, failOn: failOn, diagnostics: diagnostics, colors: colors)
     }
 
-    static func finish(_ a: Side, _ b: Side, format: Format, failOn: [FailOn], diagnostics: [Diagnostic]) -> Outcome {
+    static func finish(_ a: Side, _ b: Side, format: Format, failOn: [FailOn], diagnostics: [Diagnostic],
+                       colors: Bool = false) -> Outcome {
         guard !diagnostics.hasErrors else { return Outcome(output: "", diagnostics: diagnostics, exitStatus: diagnostics.exitStatus) }
         var stacks: [(old: String, new: String, diff: TemplateDiff)] = []
         let stems = Set(a.stacks.map(\.stem)).union(b.stacks.map(\.stem)).sorted()
@@ -90,7 +91,7 @@ public enum DiffDriver {
         let output = switch format {
         case .json: DiffJSON.render(stacks)
         case .markdown: DiffReport.markdown(stacks)
-        case .text: DiffReport.text(stacks)
+        case .text: DiffReport.text(stacks, colors: colors)
         }
         let diffs = stacks.map(\.diff)
         let failed = failOn.isEmpty ? diffs.contains { !$0.isEmpty } : failOn.contains { gate in

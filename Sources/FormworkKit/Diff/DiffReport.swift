@@ -72,15 +72,21 @@ package enum DiffReport {
         return out
     }
 
-    package static func text(_ stacks: [(old: String, new: String, diff: TemplateDiff)]) -> String {
+    /// `colors`: ANSI colours for a terminal: data loss red and bold, removals red, additions
+    /// green, replacements yellow, security changes magenta.
+    package static func text(_ stacks: [(old: String, new: String, diff: TemplateDiff)], colors: Bool = false) -> String {
+        func paint(_ text: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         var out = ""
         for (old, new, diff) in stacks {
             out += "\(old) → \(new): " + (diff.isEmpty ? "no changes" : summary(diff).replacingOccurrences("**", "")) + "\n"
             for change in diff.resources.sorted(by: { rank($0) < rank($1) }) {
+                let replaced = change.change == .modified && change.replacement != .none
                 var line = "  " + (change.change == .added ? "+" : change.change == .removed ? "-" : "~")
                 line += " \(change.logicalId) (\(change.type))"
-                if change.dataLoss { line += "  DATA LOSS" }
-                if change.change == .modified, change.replacement != .none { line += "  replacement: \(change.replacement.rawValue)" }
+                line = change.change == .added ? paint(line, "32") : change.change == .removed ? paint(line, "31")
+                    : replaced ? paint(line, "33") : line
+                if change.dataLoss { line += "  " + paint("DATA LOSS", "1;31") }
+                if replaced { line += "  " + paint("replacement: \(change.replacement.rawValue)", "33") }
                 if let to = change.renamedTo { line += "  renamed to \(to)" }
                 if change.redeploy { line += "  API redeploy" }
                 out += line + "\n"
@@ -93,7 +99,7 @@ package enum DiffReport {
                 }
             }
             for change in diff.security {
-                out += "  ! \(change.logicalId): \(change.kind) \(change.direction ?? change.change.rawValue)\n"
+                out += paint("  ! \(change.logicalId): \(change.kind) \(change.direction ?? change.change.rawValue)", "35") + "\n"
             }
             for (section, entries) in [("parameter", diff.parameters), ("condition", diff.conditions), ("output", diff.outputs)] {
                 for entry in entries { out += "  \(entry.change == .added ? "+" : entry.change == .removed ? "-" : "~") \(section) \(entry.name)\n" }
