@@ -1,5 +1,6 @@
-"""Validates JSON documents against a JSON Schema, with the pinned jsonschema
-(scripts/jsonschema-requirements.txt, installed by `make jsonschema-dep`).
+"""Validates JSON documents (or YAML specs, `*.yaml`/`*.yml`) against a JSON
+Schema, with the pinned jsonschema and PyYAML (scripts/jsonschema-requirements.txt,
+installed by `make jsonschema-dep`).
 
     validate-json.py SCHEMA FILE...
 
@@ -30,7 +31,12 @@ def main(argv):
     for path in argv[2:]:
         try:
             with open(path, encoding="utf-8") as f:
-                document = json.load(f)
+                if path.endswith((".yaml", ".yml")):
+                    # A spec, read as YAML 1.1 (as libyaml and yaml-language-server's older mode read it).
+                    import yaml
+                    document = yaml.safe_load(f)
+                else:
+                    document = json.load(f)
         except (OSError, ValueError) as error:
             print(f"{path}: cannot read: {error}", file=sys.stderr)
             return 2

@@ -59,10 +59,14 @@ package struct SourceMap: Sendable {
     static func escape(_ segment: Segment) -> String {
         switch segment {
         case .index(let index): String(index)
-        case .key(let key):
-            key.contains("~") || key.contains("/")
-                ? key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") : key
+        case .key(let key): escape(key: key)
         }
+    }
+
+    /// One key as a JSON pointer segment.
+    package static func escape(key: String) -> String {
+        key.contains("~") || key.contains("/")
+            ? key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") : key
     }
 
     /// The map as JSON, for `formwork compile --source-map` and the golden

@@ -105,6 +105,12 @@ package struct TemplateValue: Sendable, Hashable {
     }
     package static func noValue(_ origin: SourceRange?) -> TemplateValue { ref("AWS::NoValue", origin) }
 
+    /// Whether the value is one intrinsic function call: an object whose only key is `Ref` or `Fn::…`.
+    package var isIntrinsicFunction: Bool {
+        guard case .object(let members) = kind, members.count == 1 else { return false }
+        return members[0].key == "Ref" || members[0].key.hasPrefix("Fn::")
+    }
+
     /// The member named `key`, for objects.
     package subscript(key: String) -> TemplateValue? {
         guard case .object(let members) = kind else { return nil }

@@ -98,7 +98,7 @@ public enum CfnLint {
         let path = record["Location"]?["Path"]?.items?.map { item -> String in
             if let number = item.number { String(Int(number)) } else { item.string ?? "" }
         } ?? []
-        let pointer = path.map { SourceMapPointer.escape($0) }.map { "/" + $0 }.joined()
+        let pointer = path.map { "/" + SourceMap.escape(key: $0) }.joined()
         let range = compilation.sourceMap?.range(at: pointer) ?? .wholeFile(compilation.path)
         let severity: Severity = switch record["Level"]?.string {
         case "Error": .error
@@ -111,22 +111,6 @@ public enum CfnLint {
         // cfn-lint lists every allowed value; a line on a terminal holds a readable part of it.
         let shown = message.count > 300 ? message.prefix(300) + "…" : Substring(message)
         return Diagnostic(severity, code, "cfn-lint: \(shown)", at: range)
-    }
-}
-
-/// JSON pointer escaping (RFC 6901) for a path segment.
-enum SourceMapPointer {
-    static func escape(_ segment: String) -> String {
-        guard segment.contains("~") || segment.contains("/") else { return segment }
-        var out = ""
-        for c in segment {
-            switch c {
-            case "~": out += "~0"
-            case "/": out += "~1"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
 

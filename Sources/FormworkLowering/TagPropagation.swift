@@ -58,7 +58,7 @@ enum TagPropagation {
         guard case .object(var members) = properties.kind else { return properties }
         let existingIndex = members.firstIndex { $0.key == tagging.property }
         // Tags a raw resource writes as an intrinsic function are its own to decide.
-        if let existingIndex, Self.isFunction(members[existingIndex].value) { return properties }
+        if let existingIndex, members[existingIndex].value.isIntrinsicFunction { return properties }
         switch tagging.shape {
         case .keyValueList:
             var items: [TemplateValue] = []
@@ -83,10 +83,5 @@ enum TagPropagation {
             if let existingIndex { members[existingIndex].value = value } else { members.append(.init(tagging.property, value)) }
         }
         return TemplateValue(.object(members), origin: properties.origin)
-    }
-
-    private static func isFunction(_ value: TemplateValue) -> Bool {
-        guard case .object(let members) = value.kind, members.count == 1 else { return false }
-        return members[0].key == "Ref" || members[0].key.hasPrefix("Fn::")
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCFN
+import FormworkSpec
 
 /// `diff --format markdown` (a pull-request comment) and `--format text`
 /// (a terminal): the same order in both, what matters first: a summary
@@ -78,7 +79,7 @@ package enum DiffReport {
         func paint(_ text: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         var out = ""
         for (old, new, diff) in stacks {
-            out += "\(old) → \(new): " + (diff.isEmpty ? "no changes" : summary(diff).replacingOccurrences("**", "")) + "\n"
+            out += "\(old) → \(new): " + (diff.isEmpty ? "no changes" : summary(diff).replacingAll("**", with: "")) + "\n"
             for change in diff.resources.sorted(by: { rank($0) < rank($1) }) {
                 let replaced = change.change == .modified && change.replacement != .none
                 var line = "  " + (change.change == .added ? "+" : change.change == .removed ? "-" : "~")
@@ -134,9 +135,9 @@ package enum DiffReport {
         guard let value else { return plain ? "(none)" : "—" }
         let json = JSONWriter.write(value).split(separator: "\n").map { $0.trimmingLeadingSpaces }.joined(separator: " ")
         if plain { return json }
-        let cell = json.replacingOccurrences("|", "\\|")
+        let cell = json.replacingAll("|", with: "\\|")
         guard cell.count > 80 else { return "`\(cell)`" }
-        let html = cell.replacingOccurrences("&", "&amp;").replacingOccurrences("<", "&lt;").replacingOccurrences(">", "&gt;")
+        let html = cell.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
         return "<details><summary><code>\(html.prefix(40))…</code></summary><code>\(html)</code></details>"
     }
 
@@ -153,8 +154,3 @@ extension Substring {
     fileprivate var trimmingLeadingSpaces: Substring { drop { $0 == " " } }
 }
 
-extension String {
-    fileprivate func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

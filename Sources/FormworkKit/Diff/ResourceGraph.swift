@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkSpec
 
 /// `formwork graph`: a template's resources and what ties them, for a
 /// reviewer to look at: generated resources grouped under the spec resource
@@ -107,11 +108,6 @@ package enum ResourceGraph {
     static func mermaidID(_ id: String) -> String { "n_" + id.filter { $0.isLetter || $0.isNumber || $0 == "_" } }
 }
 
-extension String {
-    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}
 
 /// `formwork graph SPEC [--diff OLD]`: the sides read as `formwork diff` reads them.
 package enum ReviewGraph {

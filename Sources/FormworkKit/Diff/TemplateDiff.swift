@@ -185,7 +185,7 @@ package struct TemplateDiff: Sendable {
             guard a != b else { continue }
             let replacement: Replacement = createOnly.contains(name)
                 ? (Self.isDeployTimeValue(a) || Self.isDeployTimeValue(b) ? .conditional : .always) : .none
-            ValueDiff.changes(a, b, path: "/Properties/" + Self.escape(name), replacement: replacement, into: &out)
+            ValueDiff.changes(a, b, path: "/Properties/" + SourceMap.escape(key: name), replacement: replacement, into: &out)
         }
         return out
     }
@@ -201,7 +201,7 @@ package struct TemplateDiff: Sendable {
         guard let value else { return false }
         switch value.kind {
         case .object(let members):
-            if members.count == 1, members[0].key == "Ref" || members[0].key.hasPrefix("Fn::") { return true }
+            if value.isIntrinsicFunction { return true }
             return members.contains { isDeployTimeValue($0.value) }
         case .array(let items): return items.contains { isDeployTimeValue($0) }
         default: return false
@@ -228,7 +228,7 @@ package struct TemplateDiff: Sendable {
                 guard let cause = causes.first, let previous = old.resource(resource.logicalId) else { continue }
                 var found: [String: SourceRange] = [:]
                 References.collectReferences(members[cause]!, into: &found, ids: replaced)
-                let change = PropertyChange(path: "/Properties/" + Self.escape(cause), old: Self.members(previous.properties)[cause],
+                let change = PropertyChange(path: "/Properties/" + SourceMap.escape(key: cause), old: Self.members(previous.properties)[cause],
                                             new: members[cause], replacement: .always, refersToReplaced: found.keys.min())
                 if let index = changes.firstIndex(where: { $0.logicalId == resource.logicalId && $0.change == .modified }) {
                     changes[index].replacement = .always
@@ -274,17 +274,8 @@ package struct TemplateDiff: Sendable {
             changes[match].renamedFrom = gone.logicalId
         }
     }
-
-    static func escape(_ key: String) -> String {
-        key.contains("~") || key.contains("/") ? key.replacingAll("~", with: "~0").replacingAll("/", with: "~1") : key
-    }
 }
 
-extension String {
-    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}
 
 /// The paths at which two property values differ. Lists of records are
 /// matched by identity (`Key`, `Sid`, `Id`, `Name`, …) where every item has
@@ -301,14 +292,14 @@ enum ValueDiff {
             let x = Dictionary(a.map { ($0.key, $0.value) }, uniquingKeysWith: { v, _ in v })
             let y = Dictionary(b.map { ($0.key, $0.value) }, uniquingKeysWith: { v, _ in v })
             for key in Set(x.keys).union(y.keys).sorted() {
-                changes(x[key], y[key], path: path + "/" + TemplateDiff.escape(key), replacement: replacement, into: &out)
+                changes(x[key], y[key], path: path + "/" + SourceMap.escape(key: key), replacement: replacement, into: &out)
             }
         case (.array(let a)?, .array(let b)?):
             if let key = identityKeys.first(where: { key in (a + b).allSatisfy { $0[key]?.stringValue != nil } }) {
                 let x = Dictionary(a.map { ($0[key]!.stringValue!, $0) }, uniquingKeysWith: { v, _ in v })
                 let y = Dictionary(b.map { ($0[key]!.stringValue!, $0) }, uniquingKeysWith: { v, _ in v })
                 for id in Set(x.keys).union(y.keys).sorted() {
-                    changes(x[id], y[id], path: path + "/" + TemplateDiff.escape("\(key)=\(id)"), replacement: replacement,
+                    changes(x[id], y[id], path: path + "/" + SourceMap.escape(key: "\(key)=\(id)"), replacement: replacement,
                             into: &out)
                 }
             } else {

@@ -67,7 +67,7 @@ struct SchemaValidator {
     }
 
     mutating func checkProperties(_ properties: TemplateValue) {
-        guard case .object(let members) = properties.kind, !Intrinsic.isFunction(properties) else { return }
+        guard case .object(let members) = properties.kind, !properties.isIntrinsicFunction else { return }
         // A misspelt name is reported once, as unknown with its did-you-mean, not also as missing.
         var suggested: [String] = []
         for member in members {
@@ -321,8 +321,6 @@ enum Intrinsic {
         /// Anything (`Ref`, `Fn::GetAtt`, `Fn::Select`, …).
         case opaque
     }
-
-    static func isFunction(_ value: TemplateValue) -> Bool { function(value) != nil }
 
     static func function(_ value: TemplateValue) -> Function? {
         guard case .object(let members) = value.kind, members.count == 1 else { return nil }

@@ -35,8 +35,7 @@ enum TagsPerResource: TemplateRule {
         case (.keyValueList, .array(let items)):
             return items.map(\.origin)
         case (.map, .object(let members)):
-            let isFunction = members.count == 1 && (members[0].key == "Ref" || members[0].key.hasPrefix("Fn::"))
-            return isFunction ? nil : members.map(\.value.origin)
+            return tags.isIntrinsicFunction ? nil : members.map(\.value.origin)
         default:
             return nil
         }
