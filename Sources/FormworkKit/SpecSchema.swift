@@ -148,6 +148,12 @@ public enum SpecSchema {
                 "s3Bucket": stringType, "account": scalar, "when": stringType,
             ]))]),
             "permissions": object([("type", string("array")), ("items", permission)]),
+            "statements": object([("type", string("array")), ("items", closed(SpecKeys.statement, [
+                "effect": words(PolicyStatement.Effect.allCases.map(\.rawValue)),
+                "actions": object([("type", string("array")), ("items", stringType), ("minItems", .int(1, nil))]),
+                "resources": object([("type", string("array")), ("items", stringType), ("minItems", .int(1, nil))]),
+                "when": stringType,
+            ]))]),
         ]
     }
 

@@ -69,12 +69,14 @@ package struct SpecWalk: Sendable {
                 add(invoker.s3Bucket, .invoker, under: guards + clauses(invoker.when))
                 if let account = invoker.account { add(account, .invokerAccount, under: guards + clauses(invoker.when)) }
             }
+            // A permission's target may be of several kinds and raw types: the
+            // PermissionTargets rule checks it against its verb.
             for permission in function.permissions {
-                let kinds: [ResourceKind] = switch permission.verb.value {
-                case .read, .write, .readWrite: [.bucket]
-                case .sendMessage, .consume: [.queue]
-                }
-                uses(kinds, .permission(permission.verb.value), [permission.target])
+                uses([], .permission(permission.verb.value), [permission.target])
+            }
+            for statement in function.statements {
+                let statementGuards = guards + clauses(statement.when)
+                for resource in statement.resources { add(resource, .statementResource, under: statementGuards) }
             }
         case .queue(let queue):
             if let target = queue.deadLetter { uses([.queue], .deadLetterQueue, [target.queue]) }
@@ -131,6 +133,8 @@ package struct StringSite: Sendable {
     /// The field a string is the value of.
     package enum Place: Sendable, Equatable {
         case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, invokerAccount, apiStage, corsOrigin
+        /// A resource of a function's `statements:` item.
+        case statementResource
         /// A raw resource's property, at any depth.
         case property
         case outputValue, export
@@ -138,7 +142,7 @@ package struct StringSite: Sendable {
 
     package var string: StringValue
     package var place: Place
-    /// Outermost first: a resource's `when:`, then its environment variable's, trigger's or invoker's.
+    /// Outermost first: a resource's `when:`, then its environment variable's, trigger's, invoker's or statement's.
     package var guards: [WhenClause]
 }
 

@@ -1,0 +1,122 @@
+import FormworkDiagnostics
+import FormworkFacts
+import FormworkSpec
+
+/// A function's `statements:` say what IAM takes: each action is
+/// `service:Action` (`dynamodb:DeleteItem`; `*` and `?` wildcards allowed
+/// in the action's name), each resource an ARN (`arn:…`, or an
+/// interpolation of one, `${orders.Arn}`). An allowing statement with the
+/// action `*` (every action of every service) or the resource `*` (every
+/// resource) is a warning, since it grants far more than a function needs;
+/// one with both is an error: it makes the function an administrator. A
+/// denying statement may use either.
+enum PolicyStatements: SpecRule {
+    static let summary = "a function's statements name actions and ARNs, not everything"
+    static let codes: [DiagnosticCode] = [
+        .malformedAction, .statementResourceNotArn, .wildcardAction, .wildcardResource, .wildcardStatement,
+    ]
+
+    static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
+        for resource in context.spec.resources {
+            guard case .function(let function) = resource.body else { continue }
+            for statement in function.statements {
+                for action in statement.actions where action.value != "*" && !isAction(action.value) {
+                    diagnostics.append(.malformedAction(action))
+                }
+                for resource in statement.resources {
+                    if let diagnostic = check(resource, symbols: context.symbols) { diagnostics.append(diagnostic) }
+                }
+                guard statement.effect.value == .allow else { continue }
+                let allActions = statement.actions.first { $0.value == "*" }
+                let allResources = statement.resources.first { $0.text == "*" }
+                switch (allActions, allResources) {
+                case (let action?, let resource?): diagnostics.append(.wildcardStatement(action: action, resource: resource))
+                case (let action?, nil): diagnostics.append(.wildcardAction(action))
+                case (nil, let resource?): diagnostics.append(.wildcardResource(resource))
+                case (nil, nil): break
+                }
+            }
+        }
+    }
+
+    /// `service:Action`: a service prefix of letters, digits and hyphens, and
+    /// an action name of letters and digits with `*` and `?` wildcards.
+    /// Source: IAM User Guide, "IAM JSON policy elements: Action".
+    static func isAction(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
+        let service = parts[0].unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "-" }
+        let action = parts[1].unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "*" || $0 == "?" }
+        return service && action
+    }
+
+    /// The finding about a resource that is neither `*` nor an ARN.
+    private static func check(_ resource: StringValue, symbols: SymbolTable) -> Diagnostic? {
+        guard resource.text != "*", case .literal(let text)? = resource.interpolated.segments.first,
+              !text.hasPrefix("arn:")
+        else { return nil }
+        // A resource's name written where its ARN belongs.
+        var suggestion: String?
+        if !resource.interpolated.hasExpressions, let target = symbols.resources[resource.text] {
+            switch target.body {
+            case .bucket, .queue, .function: suggestion = "${\(target.name.text).arn}"
+            case .raw(let raw) where ResourceSchemas.schema(for: raw.type.value)?.attributes.contains("Arn") == true:
+                suggestion = "${\(target.name.text).Arn}"
+            default: break
+            }
+        }
+        return .statementResourceNotArn(resource, suggestion: suggestion)
+    }
+}
+
+// MARK: - Diagnostics
+
+extension DiagnosticCode {
+    package static let malformedAction = DiagnosticCode(
+        "FW4244", .specChecks, "a statement's action is not 'service:Action'",
+        reference: DocumentationPage(
+            "IAM User Guide, \"IAM JSON policy elements: Action\"",
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"))
+    package static let statementResourceNotArn = DiagnosticCode(
+        "FW4245", .specChecks, "a statement's resource is not an ARN",
+        reference: DocumentationPage(
+            "IAM User Guide, \"IAM JSON policy elements: Resource\"",
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html"))
+    package static let wildcardAction = DiagnosticCode("FW4246", .specChecks, "a statement allows every action ('*')")
+    package static let wildcardResource = DiagnosticCode("FW4247", .specChecks, "a statement allows its actions on every resource ('*')")
+    package static let wildcardStatement = DiagnosticCode(
+        "FW4248", .specChecks, "a statement allows every action on every resource")
+}
+
+extension Diagnostic {
+    static func malformedAction(_ action: Located<String>) -> Diagnostic {
+        .error(.malformedAction, "'\(action.value)' is not an action; an action is 'service:Action', like 'dynamodb:DeleteItem'",
+               at: action.range)
+    }
+
+    static func statementResourceNotArn(_ resource: StringValue, suggestion: String?) -> Diagnostic {
+        let message = "resource '\(resource.text)' is not an ARN; a statement's resource starts with 'arn:' or is an interpolation of one"
+        guard let suggestion else {
+            return .error(.statementResourceNotArn, message, at: resource.range,
+                          help: ["write the ARN, like 'arn:${aws.partition}:ssm:${aws.region}:${aws.accountId}:parameter/app/*', or a resource's, like '${orders.Arn}'"])
+        }
+        return .error(.statementResourceNotArn, message, at: resource.range,
+                      fixIts: [FixIt("write '\(suggestion)'", replacing: resource.range, with: "'\(suggestion)'")])
+    }
+
+    static func wildcardAction(_ action: Located<String>) -> Diagnostic {
+        .warning(.wildcardAction, "action '*' allows every action of every service on these resources", at: action.range,
+                 help: ["name the actions the function calls, like 'dynamodb:GetItem', or a service's, like 'dynamodb:*'"])
+    }
+
+    static func wildcardResource(_ resource: StringValue) -> Diagnostic {
+        .warning(.wildcardResource, "resource '*' allows these actions on every resource in the account", at: resource.range,
+                 help: ["name the resources' ARNs, like '${orders.Arn}'; keep '*' only for actions that take no resource"])
+    }
+
+    static func wildcardStatement(action: Located<String>, resource: StringValue) -> Diagnostic {
+        .error(.wildcardStatement, "this statement allows every action on every resource, making the function an administrator",
+               at: action.range, notes: [Note("resource '*' is here", at: resource.range)],
+               help: ["name the actions and the resources' ARNs the function needs"])
+    }
+}
