@@ -69,7 +69,8 @@ enum RuleDocumentation {
             A function's `statements:` say what IAM takes: each action is
             `service:Action` (`dynamodb:DeleteItem`; `*` and `?` wildcards allowed
             in the action's name), each resource an ARN (`arn:…`, or an
-            interpolation of one, `${orders.Arn}`). An allowing statement with the
+            interpolation of one, `${orders.Arn}`; a bucket's, queue's or
+            function's `Ref`, `name` or `url` is not one: `${jobs.arn}` is). An allowing statement with the
             action `*` (every action of every service) or the resource `*` (every
             resource) is a warning, since it grants far more than a function needs;
             one with both is an error: it makes the function an administrator. A
@@ -1033,34 +1034,34 @@ enum RuleDocumentation {
               help: start the Name with '/' for a path, like '/app/${env}/db-url', or with its first word
             """#),
         "FW4244": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:23:19: error[FW4244]: 'DeleteItem' is not an action; an action is 'service:Action', like 'dynamodb:DeleteItem'
-             23 |       - actions: [DeleteItem, dynamodb.Query]
+            specs/invalid/function-statements.yaml:25:19: error[FW4244]: 'DeleteItem' is not an action; an action is 'service:Action', like 'dynamodb:DeleteItem'
+             25 |       - actions: [DeleteItem, dynamodb.Query]
                 |                   ^~~~~~~~~~
             """#),
         "FW4245": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:24:21: error[FW4245]: resource 'entries' is not an ARN; a statement's resource starts with 'arn:' or is an interpolation of one
-             24 |         resources: [entries, 'table/${entries}']
+            specs/invalid/function-statements.yaml:26:21: error[FW4245]: resource 'entries' is not an ARN; a statement's resource starts with 'arn:' or is an interpolation of one
+             26 |         resources: [entries, 'table/${entries}', '${jobs}']
                 |                     ^~~~~~~
               help: write '${entries.Arn}'
             """#),
         "FW4246": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:25:19: warning[FW4246]: action '*' allows every action of every service on these resources
-             25 |       - actions: ['*']
+            specs/invalid/function-statements.yaml:27:19: warning[FW4246]: action '*' allows every action of every service on these resources
+             27 |       - actions: ['*']
                 |                   ^~~
               help: name the actions the function calls, like 'dynamodb:GetItem', or a service's, like 'dynamodb:*'
             """#),
         "FW4247": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:28:21: warning[FW4247]: resource '*' allows these actions on every resource in the account
-             28 |         resources: ['*']
+            specs/invalid/function-statements.yaml:30:21: warning[FW4247]: resource '*' allows these actions on every resource in the account
+             30 |         resources: ['*']
                 |                     ^~~
               help: name the resources' ARNs, like '${orders.Arn}'; keep '*' only for actions that take no resource
             """#),
         "FW4248": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:29:19: error[FW4248]: this statement allows every action on every resource, making the function an administrator
-             29 |       - actions: ['*']
+            specs/invalid/function-statements.yaml:31:19: error[FW4248]: this statement allows every action on every resource, making the function an administrator
+             31 |       - actions: ['*']
                 |                   ^~~
-            specs/invalid/function-statements.yaml:30:21: note: resource '*' is here
-             30 |         resources: ['*']
+            specs/invalid/function-statements.yaml:32:21: note: resource '*' is here
+             32 |         resources: ['*']
                 |                     ^~~
               help: name the actions and the resources' ARNs the function needs
             """#),

@@ -46,6 +46,13 @@ import Testing
         #expect(text.findings(Pipeline.compile(text.text).diagnostics) == findings, "\(actions) on \(resources)")
     }
 
+    @Test(arguments: [("'${jobs}'", ["FW4245"]), ("'${jobs.url}'", ["FW4245"]), ("'${jobs.arn}'", []),
+                      ("'${worker.name}'", ["FW4245"])])
+    func aComponentsNameIsNotItsArn(resource: String, codes: [String]) {
+        let text = spec(actions: "sqs:SendMessage", resources: resource).text + "\n  jobs:\n    kind: queue\n"
+        #expect(Pipeline.compile(text).diagnostics.map(\.code.rawValue) == codes, "\(resource)")
+    }
+
     @Test func aDenyMayNameEverything() {
         let text = spec(effect: "deny", actions: "'*'", resources: "'*'")
         #expect(Pipeline.compile(text.text).diagnostics.isEmpty)

@@ -5,7 +5,8 @@ import FormworkSpec
 /// A function's `statements:` say what IAM takes: each action is
 /// `service:Action` (`dynamodb:DeleteItem`; `*` and `?` wildcards allowed
 /// in the action's name), each resource an ARN (`arn:…`, or an
-/// interpolation of one, `${orders.Arn}`). An allowing statement with the
+/// interpolation of one, `${orders.Arn}`; a bucket's, queue's or
+/// function's `Ref`, `name` or `url` is not one: `${jobs.arn}` is). An allowing statement with the
 /// action `*` (every action of every service) or the resource `*` (every
 /// resource) is a warning, since it grants far more than a function needs;
 /// one with both is an error: it makes the function an administrator. A
@@ -50,8 +51,19 @@ enum PolicyStatements: SpecRule {
         return service && action
     }
 
+    /// What a component's attributes hold that is not an ARN (its `Ref` among them, as "").
+    private static let componentNonArns = ["", "name", "url", "domainName", "regionalDomainName"]
+
     /// The finding about a resource that is neither `*` nor an ARN.
     private static func check(_ resource: StringValue, symbols: SymbolTable) -> Diagnostic? {
+        // `${uploads}`, `${jobs.url}`: a bucket's, queue's or function's name or URL where its ARN belongs.
+        if case .expression(.reference(let reference))? = resource.interpolated.segments.first, reference.path.count <= 2,
+           let target = symbols.resources[reference.root], componentNonArns.contains(reference.path.dropFirst().first ?? "") {
+            switch target.body {
+            case .bucket, .queue, .function: return .componentValueNotArn(reference, kind: target.body.kind?.rawValue ?? "")
+            default: return nil
+            }
+        }
         guard resource.text != "*", case .literal(let text)? = resource.interpolated.segments.first,
               !text.hasPrefix("arn:")
         else { return nil }
@@ -102,6 +114,14 @@ extension Diagnostic {
         }
         return .error(.statementResourceNotArn, message, at: resource.range,
                       fixIts: [FixIt("write '\(suggestion)'", replacing: resource.range, with: "'\(suggestion)'")])
+    }
+
+    static func componentValueNotArn(_ reference: Reference, kind: String) -> Diagnostic {
+        let what = reference.path.count > 1 ? reference.path[1] : kind == "queue" ? "URL" : "name"
+        let replacement = "\(reference.root).arn"
+        return .error(.statementResourceNotArn,
+                      "'${\(reference.dotted)}' is the \(kind)'s \(what), not its ARN; a statement's resource is an ARN, ${\(replacement)}",
+                      at: reference.range, fixIts: [FixIt("write \(replacement)", replacing: reference.range, with: replacement)])
     }
 
     static func wildcardAction(_ action: Located<String>) -> Diagnostic {
