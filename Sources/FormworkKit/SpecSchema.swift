@@ -150,8 +150,9 @@ public enum SpecSchema {
             "permissions": object([("type", string("array")), ("items", permission)]),
             "statements": object([("type", string("array")), ("items", closed(SpecKeys.statement, [
                 "effect": words(PolicyStatement.Effect.allCases.map(\.rawValue)),
-                "actions": object([("type", string("array")), ("items", stringType), ("minItems", .int(1, nil))]),
-                "resources": object([("type", string("array")), ("items", stringType), ("minItems", .int(1, nil))]),
+                "actions": anyOf([stringType, object([("type", string("array")), ("items", stringType), ("minItems", .int(1, nil))])]),
+                "resources": anyOf([stringType, object([("type", string("array")), ("items", stringType), ("minItems", .int(1, nil))])]),
+                "condition": object([("type", string("object"))]),
                 "when": stringType,
             ]))]),
         ]

@@ -20,7 +20,7 @@ import FormworkSpec
 ///   each other, a function invoking itself);
 /// - per `sqs` trigger: `consume` on its queue;
 /// - per `statements` item: the statement as written (`Effect`, `Action`,
-///   `Resource` interpolated).
+///   `Resource` and `Condition`, interpolated).
 ///
 /// A statement about a conditional resource, or from a conditional trigger
 /// or `statements` item, is `Fn::If [condition, statement, AWS::NoValue]`,
@@ -35,12 +35,15 @@ extension Lowering {
         let origin = decl.range
         var statements: [TemplateValue] = []
         var seen: Set<TemplateValue> = []
-        func add(_ effect: String, _ actions: [String], _ resources: [TemplateValue], when clauses: [WhenClause], _ range: SourceRange) {
-            var statement = TemplateValue.object([
+        func add(_ effect: String, _ actions: [String], _ resources: [TemplateValue], condition: TemplateValue? = nil,
+                 when clauses: [WhenClause], _ range: SourceRange) {
+            var members: [(String, TemplateValue)] = [
                 ("Effect", .string(effect, range)),
                 ("Action", actions.count == 1 ? .string(actions[0], range) : .array(actions.map { .string($0, range) }, range)),
                 ("Resource", resources.count == 1 ? resources[0] : .array(resources, range)),
-            ], range)
+            ]
+            if let condition { members.append(("Condition", condition)) }
+            var statement = TemplateValue.object(members, range)
             // The role carries the function's condition: only what it does not imply needs an `Fn::If`.
             if let condition = conditionName(clauses, within: decl.when) { statement = .if(condition, statement, .noValue(range), range) }
             if seen.insert(statement).inserted { statements.append(statement) }
@@ -76,7 +79,7 @@ extension Lowering {
             let clauses = [statement.when].compactMap { $0 }
             let resources = emitter.under(clauses) { emitter in statement.resources.map { emitter.emit($0) } }
             add(statement.effect.value == .allow ? "Allow" : "Deny", statement.actions.map(\.value), resources,
-                when: clauses, statement.range)
+                condition: statement.condition.map { value($0, under: clauses) }, when: clauses, statement.range)
         }
         return statements
     }

@@ -11,15 +11,16 @@ extension Lowering {
         add(resource, for: decl)
     }
 
-    private func value(_ raw: RawValue) -> TemplateValue {
+    /// A property tree as a template value, its strings emitted under `clauses`.
+    func value(_ raw: RawValue, under clauses: [WhenClause] = []) -> TemplateValue {
         switch raw {
-        case .string(let s): emitter.emit(s)
+        case .string(let s): emitter.under(clauses) { $0.emit(s) }
         case .number(let n, let range): .init(.number(n), origin: range)
         case .bool(let b, let range): .bool(b, range)
         case .null(let range): .init(.null, origin: range)
-        case .array(let items, let range): .array(items.map(value), range)
+        case .array(let items, let range): .array(items.map { value($0, under: clauses) }, range)
         case .object(let members, let range):
-            .init(.object(members.map { .init($0.key.value, value($0.value), keyOrigin: $0.key.range) }), origin: range)
+            .init(.object(members.map { .init($0.key.value, value($0.value, under: clauses), keyOrigin: $0.key.range) }), origin: range)
         }
     }
 }

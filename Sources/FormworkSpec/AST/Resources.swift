@@ -207,6 +207,8 @@ package struct PolicyStatement: Sendable {
     package var actions: [Located<String>]
     /// Each ARN, interpolated.
     package var resources: [StringValue]
+    /// IAM's `Condition` block, as written (a mapping, strings interpolated).
+    package var condition: RawValue?
     package var when: WhenClause?
     /// The `actions:` and `resources:` sequences.
     package var actionsRange: SourceRange

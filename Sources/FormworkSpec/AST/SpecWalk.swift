@@ -77,6 +77,7 @@ package struct SpecWalk: Sendable {
             for statement in function.statements {
                 let statementGuards = guards + clauses(statement.when)
                 for resource in statement.resources { add(resource, .statementResource, under: statementGuards) }
+                if let condition = statement.condition { add(condition, .statementCondition, under: statementGuards) }
             }
         case .queue(let queue):
             if let target = queue.deadLetter { uses([.queue], .deadLetterQueue, [target.queue]) }
@@ -87,15 +88,7 @@ package struct SpecWalk: Sendable {
                 if case .function(let name) = route.target { uses([.function], .routeFunction, [name]) }
             }
         case .raw(let raw):
-            var stack = raw.properties.map { [$0] } ?? []
-            while let value = stack.popLast() {
-                switch value {
-                case .string(let string): add(string, .property, under: guards)
-                case .array(let items, _): stack += items.reversed()
-                case .object(let members, _): stack += members.map(\.value).reversed()
-                case .number, .bool, .null: break
-                }
-            }
+            if let properties = raw.properties { add(properties, .property, under: guards) }
         case .undecodable:
             break
         }
@@ -122,6 +115,19 @@ package struct SpecWalk: Sendable {
         return [when]
     }
 
+    /// Every string of a property tree, in document order.
+    private mutating func add(_ tree: RawValue, _ place: StringSite.Place, under guards: [WhenClause]) {
+        var stack = [tree]
+        while let value = stack.popLast() {
+            switch value {
+            case .string(let string): add(string, place, under: guards)
+            case .array(let items, _): stack += items.reversed()
+            case .object(let members, _): stack += members.map(\.value).reversed()
+            case .number, .bool, .null: break
+            }
+        }
+    }
+
     private mutating func add(_ string: StringValue, _ place: StringSite.Place, under guards: [WhenClause]) {
         strings.append(StringSite(string: string, place: place, guards: guards))
         for unparsed in string.interpolated.unparsed { unparsedNames += unparsed.names }
@@ -133,8 +139,8 @@ package struct StringSite: Sendable {
     /// The field a string is the value of.
     package enum Place: Sendable, Equatable {
         case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, invokerAccount, apiStage, corsOrigin
-        /// A resource of a function's `statements:` item.
-        case statementResource
+        /// A resource of a function's `statements:` item, and a string in its `condition:`.
+        case statementResource, statementCondition
         /// A raw resource's property, at any depth.
         case property
         case outputValue, export

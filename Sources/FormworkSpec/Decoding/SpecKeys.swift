@@ -46,7 +46,7 @@ package enum SpecKeys {
     package static let s3Trigger = Table(["bucket", "events", "prefix", "suffix"], required: ["bucket"])
     package static let sqsTrigger = Table(["queue", "batchSize"], required: ["queue"])
     package static let invoker = Table(["s3Bucket", "account", "when"], required: ["s3Bucket"])
-    package static let statement = Table(["effect", "actions", "resources", "when"], required: ["actions", "resources"])
+    package static let statement = Table(["effect", "actions", "resources", "condition", "when"], required: ["actions", "resources"])
 
     package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter"]
     package static let deadLetter = Table(["queue", "maxReceiveCount"], required: ["queue"])

@@ -1,9 +1,10 @@
 import FormworkDiagnostics
 import FormworkYAML
 
-/// `statements:` on a function: each item `{ actions: [...], resources: [...] }`,
-/// with `effect: allow | deny` (built in `allow`) and `when:`. What the
-/// actions and resources say is checked by the `PolicyStatements` rule.
+/// `statements:` on a function: each item `{ actions: [...], resources: [...] }`
+/// (each a list, or one string as IAM takes it), with `effect: allow | deny`
+/// (built in `allow`), IAM's `condition:` block as written, and `when:`.
+/// What the actions and resources say is checked by the `PolicyStatements` rule.
 extension SpecDecoder {
     func decodeStatements(_ node: YAMLNode) -> [PolicyStatement] {
         guard let items = sequence(node, "statements") else { return [] }
@@ -14,7 +15,7 @@ extension SpecDecoder {
         let table = SpecKeys.statement
         guard let fields = fields(node, "a statement", allowed: table.keys, required: table.required),
               let actionsNode = fields["actions"], let resourcesNode = fields["resources"],
-              let actionItems = sequence(actionsNode, "actions"), let resourceItems = sequence(resourcesNode, "resources")
+              let actionItems = items(actionsNode, "actions"), let resourceItems = items(resourcesNode, "resources")
         else { return nil }
         let actions = actionItems.compactMap { string($0, "an action") }
         let resources = resourceItems.compactMap { interpolated($0, "a resource") }
@@ -27,7 +28,22 @@ extension SpecDecoder {
             guard let written = choice(node, "effect", as: PolicyStatement.Effect.self) else { return nil }
             effect = written
         }
-        return PolicyStatement(effect: effect, actions: actions, resources: resources, when: when(in: fields),
-                               actionsRange: actionsNode.range, resourcesRange: resourcesNode.range, range: node.range)
+        var condition: RawValue?
+        if let node = fields["condition"] {
+            guard node.mapping != nil else {
+                report(.typeMismatch(expected: "a mapping", for: "condition", found: node))
+                return nil
+            }
+            guard let value = rawValue(node) else { return nil }
+            condition = value
+        }
+        return PolicyStatement(effect: effect, actions: actions, resources: resources, condition: condition,
+                               when: when(in: fields), actionsRange: actionsNode.range, resourcesRange: resourcesNode.range,
+                               range: node.range)
+    }
+
+    /// A list's items, or a lone string as a list of one.
+    private func items(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+        node.scalar != nil ? [node] : sequence(node, what)
     }
 }

@@ -86,6 +86,18 @@ import Testing
         #expect(json[1].hasPrefix(#"{"Fn::If":["#) && json[1].contains(#""Effect":"Deny""#))
     }
 
+    @Test func aStatementMayBeOneActionOnOneResourceUnderAnIAMCondition() throws {
+        let json = try statements("""
+                statements:
+                  - actions: s3:ListBucket
+                    resources: 'arn:${aws.partition}:s3:::logs'
+                    condition:
+                      StringLike: { s3:prefix: ['${aws.stackName}/*'] }
+            """)
+        #expect(json == [#"{"Action":"s3:ListBucket","Condition":{"StringLike":{"s3:prefix":[{"Fn::Sub":"${AWS::StackName}/*"}]}},"#
+            + #""Effect":"Allow","Resource":{"Fn::Sub":"arn:${AWS::Partition}:s3:::logs"}}"#])
+    }
+
     @Test func theRoleNameIsTheRolesRef() throws {
         let (template, _) = Pipeline.compile(FunctionComponentTests.function("""
               extras:
