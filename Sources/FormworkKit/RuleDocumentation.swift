@@ -74,7 +74,10 @@ enum RuleDocumentation {
             action `*` (every action of every service) or the resource `*` (every
             resource) is a warning, since it grants far more than a function needs;
             one with both is an error: it makes the function an administrator. A
-            denying statement may use either.
+            denying statement may use either. A statement's resource may not name
+            the function itself (`${worker.arn}` in `worker`'s statements): its role
+            would wait for the function, which waits for its role; `- invoke:
+            worker` grants that without the cycle.
             """#,
         "ConditionOperands": #"""
             A `when:` tests parameters and pseudo parameters only: CloudFormation
@@ -1034,36 +1037,42 @@ enum RuleDocumentation {
               help: start the Name with '/' for a path, like '/app/${env}/db-url', or with its first word
             """#),
         "FW4244": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:25:19: error[FW4244]: 'DeleteItem' is not an action; an action is 'service:Action', like 'dynamodb:DeleteItem'
-             25 |       - actions: [DeleteItem, dynamodb.Query]
+            specs/invalid/function-statements.yaml:26:19: error[FW4244]: 'DeleteItem' is not an action; an action is 'service:Action', like 'dynamodb:DeleteItem'
+             26 |       - actions: [DeleteItem, dynamodb.Query]
                 |                   ^~~~~~~~~~
             """#),
         "FW4245": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:26:21: error[FW4245]: resource 'entries' is not an ARN; a statement's resource starts with 'arn:' or is an interpolation of one
-             26 |         resources: [entries, 'table/${entries}', '${jobs}']
+            specs/invalid/function-statements.yaml:27:21: error[FW4245]: resource 'entries' is not an ARN; a statement's resource starts with 'arn:' or is an interpolation of one
+             27 |         resources: [entries, 'table/${entries}', '${jobs}']
                 |                     ^~~~~~~
               help: write '${entries.Arn}'
             """#),
         "FW4246": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:27:19: warning[FW4246]: action '*' allows every action of every service on these resources
-             27 |       - actions: ['*']
+            specs/invalid/function-statements.yaml:28:19: warning[FW4246]: action '*' allows every action of every service on these resources
+             28 |       - actions: ['*']
                 |                   ^~~
               help: name the actions the function calls, like 'dynamodb:GetItem', or a service's, like 'dynamodb:*'
             """#),
         "FW4247": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:30:21: warning[FW4247]: resource '*' allows these actions on every resource in the account
-             30 |         resources: ['*']
+            specs/invalid/function-statements.yaml:31:21: warning[FW4247]: resource '*' allows these actions on every resource in the account
+             31 |         resources: ['*']
                 |                     ^~~
               help: name the resources' ARNs, like '${orders.Arn}'; keep '*' only for actions that take no resource
             """#),
         "FW4248": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:31:19: error[FW4248]: this statement allows every action on every resource, making the function an administrator
-             31 |       - actions: ['*']
+            specs/invalid/function-statements.yaml:32:19: error[FW4248]: this statement allows every action on every resource, making the function an administrator
+             32 |       - actions: ['*']
                 |                   ^~~
-            specs/invalid/function-statements.yaml:32:21: note: resource '*' is here
-             32 |         resources: ['*']
+            specs/invalid/function-statements.yaml:33:21: note: resource '*' is here
+             33 |         resources: ['*']
                 |                     ^~~
               help: name the actions and the resources' ARNs the function needs
+            """#),
+        "FW4249": ("golden/invalid/function-statements.txt", #"""
+            specs/invalid/function-statements.yaml:43:23: error[FW4249]: '${reconciler.arn}' names this function in its own role's policy: the role would wait for the function, which waits for its role
+             43 |         resources: '${reconciler.arn}'
+                |                       ^~~~~~~~~~~~~~
+              help: to let the function invoke itself, write '- invoke: reconciler' in its permissions (its ARN is built from its name)
             """#),
         "FW5100": ("golden/invalid/bucket-name-length.txt", #"""
             specs/invalid/bucket-name-length.yaml:10:11: error[FW5100]: bucket name 'ab' is 2 characters; S3 allows 3 to 63

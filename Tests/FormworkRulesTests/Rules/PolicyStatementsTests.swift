@@ -47,7 +47,8 @@ import Testing
     }
 
     @Test(arguments: [("'${jobs}'", ["FW4245"]), ("'${jobs.url}'", ["FW4245"]), ("'${jobs.arn}'", []),
-                      ("'${worker.name}'", ["FW4245"])])
+                      ("'${worker.name}'", ["FW4245", "FW4249"]),
+                      ("'${worker.roleArn}'", ["FW4249"])])
     func aComponentsNameIsNotItsArn(resource: String, codes: [String]) {
         let text = spec(actions: "sqs:SendMessage", resources: resource).text + "\n  jobs:\n    kind: queue\n"
         #expect(Pipeline.compile(text).diagnostics.map(\.code.rawValue) == codes, "\(resource)")

@@ -10,22 +10,29 @@ import FormworkSpec
 /// action `*` (every action of every service) or the resource `*` (every
 /// resource) is a warning, since it grants far more than a function needs;
 /// one with both is an error: it makes the function an administrator. A
-/// denying statement may use either.
+/// denying statement may use either. A statement's resource may not name
+/// the function itself (`${worker.arn}` in `worker`'s statements): its role
+/// would wait for the function, which waits for its role; `- invoke:
+/// worker` grants that without the cycle.
 enum PolicyStatements: SpecRule {
     static let summary = "a function's statements name actions and ARNs, not everything"
     static let codes: [DiagnosticCode] = [
         .malformedAction, .statementResourceNotArn, .wildcardAction, .wildcardResource, .wildcardStatement,
+        .statementNamesItsOwnFunction,
     ]
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
-        for resource in context.spec.resources {
-            guard case .function(let function) = resource.body else { continue }
+        for declaration in context.spec.resources {
+            guard case .function(let function) = declaration.body else { continue }
             for statement in function.statements {
                 for action in statement.actions where action.value != "*" && !isAction(action.value) {
                     diagnostics.append(.malformedAction(action))
                 }
                 for resource in statement.resources {
                     if let diagnostic = check(resource, symbols: context.symbols) { diagnostics.append(diagnostic) }
+                    for reference in resource.interpolated.references where reference.root == declaration.name.text {
+                        diagnostics.append(.statementNamesItsOwnFunction(reference))
+                    }
                 }
                 guard statement.effect.value == .allow else { continue }
                 let allActions = statement.actions.first { $0.value == "*" }
@@ -98,6 +105,8 @@ extension DiagnosticCode {
     package static let wildcardResource = DiagnosticCode("FW4247", .specChecks, "a statement allows its actions on every resource ('*')")
     package static let wildcardStatement = DiagnosticCode(
         "FW4248", .specChecks, "a statement allows every action on every resource")
+    package static let statementNamesItsOwnFunction = DiagnosticCode(
+        "FW4249", .specChecks, "a function's statement names the function itself, which its role would wait for")
 }
 
 extension Diagnostic {
@@ -122,6 +131,14 @@ extension Diagnostic {
         return .error(.statementResourceNotArn,
                       "'${\(reference.dotted)}' is the \(kind)'s \(what), not its ARN; a statement's resource is an ARN, ${\(replacement)}",
                       at: reference.range, fixIts: [FixIt("write \(replacement)", replacing: reference.range, with: replacement)])
+    }
+
+    static func statementNamesItsOwnFunction(_ reference: Reference) -> Diagnostic {
+        let cycle = reference.path.dropFirst().first?.hasPrefix("role") == true
+            ? "names this function's role in the role's own policy, which cannot wait for itself"
+            : "names this function in its own role's policy: the role would wait for the function, which waits for its role"
+        return .error(.statementNamesItsOwnFunction, "'${\(reference.dotted)}' \(cycle)", at: reference.range,
+               help: ["to let the function invoke itself, write '- invoke: \(reference.root)' in its permissions (its ARN is built from its name)"])
     }
 
     static func wildcardAction(_ action: Located<String>) -> Diagnostic {
