@@ -210,9 +210,6 @@ package struct PolicyStatement: Sendable {
     /// IAM's `Condition` block, as written (a mapping, strings interpolated).
     package var condition: RawValue?
     package var when: WhenClause?
-    /// The `actions:` and `resources:` sequences.
-    package var actionsRange: SourceRange
-    package var resourcesRange: SourceRange
     package var range: SourceRange
 }
 

@@ -38,8 +38,7 @@ extension SpecDecoder {
             condition = value
         }
         return PolicyStatement(effect: effect, actions: actions, resources: resources, condition: condition,
-                               when: when(in: fields), actionsRange: actionsNode.range, resourcesRange: resourcesNode.range,
-                               range: node.range)
+                               when: when(in: fields), range: node.range)
     }
 
     /// A list's items, or a lone string as a list of one.
