@@ -7,8 +7,26 @@ extension Lowering {
     func lowerRaw(_ decl: ResourceDecl, _ raw: RawResourceSpec) {
         var resource = Resource(logicalId: decl.name.logicalId, type: raw.type.value, properties: [], origin: decl.range)
         resource.typeOrigin = raw.type.range
+        emitter.numbersStayNumbers = true
         if let properties = raw.properties { resource.properties = value(properties) }
+        emitter.numbersStayNumbers = false
         add(resource, for: decl)
+    }
+
+    /// `Fn::If`, each branch emitted under its side of the condition; only
+    /// the branch taken where the conditions around it decide it (cfn-lint W1028).
+    private func conditional(_ when: WhenClause, _ then: RawValue, _ otherwise: RawValue?, _ range: SourceRange) -> TemplateValue {
+        let condition = when.condition
+        let saved = emitter.context
+        defer { emitter.context = saved }
+        func branch(_ raw: RawValue?, under side: Condition) -> TemplateValue {
+            emitter.context = saved + [side]
+            return raw.map(value) ?? .noValue(range)
+        }
+        if emitter.implied(condition) { return branch(then, under: condition) }
+        if emitter.implied(condition.negated) { return branch(otherwise, under: condition.negated) }
+        let name = emitter.conditions.name(for: when, symbols: symbols)
+        return .if(name, branch(then, under: condition), branch(otherwise, under: condition.negated), range)
     }
 
     private func value(_ raw: RawValue) -> TemplateValue {
@@ -20,6 +38,8 @@ extension Lowering {
         case .array(let items, let range): .array(items.map(value), range)
         case .object(let members, let range):
             .init(.object(members.map { .init($0.key.value, value($0.value), keyOrigin: $0.key.range) }), origin: range)
+        case .conditional(let when, let then, let otherwise, let range):
+            conditional(when, then, otherwise, range)
         }
     }
 }

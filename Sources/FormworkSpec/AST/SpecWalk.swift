@@ -9,7 +9,8 @@ package struct SpecWalk: Sendable {
     package private(set) var strings: [StringSite] = []
     /// Every `when:`, each resource's before those inside it.
     package private(set) var whenClauses: [WhenClause] = []
-    /// Every reference in a `when:` condition, in reading order.
+    /// Every reference in a condition, in reading order: a `when:`'s, or a
+    /// conditional value's (`${env == 'prod' ? 512 : 128}`).
     package private(set) var conditionReferences: [ConditionReference] = []
     /// Every resource name written as a plain value (`bucket: uploads`).
     package private(set) var nameUses: [NameSite] = []
@@ -85,17 +86,24 @@ package struct SpecWalk: Sendable {
                 if case .function(let name) = route.target { uses([.function], .routeFunction, [name]) }
             }
         case .raw(let raw):
-            var stack = raw.properties.map { [$0] } ?? []
-            while let value = stack.popLast() {
-                switch value {
-                case .string(let string): add(string, .property, under: guards)
-                case .array(let items, _): stack += items.reversed()
-                case .object(let members, _): stack += members.map(\.value).reversed()
-                case .number, .bool, .null: break
-                }
-            }
+            if let properties = raw.properties { walk(properties, under: guards) }
         case .undecodable:
             break
+        }
+    }
+
+    /// A raw property value: the then-branch of a conditional value
+    /// stands under its condition, the else-branch under its negation.
+    private mutating func walk(_ value: RawValue, under guards: [WhenClause]) {
+        switch value {
+        case .string(let string): add(string, .property, under: guards)
+        case .array(let items, _): for item in items { walk(item, under: guards) }
+        case .object(let members, _): for member in members { walk(member.value, under: guards) }
+        case .conditional(let when, let then, let otherwise, _):
+            walk(then, under: guards + clauses(when))
+            let negation = when.condition.negated
+            if let otherwise { walk(otherwise, under: guards + [WhenClause(text: negation.canonical, condition: negation, range: when.range)]) }
+        case .number, .bool, .null: break
         }
     }
 
@@ -103,7 +111,13 @@ package struct SpecWalk: Sendable {
     private mutating func clauses(_ when: WhenClause?) -> [WhenClause] {
         guard let when else { return [] }
         whenClauses.append(when)
-        var stack = [when.condition]
+        record(when.condition)
+        return [when]
+    }
+
+    /// The references of a condition: a `when:`'s, or a conditional value's.
+    private mutating func record(_ condition: Condition) {
+        var stack = [condition]
         while let condition = stack.popLast() {
             switch condition {
             case .isSet(let reference):
@@ -117,11 +131,13 @@ package struct SpecWalk: Sendable {
             case .unparsed(let names, _): unparsedNames += names
             }
         }
-        return [when]
     }
 
     private mutating func add(_ string: StringValue, _ place: StringSite.Place, under guards: [WhenClause]) {
         strings.append(StringSite(string: string, place: place, guards: guards))
+        for expression in string.interpolated.expressions {
+            for condition in expression.conditions { record(condition) }
+        }
         for unparsed in string.interpolated.unparsed { unparsedNames += unparsed.names }
     }
 }

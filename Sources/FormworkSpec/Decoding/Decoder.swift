@@ -287,7 +287,7 @@ extension SpecDecoder {
     }
 
     /// A `when:` condition; `Condition.unparsed` when it is not a string or does not parse (reported).
-    private func when(_ node: YAMLNode) -> WhenClause {
+    func when(_ node: YAMLNode) -> WhenClause {
         guard let text = string(node, "when"), let scalar = node.scalar else {
             return WhenClause(text: node.scalar?.value ?? "", condition: .unparsed(names: [], node.range), range: node.range)
         }

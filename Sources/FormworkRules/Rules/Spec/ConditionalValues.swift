@@ -1,0 +1,95 @@
+import FormworkDiagnostics
+import FormworkSpec
+
+/// A conditional value (`${env == 'prod' ? 512 : 128}`) and `aws.noValue`
+/// stand where CloudFormation can take them. `aws.noValue` (no value at
+/// all, `AWS::NoValue`) removes what holds it, so it may only be a final
+/// value (a branch of a conditional value, or a fallback after `??`) of a
+/// string that is exactly one `${...}`, where a value may be left out: a
+/// raw resource's property, at any depth, and an environment variable.
+/// Anywhere else (inside text, an output, a tag, a component's field,
+/// alone) it is an error. A conditional value whose condition the
+/// `when:`s around it already decide is a warning: one branch is never
+/// used.
+enum ConditionalValues: SpecRule {
+    static let summary = "aws.noValue stands only where a value may be absent, and a conditional value is not decided by its when:"
+    static let codes: [DiagnosticCode] = [.misplacedNoValue, .decidedConditional]
+
+    static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
+        for site in context.walk.strings {
+            let whole = site.string.interpolated.isSingleExpression
+            for expression in site.string.interpolated.expressions {
+                var walk = Walk(site: site, whole: whole)
+                walk.visit(expression, tail: true, inChoice: false, conditions: site.guards.map(\.condition))
+                diagnostics += walk.diagnostics
+            }
+        }
+    }
+
+    private struct Walk {
+        let site: StringSite
+        let whole: Bool
+        var diagnostics: [Diagnostic] = []
+
+        /// `tail`: the value is what the whole `${...}` comes to, in some
+        /// case; `inChoice`: it is a branch or a fallback.
+        mutating func visit(_ expression: Expression, tail: Bool, inChoice: Bool, conditions: [Condition]) {
+            switch expression {
+            case .noValue(let range):
+                if let problem = problem(tail: tail, inChoice: inChoice) {
+                    diagnostics.append(.misplacedNoValue(problem, at: range))
+                }
+            case .fallback(let value, let fallback, _):
+                visit(value, tail: false, inChoice: inChoice, conditions: conditions)
+                visit(fallback, tail: tail, inChoice: true, conditions: conditions)
+            case .conditional(let condition, let then, let otherwise, _):
+                if let first = conditions.first {
+                    let around = Condition.and(conditions.flatMap(\.conjuncts), first.range)
+                    if around.implies(condition) { diagnostics.append(.decidedConditional(condition, holds: true)) }
+                    if around.implies(condition.negated) { diagnostics.append(.decidedConditional(condition, holds: false)) }
+                }
+                visit(then, tail: tail, inChoice: true, conditions: conditions + [condition])
+                visit(otherwise, tail: tail, inChoice: true, conditions: conditions + [condition.negated])
+            case .reference, .stringLiteral, .numberLiteral, .lookup:
+                break
+            }
+        }
+
+        /// Why `aws.noValue` cannot stand here, or nil when it can.
+        private func problem(tail: Bool, inChoice: Bool) -> String? {
+            switch site.place {
+            case .outputValue: return "an output must have a value; put the output under 'when:' instead"
+            case .property, .environment:
+                if !whole { return "it cannot be part of a string; the string must be exactly one ${...}" }
+                if !tail { return "only a branch of a conditional value, or the last fallback after '??', can be no value" }
+                if !inChoice { return "alone, the value is never there; give it a condition: ${c ? value : aws.noValue}" }
+                return nil
+            default: return "only a raw resource's property or an environment variable can be left out"
+            }
+        }
+    }
+}
+
+// MARK: - Diagnostics
+
+extension DiagnosticCode {
+    package static let misplacedNoValue = DiagnosticCode(
+        "FW4206", .specChecks, "aws.noValue where a value cannot be left out",
+        reference: DocumentationPage(
+            "AWS CloudFormation User Guide, \"Condition functions\" (AWS::NoValue)",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-conditions.html"))
+    package static let decidedConditional = DiagnosticCode(
+        "FW4207", .specChecks, "a conditional value whose condition its when: already decides")
+}
+
+extension Diagnostic {
+    static func misplacedNoValue(_ problem: String, at range: SourceRange) -> Diagnostic {
+        .error(.misplacedNoValue, "aws.noValue cannot stand here: \(problem)", at: range)
+    }
+
+    static func decidedConditional(_ condition: Condition, holds: Bool) -> Diagnostic {
+        .warning(.decidedConditional,
+                 "the condition \(condition.canonical) is always \(holds) here, under the conditions around this value, so the \(holds ? "else" : "then")-branch is never used",
+                 at: condition.range, help: ["write the \(holds ? "then" : "else")-branch alone"])
+    }
+}

@@ -1,0 +1,32 @@
+import FormworkDiagnostics
+import FormworkYAML
+
+/// The mapping form of a conditional value, for a raw resource's property
+/// of any JSON type (docs/language.md, "Conditional values").
+extension SpecDecoder {
+    /// `{if: <condition>, then: <value>, else: <value>}`. A mapping with an
+    /// `if` key is always this form: CloudFormation's property names are
+    /// PascalCase, so no property is called `if`.
+    func conditionalValue(_ node: YAMLNode) -> RawValue? {
+        guard let fields = fields(node, "a conditional value", allowed: SpecKeys.conditionalValue.keys,
+                                  required: SpecKeys.conditionalValue.required),
+              let condition = fields["if"].map(when), let then = fields["then"].flatMap(rawValue)
+        else { return nil }
+        let otherwise = fields["else"].flatMap(rawValue)
+        if fields.has("else"), otherwise == nil { return nil }
+        return .conditional(condition, then: then, else: otherwise, node.range)
+    }
+
+}
+
+extension DiagnosticCode {
+    package static let conditionalProperties = DiagnosticCode(
+        "FW2044", .decoding, "a raw resource's whole properties written as a conditional value")
+}
+
+extension Diagnostic {
+    static func conditionalProperties(at range: SourceRange) -> Diagnostic {
+        .error(.conditionalProperties, "'properties:' itself cannot be a conditional value; make each property one",
+               at: range, help: ["or put the resource under 'when:' to have it only where the condition holds"])
+    }
+}
