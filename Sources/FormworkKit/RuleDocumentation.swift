@@ -529,10 +529,11 @@ enum RuleDocumentation {
              3 | resources: &r
                |            ^~
             """#),
-        "FW2001": ("golden/invalid/mapping-errors.txt", #"""
-            specs/invalid/mapping-errors.yaml:24:50: error[FW2001]: expected a string, a number, a boolean or a list of strings for a mapping value, found null
-             24 |     us-east-1: { instance-type: t3.micro, empty: ~, nested: { a: b }, text: "${env}" }
-                |                                                  ^
+        "FW2001": ("golden/invalid/conditional-typed-fields.txt", #"""
+            specs/invalid/conditional-typed-fields.yaml:15:13: error[FW2001]: expected a whole number for memory, found a string; a field of this type takes no ${...}
+             15 |     memory: "${env == 'prod' ? 1024 : 256}"
+                |             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+              help: conditional values and references reach strings only: write the value out, or write the resource as a raw 'type:' whose property takes one
             """#),
         "FW2002": ("golden/invalid/conditional-value-errors.txt", #"""
             specs/invalid/conditional-value-errors.yaml:34:9: error[FW2002]: unknown key 'than' in a conditional value

@@ -24,6 +24,18 @@ extension DiagnosticCode {
         "FW2044", .decoding, "a raw resource's whole properties written as a conditional value")
 }
 
+extension SpecDecoder {
+    /// `memory: "${env == 'prod' ? 1024 : 256}"`: a typed field takes no
+    /// `${...}`. The names in it count as used, so the parameter is not
+    /// also reported unused.
+    func interpolationInTypedField(expected: String, for what: String, found node: YAMLNode) -> Diagnostic {
+        keepNames(in: node)
+        return .error(.typeMismatch, "expected \(expected) for \(what), found \(node.kindDescription); a field of this type takes no ${...}",
+                      at: node.range,
+                      help: ["conditional values and references reach strings only: write the value out, or write the resource as a raw 'type:' whose property takes one"])
+    }
+}
+
 extension Diagnostic {
     static func conditionalProperties(at range: SourceRange) -> Diagnostic {
         .error(.conditionalProperties, "'properties:' itself cannot be a conditional value; make each property one",

@@ -107,7 +107,19 @@ package indirect enum Condition: Sendable, Hashable {
         if case .and(let members, _) = flattened { members } else { [flattened] }
     }
 
-    /// The condition that holds where this one does not: `!c`; `c` for
+    /// Every reference the condition tests, in reading order.
+    package var references: [Reference] {
+        switch self {
+        case .isSet(let reference): [reference]
+        case .equals(let a, let b, _), .notEquals(let a, let b, _):
+            [a, b].compactMap { if case .reference(let reference) = $0 { reference } else { nil } }
+        case .not(let inner, _): inner.references
+        case .and(let items, _), .or(let items, _): items.flatMap(\.references)
+        case .unparsed: []
+        }
+    }
+
+        /// The condition that holds where this one does not: `!c`; `c` for
     /// `!c`, `a != b` for `a == b` and `a == b` for `a != b`.
     package var negated: Condition {
         switch self {
