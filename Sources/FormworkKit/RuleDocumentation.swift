@@ -108,9 +108,9 @@ enum RuleDocumentation {
             string that is exactly one `${...}`, where a value may be left out: a
             raw resource's property, at any depth, and an environment variable.
             Anywhere else (inside text, an output, a tag, a component's field,
-            alone) it is an error. A conditional value whose condition the
-            `when:`s around it already decide is a warning: one branch is never
-            used.
+            alone) it is an error. A conditional value, in either form, whose
+            condition the `when:`s and branches around it already decide is a
+            warning: one branch is never used.
             """#,
         "MappingLookups": #"""
             Every `${map[key].name}` reads a mapping of `mappings:` with keys it
@@ -660,8 +660,8 @@ enum RuleDocumentation {
               help: write the value out, or give the property a conditional value: ${env == 'prod' ? 'a' : 'b'}
             """#),
         "FW2044": ("golden/invalid/conditional-value-errors.txt", #"""
-            specs/invalid/conditional-value-errors.yaml:47:11: error[FW2044]: 'properties:' itself cannot be a conditional value; make each property one
-             47 |       if: env == 'prod'
+            specs/invalid/conditional-value-errors.yaml:50:11: error[FW2044]: 'properties:' itself cannot be a conditional value; make each property one
+             50 |       if: env == 'prod'
                 |           ^~~~~~~~~~~~~
               help: or put the resource under 'when:' to have it only where the condition holds
             """#),

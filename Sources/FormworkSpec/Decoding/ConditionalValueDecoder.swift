@@ -36,6 +36,19 @@ extension SpecDecoder {
     }
 }
 
+extension SpecDecoder {
+    /// An output's `value:`. CloudFormation outputs one string: a YAML list
+    /// or mapping there is an error saying what can stand instead.
+    func outputValue(_ node: YAMLNode) -> StringValue? {
+        guard node.sequence != nil || node.mapping != nil else { return interpolated(node, "an output's value") }
+        keepNames(in: node)
+        report(.error(.typeMismatch, "expected a string for an output's value, found \(node.kindDescription); CloudFormation outputs one string",
+                      at: node.range,
+                      help: ["a list parameter or a mapping's list is joined with commas when it is the whole value: value: ${zones}"]))
+        return nil
+    }
+}
+
 extension Diagnostic {
     static func conditionalProperties(at range: SourceRange) -> Diagnostic {
         .error(.conditionalProperties, "'properties:' itself cannot be a conditional value; make each property one",

@@ -152,7 +152,7 @@ extension SpecDecoder {
         }
         guard let fields = fields(body, "output '\(name.text)'", allowed: Self.outputKeys, required: SpecKeys.output.required,
                                   owner: name.range),
-              let value = fields["value"].flatMap({ interpolated($0, "an output's value") })
+              let value = fields["value"].flatMap(outputValue)
         else { return nil }
         var output = Output(name: name, value: value, range: body.range)
         output.export = fields["export"].flatMap { interpolated($0, "export") }

@@ -8,14 +8,18 @@ import FormworkSpec
 /// string that is exactly one `${...}`, where a value may be left out: a
 /// raw resource's property, at any depth, and an environment variable.
 /// Anywhere else (inside text, an output, a tag, a component's field,
-/// alone) it is an error. A conditional value whose condition the
-/// `when:`s around it already decide is a warning: one branch is never
-/// used.
+/// alone) it is an error. A conditional value, in either form, whose
+/// condition the `when:`s and branches around it already decide is a
+/// warning: one branch is never used.
 enum ConditionalValues: SpecRule {
     static let summary = "aws.noValue stands only where a value may be absent, and a conditional value is not decided by its when:"
     static let codes: [DiagnosticCode] = [.misplacedNoValue, .decidedConditional]
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
+        for resource in context.spec.resources {
+            guard case .raw(let raw) = resource.body, let properties = raw.properties else { continue }
+            decided(in: properties, under: [resource.when?.condition].compactMap { $0 }, into: &diagnostics)
+        }
         for site in context.walk.strings {
             let whole = site.string.interpolated.isSingleExpression
             for expression in site.string.interpolated.expressions {
@@ -24,6 +28,32 @@ enum ConditionalValues: SpecRule {
                 diagnostics += walk.diagnostics
             }
         }
+    }
+
+    /// The mapping form's conditions (`{if: ..., then: ...}`) that the conditions around them decide.
+    private static func decided(in value: RawValue, under conditions: [Condition], into diagnostics: inout [Diagnostic]) {
+        switch value {
+        case .array(let items, _): for item in items { decided(in: item, under: conditions, into: &diagnostics) }
+        case .object(let members, _): for member in members { decided(in: member.value, under: conditions, into: &diagnostics) }
+        case .conditional(let when, let then, let otherwise, _):
+            let condition = when.condition
+            if !condition.isUnparsed, let holds = decision(of: condition, under: conditions) {
+                let help = !holds && otherwise == nil ? "the value is never there: remove the property" : nil
+                diagnostics.append(.decidedConditional(condition, holds: holds, help: help))
+            }
+            decided(in: then, under: conditions + [condition], into: &diagnostics)
+            if let otherwise { decided(in: otherwise, under: conditions + [condition.negated], into: &diagnostics) }
+        case .string, .number, .bool, .null: break
+        }
+    }
+
+    /// True or false when `conditions` decide `condition`, nil when they do not.
+    static func decision(of condition: Condition, under conditions: [Condition]) -> Bool? {
+        guard let first = conditions.first, !conditions.contains(where: \.isUnparsed) else { return nil }
+        let around = Condition.and(conditions.flatMap(\.conjuncts), first.range)
+        if around.implies(condition) { return true }
+        if around.implies(condition.negated) { return false }
+        return nil
     }
 
     private struct Walk {
@@ -43,10 +73,8 @@ enum ConditionalValues: SpecRule {
                 visit(value, tail: false, inChoice: inChoice, conditions: conditions)
                 visit(fallback, tail: tail, inChoice: true, conditions: conditions)
             case .conditional(let condition, let then, let otherwise, _):
-                if let first = conditions.first {
-                    let around = Condition.and(conditions.flatMap(\.conjuncts), first.range)
-                    if around.implies(condition) { diagnostics.append(.decidedConditional(condition, holds: true)) }
-                    if around.implies(condition.negated) { diagnostics.append(.decidedConditional(condition, holds: false)) }
+                if let holds = ConditionalValues.decision(of: condition, under: conditions) {
+                    diagnostics.append(.decidedConditional(condition, holds: holds))
                 }
                 visit(then, tail: tail, inChoice: true, conditions: conditions + [condition])
                 visit(otherwise, tail: tail, inChoice: true, conditions: conditions + [condition.negated])
@@ -87,9 +115,9 @@ extension Diagnostic {
         .error(.misplacedNoValue, "aws.noValue cannot stand here: \(problem)", at: range)
     }
 
-    static func decidedConditional(_ condition: Condition, holds: Bool) -> Diagnostic {
+    static func decidedConditional(_ condition: Condition, holds: Bool, help: String? = nil) -> Diagnostic {
         .warning(.decidedConditional,
                  "the condition \(condition.canonical) is always \(holds) here, under the conditions around this value, so the \(holds ? "else" : "then")-branch is never used",
-                 at: condition.range, help: ["write the \(holds ? "then" : "else")-branch alone"])
+                 at: condition.range, help: [help ?? "write the \(holds ? "then" : "else")-branch alone"])
     }
 }
