@@ -110,7 +110,9 @@ enum RuleDocumentation {
             Anywhere else (inside text, an output, a tag, a component's field,
             alone) it is an error. A conditional value, in either form, whose
             condition the `when:`s and branches around it already decide is a
-            warning: one branch is never used.
+            warning: one branch is never used; so is one that compares a parameter
+            with a literal its `allowed` list does not hold (`env == 'production'`
+            where `env` allows `dev` and `prod`).
             """#,
         "MappingLookups": #"""
             Every `${map[key].name}` reads a mapping of `mappings:` with keys it
@@ -536,8 +538,8 @@ enum RuleDocumentation {
               help: conditional values and references reach strings only: write the value out, or write the resource as a raw 'type:' whose property takes one
             """#),
         "FW2002": ("golden/invalid/conditional-value-errors.txt", #"""
-            specs/invalid/conditional-value-errors.yaml:34:9: error[FW2002]: unknown key 'than' in a conditional value
-             34 |         than: []
+            specs/invalid/conditional-value-errors.yaml:35:9: error[FW2002]: unknown key 'than' in a conditional value
+             35 |         than: []
                 |         ^~~~
               help: did you mean 'then'?
             """#),
@@ -660,8 +662,8 @@ enum RuleDocumentation {
               help: write the value out, or give the property a conditional value: ${env == 'prod' ? 'a' : 'b'}
             """#),
         "FW2044": ("golden/invalid/conditional-value-errors.txt", #"""
-            specs/invalid/conditional-value-errors.yaml:50:11: error[FW2044]: 'properties:' itself cannot be a conditional value; make each property one
-             50 |       if: env == 'prod'
+            specs/invalid/conditional-value-errors.yaml:52:11: error[FW2044]: 'properties:' itself cannot be a conditional value; make each property one
+             52 |       if: env == 'prod'
                 |           ^~~~~~~~~~~~~
               help: or put the resource under 'when:' to have it only where the condition holds
             """#),
@@ -684,8 +686,8 @@ enum RuleDocumentation {
               help: write ?? '' to fall back to an empty string
             """#),
         "FW3004": ("golden/invalid/conditional-value-errors.txt", #"""
-            specs/invalid/conditional-value-errors.yaml:25:48: error[FW3004]: unexpected '?? 'false'' in ${...}; expected '}'
-             25 |       ContentBasedDeduplication: ${aws.noValue ?? 'false'}
+            specs/invalid/conditional-value-errors.yaml:26:48: error[FW3004]: unexpected '?? 'false'' in ${...}; expected '}'
+             26 |       ContentBasedDeduplication: ${aws.noValue ?? 'false'}
                 |                                                ^~~~~~~~~~
             """#),
         "FW3005": ("golden/invalid/interpolation-errors.txt", #"""
@@ -849,19 +851,19 @@ enum RuleDocumentation {
               help: write ${env}
             """#),
         "FW3080": ("golden/invalid/conditional-value-errors.txt", #"""
-            specs/invalid/conditional-value-errors.yaml:20:23: error[FW3080]: '?' needs a condition before it, as in ${env == 'prod' ? 512 : 128}
-             20 |       DisplayName: "${? 'a' : 'b'}"
+            specs/invalid/conditional-value-errors.yaml:21:23: error[FW3080]: '?' needs a condition before it, as in ${env == 'prod' ? 512 : 128}
+             21 |       DisplayName: "${? 'a' : 'b'}"
                 |                       ^
             """#),
         "FW3081": ("golden/invalid/conditional-value-errors.txt", #"""
-            specs/invalid/conditional-value-errors.yaml:19:35: error[FW3081]: a conditional value needs ': <value>' for when its condition is false
-             19 |       TopicName: "${env == 'prod' ? 'live'}"
+            specs/invalid/conditional-value-errors.yaml:20:35: error[FW3081]: a conditional value needs ': <value>' for when its condition is false
+             20 |       TopicName: "${env == 'prod' ? 'live'}"
                 |                                   ^
               help: write ': aws.noValue' for no value then
             """#),
         "FW3082": ("golden/invalid/conditional-value-errors.txt", #"""
-            specs/invalid/conditional-value-errors.yaml:21:40: error[FW3082]: expected a value after '?': a name, a quoted string, a number or aws.noValue
-             21 |       KmsMasterKeyId: "${env == 'prod' ? : 'b'}"
+            specs/invalid/conditional-value-errors.yaml:22:40: error[FW3082]: expected a value after '?': a name, a quoted string, a number or aws.noValue
+             22 |       KmsMasterKeyId: "${env == 'prod' ? : 'b'}"
                 |                                        ^
             """#),
         "FW3083": ("golden/invalid/mapping-errors.txt", #"""
@@ -1083,15 +1085,24 @@ enum RuleDocumentation {
               help: read it with ${badKeys[key].name}, or remove it
             """#),
         "FW4206": ("golden/invalid/conditional-value-errors.txt", #"""
-            specs/invalid/conditional-value-errors.yaml:14:37: error[FW4206]: aws.noValue cannot stand here: only a raw resource's property or an environment variable can be left out
-             14 |   owner: "${env == 'prod' ? 'ops' : aws.noValue}"
+            specs/invalid/conditional-value-errors.yaml:15:37: error[FW4206]: aws.noValue cannot stand here: only a raw resource's property or an environment variable can be left out
+             15 |   owner: "${env == 'prod' ? 'ops' : aws.noValue}"
                 |                                     ^~~~~~~~~~~
             """#),
         "FW4207": ("golden/invalid/conditional-value-errors.txt", #"""
-            specs/invalid/conditional-value-errors.yaml:30:21: warning[FW4207]: the condition env == 'prod' is always true here, under the conditions around this value, so the else-branch is never used
-             30 |       TopicName: "${env == 'prod' ? 'live' : 'test'}"
+            specs/invalid/conditional-value-errors.yaml:31:21: warning[FW4207]: the condition env == 'prod' is always true here, under the conditions around this value, so the else-branch is never used
+             31 |       TopicName: "${env == 'prod' ? 'live' : 'test'}"
                 |                     ^~~~~~~~~~~~~
               help: write the then-branch alone
+            """#),
+        "FW4208": ("golden/invalid/conditional-value-errors.txt", #"""
+            specs/invalid/conditional-value-errors.yaml:42:32: warning[FW4208]: parameter 'env' allows only 'dev', 'prod', so env == 'production' is always false
+             42 |       TracingConfig: "${env == 'production' ? 'Active' : 'PassThrough'}"
+                |                                ^~~~~~~~~~~~
+            specs/invalid/conditional-value-errors.yaml:10:14: note: 'env' allows these
+             10 |     allowed: [dev, prod]
+                |              ^~~~~~~~~~~
+              help: compare with one of 'dev', 'prod', or add 'production' to 'allowed'
             """#),
         "FW5100": ("golden/invalid/bucket-name-length.txt", #"""
             specs/invalid/bucket-name-length.yaml:10:11: error[FW5100]: bucket name 'ab' is 2 characters; S3 allows 3 to 63

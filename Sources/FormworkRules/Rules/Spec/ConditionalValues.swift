@@ -10,16 +10,26 @@ import FormworkSpec
 /// Anywhere else (inside text, an output, a tag, a component's field,
 /// alone) it is an error. A conditional value, in either form, whose
 /// condition the `when:`s and branches around it already decide is a
-/// warning: one branch is never used.
+/// warning: one branch is never used; so is one that compares a parameter
+/// with a literal its `allowed` list does not hold (`env == 'production'`
+/// where `env` allows `dev` and `prod`).
 enum ConditionalValues: SpecRule {
     static let summary = "aws.noValue stands only where a value may be absent, and a conditional value is not decided by its when:"
-    static let codes: [DiagnosticCode] = [.misplacedNoValue, .decidedConditional]
+    static let codes: [DiagnosticCode] = [.misplacedNoValue, .decidedConditional, .comparisonOutsideAllowed]
 
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
         for resource in context.spec.resources {
             guard case .raw(let raw) = resource.body, let properties = raw.properties else { continue }
             decided(in: properties, under: [resource.when?.condition].compactMap { $0 }, into: &diagnostics)
         }
+        var tested: [Condition] = []
+        for site in context.walk.strings {
+            tested += site.string.interpolated.expressions.flatMap(\.conditions)
+        }
+        for resource in context.spec.resources {
+            if case .raw(let raw) = resource.body, let properties = raw.properties { tested += formConditions(properties) }
+        }
+        for condition in tested { outsideAllowed(condition, symbols: context.symbols, into: &diagnostics) }
         for site in context.walk.strings {
             let whole = site.string.interpolated.isSingleExpression
             for expression in site.string.interpolated.expressions {
@@ -44,6 +54,41 @@ enum ConditionalValues: SpecRule {
             decided(in: then, under: conditions + [condition], into: &diagnostics)
             if let otherwise { decided(in: otherwise, under: conditions + [condition.negated], into: &diagnostics) }
         case .string, .number, .bool, .null: break
+        }
+    }
+
+    /// The conditions of the mapping form in a property value.
+    private static func formConditions(_ value: RawValue) -> [Condition] {
+        switch value {
+        case .array(let items, _): items.flatMap(formConditions)
+        case .object(let members, _): members.flatMap { formConditions($0.value) }
+        case .conditional(let when, let then, let otherwise, _):
+            [when.condition] + formConditions(then) + (otherwise.map(formConditions) ?? [])
+        case .string, .number, .bool, .null: []
+        }
+    }
+
+    /// `env == 'production'` where `env` allows only `dev` and `prod`: the comparison never holds.
+    private static func outsideAllowed(_ condition: Condition, symbols: SymbolTable, into diagnostics: inout [Diagnostic]) {
+        switch condition {
+        case .equals(let a, let b, _), .notEquals(let a, let b, _):
+            for (name, literal) in [(a, b), (b, a)] {
+                guard case .reference(let reference) = name, case .success(.parameter(let parameter)) = symbols.resolve(reference),
+                      var allowed = parameter.allowed?.value else { continue }
+                if parameter.isOptional { allowed.append("") }
+                let text: String
+                switch literal {
+                case .string(let value, _), .number(let value, _): text = value
+                case .reference: continue
+                }
+                guard !allowed.contains(text) else { continue }
+                var equals = true
+                if case .notEquals = condition { equals = false }
+                diagnostics.append(.comparisonOutsideAllowed(condition, parameter: parameter, literal: literal, always: !equals))
+            }
+        case .not(let inner, _): outsideAllowed(inner, symbols: symbols, into: &diagnostics)
+        case .and(let items, _), .or(let items, _): for item in items { outsideAllowed(item, symbols: symbols, into: &diagnostics) }
+        case .isSet, .unparsed: break
         }
     }
 
@@ -108,11 +153,21 @@ extension DiagnosticCode {
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-conditions.html"))
     package static let decidedConditional = DiagnosticCode(
         "FW4207", .specChecks, "a conditional value whose condition its when: already decides")
+    package static let comparisonOutsideAllowed = DiagnosticCode(
+        "FW4208", .specChecks, "a conditional value compares a parameter with a value it does not allow")
 }
 
 extension Diagnostic {
     static func misplacedNoValue(_ problem: String, at range: SourceRange) -> Diagnostic {
         .error(.misplacedNoValue, "aws.noValue cannot stand here: \(problem)", at: range)
+    }
+
+    static func comparisonOutsideAllowed(_ condition: Condition, parameter: Parameter, literal: Operand, always: Bool) -> Diagnostic {
+        let allowed = (parameter.allowed?.value ?? []).map { "'\($0)'" }.joined(separator: ", ")
+        return .warning(.comparisonOutsideAllowed,
+                        "parameter '\(parameter.name.text)' allows only \(allowed), so \(condition.canonical) is always \(always)",
+                        at: literal.range, notes: [Note("'\(parameter.name.text)' allows these", at: parameter.allowed?.range)],
+                        help: ["compare with one of \(allowed), or add \(literal.canonical) to 'allowed'"])
     }
 
     static func decidedConditional(_ condition: Condition, holds: Bool, help: String? = nil) -> Diagnostic {
