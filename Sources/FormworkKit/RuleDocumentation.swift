@@ -105,7 +105,8 @@ enum RuleDocumentation {
             stand where CloudFormation can take them. `aws.noValue` (no value at
             all, `AWS::NoValue`) removes what holds it, so it may only be a final
             value (a branch of a conditional value, or a fallback after `??`) of a
-            string that is exactly one `${...}`, where a value may be left out: a
+            string that is exactly one `${...}` (or that is itself a branch of the
+            mapping form), where a value may be left out: a
             raw resource's property, at any depth, and an environment variable.
             Anywhere else (inside text, an output, a tag, a component's field,
             alone) it is an error. A conditional value, in either form, whose

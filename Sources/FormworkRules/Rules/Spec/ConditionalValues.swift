@@ -5,7 +5,8 @@ import FormworkSpec
 /// stand where CloudFormation can take them. `aws.noValue` (no value at
 /// all, `AWS::NoValue`) removes what holds it, so it may only be a final
 /// value (a branch of a conditional value, or a fallback after `??`) of a
-/// string that is exactly one `${...}`, where a value may be left out: a
+/// string that is exactly one `${...}` (or that is itself a branch of the
+/// mapping form), where a value may be left out: a
 /// raw resource's property, at any depth, and an environment variable.
 /// Anywhere else (inside text, an output, a tag, a component's field,
 /// alone) it is an error. A conditional value, in either form, whose
@@ -30,11 +31,17 @@ enum ConditionalValues: SpecRule {
             if case .raw(let raw) = resource.body, let properties = raw.properties { tested += formConditions(properties) }
         }
         for condition in tested { outsideAllowed(condition, symbols: context.symbols, into: &diagnostics) }
+        // A string that is itself a branch of the mapping form (`then: ${aws.noValue}`) is a choice already.
+        var branches: Set<SourceRange> = []
+        for resource in context.spec.resources {
+            if case .raw(let raw) = resource.body, let properties = raw.properties { formBranches(properties, into: &branches) }
+        }
         for site in context.walk.strings {
             let whole = site.string.interpolated.isSingleExpression
             for expression in site.string.interpolated.expressions {
                 var walk = Walk(site: site, whole: whole)
-                walk.visit(expression, tail: true, inChoice: false, conditions: site.guards.map(\.condition))
+                walk.visit(expression, tail: true, inChoice: branches.contains(site.string.range),
+                           conditions: site.guards.map(\.condition))
                 diagnostics += walk.diagnostics
             }
         }
@@ -57,7 +64,21 @@ enum ConditionalValues: SpecRule {
         }
     }
 
-    /// The conditions of the mapping form in a property value.
+    /// The strings that are whole branches of the mapping form.
+    private static func formBranches(_ value: RawValue, into branches: inout Set<SourceRange>) {
+        switch value {
+        case .array(let items, _): for item in items { formBranches(item, into: &branches) }
+        case .object(let members, _): for member in members { formBranches(member.value, into: &branches) }
+        case .conditional(_, let then, let otherwise, _):
+            for branch in [then, otherwise].compactMap({ $0 }) {
+                if case .string(let string) = branch { branches.insert(string.range) }
+                formBranches(branch, into: &branches)
+            }
+        case .string, .number, .bool, .null: break
+        }
+    }
+
+        /// The conditions of the mapping form in a property value.
     private static func formConditions(_ value: RawValue) -> [Condition] {
         switch value {
         case .array(let items, _): items.flatMap(formConditions)
