@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 /// Writes a template as deterministic JSON: sections in the order
-/// AWSTemplateFormatVersion, Description, Parameters, Conditions, Resources,
+/// AWSTemplateFormatVersion, Description, Parameters, Mappings, Conditions, Resources,
 /// Outputs; resources in model order; inside a resource Type, Condition,
 /// DependsOn, DeletionPolicy, UpdateReplacePolicy, Metadata, Properties;
 /// every other object's keys sorted (by their UTF-8 bytes); 2-space indent;
@@ -51,7 +51,7 @@ package enum JSONWriter {
     /// A generous guess at the text's size (what the templates of `specs/`
     /// take per entry, rounded up), so the buffer is allocated about once.
     private static func estimatedSize(of template: Template, minify: Bool) -> Int {
-        let entries = template.resources.count + template.parameters.count + template.conditions.count
+        let entries = template.resources.count + template.parameters.count + template.mappings.count + template.conditions.count
             + template.outputs.count
         return 256 + (template.description?.utf8.count ?? 0) + entries * (minify ? 640 : 1024)
     }
@@ -89,6 +89,7 @@ package enum JSONWriter {
                 _ = record(.key("Description"), under: 0, origin: template.descriptionOrigin)
             }
             entries("Parameters", template.parameters)
+            entries("Mappings", template.mappings)
             entries("Conditions", template.conditions)
             if !template.resources.isEmpty {
                 let node = openSection("Resources")

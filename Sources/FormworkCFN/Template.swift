@@ -21,6 +21,7 @@ package struct Template: Sendable {
     /// The spec node that stands for the whole template (the spec's `stack:`).
     package var origin: SourceRange?
     package var parameters: [Entry] = []
+    package var mappings: [Entry] = []
     package var conditions: [Entry] = []
     /// In model order; added with `append`, changed in place with `subscript(resourceAt:)`.
     package private(set) var resources: [Resource] = []

@@ -16,6 +16,7 @@ package enum TemplateReader {
         for (name, value) in sections {
             switch name {
             case "Parameters": template.parameters = entries(value)
+            case "Mappings": template.mappings = entries(value)
             case "Conditions": template.conditions = entries(value)
             case "Outputs": template.outputs = entries(value)
             case "Resources":

@@ -16,6 +16,29 @@ package enum CloudFormation {
         package static let templateBodyBytes = 1_048_576
         /// A template body passed inline (`TemplateBody`, `--template-body`).
         package static let inlineTemplateBodyBytes = 51_200
+        /// Mappings in one template.
+        package static let mappings = 200
+        /// "Mapping attributes for each mapping"; cfn-lint 1.51.0's schema of
+        /// the section (`data/schemas/other/mappings`) holds both levels of a
+        /// mapping to it: at most 200 top-level keys, and 200 names under each.
+        package static let mappingAttributes = 200
+        /// "Mapping name and mapping attribute name": each key of a mapping.
+        package static let mappingKeyLength = 255
+    }
+
+    /// The characters of a mapping's keys, as cfn-lint 1.51.0's schema of
+    /// the `Mappings` section has them (`data/schemas/other/mappings`): a
+    /// top-level key `[A-Za-z0-9.-]+` (region names, `t3.micro`), a
+    /// second-level key `[A-Za-z0-9]+`.
+    /// Source: AWS CloudFormation User Guide, "CloudFormation template Mappings syntax".
+    package enum MappingKeys {
+        package static func isValidTopLevel(_ key: String) -> Bool {
+            !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "." || $0 == "-" }
+        }
+
+        package static func isValidSecondLevel(_ key: String) -> Bool {
+            !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric }
+        }
     }
 
     /// A logical ID is alphanumeric (`A-Za-z0-9`) and 1 to 255 characters.

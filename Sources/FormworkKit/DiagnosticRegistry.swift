@@ -17,6 +17,8 @@ public enum DiagnosticRegistry {
         + DiagnosticCode.allYAMLCodes
         + DiagnosticCode.allDecodingCodes
         + DiagnosticCode.allExpressionCodes
+        + DiagnosticCode.allConditionalExpressionCodes
+        + DiagnosticCode.allMappingDecodingCodes
         + DiagnosticCode.allOutputCodes
 
     public static let all: [DiagnosticCode] =

@@ -97,7 +97,7 @@ enum RuleDocumentation {
             Text naming nothing declared (`$(date)` in a script) is left alone.
             """#,
         "LogicalIdCollisions": #"""
-            Parameters and resources share CloudFormation's logical-ID space, and a
+            Parameters, mappings and resources share CloudFormation's logical-ID space (and `${...}`'s names), and a
             name's logical ID upper-cases its first letter: parameter `jobs` and
             resource `jobs` (or `Jobs`) would both be `Jobs`. Each later declaration
             is reported, with a note at the first. A name that is not lowerCamel is
@@ -131,9 +131,41 @@ enum RuleDocumentation {
             user standing under a condition that implies the one the value needs
             (a conjunction containing it). An unguarded use is an error whose fix-its
             name both ways out. A fallback on a value that is always present is a
-            warning: it hides nothing and misleads the reader. A `when:` that did
+            warning: it hides nothing and misleads the reader. In a conditional
+            value (`${c ? a : b}`) the then-branch stands under `c` and the
+            else-branch under `!c`, each with the conditions around it. A `when:` that did
             not parse, or was written under a misspelled key, is reported by the
             decoder; no use under it, or of a resource under it, is reported here.
+            """#,
+        "ConditionalValues": #"""
+            A conditional value (`${env == 'prod' ? 512 : 128}`) and `aws.noValue`
+            stand where CloudFormation can take them. `aws.noValue` (no value at
+            all, `AWS::NoValue`) removes what holds it, so it may only be a final
+            value (a branch of a conditional value, or a fallback after `??`) of a
+            string that is exactly one `${...}` (or that is itself a branch of the
+            mapping form), where a value may be left out: a
+            raw resource's property, at any depth, and an environment variable.
+            Anywhere else (inside text, an output, a tag, a component's field,
+            alone) it is an error. A conditional value, in either form, whose
+            condition the `when:`s and branches around it already decide is a
+            warning: one branch is never used; so is one that compares a parameter
+            with a literal its `allowed` list does not hold (`env == 'production'`
+            where `env` allows `dev` and `prod`).
+            """#,
+        "MappingLookups": #"""
+            Every `${map[key].name}` reads a mapping of `mappings:` with keys it
+            has. A literal key is looked up at compile time (a missing one is an
+            error with the closest key): the second-level key in the entry the
+            first key selects, or, when the first key comes from a parameter, in
+            every entry it may select (those in the parameter's `allowed`, else
+            all). A key from a parameter or a pseudo parameter is read at deploy
+            time; a parameter whose `allowed` holds a value the mapping has no
+            top-level key for is a warning (`Fn::FindInMap` would fail the stack
+            there). A key cannot come from a resource (CloudFormation takes only
+            `Ref` of a parameter and `Fn::FindInMap` there) or a list parameter.
+            A list value may stand only where a list can: as the whole value of a
+            raw resource's property, or of an output (which joins it); never inside
+            a string. A mapping nothing reads is a warning, as cfn-lint's W7001.
             """#,
         "RequiredSettings": #"""
             A function needs a `handler` and a `runtime`, from itself or from
@@ -537,17 +569,17 @@ enum RuleDocumentation {
              3 | resources: &r
                |            ^~
             """#),
-        "FW2001": ("golden/invalid/quoted-number.txt", #"""
-            specs/invalid/quoted-number.yaml:6:20: error[FW2001]: expected a whole number for retentionDays, found a string
-             6 |     retentionDays: "4"
-               |                    ^~~
-              help: remove the quotes
+        "FW2001": ("golden/invalid/conditional-typed-fields.txt", #"""
+            specs/invalid/conditional-typed-fields.yaml:15:13: error[FW2001]: expected a whole number for memory, found a string; a field of this type takes no ${...}
+             15 |     memory: "${env == 'prod' ? 1024 : 256}"
+                |             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+              help: conditional values and references reach strings only: write the value out, or write the resource as a raw 'type:' whose property takes one
             """#),
-        "FW2002": ("golden/invalid/five-mistakes.txt", #"""
-            specs/invalid/five-mistakes.yaml:8:5: error[FW2002]: unknown key 'visibilityTimout' in resource 'jobs'
-             8 |     visibilityTimout: 30
-               |     ^~~~~~~~~~~~~~~~
-              help: did you mean 'visibilityTimeout'?
+        "FW2002": ("golden/invalid/conditional-value-errors.txt", #"""
+            specs/invalid/conditional-value-errors.yaml:35:9: error[FW2002]: unknown key 'than' in a conditional value
+             35 |         than: []
+                |         ^~~~
+              help: did you mean 'then'?
             """#),
         "FW2003": ("golden/invalid/missing-required.txt", #"""
             specs/invalid/missing-required.yaml:1:1: error[FW2003]: the spec needs 'formwork'
@@ -646,6 +678,33 @@ enum RuleDocumentation {
               help: write 10 for decimal 10
               help: write 8 to keep the value YAML read
             """#),
+        "FW2040": ("golden/invalid/mapping-errors.txt", #"""
+            specs/invalid/mapping-errors.yaml:23:5: error[FW2040]: mapping key 'us_east_1' is not 1–255 letters, digits, '.' and '-'; CloudFormation takes only those in a top-level key
+             23 |     us_east_1: { value: x }
+                |     ^~~~~~~~~
+            """#),
+        "FW2041": ("golden/invalid/mapping-errors.txt", #"""
+            specs/invalid/mapping-errors.yaml:25:10: error[FW2041]: mapping 'empty' is empty; CloudFormation needs at least one entry
+             25 |   empty: {}
+                |          ^~
+            """#),
+        "FW2042": ("golden/invalid/mapping-limits.txt", #"""
+            specs/invalid/mapping-limits.yaml:206:5: error[FW2042]: 201 top-level keys in mapping 'wide'; CloudFormation takes at most 200
+             206 |     k200: { v: x }
+                 |     ^~~~
+            """#),
+        "FW2043": ("golden/invalid/mapping-errors.txt", #"""
+            specs/invalid/mapping-errors.yaml:24:77: error[FW2043]: a mapping value is literal text; CloudFormation reads no ${...} in mappings
+             24 |     us-east-1: { instance-type: t3.micro, empty: ~, nested: { a: b }, text: "${env}" }
+                |                                                                             ^~~~~~~~
+              help: write the value out, or give the property a conditional value: ${env == 'prod' ? 'a' : 'b'}
+            """#),
+        "FW2044": ("golden/invalid/conditional-value-errors.txt", #"""
+            specs/invalid/conditional-value-errors.yaml:52:11: error[FW2044]: 'properties:' itself cannot be a conditional value; make each property one
+             52 |       if: env == 'prod'
+                |           ^~~~~~~~~~~~~
+              help: or put the resource under 'when:' to have it only where the condition holds
+            """#),
         "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
             specs/invalid/malformed-interpolation.yaml:9:26: error[FW3001]: '${' is never closed; expected '}'
              9 |       TopicName: "alerts-${env"
@@ -664,10 +723,10 @@ enum RuleDocumentation {
                 |                              ^~
               help: write ?? '' to fall back to an empty string
             """#),
-        "FW3004": ("golden/invalid/interpolation-errors.txt", #"""
-            specs/invalid/interpolation-errors.yaml:11:25: error[FW3004]: unexpected 'name' in ${...}; expected '??' or '}'
-             11 |       TopicName: "${env name}"
-                |                         ^~~~
+        "FW3004": ("golden/invalid/conditional-value-errors.txt", #"""
+            specs/invalid/conditional-value-errors.yaml:26:48: error[FW3004]: unexpected '?? 'false'' in ${...}; expected '}'
+             26 |       ContentBasedDeduplication: ${aws.noValue ?? 'false'}
+                |                                                ^~~~~~~~~~
             """#),
         "FW3005": ("golden/invalid/interpolation-errors.txt", #"""
             specs/invalid/interpolation-errors.yaml:12:27: error[FW3005]: '${' cannot stand inside ${...}
@@ -828,6 +887,33 @@ enum RuleDocumentation {
              22 |       STAGE_NAME: "api-$(env)"
                 |                        ^~~~~~
               help: write ${env}
+            """#),
+        "FW3080": ("golden/invalid/conditional-value-errors.txt", #"""
+            specs/invalid/conditional-value-errors.yaml:21:23: error[FW3080]: '?' needs a condition before it, as in ${env == 'prod' ? 512 : 128}
+             21 |       DisplayName: "${? 'a' : 'b'}"
+                |                       ^
+            """#),
+        "FW3081": ("golden/invalid/conditional-value-errors.txt", #"""
+            specs/invalid/conditional-value-errors.yaml:20:35: error[FW3081]: a conditional value needs ': <value>' for when its condition is false
+             20 |       TopicName: "${env == 'prod' ? 'live'}"
+                |                                   ^
+              help: write ': aws.noValue' for no value then
+            """#),
+        "FW3082": ("golden/invalid/conditional-value-errors.txt", #"""
+            specs/invalid/conditional-value-errors.yaml:22:40: error[FW3082]: expected a value after '?': a name, a quoted string, a number or aws.noValue
+             22 |       KmsMasterKeyId: "${env == 'prod' ? : 'b'}"
+                |                                        ^
+            """#),
+        "FW3083": ("golden/invalid/mapping-errors.txt", #"""
+            specs/invalid/mapping-errors.yaml:45:36: error[FW3083]: a mapping lookup reads two keys: sizing[key].name or sizing[key][key]
+             45 |         - { Key: oneKey, Value: "${sizing[env]}" }
+                |                                    ^~~~~~~~~~~
+            """#),
+        "FW3084": ("golden/invalid/mapping-errors.txt", #"""
+            specs/invalid/mapping-errors.yaml:44:35: error[FW3084]: 'sizing' is a mapping; a value of it is read with two keys
+             44 |         - { Key: whole, Value: "${sizing}" }
+                |                                   ^~~~~~
+              help: write ${sizing[key].name}, the key a quoted string, a parameter or aws.region
             """#),
         "FW4001": ("golden/invalid/function-missing-settings.txt", #"""
             specs/invalid/function-missing-settings.yaml:4:3: error[FW4001]: function 'worker' needs 'handler'
@@ -998,6 +1084,63 @@ enum RuleDocumentation {
              1008 |       - { id: rule1001, prefix: p1001/, expiration: { days: 1001 } }
                   |         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
               help: merge rules that share a prefix, or remove rules from here on
+            """#),
+        "FW4200": ("golden/invalid/mapping-errors.txt", #"""
+            specs/invalid/mapping-errors.yaml:34:21: error[FW4200]: 'sizng' is not a mapping of this spec
+             34 |       BucketName: ${sizng[env].memory}
+                |                     ^~~~~
+              help: did you mean 'sizing'?
+            """#),
+        "FW4201": ("golden/invalid/mapping-errors.txt", #"""
+            specs/invalid/mapping-errors.yaml:37:38: error[FW4201]: mapping 'sizing' has no key 'test'
+             37 |         AccelerationStatus: ${sizing['test'].memory}
+                |                                      ^~~~~~
+            """#),
+        "FW4202": ("golden/invalid/mapping-errors.txt", #"""
+            specs/invalid/mapping-errors.yaml:41:49: error[FW4202]: a mapping key is a string known before resources exist; 'bucket.Arn' cannot be one
+             41 |         - { Key: fromResource, Value: "${sizing[bucket.Arn].memory}" }
+                |                                                 ^~~~~~~~~~
+              help: use a quoted key, a string parameter or a pseudo parameter such as aws.region
+            """#),
+        "FW4203": ("golden/invalid/mapping-errors.txt", #"""
+            specs/invalid/mapping-errors.yaml:40:40: warning[FW4203]: parameter 'env' allows 'staging', which mapping 'sizing' has no key for; the stack would fail with that value
+             40 |         - { Key: cpu, Value: "${sizing[env].cpu}" }
+                |                                        ^~~
+            specs/invalid/mapping-errors.yaml:11:14: note: 'env' allows it here
+             11 |     allowed: [dev, staging, prod]
+                |              ^~~~~~~~~~~~~~~~~~~~
+              help: add key 'staging' to mapping 'sizing', or remove it from 'allowed'
+            """#),
+        "FW4204": ("golden/invalid/mapping-errors.txt", #"""
+            specs/invalid/mapping-errors.yaml:43:41: error[FW4204]: this lookup of mapping 'sizing' may read a list, which can only be the whole value of a raw resource's property or of an output
+             43 |         - { Key: zones, Value: "zones ${sizing['dev'].zones}" }
+                |                                         ^~~~~~~~~~~~~~~~~~~
+            """#),
+        "FW4205": ("golden/invalid/mapping-errors.txt", #"""
+            specs/invalid/mapping-errors.yaml:22:3: warning[FW4205]: mapping 'badKeys' is never read
+             22 |   badKeys:
+                |   ^~~~~~~
+              help: read it with ${badKeys[key].name}, or remove it
+            """#),
+        "FW4206": ("golden/invalid/conditional-value-errors.txt", #"""
+            specs/invalid/conditional-value-errors.yaml:15:37: error[FW4206]: aws.noValue cannot stand here: only a raw resource's property or an environment variable can be left out
+             15 |   owner: "${env == 'prod' ? 'ops' : aws.noValue}"
+                |                                     ^~~~~~~~~~~
+            """#),
+        "FW4207": ("golden/invalid/conditional-value-errors.txt", #"""
+            specs/invalid/conditional-value-errors.yaml:31:21: warning[FW4207]: the condition env == 'prod' is always true here, under the conditions around this value, so the else-branch is never used
+             31 |       TopicName: "${env == 'prod' ? 'live' : 'test'}"
+                |                     ^~~~~~~~~~~~~
+              help: write the then-branch alone
+            """#),
+        "FW4208": ("golden/invalid/conditional-value-errors.txt", #"""
+            specs/invalid/conditional-value-errors.yaml:42:32: warning[FW4208]: parameter 'env' allows only 'dev', 'prod', so env == 'production' is always false
+             42 |       TracingConfig: "${env == 'production' ? 'Active' : 'PassThrough'}"
+                |                                ^~~~~~~~~~~~
+            specs/invalid/conditional-value-errors.yaml:10:14: note: 'env' allows these
+             10 |     allowed: [dev, prod]
+                |              ^~~~~~~~~~~
+              help: compare with one of 'dev', 'prod', or add 'production' to 'allowed'
             """#),
         "FW4240": ("golden/invalid/function-permission-targets.txt", #"""
             specs/invalid/function-permission-targets.yaml:46:9: error[FW4240]: 'publish' does not apply to 'uploads', a bucket; a bucket takes read, write, readWrite

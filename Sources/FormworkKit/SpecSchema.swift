@@ -26,6 +26,7 @@ public enum SpecSchema {
                 ("stack", object([("type", string("string")), ("pattern", string("^[a-z][a-z0-9-]{0,63}$"))])),
                 ("description", stringType),
                 ("parameters", named(parameter)),
+                ("mappings", named(mapping)),
                 ("tags", tags),
                 ("defaults", closed(SpecKeys.defaults, [
                     "function": closed(keys: FunctionSpec.defaultableKeys, function),
@@ -59,6 +60,21 @@ public enum SpecSchema {
             "default": anyOf([scalar, object([("type", string("array")), ("items", scalar)])]),
             "pattern": stringType, "description": stringType, "optional": boolType,
             "allowed": object([("type", string("array")), ("items", scalar)]),
+        ])
+    }
+
+    /// A lookup table: top-level keys, each a mapping of names to values.
+    static var mapping: TemplateValue {
+        let value = anyOf([scalar, object([("type", string("array")), ("items", scalar)])])
+        let names = object([
+            ("type", string("object")), ("minProperties", .int(1, nil)), ("maxProperties", .int(200, nil)),
+            ("propertyNames", object([("pattern", string("^[A-Za-z0-9]{1,255}$"))])),
+            ("additionalProperties", value),
+        ])
+        return object([
+            ("type", string("object")), ("minProperties", .int(1, nil)), ("maxProperties", .int(200, nil)),
+            ("propertyNames", object([("pattern", string("^[A-Za-z0-9.-]{1,255}$"))])),
+            ("additionalProperties", names),
         ])
     }
 

@@ -37,6 +37,7 @@ package final class Lowering {
     package static func run(_ spec: Spec, symbols: SymbolTable, options: LoweringOptions) -> Template {
         let lowering = Lowering(spec: spec, symbols: symbols)
         lowering.lowerParameters(options.parameterOverrides)
+        lowering.lowerMappings()
         for resource in spec.resources { lowering.lower(resource) }
         lowering.attachS3Notifications()
         lowering.lowerOutputs()
@@ -153,13 +154,37 @@ package final class Lowering {
         }
     }
 
+    // MARK: mappings
+
+    /// Each mapping as written; numbers and booleans as their text, as CloudFormation keeps them.
+    private func lowerMappings() {
+        for mapping in spec.mappings {
+            let entries = mapping.entries.map { entry -> (String, TemplateValue) in
+                let values = entry.values.map { pair -> (String, TemplateValue) in
+                    let range = pair.value.range
+                    let value: TemplateValue = switch pair.value.value {
+                    case .string(let s), .number(let s): .string(s, range)
+                    case .bool(let b): .string(b ? "true" : "false", range)
+                    case .list(let items): .array(items.map { .string($0, range) }, range)
+                    }
+                    return (pair.key.value, value)
+                }
+                return (entry.key.value, .object(values, entry.range))
+            }
+            template.mappings.append(.init(mapping.name.logicalId, .object(entries, mapping.range)))
+        }
+    }
+
     // MARK: outputs
 
     private func lowerOutputs() {
         for output in spec.outputs {
             emitter.context = [output.when?.condition].compactMap { $0 }
             defer { emitter.context = [] }
-            var members: [(String, TemplateValue)] = [("Value", emitter.emit(output.value))]
+            emitter.joinLists = true
+            let value = emitter.emit(output.value)
+            emitter.joinLists = false
+            var members: [(String, TemplateValue)] = [("Value", value)]
             if let export = output.export {
                 members.append(("Export", .object([("Name", emitter.emit(export))], export.range)))
             }

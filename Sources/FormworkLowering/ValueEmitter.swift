@@ -13,6 +13,13 @@ struct ValueEmitter {
     /// is present there, so it gets no `Fn::If` (cfn-lint W1028: one branch
     /// could never be taken).
     var context: [Condition] = []
+    /// Set while a raw resource's properties are emitted: a number in a
+    /// value that is exactly one `${...}` (`${c ? 512 : 128}`) stays a JSON
+    /// number. Elsewhere, and in `Fn::Sub` variables, it is a string.
+    var numbersStayNumbers = false
+    /// Set while an output's value is emitted: a list (a list parameter, a
+    /// mapping's list) is joined with commas, since an output is a string.
+    var joinLists = false
 
     var symbols: SymbolTable { attributes.symbols }
 
@@ -26,6 +33,9 @@ struct ValueEmitter {
 
         var format = ""
         var variables: [(String, TemplateValue)] = []
+        let numbers = numbersStayNumbers
+        numbersStayNumbers = false
+        defer { numbersStayNumbers = numbers }
         for segment in segments {
             switch segment {
             case .literal(let text):
@@ -60,7 +70,7 @@ struct ValueEmitter {
         switch expression {
         case .stringLiteral(let s, _), .numberLiteral(let s, _):
             return s.escapedForSub
-        case .fallback:
+        case .fallback, .conditional, .noValue, .lookup:
             return nil
         case .reference(let reference):
             switch symbols.resolve(reference) {
@@ -81,11 +91,37 @@ struct ValueEmitter {
     /// An expression standing alone.
     mutating func emit(_ expression: Expression, origin: SourceRange) -> TemplateValue {
         switch expression {
-        case .stringLiteral(let s, let range), .numberLiteral(let s, let range):
+        case .stringLiteral(let s, let range):
             return .string(s, range)
+        case .numberLiteral(let s, let range):
+            return numbersStayNumbers ? .init(.number(s), origin: range) : .string(s, range)
+        case .noValue(let range):
+            return .noValue(range)
+        case .lookup(let lookup):
+            let keys = lookup.keys.map { key -> TemplateValue in
+                switch key {
+                case .literal(let text, let range): .string(text, range)
+                case .reference(let reference): emit(.reference(reference), origin: origin)
+                }
+            }
+            let value = TemplateValue.object(
+                [("Fn::FindInMap", .array([.string(Name.logicalId(of: lookup.map), lookup.mapRange)] + keys, lookup.range))],
+                lookup.range)
+            guard joinLists, symbols.lookupIsList(lookup) else { return value }
+            return Self.join(value, lookup.range)
+        case .conditional(let condition, let then, let otherwise, let range):
+            // Where the conditions around the value decide it, only the branch taken is written (cfn-lint W1028).
+            if implied(condition) { return emit(then, origin: origin) }
+            if implied(condition.negated) { return emit(otherwise, origin: origin) }
+            let name = conditions.name(for: WhenClause(text: condition.canonical, condition: condition, range: range), symbols: symbols)
+            let present = under(condition) { $0.emit(then, origin: origin) }
+            let absent = under(condition.negated) { $0.emit(otherwise, origin: origin) }
+            return .if(name, present, absent, range)
         case .reference(let reference):
             switch symbols.resolve(reference) {
-            case .success(.parameter(let parameter)): return .ref(parameter.name.logicalId, reference.range)
+            case .success(.parameter(let parameter)):
+                let value = TemplateValue.ref(parameter.name.logicalId, reference.range)
+                return joinLists && parameter.type.value == .list ? Self.join(value, reference.range) : value
             case .success(.pseudo(let pseudo)): return .ref(pseudo, reference.range)
             case .success(.resource(let resource, let attribute)):
                 switch attributes.value(of: resource, attribute) {
@@ -132,6 +168,19 @@ struct ValueEmitter {
     func implied(_ condition: Condition) -> Bool {
         guard let first = context.first else { return false }
         return Condition.and(context.flatMap(\.conjuncts), first.range).implies(condition)
+    }
+
+    /// `Fn::Join` of a list with commas, as `CommaDelimitedList` reads it.
+    static func join(_ list: TemplateValue, _ origin: SourceRange) -> TemplateValue {
+        .object([("Fn::Join", .array([.string(",", origin), list], origin))], origin)
+    }
+
+    /// Emits under `condition` as well as the current context.
+    mutating func under<T>(_ condition: Condition, _ body: (inout ValueEmitter) -> T) -> T {
+        let saved = context
+        context.append(condition)
+        defer { context = saved }
+        return body(&self)
     }
 
     /// Emits under `clauses` as well as the current context.

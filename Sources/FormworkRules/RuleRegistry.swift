@@ -23,6 +23,8 @@ package enum RuleRegistry {
         UnusedParameters.self,
         ParameterConstraints.self,
         NullGuards.self,
+        ConditionalValues.self,
+        MappingLookups.self,
         RequiredSettings.self,
         TagKeysAndValues.self,
         LambdaRuntimes.self,

@@ -116,7 +116,7 @@ extension Attributes {
                 }
             case .expression(.stringLiteral(let text, _)), .expression(.numberLiteral(let text, _)):
                 format += text.escapedForSub
-            case .expression(.fallback):
+            case .expression(.fallback), .expression(.conditional), .expression(.noValue), .expression(.lookup):
                 return nil
             }
         }

@@ -303,11 +303,15 @@ package indirect enum RawValue: Sendable {
     case null(SourceRange)
     case array([RawValue], SourceRange)
     case object([(key: Located<String>, value: RawValue)], SourceRange)
+    /// `{if: <condition>, then: <value>, else: <value>}`: a conditional
+    /// value (`Fn::If`) of any JSON type; no `else` is no value (`AWS::NoValue`).
+    case conditional(WhenClause, then: RawValue, else: RawValue?, SourceRange)
 
     package var range: SourceRange {
         switch self {
         case .string(let s): s.range
-        case .number(_, let r), .bool(_, let r), .null(let r), .array(_, let r), .object(_, let r): r
+        case .number(_, let r), .bool(_, let r), .null(let r), .array(_, let r), .object(_, let r),
+             .conditional(_, _, _, let r): r
         }
     }
 }

@@ -9,6 +9,7 @@ package struct Spec: Sendable {
     package var parameters: [Parameter] = []
     package var tags: [Tag] = []
     package var defaults = Defaults()
+    package var mappings: [Mapping] = []
     package var resources: [ResourceDecl] = []
     package var outputs: [Output] = []
     /// Top-level keys the spec misspells (`resource:`), or writes with a

@@ -9,7 +9,8 @@ package struct SpecWalk: Sendable {
     package private(set) var strings: [StringSite] = []
     /// Every `when:`, each resource's before those inside it.
     package private(set) var whenClauses: [WhenClause] = []
-    /// Every reference in a `when:` condition, in reading order.
+    /// Every reference in a condition, in reading order: a `when:`'s, or a
+    /// conditional value's (`${env == 'prod' ? 512 : 128}`).
     package private(set) var conditionReferences: [ConditionReference] = []
     /// Every resource name written as a plain value (`bucket: uploads`).
     package private(set) var nameUses: [NameSite] = []
@@ -94,11 +95,19 @@ package struct SpecWalk: Sendable {
         }
     }
 
+    /// A raw property value: the then-branch of a conditional value
+    /// stands under its condition, the else-branch under its negation.
     /// A clause the values inside stand under, recorded with its references.
     private mutating func clauses(_ when: WhenClause?) -> [WhenClause] {
         guard let when else { return [] }
         whenClauses.append(when)
-        var stack = [when.condition]
+        record(when.condition)
+        return [when]
+    }
+
+    /// The references of a condition: a `when:`'s, or a conditional value's.
+    private mutating func record(_ condition: Condition) {
+        var stack = [condition]
         while let condition = stack.popLast() {
             switch condition {
             case .isSet(let reference):
@@ -112,24 +121,30 @@ package struct SpecWalk: Sendable {
             case .unparsed(let names, _): unparsedNames += names
             }
         }
-        return [when]
     }
 
-    /// Every string of a property tree, in document order.
+    /// Every string of a property tree, in document order; the branches
+    /// of a conditional value each under its side of the condition.
     private mutating func add(_ tree: RawValue, _ place: StringSite.Place, under guards: [WhenClause]) {
-        var stack = [tree]
-        while let value = stack.popLast() {
-            switch value {
-            case .string(let string): add(string, place, under: guards)
-            case .array(let items, _): stack += items.reversed()
-            case .object(let members, _): stack += members.map(\.value).reversed()
-            case .number, .bool, .null: break
+        switch tree {
+        case .string(let string): add(string, place, under: guards)
+        case .array(let items, _): for item in items { add(item, place, under: guards) }
+        case .object(let members, _): for member in members { add(member.value, place, under: guards) }
+        case .conditional(let when, let then, let otherwise, _):
+            add(then, place, under: guards + clauses(when))
+            let negation = when.condition.negated
+            if let otherwise {
+                add(otherwise, place, under: guards + [WhenClause(text: negation.canonical, condition: negation, range: when.range)])
             }
+        case .number, .bool, .null: break
         }
     }
 
     private mutating func add(_ string: StringValue, _ place: StringSite.Place, under guards: [WhenClause]) {
         strings.append(StringSite(string: string, place: place, guards: guards))
+        for expression in string.interpolated.expressions {
+            for condition in expression.conditions { record(condition) }
+        }
         for unparsed in string.interpolated.unparsed { unparsedNames += unparsed.names }
     }
 }

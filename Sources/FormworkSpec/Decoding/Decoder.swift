@@ -141,6 +141,7 @@ extension SpecDecoder {
                 } else if scalar.value.contains("${") {
                     let string = InterpolatedString.parse(scalar.value, locator: locator, diagnostics: &ignored)
                     unreadNames += string.references.map(\.root) + string.unparsed.flatMap(\.names)
+                    unreadNames += string.expressions.flatMap(\.conditions).flatMap(\.references).map(\.root)
                 }
             case .sequence(let items):
                 stack += items.map { ($0, false) }
@@ -220,6 +221,8 @@ extension SpecDecoder {
             report(.notWholeNumber(node.scalar?.value ?? "", for: what, at: node.range))
         case .string where node.leadingZeroNumber != nil:
             report(.leadingZeroString(node.leadingZeroNumber!, asError: true, at: node.range))
+        case .string(let text) where text.contains("${"):
+            report(interpolationInTypedField(expected: "a whole number", for: what, found: node))
         case .string(let text):
             let quotedNumber = node.scalar?.style != .plain && Int(text) != nil
             report(.typeMismatch(expected: "a whole number", for: what, found: node, unquote: quotedNumber))
@@ -231,6 +234,10 @@ extension SpecDecoder {
 
     func bool(_ node: YAMLNode, _ what: String) -> Located<Bool>? {
         if case .bool(let b) = node.resolvedScalar { return Located(b, node.range) }
+        if let text = node.scalar?.value, text.contains("${") {
+            report(interpolationInTypedField(expected: "true or false", for: what, found: node))
+            return nil
+        }
         report(.typeMismatch(expected: "true or false", for: what, found: node))
         return nil
     }
@@ -246,6 +253,10 @@ extension SpecDecoder {
             return nil
         }
         guard let value = E(rawValue: text) else {
+            if text.contains("${") {
+                report(interpolationInTypedField(expected: "one of \(words.joined(separator: ", "))", for: what, found: node))
+                return nil
+            }
             report(.invalidChoice(text, for: what, choices: words, at: node.range))
             return nil
         }
@@ -287,7 +298,7 @@ extension SpecDecoder {
     }
 
     /// A `when:` condition; `Condition.unparsed` when it is not a string or does not parse (reported).
-    private func when(_ node: YAMLNode) -> WhenClause {
+    func when(_ node: YAMLNode) -> WhenClause {
         guard let text = string(node, "when"), let scalar = node.scalar else {
             return WhenClause(text: node.scalar?.value ?? "", condition: .unparsed(names: [], node.range), range: node.range)
         }

@@ -113,6 +113,10 @@ extension SpecDecoder {
                 return raw
             }
             raw.properties = rawValue(node)
+            if case .conditional(let when, _, _, _)? = raw.properties {
+                report(.conditionalProperties(at: when.range))
+                raw.properties = nil
+            }
         }
         return raw
     }
@@ -120,6 +124,8 @@ extension SpecDecoder {
     /// A property tree, JSON-shaped, strings interpolated.
     func rawValue(_ node: YAMLNode) -> RawValue? {
         switch node.content {
+        case .mapping(let pairs) where pairs.contains(where: { $0.key.scalar?.value == "if" }):
+            return conditionalValue(node)
         case .mapping(let pairs):
             let members = pairs.compactMap { pair -> (key: Located<String>, value: RawValue)? in
                 guard let key = string(pair.key, "a property name"), let value = rawValue(pair.value) else { return nil }

@@ -14,7 +14,7 @@ package enum SpecKeys {
     }
 
     package static let topLevel = Table(
-        ["formwork", "stack", "description", "parameters", "tags", "defaults", "resources", "outputs"],
+        ["formwork", "stack", "description", "parameters", "mappings", "tags", "defaults", "resources", "outputs"],
         required: ["formwork", "stack", "resources"])
     package static let parameter = Table(["type", "default", "pattern", "allowed", "description", "optional"])
     package static let output = Table(["value", "export", "description", "when"], required: ["value"])
@@ -23,6 +23,8 @@ package enum SpecKeys {
     /// Keys every resource may have, whatever its kind.
     package static let commonResource = ["kind", "type", "when", "dependsOn", "tags", "retain"]
     package static let rawResource = Table(commonResource + ["properties"])
+    /// A property value written as a conditional value: `{if: ..., then: ..., else: ...}`.
+    package static let conditionalValue = Table(["if", "then", "else"], required: ["if", "then"])
 
     package static let bucket = ["name", "versioning", "publicAccess", "encryption", "lifecycle"]
     package static let lifecycleActions = [

@@ -18,10 +18,11 @@ extension SpecDecoder {
             stack: stack ?? Located("", root.range))
         spec.description = fields["description"].flatMap { string($0, "description") }
         // A section that is not a mapping is unread; one whose entries fail one by one is not.
-        for key in ["parameters", "tags", "defaults", "resources", "outputs"] where fields[key].map({ $0.mapping == nil }) == true {
+        for key in ["parameters", "mappings", "tags", "defaults", "resources", "outputs"] where fields[key].map({ $0.mapping == nil }) == true {
             fields.markFailed(key)
         }
         if let node = fields["parameters"] { spec.parameters = decodeParameters(node) }
+        if let node = fields["mappings"] { spec.mappings = decodeMappings(node) }
         if let node = fields["tags"] { spec.tags = decodeTags(node) }
         if let node = fields["defaults"] { spec.defaults = decodeDefaults(node) }
         if let node = fields["resources"] {
@@ -151,7 +152,7 @@ extension SpecDecoder {
         }
         guard let fields = fields(body, "output '\(name.text)'", allowed: Self.outputKeys, required: SpecKeys.output.required,
                                   owner: name.range),
-              let value = fields["value"].flatMap({ interpolated($0, "an output's value") })
+              let value = fields["value"].flatMap(outputValue)
         else { return nil }
         var output = Output(name: name, value: value, range: body.range)
         output.export = fields["export"].flatMap { interpolated($0, "export") }

@@ -107,6 +107,29 @@ package indirect enum Condition: Sendable, Hashable {
         if case .and(let members, _) = flattened { members } else { [flattened] }
     }
 
+    /// Every reference the condition tests, in reading order.
+    package var references: [Reference] {
+        switch self {
+        case .isSet(let reference): [reference]
+        case .equals(let a, let b, _), .notEquals(let a, let b, _):
+            [a, b].compactMap { if case .reference(let reference) = $0 { reference } else { nil } }
+        case .not(let inner, _): inner.references
+        case .and(let items, _), .or(let items, _): items.flatMap(\.references)
+        case .unparsed: []
+        }
+    }
+
+        /// The condition that holds where this one does not: `!c`; `c` for
+    /// `!c`, `a != b` for `a == b` and `a == b` for `a != b`.
+    package var negated: Condition {
+        switch self {
+        case .not(let inner, _): inner
+        case .equals(let a, let b, let range): .notEquals(a, b, range)
+        case .notEquals(let a, let b, let range): .equals(a, b, range)
+        default: .not(self, range)
+        }
+    }
+
     /// Whether this condition holding means `other` holds, as far as conjunction
     /// shows it: every conjunct of `other` is a conjunct of this one
     /// (`a && b` implies `a`, and `b && a`).
@@ -151,7 +174,7 @@ package enum Operand: Sendable, Hashable {
     }
 }
 
-private struct ConditionParser {
+struct ConditionParser {
     typealias Parsed = (condition: Condition, span: Range<Int>)
 
     let source: ExpressionSource
@@ -182,6 +205,19 @@ private struct ConditionParser {
         } catch {
             return nil
         }
+    }
+
+    /// The condition of a conditional value, `tokens` being those before
+    /// its `?` followed by an `.end` token at the `?`.
+    static func parse(
+        _ source: ExpressionSource, tokens: [Token], into diagnostics: inout DiagnosticBag
+    ) throws(ParseStop) -> Condition {
+        var parser = ConditionParser(
+            source: source,
+            cursor: TokenCursor(source, tokens: tokens, context: "${...}", endDescription: "'?' in ${...}"))
+        let result = try parser.condition(into: &diagnostics)
+        if parser.recovered { throw ParseStop() }
+        return result
     }
 
     /// All tokens, or nil when the text cannot be read (each `${...}` reported).

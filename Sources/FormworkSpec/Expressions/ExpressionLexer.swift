@@ -77,6 +77,8 @@ struct Token {
         /// Mistakes the condition parser reports with a fix-it: `=`, `&`, `|`.
         case assign, ampersand, bar
         case interpolationStart, closeBrace
+        /// A conditional value's `?` and `:`; a mapping lookup's `[` and `]`.
+        case question, colon, openBracket, closeBracket
         /// A character no token starts with.
         case invalid
         case end
@@ -135,7 +137,10 @@ struct Lexer {
         case "(": return token(.openParen, length: 1)
         case ")": return token(.closeParen, length: 1)
         case "}": return token(.closeBrace, length: 1)
-        case "?" where following == "?": return token(.fallback, length: 2)
+        case "?": return following == "?" ? token(.fallback, length: 2) : token(.question, length: 1)
+        case ":": return token(.colon, length: 1)
+        case "[": return token(.openBracket, length: 1)
+        case "]": return token(.closeBracket, length: 1)
         case "$" where following == "{": return token(.interpolationStart, length: 2)
         case "!": return following == "=" ? token(.notEquals, length: 2) : token(.not, length: 1)
         case "=": return following == "=" ? token(.equals, length: 2) : token(.assign, length: 1)
@@ -263,7 +268,7 @@ struct TokenCursor {
 }
 
 /// `'text'`, shortened when long, for messages.
-func quoted(_ text: String) -> String {
+package func quoted(_ text: String) -> String {
     let limit = 40
     let scalars = text.unicodeScalars
     guard scalars.count > limit else { return "'\(text)'" }

@@ -59,6 +59,11 @@ package struct InterpolatedString: Sendable {
     /// is left of the text is not what the user meant.
     package var isWhole: Bool { unparsed.isEmpty }
 
+    /// Every `${...}` of the string that parsed, in reading order.
+    package var expressions: [Expression] {
+        segments.compactMap { if case .expression(let expression) = $0 { expression } else { nil } }
+    }
+
     /// Every reference in the string, in reading order.
     package var references: [Reference] {
         segments.flatMap { segment -> [Reference] in
@@ -86,29 +91,92 @@ package enum Expression: Sendable {
     case numberLiteral(String, SourceRange)
     /// `value ?? default`: the value, or the default where the value is absent.
     indirect case fallback(Expression, default: Expression, SourceRange)
+    /// `condition ? then : else`: a conditional value (`Fn::If`).
+    indirect case conditional(Condition, then: Expression, else: Expression, SourceRange)
+    /// `aws.noValue`: no value at all (`AWS::NoValue`), as a branch or a fallback.
+    case noValue(SourceRange)
+    /// `map[key].name` or `map[key][key]`: a value of `mappings:` (`Fn::FindInMap`).
+    case lookup(MapLookup)
 
     package var range: SourceRange {
         switch self {
         case .reference(let reference): reference.range
-        case .stringLiteral(_, let range), .numberLiteral(_, let range), .fallback(_, _, let range): range
+        case .stringLiteral(_, let range), .numberLiteral(_, let range), .fallback(_, _, let range),
+             .conditional(_, _, _, let range), .noValue(let range): range
+        case .lookup(let lookup): lookup.range
         }
     }
 
-    /// The references in the expression, the guarded value first.
+    /// The references in the expression, in reading order: the values, the
+    /// branches and the keys of lookups (not the names a conditional
+    /// value's condition tests: those are in `conditions`).
     package var references: [Reference] {
         var result: [Reference] = []
-        var next: Expression? = self
-        while let expression = next {
-            next = nil
+        var stack = [self]
+        while let expression = stack.popLast() {
             switch expression {
             case .reference(let reference): result.append(reference)
-            case .stringLiteral, .numberLiteral: break
-            case .fallback(let value, let fallback, _):
-                result += value.references
-                next = fallback
+            case .stringLiteral, .numberLiteral, .noValue: break
+            case .fallback(let value, let fallback, _): stack += [fallback, value]
+            case .conditional(_, let then, let otherwise, _): stack += [otherwise, then]
+            case .lookup(let lookup):
+                for case .reference(let reference) in lookup.keys { result.append(reference) }
             }
         }
         return result
+    }
+
+    /// The condition of every conditional value in the expression, outermost first.
+    package var conditions: [Condition] {
+        var result: [Condition] = []
+        var stack = [self]
+        while let expression = stack.popLast() {
+            switch expression {
+            case .conditional(let condition, let then, let otherwise, _):
+                result.append(condition)
+                stack += [otherwise, then]
+            case .fallback(let value, let fallback, _): stack += [fallback, value]
+            case .reference, .stringLiteral, .numberLiteral, .noValue, .lookup: break
+            }
+        }
+        return result
+    }
+
+    /// Every mapping lookup in the expression, in reading order.
+    package var lookups: [MapLookup] {
+        var result: [MapLookup] = []
+        var stack = [self]
+        while let expression = stack.popLast() {
+            switch expression {
+            case .lookup(let lookup): result.append(lookup)
+            case .fallback(let value, let fallback, _): stack += [fallback, value]
+            case .conditional(_, let then, let otherwise, _): stack += [otherwise, then]
+            case .reference, .stringLiteral, .numberLiteral, .noValue: break
+            }
+        }
+        return result
+    }
+}
+
+/// `regionConfig[aws.region].instanceType`: the mapping's name and its two keys.
+package struct MapLookup: Sendable {
+    package var map: String
+    package var mapRange: SourceRange
+    /// The top-level key, then the second-level key.
+    package var keys: [MapKey]
+    package var range: SourceRange
+}
+
+/// A key of a mapping lookup: literal text (`['us-east-1']`, `.instanceType`) or a reference (`[env]`).
+package enum MapKey: Sendable {
+    case literal(String, SourceRange)
+    case reference(Reference)
+
+    package var range: SourceRange {
+        switch self {
+        case .literal(_, let range): range
+        case .reference(let reference): reference.range
+        }
     }
 }
 
@@ -226,7 +294,9 @@ private struct InterpolationParser {
             return .unterminated
         }
         let end = closing.range.upperBound
-        if let diagnostic = cloudFormationSyntax(start..<end, inner: start + 2..<closing.range.lowerBound) {
+        // `${!a ? b : c}` is a conditional value on `!a`, not CloudFormation's `${!Literal}`.
+        let conditional = tokens.contains { $0.kind == .question }
+        if let diagnostic = cloudFormationSyntax(start..<end, inner: start + 2..<closing.range.lowerBound, conditional: conditional) {
             diagnostics.add(diagnostic)
             return .failed(end: end)
         }
@@ -238,10 +308,8 @@ private struct InterpolationParser {
             diagnostics.add(.emptyInterpolation(at: source.range(start..<end)))
             return .failed(end: end)
         }
-        tokens.append(Token(kind: .end, range: closing.range))
-        var cursor = TokenCursor(source, tokens: tokens, context: "${...}", endDescription: "'}' in ${...}")
         do {
-            return .parsed(try fallbackChain(&cursor, into: &diagnostics), end: end)
+            return .parsed(try conditionalOrChain(tokens[...], end: closing.range, depth: 0, into: &diagnostics), end: end)
         } catch {
             return .failed(end: end)
         }
@@ -249,12 +317,12 @@ private struct InterpolationParser {
 
     /// `${AWS::Region}` or `${!Literal}` at `whole`: CloudFormation's
     /// `Fn::Sub` syntax, which a user coming from it writes by habit.
-    private func cloudFormationSyntax(_ whole: Range<Int>, inner: Range<Int>) -> Diagnostic? {
+    private func cloudFormationSyntax(_ whole: Range<Int>, inner: Range<Int>, conditional: Bool) -> Diagnostic? {
         var text = Substring(source.text(inner))
         while text.first == " " { text = text.dropFirst() }
         while text.last == " " { text = text.dropLast() }
         let range = source.range(whole)
-        if text.hasPrefix("!"), !text.hasPrefix("!=") {
+        if text.hasPrefix("!"), !text.hasPrefix("!="), !conditional {
             return .cloudFormationEscape(String(text.dropFirst()), at: range)
         }
         if text.hasPrefix("AWS::") {
@@ -264,15 +332,83 @@ private struct InterpolationParser {
         return nil
     }
 
-    /// `reference ('??' fallback)*`, where a literal fallback ends the chain.
-    private func fallbackChain(_ cursor: inout TokenCursor, into diagnostics: inout DiagnosticBag) throws(ParseStop) -> Expression {
-        var items: [(Expression, Range<Int>)] = []
-        func take(_ reference: Reference, from start: Int) {
-            items.append((.reference(reference), start..<cursor.previousEnd))
+    /// `condition ? branch : value`, or a fallback chain; `end` is the range
+    /// of the token after `tokens` (the closing `}`).
+    private func conditionalOrChain(
+        _ tokens: ArraySlice<Token>, end: Range<Int>, depth: Int, into diagnostics: inout DiagnosticBag
+    ) throws(ParseStop) -> Expression {
+        guard let question = tokens.firstIndex(where: { $0.kind == .question }) else {
+            return try chain(tokens, end: end, closer: "'}'", literalFirst: depth > 0, into: &diagnostics)
         }
-        let start = cursor.peek.range.lowerBound
-        take(try cursor.reference(expected: "a name", into: &diagnostics), from: start)
+        let mark = tokens[question]
+        if depth >= maxExpressionDepth {
+            diagnostics.add(.expressionTooDeep(
+                "more than \(maxExpressionDepth) conditional values in one ${...}", at: source.range(mark.range)))
+            throw ParseStop()
+        }
+        guard question > tokens.startIndex else {
+            diagnostics.add(.conditionalWithoutCondition(at: source.range(mark.range)))
+            throw ParseStop()
+        }
+        let condition = try ConditionParser.parse(
+            source, tokens: Array(tokens[..<question]) + [Token(kind: .end, range: mark.range)], into: &diagnostics)
+        let rest = tokens[(question + 1)...]
+        guard let colon = rest.firstIndex(where: { $0.kind == .colon }) else {
+            let whole = source.range(tokens[tokens.startIndex].range.lowerBound..<(tokens.last?.range.upperBound ?? end.lowerBound))
+            diagnostics.add(.conditionalWithoutElse(at: source.range(mark.range), whole: whole))
+            throw ParseStop()
+        }
+        guard colon > rest.startIndex else {
+            diagnostics.add(.missingBranch(after: "?", at: source.range(mark.range)))
+            throw ParseStop()
+        }
+        let then = try chain(rest[..<colon], end: tokens[colon].range, closer: "':'", literalFirst: true, into: &diagnostics)
+        let elseTokens = rest[(colon + 1)...]
+        guard !elseTokens.isEmpty else {
+            diagnostics.add(.missingBranch(after: ":", at: source.range(tokens[colon].range)))
+            throw ParseStop()
+        }
+        let otherwise = try conditionalOrChain(elseTokens, end: end, depth: depth + 1, into: &diagnostics)
+        let span = tokens[tokens.startIndex].range.lowerBound..<tokens[tokens.endIndex - 1].range.upperBound
+        return .conditional(condition, then: then, else: otherwise, source.range(span))
+    }
+
+    /// `value ('??' fallback)*`, where a literal fallback (or `aws.noValue`)
+    /// ends the chain. The first value is a reference or a lookup, or, in a
+    /// branch of a conditional value (`literalFirst`), also a literal.
+    /// `closer` says, for messages, what follows the chain.
+    private func chain(
+        _ tokens: ArraySlice<Token>, end: Range<Int>, closer: String, literalFirst: Bool,
+        into diagnostics: inout DiagnosticBag
+    ) throws(ParseStop) -> Expression {
+        var cursor = TokenCursor(
+            source, tokens: Array(tokens) + [Token(kind: .end, range: end)], context: "${...}",
+            endDescription: "\(closer) in ${...}")
+        var items: [(Expression, Range<Int>)] = []
         var endsWithLiteral = false
+        func literal(_ token: Token) -> Bool {
+            switch token.kind {
+            case .string(let value):
+                cursor.advance()
+                items.append((.stringLiteral(value, source.range(token.range)), token.range))
+            case .number(let value):
+                cursor.advance()
+                items.append((.numberLiteral(value, source.range(token.range)), token.range))
+            default:
+                return false
+            }
+            endsWithLiteral = true
+            return true
+        }
+        func value(from start: Int) throws(ParseStop) {
+            let expression = try operand(&cursor, into: &diagnostics)
+            if case .noValue = expression { endsWithLiteral = true }
+            items.append((expression, start..<cursor.previousEnd))
+        }
+        let first = cursor.peek
+        if !(literalFirst && literal(first)) {
+            try value(from: first.range.lowerBound)
+        }
         while !endsWithLiteral, cursor.peek.kind == .fallback {
             let operator_ = cursor.advance()
             if items.count > maxExpressionDepth {
@@ -283,15 +419,9 @@ private struct InterpolationParser {
             let token = cursor.peek
             switch token.kind {
             case .name:
-                take(try cursor.reference(expected: "a name", into: &diagnostics), from: token.range.lowerBound)
-            case .string(let value):
-                cursor.advance()
-                items.append((.stringLiteral(value, source.range(token.range)), token.range))
-                endsWithLiteral = true
-            case .number(let value):
-                cursor.advance()
-                items.append((.numberLiteral(value, source.range(token.range)), token.range))
-                endsWithLiteral = true
+                try value(from: token.range.lowerBound)
+            case .string, .number:
+                _ = literal(token)
             case .end:
                 throw cursor.fail(.danglingFallback(at: source.range(operator_.range)), into: &diagnostics)
             default:
@@ -302,7 +432,7 @@ private struct InterpolationParser {
         }
         if !cursor.atEnd {
             let first = cursor.peek
-            let expected = endsWithLiteral ? "'}'" : "'??' or '}'"
+            let expected = endsWithLiteral ? closer : "'??' or \(closer)"
             if first.kind == .invalid {
                 throw cursor.fail(cursor.unexpected(first, expected: expected), into: &diagnostics)
             }
@@ -319,6 +449,57 @@ private struct InterpolationParser {
         }
         return result
     }
+
+    /// A reference, `aws.noValue`, or a mapping lookup (`map[key].name`, `map[key][key]`).
+    private func operand(_ cursor: inout TokenCursor, into diagnostics: inout DiagnosticBag) throws(ParseStop) -> Expression {
+        let start = cursor.peek.range.lowerBound
+        let reference = try cursor.reference(expected: "a name", into: &diagnostics)
+        if reference.path == ["aws", "noValue"] { return .noValue(reference.range) }
+        guard cursor.peek.kind == .openBracket else { return .reference(reference) }
+        guard reference.path.count == 1 else {
+            throw cursor.fail(.lookupOfDottedName(reference.dotted, at: source.range(cursor.peek.range)), into: &diagnostics)
+        }
+        var keys = [try bracketKey(&cursor, into: &diagnostics)]
+        switch cursor.peek.kind {
+        case .openBracket:
+            keys.append(try bracketKey(&cursor, into: &diagnostics))
+        case .dot:
+            cursor.advance()
+            let name = cursor.peek
+            guard case .name(let text) = name.kind else {
+                throw cursor.fail(cursor.unexpected(name, expected: "a second-level key after '.'"), into: &diagnostics)
+            }
+            cursor.advance()
+            keys.append(.literal(text, source.range(name.range)))
+        default:
+            throw cursor.fail(.lookupWithOneKey(
+                reference.root, at: source.range(start..<cursor.previousEnd)), into: &diagnostics)
+        }
+        return .lookup(MapLookup(map: reference.root, mapRange: reference.range, keys: keys,
+                                 range: source.range(start..<cursor.previousEnd)))
+    }
+
+    /// `[key]`: a quoted string, a number, or a reference.
+    private func bracketKey(_ cursor: inout TokenCursor, into diagnostics: inout DiagnosticBag) throws(ParseStop) -> MapKey {
+        cursor.advance()
+        let token = cursor.peek
+        let key: MapKey
+        switch token.kind {
+        case .string(let value), .number(let value):
+            cursor.advance()
+            key = .literal(value, source.range(token.range))
+        case .name:
+            key = .reference(try cursor.reference(expected: "a key", into: &diagnostics))
+        default:
+            throw cursor.fail(cursor.unexpected(
+                token, expected: "a key: a quoted string, a number, a parameter or a pseudo parameter"), into: &diagnostics)
+        }
+        guard cursor.peek.kind == .closeBracket else {
+            throw cursor.fail(cursor.unexpected(cursor.peek, expected: "']'"), into: &diagnostics)
+        }
+        cursor.advance()
+        return key
+    }
 }
 
 extension DiagnosticCode {
@@ -327,6 +508,16 @@ extension DiagnosticCode {
     package static let danglingFallback = DiagnosticCode("FW3003", .decoding, "'??' without a fallback")
     package static let trailingTokens = DiagnosticCode("FW3004", .decoding, "text after the expression in ${...}")
     package static let nestedInterpolation = DiagnosticCode("FW3005", .decoding, "${ inside ${...}")
+    package static let conditionalWithoutCondition = DiagnosticCode("FW3080", .decoding, "'?' without a condition before it")
+    package static let conditionalWithoutElse = DiagnosticCode("FW3081", .decoding, "a conditional value without ': else'")
+    package static let missingBranch = DiagnosticCode("FW3082", .decoding, "a conditional value's branch is empty")
+    package static let malformedLookup = DiagnosticCode("FW3083", .decoding, "a mapping lookup that is not map[key].name")
+
+    /// The codes of conditional values and mapping lookups, in order (a
+    /// range of their own: FW3001–FW3049 is full of `allExpressionCodes`).
+    package static let allConditionalExpressionCodes: [DiagnosticCode] = [
+        .conditionalWithoutCondition, .conditionalWithoutElse, .missingBranch, .malformedLookup,
+    ]
     package static let cloudFormationSubSyntax = DiagnosticCode(
         "FW3008", .decoding, "a pseudo parameter or literal escape in CloudFormation's Fn::Sub syntax",
         reference: DocumentationPage(
@@ -375,6 +566,29 @@ extension Diagnostic {
         }
         return .error(.cloudFormationSubSyntax, message + "; Formwork writes ${\(formwork)}", at: range,
                       fixIts: [FixIt("write ${\(formwork)}", replacing: range, with: "${\(formwork)}")])
+    }
+
+    static func conditionalWithoutCondition(at range: SourceRange) -> Diagnostic {
+        .error(.conditionalWithoutCondition, "'?' needs a condition before it, as in ${env == 'prod' ? 512 : 128}", at: range)
+    }
+
+    /// `${a ? b}`: `whole` is the conditional value as written.
+    static func conditionalWithoutElse(at range: SourceRange, whole: SourceRange) -> Diagnostic {
+        .error(.conditionalWithoutElse, "a conditional value needs ': <value>' for when its condition is false",
+               at: range, fixIts: [FixIt("write ': aws.noValue' for no value then",
+                                replacing: SourceRange(file: whole.file, start: whole.end, end: whole.end), with: " : aws.noValue")])
+    }
+
+    static func missingBranch(after mark: String, at range: SourceRange) -> Diagnostic {
+        .error(.missingBranch, "expected a value after '\(mark)': a name, a quoted string, a number or aws.noValue", at: range)
+    }
+
+    static func lookupOfDottedName(_ name: String, at range: SourceRange) -> Diagnostic {
+        .error(.malformedLookup, "'[' after '\(name)'; a mapping lookup starts with the mapping's name: map[key].name", at: range)
+    }
+
+    static func lookupWithOneKey(_ map: String, at range: SourceRange) -> Diagnostic {
+        .error(.malformedLookup, "a mapping lookup reads two keys: \(map)[key].name or \(map)[key][key]", at: range)
     }
 
     static func nestedInterpolation(at range: SourceRange) -> Diagnostic {

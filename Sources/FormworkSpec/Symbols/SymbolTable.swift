@@ -6,8 +6,13 @@ import FormworkFacts
 package struct SymbolTable: Sendable {
     package private(set) var parameters: [String: Parameter] = [:]
     package private(set) var resources: [String: ResourceDecl] = [:]
+    /// The lookup tables of `mappings:`, read only by `${map[key].name}`.
+    package private(set) var mappings: [String: Mapping] = [:]
 
     package init(_ spec: Spec) {
+        for mapping in spec.mappings where mappings[mapping.name.text] == nil {
+            mappings[mapping.name.text] = mapping
+        }
         for parameter in spec.parameters where parameters[parameter.name.text] == nil {
             parameters[parameter.name.text] = parameter
         }
@@ -18,7 +23,24 @@ package struct SymbolTable: Sendable {
 
     /// Every name a `${...}` may start with, for did-you-mean.
     package var allNames: [String] {
-        Array(parameters.keys) + Array(resources.keys) + ["aws"]
+        Array(parameters.keys) + Array(resources.keys) + Array(mappings.keys) + ["aws"]
+    }
+}
+
+extension SymbolTable {
+    /// Whether a lookup may read a list: its mapping holds a list under the
+    /// second-level key (a literal one), or anywhere (a key from a parameter).
+    package func lookupIsList(_ lookup: MapLookup) -> Bool {
+        guard let mapping = mappings[lookup.map] else { return false }
+        let entries = mapping.entries.filter { entry in
+            if case .literal(let key, _) = lookup.keys[0] { entry.key.value == key } else { true }
+        }
+        let values = entries.flatMap { entry in
+            entry.values.filter { pair in
+                if case .literal(let key, _) = lookup.keys[1] { pair.key.value == key } else { true }
+            }.map(\.value.value)
+        }
+        return values.contains { $0.isList }
     }
 }
 
@@ -57,6 +79,7 @@ extension SymbolTable {
             return .success(.parameter(parameter))
         }
         guard let resource = resources[root] else {
+            if mappings[root] != nil { return .failure(.mappingWithoutKeys(root, at: reference.range)) }
             return .failure(.unknownName(root, at: reference.ranges[0]))
         }
         if case .undecodable = resource.body { return .success(.undecodable(resource.name)) }
@@ -92,4 +115,6 @@ package enum ResolutionError: Error, Sendable {
     case unknownName(String, at: SourceRange)
     case unknownAttribute(String, of: String, at: SourceRange, valid: [String])
     case parameterHasNoAttributes(String, at: SourceRange)
+    /// `${regionConfig}` or `${regionConfig.x}`: a mapping is read with keys, `${regionConfig[key].name}`.
+    case mappingWithoutKeys(String, at: SourceRange)
 }

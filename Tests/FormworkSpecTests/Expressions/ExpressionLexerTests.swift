@@ -51,7 +51,10 @@ import Testing
     @Test func numbersNeedDigitsAfterTheirPoint() {
         #expect(lex("1.x").0.map(\.kind) == [.number("1"), .dot, .name("x"), .end])
         #expect(lex("-x").0.map(\.kind) == [.invalid, .name("x"), .end])
-        #expect(lex("?").0.map(\.kind) == [.invalid, .end])
+        #expect(lex("?").0.map(\.kind) == [.question, .end])
+        #expect(lex("a ? b : c[d]").0.map(\.kind) == [
+            .name("a"), .question, .name("b"), .colon, .name("c"), .openBracket, .name("d"), .closeBracket, .end,
+        ])
     }
 
     @Test func unescapesStringLiterals() {

@@ -303,6 +303,77 @@ import Testing
         #expect(string.references.count == 20_000)
     }
 
+    // MARK: - Conditional values and lookups
+
+    @Test func aConditionalValueHasItsConditionAndBranches() {
+        let marked = MarkedText("${⟨a⟩!source && env == 'prod'⟨b⟩ ? ⟨c⟩512⟨d⟩ : other ?? aws.noValue⟨e⟩}")
+        let (string, diagnostics) = parseString(marked.text)
+        #expect(diagnostics.isEmpty)
+        guard case .conditional(let condition, .numberLiteral("512", let thenRange),
+                                .fallback(.reference(let other), .noValue, _), let range) = string.segments.first?.expression
+        else {
+            Issue.record("expected c ? 512 : other ?? aws.noValue")
+            return
+        }
+        #expect(condition.canonical == "!source && env == 'prod'")
+        #expect(condition.range == at(marked, "a", "b"))
+        #expect(thenRange == at(marked, "c", "d"))
+        #expect(other.path == ["other"])
+        #expect(range == at(marked, "a", "e"))
+        #expect(string.references.map(\.dotted) == ["other"])
+        #expect(string.expressions.flatMap(\.conditions).map(\.canonical) == ["!source && env == 'prod'"])
+    }
+
+    @Test func theElseBranchMayBeAnotherConditionalValue() {
+        let (string, diagnostics) = parseString("${a ? 'x' : b ? 'y' : 'z'}")
+        #expect(diagnostics.isEmpty)
+        guard case .conditional(_, .stringLiteral("x", _), .conditional(_, .stringLiteral("y", _), .stringLiteral("z", _), _), _)
+            = string.segments.first?.expression
+        else {
+            Issue.record("expected a ? 'x' : (b ? 'y' : 'z')")
+            return
+        }
+        #expect(string.expressions.flatMap(\.conditions).map(\.canonical) == ["a", "b"])
+    }
+
+    @Test(arguments: [
+        ("${⟨s⟩env == 'prod' ? 'a'⟨e⟩}", DiagnosticCode.conditionalWithoutElse),
+        ("${⟨s⟩? 'a' : 'b'⟨e⟩}", .conditionalWithoutCondition),
+        ("${c ? : 'b'}", .missingBranch),
+        ("${c ? 'a' :}", .missingBranch),
+        ("${m[k]}", .malformedLookup),
+        ("${a.b[k].c}", .malformedLookup),
+    ])
+    func aMalformedConditionalOrLookupIsReported(text: String, code: DiagnosticCode) {
+        let (string, diagnostics) = parseString(MarkedText(text).text)
+        #expect(diagnostics.map(\.code) == [code])
+        #expect(string.expressions.isEmpty)
+    }
+
+    @Test func aNegatedConditionIsNotCloudFormationsEscape() {
+        let (string, diagnostics) = parseString("${!a ? 'x' : 'y'}")
+        #expect(diagnostics.isEmpty)
+        #expect(string.isSingleExpression)
+    }
+
+    @Test func aLookupReadsTwoKeys() {
+        let marked = MarkedText("x-${⟨a⟩regionConfig⟨b⟩[⟨c⟩aws.region⟨d⟩].⟨e⟩size⟨f⟩} ${m['us-east-1'][2]}")
+        let (string, diagnostics) = parseString(marked.text)
+        #expect(diagnostics.isEmpty)
+        let lookups = string.expressions.flatMap(\.lookups)
+        #expect(lookups.map(\.map) == ["regionConfig", "m"])
+        guard lookups.count == 2, case .reference(let key) = lookups[0].keys[0], case .literal("size", let nameRange) = lookups[0].keys[1],
+              case .literal("us-east-1", _) = lookups[1].keys[0], case .literal("2", _) = lookups[1].keys[1]
+        else {
+            Issue.record("expected two lookups with their keys")
+            return
+        }
+        #expect(lookups[0].mapRange == at(marked, "a", "b"))
+        #expect(key.range == at(marked, "c", "d"))
+        #expect(nameRange == at(marked, "e", "f"))
+        #expect(string.references.map(\.dotted) == ["aws.region"])
+    }
+
     // MARK: - What a malformed ${...} names
 
     @Test(arguments: [

@@ -1,7 +1,7 @@
 import FormworkDiagnostics
 import FormworkSpec
 
-/// Parameters and resources share CloudFormation's logical-ID space, and a
+/// Parameters, mappings and resources share CloudFormation's logical-ID space (and `${...}`'s names), and a
 /// name's logical ID upper-cases its first letter: parameter `jobs` and
 /// resource `jobs` (or `Jobs`) would both be `Jobs`. Each later declaration
 /// is reported, with a note at the first. A name that is not lowerCamel is
@@ -13,7 +13,8 @@ enum LogicalIdCollisions: SpecRule {
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
         let spec = context.spec
         var seen: [String: (Name, String)] = [:]
-        let declared = spec.parameters.map { ($0.name, "parameter") } + spec.resources.map { ($0.name, "resource") }
+        let declared = spec.parameters.map { ($0.name, "parameter") } + spec.mappings.map { ($0.name, "mapping") }
+            + spec.resources.map { ($0.name, "resource") }
         for (name, role) in declared where Name.isValid(name.text) {
             if let (first, firstRole) = seen[name.logicalId] {
                 diagnostics.append(.logicalIdCollision(name, role, first: first, firstRole))

@@ -7,7 +7,9 @@ import FormworkSpec
 /// user standing under a condition that implies the one the value needs
 /// (a conjunction containing it). An unguarded use is an error whose fix-its
 /// name both ways out. A fallback on a value that is always present is a
-/// warning: it hides nothing and misleads the reader. A `when:` that did
+/// warning: it hides nothing and misleads the reader. In a conditional
+/// value (`${c ? a : b}`) the then-branch stands under `c` and the
+/// else-branch under `!c`, each with the conditions around it. A `when:` that did
 /// not parse, or was written under a misspelled key, is reported by the
 /// decoder; no use under it, or of a resource under it, is reported here.
 enum NullGuards: SpecRule {
@@ -65,12 +67,23 @@ enum NullGuards: SpecRule {
                 if case .reference(let reference) = value, requirement(reference) == nil {
                     switch symbols.resolve(reference) {
                     case .failure, .success(.undecodable): break  // reported by UnknownNames, or by the decoder
-                    case .success: diagnostics.append(.unneededFallback(reference, at: range))
+                    case .success: diagnostics.append(.unneededFallback(reference.dotted, at: range))
                     }
+                }
+                if case .lookup(let lookup) = value {
+                    diagnostics.append(.unneededFallback(lookup.map + "[...]", at: range))
+                    check(value, context: context)
                 }
                 if case .fallback = value { check(value, context: context) }
                 check(fallback, context: context)
-            case .stringLiteral, .numberLiteral:
+            case .conditional(let condition, let then, let otherwise, let range):
+                // The then-branch stands under the condition, the else-branch under its negation.
+                check(then, context: context + [WhenClause(text: condition.canonical, condition: condition, range: range)])
+                let negation = condition.negated
+                check(otherwise, context: context + [WhenClause(text: negation.canonical, condition: negation, range: range)])
+            case .lookup(let lookup):
+                for case .reference(let reference) in lookup.keys { check(.reference(reference), context: context) }
+            case .stringLiteral, .numberLiteral, .noValue:
                 break
             }
         }
@@ -118,8 +131,8 @@ extension Diagnostic {
                help: ["put this resource under the same condition: when: \(condition)"])
     }
 
-    static func unneededFallback(_ reference: Reference, at range: SourceRange) -> Diagnostic {
-        .warning(.unneededFallback, "'\(reference.path.joined(separator: "."))' always has a value, so its fallback is never used",
+    static func unneededFallback(_ written: String, at range: SourceRange) -> Diagnostic {
+        .warning(.unneededFallback, "'\(written)' always has a value, so its fallback is never used",
                  at: range, help: ["remove the '?? ...' part"])
     }
 }

@@ -94,7 +94,7 @@ enum UniqueNames: SpecRule {
                 default:
                     return nil
                 }
-            case .expression(.fallback):
+            case .expression(.fallback), .expression(.conditional), .expression(.noValue), .expression(.lookup):
                 return nil
             }
         }

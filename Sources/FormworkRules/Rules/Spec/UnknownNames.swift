@@ -21,7 +21,7 @@ import FormworkSpec
 /// written as a value is counted in one note at the first of them.
 enum UnknownNames: SpecRule {
     static let summary = "every name resolves to a declaration"
-    static let codes: [DiagnosticCode] = [.unknownName, .unknownAttribute]
+    static let codes: [DiagnosticCode] = [.unknownName, .unknownAttribute, .mappingWithoutKeys]
     /// Each unknown name costs a did-you-mean search: a hostile spec with
     /// thousands of them is cut off, as the driver shows only the first errors anyway.
     static let maxDiagnostics = 200
@@ -200,6 +200,7 @@ struct GeneratedResource {
 extension DiagnosticCode {
     package static let unknownName = DiagnosticCode("FW3050", .specChecks, "a reference names nothing the spec declares")
     package static let unknownAttribute = DiagnosticCode("FW3051", .specChecks, "a reference names an attribute the resource does not have")
+    package static let mappingWithoutKeys = DiagnosticCode("FW3084", .specChecks, "a mapping is named without the keys that read a value of it")
 }
 
 extension ResolutionError {
@@ -233,6 +234,9 @@ extension ResolutionError {
         case .parameterHasNoAttributes(let name, let range):
             return .error(.unknownAttribute, "parameter '\(name)' has no attributes", at: range,
                           help: ["write ${\(name)}"])
+        case .mappingWithoutKeys(let name, let range):
+            return .error(.mappingWithoutKeys, "'\(name)' is a mapping; a value of it is read with two keys", at: range,
+                          help: ["write ${\(name)[key].name}, the key a quoted string, a parameter or aws.region"])
         }
     }
 }
