@@ -86,6 +86,15 @@ enum RuleDocumentation {
             evaluate is a warning: neither the default nor a `--param` value is then
             checked against it, and CloudFormation checks them when the stack deploys.
             `--param` values are held to the same constraints (FW0007).
+
+            The bounds are checked the same way: a default's length (each item's,
+            for a list) within `minLength` and `maxLength`, a number default within
+            `minValue` and `maxValue`, and neither bound past the other. An optional
+            parameter cannot have a `minLength` above 0, since its emitted
+            `Default: ""` would fail it. A `constraintDescription` with no
+            constraint to explain is a warning, and so is a `noEcho` parameter
+            written into an output: CloudFormation masks the parameter, never an
+            output's value.
             """#,
         "NullGuards": #"""
             Null-guard checks (LANGUAGE.md, "Null-guard rule"). A value is optional
@@ -351,6 +360,22 @@ enum RuleDocumentation {
             otherwise accepted. A pattern neither `SchemaPatterns` nor Swift's
             regular expressions read is not checked. The tag property's count is `TagsPerResource`'s to check.
             """#,
+        "CreationAndUpdatePolicies": #"""
+            A resource's `CreationPolicy` and `UpdatePolicy` are what CloudFormation
+            takes (`ResourcePolicies`): only the types that have each (a creation
+            policy on AppStream fleets, Auto Scaling groups, EC2 instances and wait
+            conditions; an update policy on AppStream fleets, Auto Scaling groups,
+            ElastiCache replication groups, OpenSearch and Elasticsearch domains and
+            Lambda aliases), with the keys each takes, each value of its type, a
+            duration (`ResourceSignal.Timeout`, `PauseTime`) written `PT#H#M#S` and
+            no longer than CloudFormation allows (12 hours; one hour for
+            `PauseTime`), and only the Auto Scaling processes there are in
+            `SuspendProcesses`. CloudFormation rejects the template otherwise, or,
+            for a bad duration, fails the resource. As for properties, a value that
+            is an intrinsic function (`${...}`) is accepted, and a string that reads
+            as a number or a boolean passes where one is expected. cfn-lint reports
+            the same mistakes as E3055 (creation policy) and E3016 (update policy).
+            """#,
         "DependencyCycles": #"""
             No resource waits for itself, however indirectly. Edges come from `Ref`,
             `Fn::GetAtt` and `Fn::Sub` references and from `DependsOn` (the spec's
@@ -608,6 +633,18 @@ enum RuleDocumentation {
                |                    ^~~
               help: write 10 for decimal 10
               help: write 8 to keep the value YAML read
+            """#),
+        "FW2050": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:16:5: error[FW2050]: 'minLength' applies to string and list parameters, not number
+             16 |     minLength: 1
+                |     ^~~~~~~~~
+              help: bound a number with minValue and maxValue; minLength and maxLength are for text and list items
+            """#),
+        "FW2051": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:35:5: error[FW2051]: a parameter of type List<AWS::EC2::Subnet::Id> cannot be optional: CloudFormation checks its value names an existing resource, and the empty default names none
+             35 |     optional: true
+                |     ^~~~~~~~
+              help: give it a default, or make it a string parameter
             """#),
         "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
             specs/invalid/malformed-interpolation.yaml:9:26: error[FW3001]: '${' is never closed; expected '}'
@@ -962,6 +999,42 @@ enum RuleDocumentation {
                   |         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
               help: merge rules that share a prefix, or remove rules from here on
             """#),
+        "FW4220": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:9:16: error[FW4220]: minLength 3 is above maxLength 2: no value passes both
+             9 |     minLength: 3
+               |                ^
+            specs/invalid/parameter-bounds.yaml:10:16: note: maxLength is here
+             10 |     maxLength: 2
+                |                ^
+              help: swap them, or correct the one that is wrong
+            """#),
+        "FW4221": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:8:14: error[FW4221]: default 'x' of parameter 'name' is shorter than minLength 3; CloudFormation rejects the stack whenever the parameter is left out
+             8 |     default: x
+               |              ^
+              help: change the default, or the bound
+            """#),
+        "FW4222": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:41:16: error[FW4222]: optional parameter 'suffix' cannot have minLength 2: its default is the empty string, which CloudFormation would reject
+             41 |     minLength: 2
+                |                ^
+            specs/invalid/parameter-bounds.yaml:40:15: note: it is optional here
+             40 |     optional: true
+                |               ^~~~
+              help: remove minLength and write the bound as a pattern, which Formwork lets the empty string pass: pattern: "^.{2,}$"
+            """#),
+        "FW4223": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:45:28: warning[FW4223]: constraintDescription explains a constraint, but this parameter has none (allowed, pattern, minLength, maxLength, minValue, maxValue)
+             45 |     constraintDescription: says hello
+                |                            ^~~~~~~~~~
+              help: remove it, or add the constraint it describes
+            """#),
+        "FW4224": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:73:13: warning[FW4224]: parameter 'secret' is noEcho, but an output shows its value in the clear
+             73 |   secret: ${secret}
+                |             ^~~~~~
+              help: CloudFormation masks a noEcho parameter, never an output: remove it from the output
+            """#),
         "FW5100": ("golden/invalid/bucket-name-length.txt", #"""
             specs/invalid/bucket-name-length.yaml:10:11: error[FW5100]: bucket name 'ab' is 2 characters; S3 allows 3 to 63
              10 |     name: ab
@@ -1251,6 +1324,35 @@ enum RuleDocumentation {
              9 |       Arn: arn:aws:sqs:us-east-1:123456789012:jobs
                |       ^~~
               help: remove it; read it as ${name.Arn} where it is needed
+            """#),
+        "FW6200": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:30:7: error[FW6200]: AWS::EC2::Instance does not take an UpdatePolicy; CloudFormation rejects the template
+             30 |       AutoScalingReplacingUpdate: { WillReplace: true }
+                |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+              help: an UpdatePolicy stands on AWS::AppStream::Fleet, AWS::AutoScaling::AutoScalingGroup, AWS::ElastiCache::ReplicationGroup, AWS::Elasticsearch::Domain, AWS::Lambda::Alias, AWS::OpenSearchService::Domain
+            """#),
+        "FW6201": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:13:9: error[FW6201]: CreationPolicy.AutoScalingCreationPolicy has no key 'MinSuccessfulInstancesPercentage'
+             13 |         MinSuccessfulInstancesPercentage: 100
+                |         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+              help: did you mean 'MinSuccessfulInstancesPercent'?
+            """#),
+        "FW6202": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:10:16: error[FW6202]: CreationPolicy.ResourceSignal.Count takes a whole number
+             10 |         Count: two
+                |                ^~~
+            """#),
+        "FW6203": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:11:18: error[FW6203]: '15 minutes' is not a duration; CreationPolicy.ResourceSignal.Timeout is written PT#H#M#S, like PT15M
+             11 |         Timeout: 15 minutes
+                |                  ^~~~~~~~~~
+              help: hours, minutes and seconds, each optional, in that order: PT1H30M, PT45S; at most PT12H
+            """#),
+        "FW6204": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:18:41: error[FW6204]: UpdatePolicy.AutoScalingRollingUpdate.SuspendProcesses cannot suspend 'Terminat'
+             18 |         SuspendProcesses: [HealthCheck, Terminat]
+                |                                         ^~~~~~~~
+              help: did you mean 'Terminate'?
             """#),
     ]
 }

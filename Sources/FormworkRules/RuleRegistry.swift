@@ -51,6 +51,7 @@ package enum RuleRegistry {
         LogicalIds.self,
         ResourceTypes.self,
         ResourceProperties.self,
+        CreationAndUpdatePolicies.self,
         DependencyCycles.self,
         TagsPerResource.self,
         QueueVisibilityTimeouts.self,

@@ -2,16 +2,20 @@ import FormworkCFN
 import FormworkDiagnostics
 import FormworkSpec
 
-/// `type: AWS::...` → the resource as written, strings interpolated.
+/// `type: AWS::...` → the resource as written (properties, metadata, creation
+/// and update policies), strings interpolated.
 extension Lowering {
     func lowerRaw(_ decl: ResourceDecl, _ raw: RawResourceSpec) {
         var resource = Resource(logicalId: decl.name.logicalId, type: raw.type.value, properties: [], origin: decl.range)
         resource.typeOrigin = raw.type.range
         if let properties = raw.properties { resource.properties = value(properties) }
+        resource.metadata = raw.metadata.map(value)
+        resource.creationPolicy = raw.creationPolicy.map(value)
+        resource.updatePolicy = raw.updatePolicy.map(value)
         add(resource, for: decl)
     }
 
-    private func value(_ raw: RawValue) -> TemplateValue {
+    func value(_ raw: RawValue) -> TemplateValue {
         switch raw {
         case .string(let s): emitter.emit(s)
         case .number(let n, let range): .init(.number(n), origin: range)

@@ -272,6 +272,15 @@ package enum Retention: Sendable, Equatable {
 package struct RawResourceSpec: Sendable {
     package var type: Located<String>
     package var properties: RawValue?
+    /// `metadata:` → the resource's `Metadata`, as written (strings interpolated).
+    package var metadata: RawValue?
+    /// `creationPolicy:` → `CreationPolicy`.
+    package var creationPolicy: RawValue?
+    /// `updatePolicy:` → `UpdatePolicy`.
+    package var updatePolicy: RawValue?
+
+    /// The raw values the resource writes, properties first.
+    package var values: [RawValue] { [properties, metadata, creationPolicy, updatePolicy].compactMap { $0 } }
 }
 
 /// A property value of a raw resource: JSON-shaped, strings interpolated.

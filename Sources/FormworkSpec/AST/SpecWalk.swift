@@ -85,7 +85,7 @@ package struct SpecWalk: Sendable {
                 if case .function(let name) = route.target { uses([.function], .routeFunction, [name]) }
             }
         case .raw(let raw):
-            var stack = raw.properties.map { [$0] } ?? []
+            var stack = Array(raw.values.reversed())
             while let value = stack.popLast() {
                 switch value {
                 case .string(let string): add(string, .property, under: guards)

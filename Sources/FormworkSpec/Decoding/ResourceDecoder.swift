@@ -107,18 +107,25 @@ extension SpecDecoder {
             return nil
         }
         var raw = RawResourceSpec(type: type)
-        if let node = fields["properties"] {
-            guard node.mapping != nil else {
-                report(.typeMismatch(expected: "a mapping", for: "properties", found: node))
-                return raw
-            }
-            raw.properties = rawValue(node)
-        }
+        raw.properties = rawMapping(fields["properties"], "properties")
+        raw.metadata = rawMapping(fields["metadata"], "metadata")
+        raw.creationPolicy = rawMapping(fields["creationPolicy"], "creationPolicy")
+        raw.updatePolicy = rawMapping(fields["updatePolicy"], "updatePolicy")
         return raw
     }
 
+    /// A raw value that must be a mapping (`properties:`, `metadata:`, a policy).
+    private func rawMapping(_ node: YAMLNode?, _ what: String) -> RawValue? {
+        guard let node else { return nil }
+        guard node.mapping != nil else {
+            report(.typeMismatch(expected: "a mapping", for: what, found: node))
+            return nil
+        }
+        return rawValue(node)
+    }
+
     /// A property tree, JSON-shaped, strings interpolated.
-    private func rawValue(_ node: YAMLNode) -> RawValue? {
+    func rawValue(_ node: YAMLNode) -> RawValue? {
         switch node.content {
         case .mapping(let pairs):
             let members = pairs.compactMap { pair -> (key: Located<String>, value: RawValue)? in
@@ -147,7 +154,7 @@ extension SpecDecoder {
     }
 
     /// YAML float text as JSON number text (`1e3` → `1e3`, `.5` → `0.5`, `+1.0` → `1.0`).
-    private func jsonNumber(_ text: String) -> String {
+    func jsonNumber(_ text: String) -> String {
         var t = text.replacingAll("_", with: "")
         if t.hasPrefix("+") { t.removeFirst() }
         if t.hasPrefix(".") { t = "0" + t }

@@ -16,13 +16,16 @@ package enum SpecKeys {
     package static let topLevel = Table(
         ["formwork", "stack", "description", "parameters", "tags", "defaults", "resources", "outputs"],
         required: ["formwork", "stack", "resources"])
-    package static let parameter = Table(["type", "default", "pattern", "allowed", "description", "optional"])
+    package static let parameter = Table([
+        "type", "default", "pattern", "allowed", "description", "optional", "noEcho", "minLength", "maxLength",
+        "minValue", "maxValue", "constraintDescription",
+    ])
     package static let output = Table(["value", "export", "description", "when"], required: ["value"])
     package static let defaults = Table(["function", "bucket", "queue", "api"])
 
     /// Keys every resource may have, whatever its kind.
     package static let commonResource = ["kind", "type", "when", "dependsOn", "tags", "retain"]
-    package static let rawResource = Table(commonResource + ["properties"])
+    package static let rawResource = Table(commonResource + ["properties", "metadata", "creationPolicy", "updatePolicy"])
 
     package static let bucket = ["name", "versioning", "publicAccess", "encryption", "lifecycle"]
     package static let lifecycleActions = [
