@@ -313,6 +313,23 @@ enum RuleDocumentation {
             RDS, DocumentDB, Neptune, Redshift, ElastiCache, EC2 volumes). On any
             other type CloudFormation refuses the template: an error at the value.
             """#,
+        "ComponentOverrides": #"""
+            `overrides:` addresses resources the component generates, by role: a
+            role the kind does not have is an error with the closest one and the
+            kind's roles; a role the component generates nothing for in this spec
+            (`deadLetterQueue` on a function without one) is an error. Two paths of
+            one role where one is, or lies inside, the other would overwrite each
+            other: an error at the second. Removing (`null`) a property the
+            resource's schema requires is an error. Overriding what the component
+            sets for the stack to work (a function's `Role`, its
+            `LoggingConfig.LogGroup` and `DeadLetterConfig`, its role's
+            `AssumeRolePolicyDocument` and `Policies`, its log group's name, the
+            bucket's Lambda notifications, a deployment's or stage's `RestApiId`, a
+            stage's `DeploymentId`), or a path inside or above one, is a warning:
+            it is allowed, and what breaks is the override's to answer for. What an
+            override writes is checked against the resource's schema by the
+            template rules (`ResourceProperties`), at the override's own line.
+            """#,
         "TemplateQuotas": #"""
             CloudFormation's quotas on the template itself: at most 500 resources
             (components generate more than a spec declares), a description of at
@@ -645,6 +662,11 @@ enum RuleDocumentation {
              35 |     optional: true
                 |     ^~~~~~~~
               help: give it a default, or make it a string parameter
+            """#),
+        "FW2052": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:23:9: error[FW2052]: '..RetentionInDays' is not a property path; write property names joined by dots, like LoggingConfig.LogFormat
+             23 |         ..RetentionInDays: 7
+                |         ^~~~~~~~~~~~~~~~~
             """#),
         "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
             specs/invalid/malformed-interpolation.yaml:9:26: error[FW3001]: '${' is never closed; expected '}'
@@ -1035,6 +1057,39 @@ enum RuleDocumentation {
                 |             ^~~~~~
               help: CloudFormation masks a noEcho parameter, never an output: remove it from the output
             """#),
+        "FW4225": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:13:7: error[FW4225]: a function has no resource in the role 'lambda'
+             13 |       lambda:
+                |       ^~~~~~
+              help: the roles of a function: function, role, logGroup, deadLetterQueue
+            """#),
+        "FW4226": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:15:7: error[FW4226]: 'worker' generates no deadLetterQueue in this spec, so there is nothing to override
+             15 |       deadLetterQueue:
+                |       ^~~~~~~~~~~~~~~
+              help: give the function one with 'deadLetterQueue: true', or remove this override
+            """#),
+        "FW4227": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:19:9: error[FW4227]: override 'LoggingConfig.LogFormat' overlaps 'LoggingConfig' of the same function: one would overwrite the other
+             19 |         LoggingConfig.LogFormat: JSON
+                |         ^~~~~~~~~~~~~~~~~~~~~~~
+            specs/invalid/override-mistakes.yaml:18:9: note: the other override is here
+             18 |         LoggingConfig: { LogFormat: Text }
+                |         ^~~~~~~~~~~~~
+              help: write the value once: either the whole object, or each path inside it
+            """#),
+        "FW4228": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:21:9: error[FW4228]: AWS::Lambda::Function requires Code: it cannot be removed
+             21 |         Code: null
+                |         ^~~~
+              help: give it a value instead of null
+            """#),
+        "FW4229": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:18:9: warning[FW4229]: Formwork sets LoggingConfig.LogGroup on the function for the component to work; this override changes it
+             18 |         LoggingConfig: { LogFormat: Text }
+                |         ^~~~~~~~~~~~~
+              help: if the component should work otherwise, say so in its own settings; an override here is yours to keep working
+            """#),
         "FW5100": ("golden/invalid/bucket-name-length.txt", #"""
             specs/invalid/bucket-name-length.yaml:10:11: error[FW5100]: bucket name 'ab' is 2 characters; S3 allows 3 to 63
              10 |     name: ab
@@ -1282,37 +1337,36 @@ enum RuleDocumentation {
                |           ^~~~~~~~~~~~~~
               help: did you mean 'AWS::SNS::Topic'?
             """#),
-        "FW6101": ("golden/invalid/raw-unknown-nested-property.txt", #"""
-            specs/invalid/raw-unknown-nested-property.yaml:14:9: error[FW6101]: StreamSpecification of AWS::DynamoDB::Table has no property 'StreamViewTyp'
-             14 |         StreamViewTyp: NEW_IMAGE
-                |         ^~~~~~~~~~~~~
-              help: did you mean 'StreamViewType'?
+        "FW6101": ("golden/invalid/override-schema.txt", #"""
+            specs/invalid/override-schema.yaml:11:9: error[FW6101]: AWS::SQS::Queue has no property 'FifoQueu'
+             11 |         FifoQueu: true
+                |         ^~~~~~~~
+              help: did you mean 'FifoQueue'?
             """#),
         "FW6102": ("golden/invalid/raw-missing-nested-required.txt", #"""
             specs/invalid/raw-missing-nested-required.yaml:12:11: error[FW6102]: KeySchema[0] of AWS::DynamoDB::Table needs the property 'KeyType'
              12 |         - AttributeName: id
                 |           ^~~~~~~~~~~~~~~~~
             """#),
-        "FW6103": ("golden/invalid/raw-intrinsic-type.txt", #"""
-            specs/invalid/raw-intrinsic-type.yaml:16:13: error[FW6103]: Tags of AWS::SQS::Queue takes a list, not a string from an intrinsic function
-             16 |       Tags: "${failed.Arn}-${maxReceives}"
-                |             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+        "FW6103": ("golden/invalid/override-schema.txt", #"""
+            specs/invalid/override-schema.yaml:20:21: error[FW6103]: MemorySize of AWS::Lambda::Function takes an integer, not 'lots'
+             20 |         MemorySize: lots
+                |                     ^~~~
             """#),
-        "FW6104": ("golden/invalid/raw-enum.txt", #"""
-            specs/invalid/raw-enum.yaml:12:41: error[FW6104]: KeySchema[0].KeyType of AWS::DynamoDB::Table cannot be 'PARTITION'; it takes HASH
-             12 |         - { AttributeName: id, KeyType: PARTITION }
-                |                                         ^~~~~~~~~
-              help: did you mean 'HASH'?
+        "FW6104": ("golden/invalid/override-schema.txt", #"""
+            specs/invalid/override-schema.yaml:19:29: error[FW6104]: TracingConfig.Mode of AWS::Lambda::Function cannot be 'Sometimes'; it takes Active, PassThrough
+             19 |         TracingConfig.Mode: Sometimes
+                |                             ^~~~~~~~~
             """#),
         "FW6105": ("golden/invalid/raw-pattern.txt", #"""
             specs/invalid/raw-pattern.yaml:8:21: error[FW6105]: 'audit logs?' does not match the pattern ^[.\-_/#A-Za-z0-9]{1,512}\Z that LogGroupName of AWS::Logs::LogGroup takes
              8 |       LogGroupName: audit logs?
                |                     ^~~~~~~~~~~
             """#),
-        "FW6106": ("golden/invalid/raw-number-range.txt", #"""
-            specs/invalid/raw-number-range.yaml:8:21: error[FW6106]: DelaySeconds of AWS::SQS::Queue takes from 0 to 900, not 1000
-             8 |       DelaySeconds: 1000
-               |                     ^~~~
+        "FW6106": ("golden/invalid/override-schema.txt", #"""
+            specs/invalid/override-schema.yaml:10:23: error[FW6106]: DelaySeconds of AWS::SQS::Queue takes from 0 to 900, not 1000
+             10 |         DelaySeconds: 1000
+                |                       ^~~~
             """#),
         "FW6107": ("golden/invalid/raw-item-count.txt", #"""
             specs/invalid/raw-item-count.yaml:13:9: error[FW6107]: KeySchema of AWS::DynamoDB::Table takes 1 to 2 items; this has 3

@@ -89,7 +89,12 @@ public enum SpecSchema {
             var properties = common.merging(fields) { a, _ in a }
             properties["kind"] = object([("const", string(kind))])
             properties["type"] = nil
-            branches.append(closed(keys: SpecKeys.commonResource.filter { $0 != "type" } + keys, properties,
+            let roles = ResourceKind(rawValue: kind)?.overrideRoles.map(\.name) ?? []
+            properties["overrides"] = object([
+                ("type", string("object")), ("propertyNames", words(roles)),
+                ("additionalProperties", object([("type", string("object"))])),
+            ])
+            branches.append(closed(keys: SpecKeys.commonResource.filter { $0 != "type" } + SpecKeys.component + keys, properties,
                                    required: ["kind"] + required))
         }
         var raw = common

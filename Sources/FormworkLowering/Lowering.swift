@@ -41,6 +41,7 @@ package final class Lowering {
         lowering.attachS3Notifications()
         lowering.lowerOutputs()
         TagPropagation.run(&lowering.template, spec: spec, emitter: &lowering.emitter)
+        lowering.applyOverrides()
         lowering.template.conditions = lowering.emitter.conditions.entries
         Self.removeImpliedDependsOn(&lowering.template)
         return lowering.template

@@ -41,6 +41,7 @@ package enum RuleRegistry {
         APIAllowOrigins.self,
         UntaggableTypes.self,
         SnapshotRetention.self,
+        ComponentOverrides.self,
     ]
 
     /// Template rules: the template as a whole, then each type's values.

@@ -9,6 +9,8 @@ package struct ResourceDecl: Sendable {
     package var dependsOn: [Name] = []
     package var tags: [Tag] = []
     package var retain: Located<Retention>?
+    /// `overrides:` (components only), in the order written.
+    package var overrides: [Override] = []
     package var body: ResourceBody
 
     package init(name: Name, range: SourceRange, body: ResourceBody) {

@@ -85,17 +85,23 @@ package struct SpecWalk: Sendable {
                 if case .function(let name) = route.target { uses([.function], .routeFunction, [name]) }
             }
         case .raw(let raw):
-            var stack = Array(raw.values.reversed())
-            while let value = stack.popLast() {
-                switch value {
-                case .string(let string): add(string, .property, under: guards)
-                case .array(let items, _): stack += items.reversed()
-                case .object(let members, _): stack += members.map(\.value).reversed()
-                case .number, .bool, .null: break
-                }
-            }
+            addRaw(raw.values, under: guards)
         case .undecodable:
             break
+        }
+        addRaw(resource.overrides.compactMap(\.value), under: guards)
+    }
+
+    /// Every string of raw values (a raw resource's properties and attributes, an override's value), at any depth.
+    private mutating func addRaw(_ values: [RawValue], under guards: [WhenClause]) {
+        var stack = Array(values.reversed())
+        while let value = stack.popLast() {
+            switch value {
+            case .string(let string): add(string, .property, under: guards)
+            case .array(let items, _): stack += items.reversed()
+            case .object(let members, _): stack += members.map(\.value).reversed()
+            case .number, .bool, .null: break
+            }
         }
     }
 
@@ -131,7 +137,7 @@ package struct StringSite: Sendable {
     /// The field a string is the value of.
     package enum Place: Sendable, Equatable {
         case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, invokerAccount, apiStage, corsOrigin
-        /// A raw resource's property, at any depth.
+        /// A raw resource's property or attribute, or an override's value, at any depth.
         case property
         case outputValue, export
     }

@@ -39,11 +39,14 @@ extension DiagnosticCode {
         reference: DocumentationPage("CloudFormation-supplied parameter types",
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-supplied-parameter-types.html"))
 
+    package static let malformedOverridePath = DiagnosticCode(
+        "FW2052", .decoding, "an override's property path has an empty part")
+
     package static let allDecodingCodes: [DiagnosticCode] = [
         .typeMismatch, .unknownKey, .missingKey, .badNumber, .invalidChoice, .invalidName, .unsupportedVersion,
         .invalidStackName, .unsupportedTag, .emptyCollection, .kindOrType, .unknownKind, .invalidRoute,
         .booleanForString, .conflictingKeys, .invalidTypeName, .invalidEnvironmentName, .triggerSources,
-        .leadingZeroNumber, .constraintForType, .optionalAWSType,
+        .leadingZeroNumber, .constraintForType, .optionalAWSType, .malformedOverridePath,
     ]
 }
 
@@ -186,6 +189,11 @@ extension Diagnostic {
         return .error(.invalidChoice, message, at: range,
                       help: ["types: string, number, list, or a CloudFormation parameter type such as AWS::EC2::VPC::Id, "
                           + "List<AWS::EC2::Subnet::Id> or AWS::SSM::Parameter::Value<String>"])
+    }
+
+    static func malformedOverridePath(_ text: String, at range: SourceRange) -> Diagnostic {
+        .error(.malformedOverridePath, "'\(text)' is not a property path; write property names joined by dots, like LoggingConfig.LogFormat",
+               at: range)
     }
 
     static func optionalAWSType(_ type: String, at range: SourceRange) -> Diagnostic {

@@ -49,17 +49,17 @@ extension SpecDecoder {
             }
             switch kind {
             case .bucket:
-                keys = Self.commonResourceKeys + BucketSpec.keys
+                keys = Self.commonResourceKeys + SpecKeys.component + BucketSpec.keys
                 resourceBody = decodeBucket(body, what, allowed: keys, builtIns: name.range).map(ResourceBody.bucket)
             case .function:
-                keys = Self.commonResourceKeys + FunctionSpec.keys
+                keys = Self.commonResourceKeys + SpecKeys.component + FunctionSpec.keys
                 resourceBody = decodeFunction(body, what, allowed: keys, owner: name.range, builtIns: name.range)
                     .map(ResourceBody.function)
             case .queue:
-                keys = Self.commonResourceKeys + QueueSpec.keys
+                keys = Self.commonResourceKeys + SpecKeys.component + QueueSpec.keys
                 resourceBody = decodeQueue(body, what, allowed: keys).map(ResourceBody.queue)
             case .api:
-                keys = Self.commonResourceKeys + APISpec.keys
+                keys = Self.commonResourceKeys + SpecKeys.component + APISpec.keys
                 resourceBody = decodeAPI(body, what, allowed: keys, owner: name.range, builtIns: name.range).map(ResourceBody.api)
             case .raw:
                 return nil  // not a component: refused above
@@ -76,6 +76,7 @@ extension SpecDecoder {
         resource.when = when(in: common)
         resource.retain = common["retain"].flatMap(retention)
         if let node = common["tags"] { resource.tags = decodeTags(node) }
+        if let node = common["overrides"] { resource.overrides = decodeOverrides(node) }
         if let node = common["dependsOn"] {
             // One name or a list of names.
             let items = node.sequence ?? [node]
@@ -94,6 +95,42 @@ extension SpecDecoder {
             report(.typeMismatch(expected: "true, false or snapshot", for: "retain", found: node))
         }
         return nil
+    }
+
+    // MARK: overrides
+
+    /// `overrides:` — role → property path → a raw value, or `null` to remove the property.
+    private func decodeOverrides(_ node: YAMLNode) -> [Override] {
+        guard let roles = node.mapping else {
+            report(.typeMismatch(expected: "a mapping of roles", for: "overrides", found: node))
+            return []
+        }
+        var overrides: [Override] = []
+        for rolePair in roles {
+            guard let role = string(rolePair.key, "an override's role") else { continue }
+            guard let entries = rolePair.value.mapping else {
+                report(.typeMismatch(expected: "a mapping of property paths", for: "overrides.\(role.value)", found: rolePair.value))
+                continue
+            }
+            for entry in entries {
+                guard let path = string(entry.key, "a property path") else { continue }
+                let keys = path.value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                guard keys.allSatisfy({ !$0.isEmpty }) else {
+                    report(.malformedOverridePath(path.value, at: entry.key.range))
+                    continue
+                }
+                let value: RawValue?
+                if case .null? = entry.value.resolvedScalar {
+                    value = nil
+                } else {
+                    guard let written = rawValue(entry.value) else { continue }
+                    value = written
+                }
+                let range = SourceRange(file: file, start: entry.key.range.start, end: entry.value.range.end)
+                overrides.append(Override(role: role, path: keys, pathText: path, value: value, range: range))
+            }
+        }
+        return overrides
     }
 
     // MARK: raw

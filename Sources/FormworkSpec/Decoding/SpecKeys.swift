@@ -25,6 +25,8 @@ package enum SpecKeys {
 
     /// Keys every resource may have, whatever its kind.
     package static let commonResource = ["kind", "type", "when", "dependsOn", "tags", "retain"]
+    /// Keys every component (`kind:`) may have besides the common ones.
+    package static let component = ["overrides"]
     package static let rawResource = Table(commonResource + ["properties", "metadata", "creationPolicy", "updatePolicy"])
 
     package static let bucket = ["name", "versioning", "publicAccess", "encryption", "lifecycle"]
