@@ -93,8 +93,8 @@ enum RuleDocumentation {
             parameter cannot have a `minLength` above 0, since its emitted
             `Default: ""` would fail it. A `constraintDescription` with no
             constraint to explain is a warning, and so is a `noEcho` parameter
-            written into an output: CloudFormation masks the parameter, never an
-            output's value.
+            written into an output or a raw resource's `metadata:`: CloudFormation
+            masks the parameter, never an output's value or metadata (cfn-lint W2010).
             """#,
         "NullGuards": #"""
             Null-guard checks (LANGUAGE.md, "Null-guard rule"). A value is optional
@@ -1052,10 +1052,10 @@ enum RuleDocumentation {
               help: remove it, or add the constraint it describes
             """#),
         "FW4224": ("golden/invalid/parameter-bounds.txt", #"""
-            specs/invalid/parameter-bounds.yaml:73:13: warning[FW4224]: parameter 'secret' is noEcho, but an output shows its value in the clear
-             73 |   secret: ${secret}
-                |             ^~~~~~
-              help: CloudFormation masks a noEcho parameter, never an output: remove it from the output
+            specs/invalid/parameter-bounds.yaml:54:28: warning[FW4224]: parameter 'secret' is noEcho, but a resource's metadata shows its value in the clear
+             54 |       partner: { token: "${secret}" }
+                |                            ^~~~~~
+              help: CloudFormation masks a noEcho parameter, never a resource's metadata: remove it from there
             """#),
         "FW4225": ("golden/invalid/override-mistakes.txt", #"""
             specs/invalid/override-mistakes.yaml:13:7: error[FW4225]: a function has no resource in the role 'lambda'
@@ -1380,9 +1380,9 @@ enum RuleDocumentation {
               help: remove it; read it as ${name.Arn} where it is needed
             """#),
         "FW6200": ("golden/invalid/raw-policies.txt", #"""
-            specs/invalid/raw-policies.yaml:30:7: error[FW6200]: AWS::EC2::Instance does not take an UpdatePolicy; CloudFormation rejects the template
-             30 |       AutoScalingReplacingUpdate: { WillReplace: true }
-                |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+            specs/invalid/raw-policies.yaml:29:5: error[FW6200]: AWS::EC2::Instance does not take an UpdatePolicy; CloudFormation rejects the template
+             29 |     updatePolicy:
+                |     ^~~~~~~~~~~~~
               help: an UpdatePolicy stands on AWS::AppStream::Fleet, AWS::AutoScaling::AutoScalingGroup, AWS::ElastiCache::ReplicationGroup, AWS::Elasticsearch::Domain, AWS::Lambda::Alias, AWS::OpenSearchService::Domain
             """#),
         "FW6201": ("golden/invalid/raw-policies.txt", #"""

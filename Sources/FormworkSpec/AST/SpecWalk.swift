@@ -85,7 +85,8 @@ package struct SpecWalk: Sendable {
                 if case .function(let name) = route.target { uses([.function], .routeFunction, [name]) }
             }
         case .raw(let raw):
-            addRaw(raw.values, under: guards)
+            addRaw([raw.properties, raw.creationPolicy, raw.updatePolicy].compactMap { $0 }, under: guards)
+            addRaw(raw.metadata.map { [$0] } ?? [], .metadata, under: guards)
         case .undecodable:
             break
         }
@@ -93,11 +94,11 @@ package struct SpecWalk: Sendable {
     }
 
     /// Every string of raw values (a raw resource's properties and attributes, an override's value), at any depth.
-    private mutating func addRaw(_ values: [RawValue], under guards: [WhenClause]) {
+    private mutating func addRaw(_ values: [RawValue], _ place: StringSite.Place = .property, under guards: [WhenClause]) {
         var stack = Array(values.reversed())
         while let value = stack.popLast() {
             switch value {
-            case .string(let string): add(string, .property, under: guards)
+            case .string(let string): add(string, place, under: guards)
             case .array(let items, _): stack += items.reversed()
             case .object(let members, _): stack += members.map(\.value).reversed()
             case .number, .bool, .null: break
@@ -139,6 +140,8 @@ package struct StringSite: Sendable {
         case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, invokerAccount, apiStage, corsOrigin
         /// A raw resource's property or attribute, or an override's value, at any depth.
         case property
+        /// A raw resource's `metadata:`, at any depth.
+        case metadata
         case outputValue, export
     }
 

@@ -145,9 +145,14 @@ extension SpecDecoder {
         }
         var raw = RawResourceSpec(type: type)
         raw.properties = rawMapping(fields["properties"], "properties")
-        raw.metadata = rawMapping(fields["metadata"], "metadata")
-        raw.creationPolicy = rawMapping(fields["creationPolicy"], "creationPolicy")
-        raw.updatePolicy = rawMapping(fields["updatePolicy"], "updatePolicy")
+        // An attribute stands where its key is written: what is wrong with the whole of it is reported there.
+        func attribute(_ key: String) -> RawValue? {
+            guard case .object(let members, let range)? = rawMapping(fields[key], key), let keyNode = fields.keyNode(key) else { return nil }
+            return .object(members, SourceRange(file: range.file, start: keyNode.range.start, end: range.end))
+        }
+        raw.metadata = attribute("metadata")
+        raw.creationPolicy = attribute("creationPolicy")
+        raw.updatePolicy = attribute("updatePolicy")
         return raw
     }
 

@@ -18,8 +18,8 @@ import FormworkSpec
 /// parameter cannot have a `minLength` above 0, since its emitted
 /// `Default: ""` would fail it. A `constraintDescription` with no
 /// constraint to explain is a warning, and so is a `noEcho` parameter
-/// written into an output: CloudFormation masks the parameter, never an
-/// output's value.
+/// written into an output or a raw resource's `metadata:`: CloudFormation
+/// masks the parameter, never an output's value or metadata (cfn-lint W2010).
 enum ParameterConstraints: SpecRule {
     static let summary = "a parameter's default passes its own allowed values, pattern and bounds"
     static let codes: [DiagnosticCode] = [
@@ -66,11 +66,11 @@ enum ParameterConstraints: SpecRule {
                 break
             }
         }
-        // A masked parameter shown in an output is shown in the clear.
-        for site in context.walk.strings where site.place == .outputValue {
+        // A masked parameter shown in an output or in metadata is shown in the clear.
+        for site in context.walk.strings where site.place == .outputValue || site.place == .metadata {
             for reference in site.string.interpolated.references {
                 if case .success(.parameter(let parameter)) = context.symbols.resolve(reference), parameter.noEcho?.value == true {
-                    diagnostics.append(.noEchoInOutput(reference.range, parameter))
+                    diagnostics.append(.noEchoInOutput(reference.range, parameter, inMetadata: site.place == .metadata))
                 }
             }
         }
@@ -160,7 +160,7 @@ extension DiagnosticCode {
         reference: DocumentationPage("CloudFormation template Parameters syntax",
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html"))
     package static let noEchoInOutput = DiagnosticCode(
-        "FW4224", .specChecks, "a noEcho parameter's value written into an output, where it is not masked",
+        "FW4224", .specChecks, "a noEcho parameter's value written into an output or metadata, where it is not masked",
         reference: DocumentationPage("CloudFormation template Parameters syntax (NoEcho)",
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html"))
     package static let patternNotEvaluated = DiagnosticCode(
@@ -227,10 +227,11 @@ extension Diagnostic {
                  at: range, help: ["remove it, or add the constraint it describes"])
     }
 
-    static func noEchoInOutput(_ range: SourceRange, _ parameter: Parameter) -> Diagnostic {
-        .warning(.noEchoInOutput,
-                 "parameter '\(parameter.name.text)' is noEcho, but an output shows its value in the clear",
-                 at: range, help: ["CloudFormation masks a noEcho parameter, never an output: remove it from the output"])
+    static func noEchoInOutput(_ range: SourceRange, _ parameter: Parameter, inMetadata: Bool) -> Diagnostic {
+        let place = inMetadata ? "a resource's metadata" : "an output"
+        return .warning(.noEchoInOutput,
+                        "parameter '\(parameter.name.text)' is noEcho, but \(place) shows its value in the clear",
+                        at: range, help: ["CloudFormation masks a noEcho parameter, never \(place): remove it from there"])
     }
 
     static func patternNotEvaluated(_ pattern: Located<String>, reason: String) -> Diagnostic {
