@@ -18,17 +18,17 @@ package enum ResourcePolicies {
         case duration(maximumSeconds: Int)
         /// A list of these words.
         case words([String])
-        /// A mapping of these keys, each with its shape.
-        case object([(key: String, shape: Shape)])
+        /// A mapping of these keys, each with its shape; `required` must be there.
+        case object([(key: String, shape: Shape)], required: [String] = [])
 
         /// The shape of `key` in an object shape.
         package func member(_ key: String) -> Shape? {
-            guard case .object(let members) = self else { return nil }
+            guard case .object(let members, _) = self else { return nil }
             return members.first { $0.key == key }?.shape
         }
 
         package var keys: [String] {
-            guard case .object(let members) = self else { return [] }
+            guard case .object(let members, _) = self else { return [] }
             return members.map(\.key)
         }
     }
@@ -55,7 +55,8 @@ package enum ResourcePolicies {
     ]
 
     /// The types that take an `UpdatePolicy`, and what each takes.
-    /// `AutoScalingRollingUpdate.PauseTime` is at most one hour (`PT1H`).
+    /// `AutoScalingRollingUpdate.PauseTime` is at most one hour (`PT1H`);
+    /// `CodeDeployLambdaAliasUpdate` needs its application and deployment group.
     package static let update: [String: Shape] = [
         "AWS::AppStream::Fleet": .object([
             ("StopBeforeUpdate", .object([("Type", .boolean)])),
@@ -83,7 +84,7 @@ package enum ResourcePolicies {
                 ("DeploymentGroupName", .string),
                 ("BeforeAllowTrafficHook", .string),
                 ("AfterAllowTrafficHook", .string),
-            ])),
+            ], required: ["ApplicationName", "DeploymentGroupName"])),
         ]),
     ]
 

@@ -386,9 +386,11 @@ enum RuleDocumentation {
             Lambda aliases), with the keys each takes, each value of its type, a
             duration (`ResourceSignal.Timeout`, `PauseTime`) written `PT#H#M#S` and
             no longer than CloudFormation allows (12 hours; one hour for
-            `PauseTime`), and only the Auto Scaling processes there are in
-            `SuspendProcesses`. CloudFormation rejects the template otherwise, or,
-            for a bad duration, fails the resource. As for properties, a value that
+            `PauseTime`), only the Auto Scaling processes there are in
+            `SuspendProcesses`, and the keys a policy requires (a Lambda alias's
+            `CodeDeployLambdaAliasUpdate` names its `ApplicationName` and
+            `DeploymentGroupName`). CloudFormation rejects the template otherwise,
+            or, for a bad duration, fails the resource. As for properties, a value that
             is an intrinsic function (`${...}`) is accepted, and a string that reads
             as a number or a boolean passes where one is expected. cfn-lint reports
             the same mistakes as E3055 (creation policy) and E3016 (update policy).
@@ -1407,6 +1409,11 @@ enum RuleDocumentation {
              18 |         SuspendProcesses: [HealthCheck, Terminat]
                 |                                         ^~~~~~~~
               help: did you mean 'Terminate'?
+            """#),
+        "FW6205": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:40:7: error[FW6205]: UpdatePolicy.CodeDeployLambdaAliasUpdate needs 'DeploymentGroupName'
+             40 |       CodeDeployLambdaAliasUpdate:
+                |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~
             """#),
     ]
 }

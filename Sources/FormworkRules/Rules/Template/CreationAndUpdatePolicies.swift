@@ -10,15 +10,19 @@ import FormworkFacts
 /// Lambda aliases), with the keys each takes, each value of its type, a
 /// duration (`ResourceSignal.Timeout`, `PauseTime`) written `PT#H#M#S` and
 /// no longer than CloudFormation allows (12 hours; one hour for
-/// `PauseTime`), and only the Auto Scaling processes there are in
-/// `SuspendProcesses`. CloudFormation rejects the template otherwise, or,
-/// for a bad duration, fails the resource. As for properties, a value that
+/// `PauseTime`), only the Auto Scaling processes there are in
+/// `SuspendProcesses`, and the keys a policy requires (a Lambda alias's
+/// `CodeDeployLambdaAliasUpdate` names its `ApplicationName` and
+/// `DeploymentGroupName`). CloudFormation rejects the template otherwise,
+/// or, for a bad duration, fails the resource. As for properties, a value that
 /// is an intrinsic function (`${...}`) is accepted, and a string that reads
 /// as a number or a boolean passes where one is expected. cfn-lint reports
 /// the same mistakes as E3055 (creation policy) and E3016 (update policy).
 enum CreationAndUpdatePolicies: TemplateRule {
     static let summary = "a resource's CreationPolicy and UpdatePolicy are what CloudFormation takes for its type"
-    static let codes: [DiagnosticCode] = [.policyNotTaken, .unknownPolicyKey, .policyValueType, .policyDuration, .policyWord]
+    static let codes: [DiagnosticCode] = [
+        .policyNotTaken, .unknownPolicyKey, .policyValueType, .policyDuration, .policyWord, .missingPolicyKey,
+    ]
 
     static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
         for resource in context.template.resources {
@@ -36,14 +40,15 @@ enum CreationAndUpdatePolicies: TemplateRule {
         }
     }
 
+    /// `keyOrigin`: where the key of `value` is written, where a key missing inside it is reported.
     private static func check(_ value: TemplateValue, against shape: ResourcePolicies.Shape, path: String,
-                              fallback: SourceRange, into diagnostics: inout [Diagnostic])
+                              fallback: SourceRange, keyOrigin: SourceRange? = nil, into diagnostics: inout [Diagnostic])
     {
         let at = value.origin ?? fallback
         // What only deploy time knows is taken as written.
         if value.isIntrinsicFunction { return }
         switch (shape, value.kind) {
-        case (.object(let members), .object(let written)):
+        case (.object(let members, let required), .object(let written)):
             for member in written {
                 let keyAt = member.keyOrigin ?? member.value.origin ?? at
                 guard let inner = shape.member(member.key) else {
@@ -52,7 +57,11 @@ enum CreationAndUpdatePolicies: TemplateRule {
                                                          keys: keys, at: keyAt))
                     continue
                 }
-                check(member.value, against: inner, path: path + "." + member.key, fallback: at, into: &diagnostics)
+                check(member.value, against: inner, path: path + "." + member.key, fallback: at, keyOrigin: member.keyOrigin,
+                      into: &diagnostics)
+            }
+            for key in required where !written.contains(where: { $0.key == key }) {
+                diagnostics.append(.missingPolicyKey(key, in: path, at: keyOrigin ?? at))
             }
         case (.object, _):
             diagnostics.append(.policyValueType(path, expected: "a mapping", at: at))
@@ -113,6 +122,8 @@ extension DiagnosticCode {
         "FW6203", .templateChecks, "a policy duration that is not PT#H#M#S or is too long", reference: creationPolicyPage)
     package static let policyWord = DiagnosticCode(
         "FW6204", .templateChecks, "a process SuspendProcesses cannot suspend", reference: updatePolicyPage)
+    package static let missingPolicyKey = DiagnosticCode(
+        "FW6205", .templateChecks, "a key an UpdatePolicy requires is missing", reference: updatePolicyPage)
 }
 
 extension Diagnostic {
@@ -129,6 +140,10 @@ extension Diagnostic {
         }
         return .error(.unknownPolicyKey, "\(path) has no key '\(key)'", at: range,
                       help: ["its keys: \(keys.joined(separator: ", "))"])
+    }
+
+    static func missingPolicyKey(_ key: String, in path: String, at range: SourceRange) -> Diagnostic {
+        .error(.missingPolicyKey, "\(path) needs '\(key)'", at: range)
     }
 
     static func policyValueType(_ path: String, expected: String, at range: SourceRange) -> Diagnostic {
