@@ -666,8 +666,8 @@ enum RuleDocumentation {
               help: give it a default, or make it a string parameter
             """#),
         "FW2052": ("golden/invalid/override-mistakes.txt", #"""
-            specs/invalid/override-mistakes.yaml:23:9: error[FW2052]: '..RetentionInDays' is not a property path; write property names joined by dots, like LoggingConfig.LogFormat
-             23 |         ..RetentionInDays: 7
+            specs/invalid/override-mistakes.yaml:24:9: error[FW2052]: '..RetentionInDays' is not a property path; write property names joined by dots, like LoggingConfig.LogFormat
+             24 |         ..RetentionInDays: 7
                 |         ^~~~~~~~~~~~~~~~~
             """#),
         "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
@@ -1060,35 +1060,35 @@ enum RuleDocumentation {
               help: CloudFormation masks a noEcho parameter, never a resource's metadata: remove it from there
             """#),
         "FW4225": ("golden/invalid/override-mistakes.txt", #"""
-            specs/invalid/override-mistakes.yaml:13:7: error[FW4225]: a function has no resource in the role 'lambda'
-             13 |       lambda:
+            specs/invalid/override-mistakes.yaml:14:7: error[FW4225]: a function has no resource in the role 'lambda'
+             14 |       lambda:
                 |       ^~~~~~
               help: the roles of a function: function, role, logGroup, deadLetterQueue
             """#),
         "FW4226": ("golden/invalid/override-mistakes.txt", #"""
-            specs/invalid/override-mistakes.yaml:15:7: error[FW4226]: 'worker' generates no deadLetterQueue in this spec, so there is nothing to override
-             15 |       deadLetterQueue:
+            specs/invalid/override-mistakes.yaml:16:7: error[FW4226]: 'worker' generates no deadLetterQueue in this spec, so there is nothing to override
+             16 |       deadLetterQueue:
                 |       ^~~~~~~~~~~~~~~
               help: give the function one with 'deadLetterQueue: true', or remove this override
             """#),
         "FW4227": ("golden/invalid/override-mistakes.txt", #"""
-            specs/invalid/override-mistakes.yaml:19:9: error[FW4227]: override 'LoggingConfig.LogFormat' overlaps 'LoggingConfig' of the same function: one would overwrite the other
-             19 |         LoggingConfig.LogFormat: JSON
+            specs/invalid/override-mistakes.yaml:20:9: error[FW4227]: override 'LoggingConfig.LogFormat' overlaps 'LoggingConfig' of the same function: one would overwrite the other
+             20 |         LoggingConfig.LogFormat: JSON
                 |         ^~~~~~~~~~~~~~~~~~~~~~~
-            specs/invalid/override-mistakes.yaml:18:9: note: the other override is here
-             18 |         LoggingConfig: { LogFormat: Text }
+            specs/invalid/override-mistakes.yaml:19:9: note: the other override is here
+             19 |         LoggingConfig: { LogFormat: Text }
                 |         ^~~~~~~~~~~~~
               help: write the value once: either the whole object, or each path inside it
             """#),
         "FW4228": ("golden/invalid/override-mistakes.txt", #"""
-            specs/invalid/override-mistakes.yaml:21:9: error[FW4228]: AWS::Lambda::Function requires Code: it cannot be removed
-             21 |         Code: null
+            specs/invalid/override-mistakes.yaml:22:9: error[FW4228]: AWS::Lambda::Function requires Code: it cannot be removed
+             22 |         Code: null
                 |         ^~~~
               help: give it a value instead of null
             """#),
         "FW4229": ("golden/invalid/override-mistakes.txt", #"""
-            specs/invalid/override-mistakes.yaml:18:9: warning[FW4229]: Formwork sets LoggingConfig.LogGroup on the function for the component to work; this override changes it
-             18 |         LoggingConfig: { LogFormat: Text }
+            specs/invalid/override-mistakes.yaml:19:9: warning[FW4229]: Formwork sets LoggingConfig.LogGroup on the function for the component to work; this override changes it
+             19 |         LoggingConfig: { LogFormat: Text }
                 |         ^~~~~~~~~~~~~
               help: if the component should work otherwise, say so in its own settings; an override here is yours to keep working
             """#),

@@ -76,7 +76,8 @@ extension SpecDecoder {
         resource.when = when(in: common)
         resource.retain = common["retain"].flatMap(retention)
         if let node = common["tags"] { resource.tags = decodeTags(node) }
-        if let node = common["overrides"] { resource.overrides = decodeOverrides(node) }
+        // A raw resource writes its properties itself: `overrides:` there is an unknown key, reported above.
+        if resourceBody.kind != .raw, let node = common["overrides"] { resource.overrides = decodeOverrides(node) }
         if let node = common["dependsOn"] {
             // One name or a list of names.
             let items = node.sequence ?? [node]
