@@ -92,7 +92,8 @@ enum RuleDocumentation {
             `minValue` and `maxValue`, and neither bound past the other. An optional
             parameter cannot have a `minLength` above 0, since its emitted
             `Default: ""` would fail it. A `constraintDescription` with no
-            constraint to explain is a warning, and so is a `noEcho` parameter
+            constraint to explain is a warning, and so is an `allowed` value the
+            parameter's own pattern or bounds reject (no one can choose it), and a `noEcho` parameter
             written into an output or a raw resource's `metadata:`: CloudFormation
             masks the parameter, never an output's value or metadata (cfn-lint W2010).
             """#,
@@ -1048,14 +1049,14 @@ enum RuleDocumentation {
               help: remove minLength and write the bound as a pattern, which Formwork lets the empty string pass: pattern: "^.{2,}$"
             """#),
         "FW4223": ("golden/invalid/parameter-bounds.txt", #"""
-            specs/invalid/parameter-bounds.yaml:45:28: warning[FW4223]: constraintDescription explains a constraint, but this parameter has none (allowed, pattern, minLength, maxLength, minValue, maxValue)
-             45 |     constraintDescription: says hello
+            specs/invalid/parameter-bounds.yaml:50:28: warning[FW4223]: constraintDescription explains a constraint, but this parameter has none (allowed, pattern, minLength, maxLength, minValue, maxValue)
+             50 |     constraintDescription: says hello
                 |                            ^~~~~~~~~~
               help: remove it, or add the constraint it describes
             """#),
         "FW4224": ("golden/invalid/parameter-bounds.txt", #"""
-            specs/invalid/parameter-bounds.yaml:54:28: warning[FW4224]: parameter 'secret' is noEcho, but a resource's metadata shows its value in the clear
-             54 |       partner: { token: "${secret}" }
+            specs/invalid/parameter-bounds.yaml:59:28: warning[FW4224]: parameter 'secret' is noEcho, but a resource's metadata shows its value in the clear
+             59 |       partner: { token: "${secret}" }
                 |                            ^~~~~~
               help: CloudFormation masks a noEcho parameter, never a resource's metadata: remove it from there
             """#),
@@ -1091,6 +1092,12 @@ enum RuleDocumentation {
              19 |         LoggingConfig: { LogFormat: Text }
                 |         ^~~~~~~~~~~~~
               help: if the component should work otherwise, say so in its own settings; an override here is yours to keep working
+            """#),
+        "FW4230": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:45:14: warning[FW4230]: allowed value 'production' of parameter 'tier' fails maxLength 5: CloudFormation rejects it whenever it is chosen
+             45 |     allowed: [dev, production]
+                |              ^~~~~~~~~~~~~~~~~
+              help: remove it from allowed, or loosen the constraint
             """#),
         "FW5100": ("golden/invalid/bucket-name-length.txt", #"""
             specs/invalid/bucket-name-length.yaml:10:11: error[FW5100]: bucket name 'ab' is 2 characters; S3 allows 3 to 63

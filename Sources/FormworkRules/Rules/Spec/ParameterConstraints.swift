@@ -17,14 +17,15 @@ import FormworkSpec
 /// `minValue` and `maxValue`, and neither bound past the other. An optional
 /// parameter cannot have a `minLength` above 0, since its emitted
 /// `Default: ""` would fail it. A `constraintDescription` with no
-/// constraint to explain is a warning, and so is a `noEcho` parameter
+/// constraint to explain is a warning, and so is an `allowed` value the
+/// parameter's own pattern or bounds reject (no one can choose it), and a `noEcho` parameter
 /// written into an output or a raw resource's `metadata:`: CloudFormation
 /// masks the parameter, never an output's value or metadata (cfn-lint W2010).
 enum ParameterConstraints: SpecRule {
     static let summary = "a parameter's default passes its own allowed values, pattern and bounds"
     static let codes: [DiagnosticCode] = [
         .defaultNotAllowed, .defaultDoesNotMatchPattern, .patternNotEvaluated, .boundsReversed, .defaultOutOfBounds,
-        .optionalMinLength, .constraintDescriptionUnused, .noEchoInOutput,
+        .optionalMinLength, .constraintDescriptionUnused, .noEchoInOutput, .allowedValueUnreachable,
     ]
 
     static let constraintKeys: Set<String> = ["type", "default", "pattern", "allowed", "minLength", "maxLength", "minValue", "maxValue"]
@@ -52,6 +53,9 @@ enum ParameterConstraints: SpecRule {
                parameter.awsType == nil
             {
                 diagnostics.append(.constraintDescriptionUnused(text.range))
+            }
+            if let allowed = parameter.allowed, let (item, reason) = parameter.unreachableAllowedValue() {
+                diagnostics.append(.allowedValueUnreachable(parameter, item: item, reason: reason, at: allowed.range))
             }
             // An optional parameter's default is the decoder's error already (it cannot have one).
             guard let value = parameter.defaultValue, !parameter.isOptional else { continue }
@@ -110,7 +114,7 @@ extension Parameter {
 
     /// The bound one value (or list item) is outside, as `minLength 3`; nil when it is inside them all.
     /// Lengths count characters, as CloudFormation does.
-    private func outOfBounds(_ item: String) -> String? {
+    func outOfBounds(_ item: String) -> String? {
         if type.value == .number {
             guard let number = Double(item) else { return nil }
             if let min = minValue, number < min.value.value { return "minValue \(min.value.text)" }
@@ -119,6 +123,18 @@ extension Parameter {
         }
         if let min = minLength, item.count < min.value { return "minLength \(min.value)" }
         if let max = maxLength, item.count > max.value { return "maxLength \(max.value)" }
+        return nil
+    }
+
+    /// The first of `allowed` that the parameter's own pattern or bounds
+    /// reject, and why (`the pattern '^[a-z]+$'`, `maxLength 5`): a value no
+    /// one can choose.
+    func unreachableAllowedValue() -> (item: String, reason: String)? {
+        let pattern = type.value != .number ? self.pattern.flatMap { AllowedPattern($0.value) } : nil
+        for item in allowed?.value ?? [] {
+            if let pattern, !pattern.matches(item) { return (item, "the pattern '\(pattern.pattern)'") }
+            if let bound = outOfBounds(item) { return (item, bound) }
+        }
         return nil
     }
 
@@ -162,6 +178,10 @@ extension DiagnosticCode {
     package static let noEchoInOutput = DiagnosticCode(
         "FW4224", .specChecks, "a noEcho parameter's value written into an output or metadata, where it is not masked",
         reference: DocumentationPage("CloudFormation template Parameters syntax (NoEcho)",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html"))
+    package static let allowedValueUnreachable = DiagnosticCode(
+        "FW4230", .specChecks, "an allowed value the parameter's own pattern or bounds reject",
+        reference: DocumentationPage("CloudFormation template Parameters syntax",
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html"))
     package static let patternNotEvaluated = DiagnosticCode(
         "FW4042", .specChecks, "a parameter's pattern uses syntax Formwork cannot evaluate",
@@ -232,6 +252,12 @@ extension Diagnostic {
         return .warning(.noEchoInOutput,
                         "parameter '\(parameter.name.text)' is noEcho, but \(place) shows its value in the clear",
                         at: range, help: ["CloudFormation masks a noEcho parameter, never \(place): remove it from there"])
+    }
+
+    static func allowedValueUnreachable(_ parameter: Parameter, item: String, reason: String, at range: SourceRange) -> Diagnostic {
+        .warning(.allowedValueUnreachable,
+                 "allowed value '\(item)' of parameter '\(parameter.name.text)' fails \(reason): CloudFormation rejects it whenever it is chosen",
+                 at: range, help: ["remove it from allowed, or loosen the constraint"])
     }
 
     static func patternNotEvaluated(_ pattern: Located<String>, reason: String) -> Diagnostic {
