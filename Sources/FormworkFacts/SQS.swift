@@ -25,4 +25,14 @@ package enum SQS {
     /// `RedrivePolicy.maxReceiveCount`.
     /// Source: Amazon SQS Developer Guide, "Amazon SQS quotas" and `RedrivePolicy`.
     package static let maxReceiveCountRange = 1...1000
+
+    /// The actions that take messages off a queue: what a consumer, and
+    /// Lambda polling a queue for a function, needs.
+    /// Source: AWS Lambda Developer Guide, "Using Lambda with Amazon SQS"
+    /// (execution role permissions: ReceiveMessage, DeleteMessage,
+    /// GetQueueAttributes); ChangeMessageVisibility for a consumer that
+    /// extends or ends a message's visibility timeout.
+    package static let consumeActions = [
+        "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility",
+    ]
 }

@@ -37,10 +37,47 @@ enum RuleDocumentation {
             """#,
         "ResourceReferences": #"""
             A resource named as a value is of the kind its place takes: an `s3`
-            trigger's `bucket` and a `read`, `write` or `readWrite` permission name a
-            bucket; an `sqs` trigger's `queue`, a `deadLetter` queue and a
-            `sendMessage` or `consume` permission name a queue; a route's `function`
-            names a function. `dependsOn` takes any resource but the one it is on.
+            trigger's `bucket` names a bucket; an `sqs` trigger's `queue` and a
+            `deadLetter` queue name a queue; a route's `function` names a function.
+            `dependsOn` takes any resource but the one it is on. (A permission's
+            target is checked against its verb by `PermissionTargets`.)
+            """#,
+        "PermissionTargets": #"""
+            A function's permission names a resource its verb applies to
+            (`Permissions` lists the verbs of each type): `read`, `write` and
+            `readWrite` a bucket or a DynamoDB table (`read` also an SSM parameter or a
+            secret), `readStream` a DynamoDB table, `sendMessage` and `consume` a
+            queue, `publish` an SNS topic, `startExecution` a Step Functions state
+            machine, `putEvents` an EventBridge bus, `decrypt` and `encrypt` a KMS
+            key, `invoke` a function. A raw resource of one of those types
+            (`AWS::S3::Bucket`, `AWS::SQS::Queue`, `AWS::DynamoDB::Table`,
+            `AWS::SNS::Topic`, `AWS::StepFunctions::StateMachine`,
+            `AWS::Events::EventBus`, `AWS::SSM::Parameter`,
+            `AWS::SecretsManager::Secret`, `AWS::KMS::Key`, `AWS::Lambda::Function`)
+            takes the same verbs as a component of that type. A verb the target does
+            not take is an error at the verb listing the ones it does; a resource
+            no verb applies to (an api, a raw resource of another type) is an error
+            pointing to `statements:`.
+
+            What a verb needs of its target is checked too: `readStream` names a
+            table with a `StreamSpecification` (without one the table has no stream,
+            and its stream ARN does not exist); the ARN of an SSM parameter is built
+            from its `Name` (it has no `Arn` attribute), so a `Name` must start with
+            literal text, which tells whether it is a path (`/app/db-url`).
+            """#,
+        "PolicyStatements": #"""
+            A function's `statements:` say what IAM takes: each action is
+            `service:Action` (`dynamodb:DeleteItem`; `*` and `?` wildcards allowed
+            in the action's name), each resource an ARN (`arn:…`, or an
+            interpolation of one, `${orders.Arn}`; a bucket's, queue's or
+            function's `Ref`, `name` or `url` is not one: `${jobs.arn}` is). An allowing statement with the
+            action `*` (every action of every service) or the resource `*` (every
+            resource) is a warning, since it grants far more than a function needs;
+            one with both is an error: it makes the function an administrator. A
+            denying statement may use either. A statement's resource may not name
+            the function itself (`${worker.arn}` in `worker`'s statements): its role
+            would wait for the function, which waits for its role; `- invoke:
+            worker` grants that without the cycle.
             """#,
         "ConditionOperands": #"""
             A `when:` tests parameters and pseudo parameters only: CloudFormation
@@ -1098,6 +1135,81 @@ enum RuleDocumentation {
              45 |     allowed: [dev, production]
                 |              ^~~~~~~~~~~~~~~~~
               help: remove it from allowed, or loosen the constraint
+            """#),
+        "FW4240": ("golden/invalid/function-permission-targets.txt", #"""
+            specs/invalid/function-permission-targets.yaml:46:9: error[FW4240]: 'publish' does not apply to 'uploads', a bucket; a bucket takes read, write, readWrite
+             46 |       - publish: uploads
+                |         ^~~~~~~
+            specs/invalid/function-permission-targets.yaml:12:3: note: 'uploads' is declared here
+             12 |   uploads:
+                |   ^~~~~~~
+              help: 'publish' applies to an SNS topic
+            """#),
+        "FW4241": ("golden/invalid/function-permission-targets.txt", #"""
+            specs/invalid/function-permission-targets.yaml:50:15: error[FW4241]: no permission verb applies to 'database', which is a raw AWS::RDS::DBCluster
+             50 |       - read: database
+                |               ^~~~~~~~
+            specs/invalid/function-permission-targets.yaml:24:3: note: 'database' is declared here
+             24 |   database:
+                |   ^~~~~~~~
+              help: permissions name a bucket, a queue, a function, or a raw resource of type AWS::DynamoDB::Table, AWS::SNS::Topic, AWS::StepFunctions::StateMachine, AWS::Events::EventBus, AWS::SSM::Parameter, AWS::SecretsManager::Secret, AWS::KMS::Key
+              help: for anything else, grant the actions with statements: { actions: [...], resources: [...] }
+            """#),
+        "FW4242": ("golden/invalid/function-permission-targets.txt", #"""
+            specs/invalid/function-permission-targets.yaml:52:9: error[FW4242]: 'readStream' needs a stream, but table 'orders' has no StreamSpecification
+             52 |       - readStream: orders
+                |         ^~~~~~~~~~
+            specs/invalid/function-permission-targets.yaml:14:3: note: 'orders' is declared here
+             14 |   orders:
+                |   ^~~~~~
+              help: give the table StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES } (or KEYS_ONLY, NEW_IMAGE, OLD_IMAGE)
+            """#),
+        "FW4243": ("golden/invalid/function-permission-targets.txt", #"""
+            specs/invalid/function-permission-targets.yaml:53:15: error[FW4243]: the ARN of SSM parameter 'settings' is built from its Name, which must start with literal text
+             53 |       - read: settings
+                |               ^~~~~~~~
+            specs/invalid/function-permission-targets.yaml:31:13: note: its Name starts with an interpolation, so whether it is a path ('/…') is not known
+             31 |       Name: ${prefix}/settings
+                |             ^~~~~~~~~~~~~~~~~~
+              help: start the Name with '/' for a path, like '/app/${env}/db-url', or with its first word
+            """#),
+        "FW4244": ("golden/invalid/function-statements.txt", #"""
+            specs/invalid/function-statements.yaml:26:19: error[FW4244]: 'DeleteItem' is not an action; an action is 'service:Action', like 'dynamodb:DeleteItem'
+             26 |       - actions: [DeleteItem, dynamodb.Query]
+                |                   ^~~~~~~~~~
+            """#),
+        "FW4245": ("golden/invalid/function-statements.txt", #"""
+            specs/invalid/function-statements.yaml:27:21: error[FW4245]: resource 'entries' is not an ARN; a statement's resource starts with 'arn:' or is an interpolation of one
+             27 |         resources: [entries, 'table/${entries}', '${jobs}']
+                |                     ^~~~~~~
+              help: write '${entries.Arn}'
+            """#),
+        "FW4246": ("golden/invalid/function-statements.txt", #"""
+            specs/invalid/function-statements.yaml:28:19: warning[FW4246]: action '*' allows every action of every service on these resources
+             28 |       - actions: ['*']
+                |                   ^~~
+              help: name the actions the function calls, like 'dynamodb:GetItem', or a service's, like 'dynamodb:*'
+            """#),
+        "FW4247": ("golden/invalid/function-statements.txt", #"""
+            specs/invalid/function-statements.yaml:31:21: warning[FW4247]: resource '*' allows these actions on every resource in the account
+             31 |         resources: ['*']
+                |                     ^~~
+              help: name the resources' ARNs, like '${orders.Arn}'; keep '*' only for actions that take no resource
+            """#),
+        "FW4248": ("golden/invalid/function-statements.txt", #"""
+            specs/invalid/function-statements.yaml:32:19: error[FW4248]: this statement allows every action on every resource, making the function an administrator
+             32 |       - actions: ['*']
+                |                   ^~~
+            specs/invalid/function-statements.yaml:33:21: note: resource '*' is here
+             33 |         resources: ['*']
+                |                     ^~~
+              help: name the actions and the resources' ARNs the function needs
+            """#),
+        "FW4249": ("golden/invalid/function-statements.txt", #"""
+            specs/invalid/function-statements.yaml:43:23: error[FW4249]: '${reconciler.arn}' names this function in its own role's policy: the role would wait for the function, which waits for its role
+             43 |         resources: '${reconciler.arn}'
+                |                       ^~~~~~~~~~~~~~
+              help: to let the function invoke itself, write '- invoke: reconciler' in its permissions (its ARN is built from its name)
             """#),
         "FW5100": ("golden/invalid/bucket-name-length.txt", #"""
             specs/invalid/bucket-name-length.yaml:10:11: error[FW5100]: bucket name 'ab' is 2 characters; S3 allows 3 to 63

@@ -155,6 +155,13 @@ public enum SpecSchema {
                 "s3Bucket": stringType, "account": scalar, "when": stringType,
             ]))]),
             "permissions": object([("type", string("array")), ("items", permission)]),
+            "statements": object([("type", string("array")), ("items", closed(SpecKeys.statement, [
+                "effect": words(PolicyStatement.Effect.allCases.map(\.rawValue)),
+                "actions": anyOf([stringType, object([("type", string("array")), ("items", stringType), ("minItems", .int(1, nil))])]),
+                "resources": anyOf([stringType, object([("type", string("array")), ("items", stringType), ("minItems", .int(1, nil))])]),
+                "condition": object([("type", string("object"))]),
+                "when": stringType,
+            ]))]),
         ]
     }
 

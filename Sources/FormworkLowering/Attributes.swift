@@ -54,7 +54,10 @@ struct Attributes {
                 "regionalDomainName": .getAtt(id, "RegionalDomainName"),
             ]
         case .function:
-            return ["name": .ref(id), "arn": .getAtt(id, "Arn"), "roleArn": .getAtt(id + "Role", "Arn")]
+            return [
+                "name": .ref(id), "arn": .getAtt(id, "Arn"),
+                "roleArn": .getAtt(id + "Role", "Arn"), "roleName": .ref(id + "Role"),
+            ]
         case .queue:
             return ["url": .ref(id), "arn": .getAtt(id, "Arn"), "name": .getAtt(id, "QueueName")]
         case .api:

@@ -20,7 +20,7 @@ extension Lowering {
                 guard let role = decl.generatedRoles.first(where: { $0.name == override.role.value }),
                       let index = template.resources.firstIndex(where: { $0.owner == decl.name.text && $0.type == role.type })
                 else { Self.unchecked("every override names a role its component generated") }
-                let new = override.value.map(value)
+                let new = override.value.map { value($0) }
                 template[resourceAt: index].properties = Self.setting(
                     template.resources[index].properties, override.path[...], to: new, keyOrigin: override.pathText.range)
             }

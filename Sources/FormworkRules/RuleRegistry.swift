@@ -14,6 +14,8 @@ package enum RuleRegistry {
         DeclaredQuotas.self,
         UnknownNames.self,
         ResourceReferences.self,
+        PermissionTargets.self,
+        PolicyStatements.self,
         ConditionOperands.self,
         ListInString.self,
         MistypedInterpolations.self,

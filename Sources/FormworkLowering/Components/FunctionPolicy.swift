@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// The execution role's one inline policy: exactly what the function needs,
@@ -9,38 +10,46 @@ import FormworkSpec
 ///   log group's `Arn` attribute (which ends in `:*`, so it covers the
 ///   group's log streams);
 /// - its own dead-letter queue: `sqs:SendMessage`;
-/// - per `permissions` item: `read` → `s3:GetObject` on `<bucket>/*` and
-///   `s3:ListBucket` on the bucket; `write` → `s3:PutObject` on `<bucket>/*`
-///   (deleting is not writing: no `s3:DeleteObject`); `readWrite` → both;
-///   `sendMessage` → `sqs:SendMessage`; `consume` → `sqs:ReceiveMessage`,
-///   `sqs:DeleteMessage`, `sqs:GetQueueAttributes`,
-///   `sqs:ChangeMessageVisibility` on the queue;
-/// - per `sqs` trigger: `consume` on its queue.
+/// - per `permissions` item: the statements `Permissions` (FormworkFacts)
+///   lists for its verb on its target's type, each resource made from the
+///   target: an attribute (`Fn::GetAtt`, or `Fn::Sub "${T.Arn}/index/*"`
+///   with a suffix), its `Ref`, or an SSM parameter's ARN built from its
+///   name. A `kind: bucket`'s ARN is built from its name (`bucketArn`) and
+///   a `kind: function`'s from its function name (`functionArn`), so that
+///   naming them makes no cycle (a bucket's trigger, two functions invoking
+///   each other, a function invoking itself);
+/// - per `sqs` trigger: `consume` on its queue;
+/// - per `statements` item: the statement as written (`Effect`, `Action`,
+///   `Resource` and `Condition`, interpolated).
 ///
-/// A statement about a conditional resource, or from a conditional trigger,
-/// is `Fn::If [condition, statement, AWS::NoValue]`, unless the function's
-/// own condition (which the role carries) implies it. Identical statements
-/// are written once. Because the policy is inline in the role and the
-/// function takes the role's ARN, the function (and everything that refers
-/// to the function, like an event source mapping) is created only after the
-/// policy exists.
+/// A statement about a conditional resource, or from a conditional trigger
+/// or `statements` item, is `Fn::If [condition, statement, AWS::NoValue]`,
+/// unless the function's own condition (which the role carries) implies it.
+/// Identical statements are written once. Because the policy is inline in
+/// the role and the function takes the role's ARN, the function (and
+/// everything that refers to the function, like an event source mapping) is
+/// created only after the policy exists.
 extension Lowering {
-    static let consumeActions = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"]
-
     func executionStatements(_ decl: ResourceDecl, _ function: FunctionSpec, deadLetterQueue: Bool) -> [TemplateValue] {
         let id = decl.name.logicalId
         let origin = decl.range
         var statements: [TemplateValue] = []
         var seen: Set<TemplateValue> = []
-        func allow(_ actions: [String], _ resource: TemplateValue, when clauses: [WhenClause], _ range: SourceRange) {
-            var statement = TemplateValue.object([
-                ("Effect", .string("Allow", range)),
+        func add(_ effect: String, _ actions: [String], _ resources: [TemplateValue], condition: TemplateValue? = nil,
+                 when clauses: [WhenClause], _ range: SourceRange) {
+            var members: [(String, TemplateValue)] = [
+                ("Effect", .string(effect, range)),
                 ("Action", actions.count == 1 ? .string(actions[0], range) : .array(actions.map { .string($0, range) }, range)),
-                ("Resource", resource),
-            ], range)
+                ("Resource", resources.count == 1 ? resources[0] : .array(resources, range)),
+            ]
+            if let condition { members.append(("Condition", condition)) }
+            var statement = TemplateValue.object(members, range)
             // The role carries the function's condition: only what it does not imply needs an `Fn::If`.
             if let condition = conditionName(clauses, within: decl.when) { statement = .if(condition, statement, .noValue(range), range) }
             if seen.insert(statement).inserted { statements.append(statement) }
+        }
+        func allow(_ actions: [String], _ resource: TemplateValue, when clauses: [WhenClause], _ range: SourceRange) {
+            add("Allow", actions, [resource], when: clauses, range)
         }
 
         allow(["logs:CreateLogStream", "logs:PutLogEvents"], .getAtt(id + "LogGroup", "Arn", origin), when: [], origin)
@@ -49,27 +58,13 @@ extension Lowering {
             allow(["sqs:SendMessage"], .getAtt(id + "DeadLetterQueue", "Arn", range), when: [], range)
         }
         for permission in function.permissions {
-            guard let target = symbols.resources[permission.target.text] else {
-                Lowering.unchecked("a permission names a resource (ResourceReferences)")
-            }
-            let range = permission.range
+            guard let target = symbols.resources[permission.target.text], let type = target.permissionTarget,
+                  let verb = type.verb(permission.verb.value.rawValue)
+            else { Lowering.unchecked("a permission's verb applies to its target (PermissionTargets)") }
             let clauses = [target.when].compactMap { $0 }
-            switch permission.verb.value {
-            case .read, .write, .readWrite:
-                guard case .bucket = target.body else { Lowering.unchecked("a bucket permission names a bucket (ResourceReferences)") }
-                let objectActions = switch permission.verb.value {
-                case .read: ["s3:GetObject"]
-                case .write: ["s3:PutObject"]
-                default: ["s3:GetObject", "s3:PutObject"]
-                }
-                allow(objectActions, bucketArn(target, suffix: "/*", origin: permission.target.range), when: clauses, range)
-                if permission.verb.value != .write {
-                    allow(["s3:ListBucket"], bucketArn(target, origin: permission.target.range), when: clauses, range)
-                }
-            case .sendMessage, .consume:
-                guard case .queue = target.body else { Lowering.unchecked("a queue permission names a queue (ResourceReferences)") }
-                let actions = permission.verb.value == .sendMessage ? ["sqs:SendMessage"] : Self.consumeActions
-                allow(actions, .getAtt(target.name.logicalId, "Arn", permission.target.range), when: clauses, range)
+            for statement in verb.statements {
+                let resources = statement.resources.map { permissionResource($0, of: target, origin: permission.target.range) }
+                add("Allow", statement.actions, resources, when: clauses, permission.range)
             }
         }
         for trigger in function.triggers {
@@ -78,9 +73,46 @@ extension Lowering {
                 Lowering.unchecked("an sqs trigger names a queue (ResourceReferences)")
             }
             let clauses = [trigger.when, target.when].compactMap { $0 }
-            allow(Self.consumeActions, .getAtt(target.name.logicalId, "Arn", queue.range), when: clauses, trigger.range)
+            allow(SQS.consumeActions, .getAtt(target.name.logicalId, "Arn", queue.range), when: clauses, trigger.range)
+        }
+        for statement in function.statements {
+            let clauses = [statement.when].compactMap { $0 }
+            let resources = emitter.under(clauses) { emitter in statement.resources.map { emitter.emit($0) } }
+            add(statement.effect.value == .allow ? "Allow" : "Deny", statement.actions.map(\.value), resources,
+                condition: statement.condition.map { value($0, under: clauses) }, when: clauses, statement.range)
         }
         return statements
+    }
+
+    /// One resource of a permission's statement, made from its target.
+    private func permissionResource(_ resource: Permissions.Resource, of target: ResourceDecl, origin: SourceRange) -> TemplateValue {
+        let id = target.name.logicalId
+        switch (resource, target.body) {
+        case (.attribute("Arn", let suffix), .bucket):
+            return bucketArn(target, suffix: suffix, origin: origin)
+        case (.attribute("Arn", let suffix), .function):
+            return functionArn(target, suffix: suffix, origin: origin)
+        case (.attribute(let attribute, let suffix), _):
+            return suffix.isEmpty ? .getAtt(id, attribute, origin) : .sub("${\(id).\(attribute)}" + suffix.escapedForSub, origin)
+        case (.ref, _):
+            return .ref(id, origin)
+        case (.parameterArn, .raw(let raw)):
+            // A name that starts with `/` is a path and follows `parameter` directly; CloudFormation's generated names do not.
+            let slash = raw.parameterNameIsPath == true ? "" : "/"
+            return .sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter\(slash)${\(id)}", origin)
+        case (.parameterArn, _):
+            Lowering.unchecked("only a raw AWS::SSM::Parameter has a parameter ARN (Permissions)")
+        }
+    }
+
+    /// `arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:<name><suffix>`,
+    /// built from a `kind: function`'s name (`FunctionNaming`), which needs nothing from the function.
+    func functionArn(_ function: ResourceDecl, suffix: String = "", origin: SourceRange) -> TemplateValue {
+        let prefix = FunctionNaming.prefix(stack: spec.stack.value, name: function.name.text)
+        let format = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:\(prefix.escapedForSub)-${StackSuffix}\(suffix.escapedForSub)"
+        return .object([("Fn::Sub", .array([
+            .string(format, origin), .object([("StackSuffix", FunctionNaming.stackIdSuffix(origin))], origin),
+        ], origin))], origin)
     }
 
     // MARK: bucket names and ARNs

@@ -120,6 +120,8 @@ package struct FunctionSpec: Sendable {
     package var triggers: [Trigger] = []
     package var invokers: [Invoker] = []
     package var permissions: [Permission] = []
+    /// `statements:`, the escape hatch for what no verb grants.
+    package var statements: [PolicyStatement] = []
     /// Keys the mapping misspells (`handlr:`) or writes with a value that
     /// did not decode (`handler: yes`), each reported by the decoder: a
     /// required setting among them is not reported missing again.
@@ -184,13 +186,32 @@ package struct Invoker: Sendable {
     package var range: SourceRange
 }
 
+/// The verbs of `permissions:`; what each grants on each type of target is
+/// `Permissions` in FormworkFacts.
 package enum PermissionVerb: String, Sendable, CaseIterable {
-    case read, write, readWrite, sendMessage, consume
+    case read, write, readWrite, sendMessage, consume, readStream, publish, startExecution, putEvents
+    case decrypt, encrypt, invoke
 }
 
 package struct Permission: Sendable {
     package var verb: Located<PermissionVerb>
     package var target: Name
+    package var range: SourceRange
+}
+
+/// One item of `statements:`: an IAM statement written out.
+package struct PolicyStatement: Sendable {
+    package enum Effect: String, Sendable, CaseIterable { case allow, deny }
+
+    /// Built in as `allow`.
+    package var effect: Located<Effect>
+    /// Each `service:Action`, as written.
+    package var actions: [Located<String>]
+    /// Each ARN, interpolated.
+    package var resources: [StringValue]
+    /// IAM's `Condition` block, as written (a mapping, strings interpolated).
+    package var condition: RawValue?
+    package var when: WhenClause?
     package var range: SourceRange
 }
 

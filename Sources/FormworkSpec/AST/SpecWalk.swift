@@ -69,12 +69,15 @@ package struct SpecWalk: Sendable {
                 add(invoker.s3Bucket, .invoker, under: guards + clauses(invoker.when))
                 if let account = invoker.account { add(account, .invokerAccount, under: guards + clauses(invoker.when)) }
             }
+            // A permission's target may be of several kinds and raw types: the
+            // PermissionTargets rule checks it against its verb.
             for permission in function.permissions {
-                let kinds: [ResourceKind] = switch permission.verb.value {
-                case .read, .write, .readWrite: [.bucket]
-                case .sendMessage, .consume: [.queue]
-                }
-                uses(kinds, .permission(permission.verb.value), [permission.target])
+                uses([], .permission(permission.verb.value), [permission.target])
+            }
+            for statement in function.statements {
+                let statementGuards = guards + clauses(statement.when)
+                for resource in statement.resources { add(resource, .statementResource, under: statementGuards) }
+                if let condition = statement.condition { add(condition, .statementCondition, under: statementGuards) }
             }
         case .queue(let queue):
             if let target = queue.deadLetter { uses([.queue], .deadLetterQueue, [target.queue]) }
@@ -85,25 +88,12 @@ package struct SpecWalk: Sendable {
                 if case .function(let name) = route.target { uses([.function], .routeFunction, [name]) }
             }
         case .raw(let raw):
-            addRaw([raw.properties, raw.creationPolicy, raw.updatePolicy].compactMap { $0 }, under: guards)
-            addRaw(raw.metadata.map { [$0] } ?? [], .metadata, under: guards)
+            for value in [raw.properties, raw.creationPolicy, raw.updatePolicy].compactMap({ $0 }) { add(value, .property, under: guards) }
+            if let metadata = raw.metadata { add(metadata, .metadata, under: guards) }
         case .undecodable:
             break
         }
-        addRaw(resource.overrides.compactMap(\.value), under: guards)
-    }
-
-    /// Every string of raw values (a raw resource's properties and attributes, an override's value), at any depth.
-    private mutating func addRaw(_ values: [RawValue], _ place: StringSite.Place = .property, under guards: [WhenClause]) {
-        var stack = Array(values.reversed())
-        while let value = stack.popLast() {
-            switch value {
-            case .string(let string): add(string, place, under: guards)
-            case .array(let items, _): stack += items.reversed()
-            case .object(let members, _): stack += members.map(\.value).reversed()
-            case .number, .bool, .null: break
-            }
-        }
+        for value in resource.overrides.compactMap(\.value) { add(value, .property, under: guards) }
     }
 
     /// A clause the values inside stand under, recorded with its references.
@@ -127,6 +117,19 @@ package struct SpecWalk: Sendable {
         return [when]
     }
 
+    /// Every string of a property tree, in document order.
+    private mutating func add(_ tree: RawValue, _ place: StringSite.Place, under guards: [WhenClause]) {
+        var stack = [tree]
+        while let value = stack.popLast() {
+            switch value {
+            case .string(let string): add(string, place, under: guards)
+            case .array(let items, _): stack += items.reversed()
+            case .object(let members, _): stack += members.map(\.value).reversed()
+            case .number, .bool, .null: break
+            }
+        }
+    }
+
     private mutating func add(_ string: StringValue, _ place: StringSite.Place, under guards: [WhenClause]) {
         strings.append(StringSite(string: string, place: place, guards: guards))
         for unparsed in string.interpolated.unparsed { unparsedNames += unparsed.names }
@@ -138,6 +141,8 @@ package struct StringSite: Sendable {
     /// The field a string is the value of.
     package enum Place: Sendable, Equatable {
         case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, invokerAccount, apiStage, corsOrigin
+        /// A resource of a function's `statements:` item, and a string in its `condition:`.
+        case statementResource, statementCondition
         /// A raw resource's property or attribute, or an override's value, at any depth.
         case property
         /// A raw resource's `metadata:`, at any depth.
@@ -147,7 +152,7 @@ package struct StringSite: Sendable {
 
     package var string: StringValue
     package var place: Place
-    /// Outermost first: a resource's `when:`, then its environment variable's, trigger's or invoker's.
+    /// Outermost first: a resource's `when:`, then its environment variable's, trigger's, invoker's or statement's.
     package var guards: [WhenClause]
 }
 

@@ -38,6 +38,7 @@ extension SpecDecoder {
         if let node = fields["permissions"], let items = sequence(node, "permissions") {
             function.permissions = items.compactMap(decodePermission)
         }
+        if let node = fields["statements"] { function.statements = decodeStatements(node) }
         function.unreadKeys = fields.unread
         return function
     }

@@ -39,7 +39,7 @@ package enum SpecKeys {
 
     package static let function = [
         "handler", "runtime", "code", "timeout", "memory", "environment", "deadLetterQueue", "logs", "triggers",
-        "invokers", "permissions",
+        "invokers", "permissions", "statements",
     ]
     /// What a function resource must write itself (`defaults.function` may not give it).
     package static let functionRequired = ["code"]
@@ -51,6 +51,7 @@ package enum SpecKeys {
     package static let s3Trigger = Table(["bucket", "events", "prefix", "suffix"], required: ["bucket"])
     package static let sqsTrigger = Table(["queue", "batchSize"], required: ["queue"])
     package static let invoker = Table(["s3Bucket", "account", "when"], required: ["s3Bucket"])
+    package static let statement = Table(["effect", "actions", "resources", "condition", "when"], required: ["actions", "resources"])
 
     package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter"]
     package static let deadLetter = Table(["queue", "maxReceiveCount"], required: ["queue"])

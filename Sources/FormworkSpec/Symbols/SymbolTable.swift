@@ -77,7 +77,7 @@ extension ResourceBody {
     package var attributeNames: Set<String>? {
         switch self {
         case .bucket: ["name", "arn", "domainName", "regionalDomainName"]
-        case .function: ["name", "arn", "roleArn"]
+        case .function: ["name", "arn", "roleArn", "roleName"]
         case .queue: ["url", "arn", "name"]
         case .api: ["id", "rootResourceId", "url"]
         case .raw(let raw): ResourceSchemas.schema(for: raw.type.value)?.attributes

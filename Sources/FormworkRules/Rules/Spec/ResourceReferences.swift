@@ -2,10 +2,10 @@ import FormworkDiagnostics
 import FormworkSpec
 
 /// A resource named as a value is of the kind its place takes: an `s3`
-/// trigger's `bucket` and a `read`, `write` or `readWrite` permission name a
-/// bucket; an `sqs` trigger's `queue`, a `deadLetter` queue and a
-/// `sendMessage` or `consume` permission name a queue; a route's `function`
-/// names a function. `dependsOn` takes any resource but the one it is on.
+/// trigger's `bucket` names a bucket; an `sqs` trigger's `queue` and a
+/// `deadLetter` queue name a queue; a route's `function` names a function.
+/// `dependsOn` takes any resource but the one it is on. (A permission's
+/// target is checked against its verb by `PermissionTargets`.)
 enum ResourceReferences: SpecRule {
     static let summary = "a resource named as a value is of the kind its place takes"
     static let codes: [DiagnosticCode] = [.wrongKind, .selfDependency]
