@@ -10,7 +10,8 @@ import Darwin
 /// Writes a template as deterministic JSON: sections in the order
 /// AWSTemplateFormatVersion, Description, Parameters, Mappings, Conditions, Resources,
 /// Outputs; resources in model order; inside a resource Type, Condition,
-/// DependsOn, DeletionPolicy, UpdateReplacePolicy, Metadata, Properties;
+/// DependsOn, DeletionPolicy, UpdateReplacePolicy, CreationPolicy, UpdatePolicy, Metadata,
+/// Properties;
 /// every other object's keys sorted (by their UTF-8 bytes); 2-space indent;
 /// trailing newline. `minify` writes the same document without any space or
 /// line break but the final newline (`compile --minify`); the source map's
@@ -152,11 +153,14 @@ package enum JSONWriter {
             }
             if let policy = resource.deletionPolicy { attribute("DeletionPolicy", policy, resource, under: node) }
             if let policy = resource.updateReplacePolicy { attribute("UpdateReplacePolicy", policy, resource, under: node) }
-            if let metadata = resource.metadata {
+            for (key, attribute) in [("CreationPolicy", resource.creationPolicy), ("UpdatePolicy", resource.updatePolicy),
+                                     ("Metadata", resource.metadata)]
+            {
+                guard let attribute else { continue }
                 comma(3)
-                out.append(contentsOf: #""Metadata""#.utf8)
+                JSONWriter.appendString(key, to: &out)
                 colon()
-                value(metadata, at: .key("Metadata"), under: node, sortKeys: true, depth: 3)
+                value(attribute, at: .key(key), under: node, sortKeys: true, depth: 3)
             }
             if case .object(let properties) = resource.properties.kind, !properties.isEmpty {
                 comma(3)

@@ -3,16 +3,16 @@ import FormworkDiagnostics
 /// Which resources a template value refers to: `Ref`, `Fn::GetAtt`, and the
 /// names inside an `Fn::Sub` format. Edges for dependency ordering.
 package enum References {
-    /// The resources among `ids` that `resource`'s properties and metadata
+    /// The resources among `ids` that `resource`'s properties, policies and metadata
     /// refer to, each with where its first reference came from.
     package static func of(_ resource: Resource, among ids: Set<String>) -> [String: SourceRange] {
         var references: [String: SourceRange] = [:]
         collectReferences(resource.properties, into: &references, ids: ids)
-        if let metadata = resource.metadata { collectReferences(metadata, into: &references, ids: ids) }
+        for attribute in resource.attributeValues { collectReferences(attribute, into: &references, ids: ids) }
         return references
     }
 
-    /// The resources among `ids` that `resource`'s properties and metadata
+    /// The resources among `ids` that `resource`'s properties, policies and metadata
     /// refer to, each once, in the order they are first written: what
     /// `of(_:among:)` finds, without where.
     package static func ids(of resource: Resource, among ids: Set<String>) -> [String] {
@@ -28,7 +28,7 @@ package enum References {
             found.append(id)
         }
         forEachReference(in: resource.properties, ids: ids, add)
-        if let metadata = resource.metadata { forEachReference(in: metadata, ids: ids, add) }
+        for attribute in resource.attributeValues { forEachReference(in: attribute, ids: ids, add) }
         return found
     }
 
@@ -98,4 +98,9 @@ package enum References {
         }
         return names
     }
+}
+
+extension Resource {
+    /// The attributes besides `Properties` that hold values: `CreationPolicy`, `UpdatePolicy`, `Metadata`.
+    package var attributeValues: [TemplateValue] { [creationPolicy, updatePolicy, metadata].compactMap { $0 } }
 }

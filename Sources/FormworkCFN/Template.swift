@@ -65,6 +65,8 @@ package struct Resource: Sendable {
     package var dependsOnOrigins: [String: SourceRange] = [:]
     package var deletionPolicy: String?
     package var updateReplacePolicy: String?
+    package var creationPolicy: TemplateValue?
+    package var updatePolicy: TemplateValue?
     package var metadata: TemplateValue?
     /// An object value (possibly empty).
     package var properties: TemplateValue

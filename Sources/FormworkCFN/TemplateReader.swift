@@ -35,6 +35,8 @@ package enum TemplateReader {
                     }
                     resource.deletionPolicy = body["DeletionPolicy"]?.string
                     resource.updateReplacePolicy = body["UpdateReplacePolicy"]?.string
+                    resource.creationPolicy = body["CreationPolicy"].map(Self.value)
+                    resource.updatePolicy = body["UpdatePolicy"].map(Self.value)
                     resource.metadata = body["Metadata"].map(Self.value)
                     template.append(resource)
                 }

@@ -44,6 +44,11 @@ package enum CloudFormation {
     /// A logical ID is alphanumeric (`A-Za-z0-9`) and 1 to 255 characters.
     /// Source: AWS CloudFormation User Guide, "Resources" section (logical ID)
     /// and "Understand CloudFormation quotas" (resource name length).
+    /// A parameter's `MinLength` and `MaxLength`: a value is at most 4,096 bytes.
+    /// Source: AWS CloudFormation User Guide, "Parameters" (MaxLength; CloudFormation quotas,
+    /// parameter value 4,096 bytes); cfn-lint 1.51.0's parameter schema (MaxLength maximum 4096).
+    package static let parameterLengthRange = 0...4096
+
     package enum LogicalId {
         package static let maxLength = 255
 

@@ -188,6 +188,9 @@ public enum Compiler {
             case .noMatch(let item, let pattern)?:
                 let which = parameter.type.value == .list ? "'\(item)' does not match" : "it does not match"
                 return .badParameterOverride(name, value, "\(which) the pattern '\(pattern)'", at: parameter.name.range)
+            case .outOfBounds(let item, let bound)?:
+                let which = parameter.type.value == .list ? "'\(item)' fails" : "it fails"
+                return .badParameterOverride(name, value, "\(which) \(bound)", at: parameter.name.range)
             case nil:
                 return nil
             }

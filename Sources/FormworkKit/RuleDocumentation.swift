@@ -123,6 +123,16 @@ enum RuleDocumentation {
             evaluate is a warning: neither the default nor a `--param` value is then
             checked against it, and CloudFormation checks them when the stack deploys.
             `--param` values are held to the same constraints (FW0007).
+
+            The bounds are checked the same way: a default's length (each item's,
+            for a list) within `minLength` and `maxLength`, a number default within
+            `minValue` and `maxValue`, and neither bound past the other. An optional
+            parameter cannot have a `minLength` above 0, since its emitted
+            `Default: ""` would fail it. A `constraintDescription` with no
+            constraint to explain is a warning, and so is an `allowed` value the
+            parameter's own pattern or bounds reject (no one can choose it), and a `noEcho` parameter
+            written into an output or a raw resource's `metadata:`: CloudFormation
+            masks the parameter, never an output's value or metadata (cfn-lint W2010).
             """#,
         "NullGuards": #"""
             Null-guard checks (LANGUAGE.md, "Null-guard rule"). A value is optional
@@ -373,6 +383,23 @@ enum RuleDocumentation {
             RDS, DocumentDB, Neptune, Redshift, ElastiCache, EC2 volumes). On any
             other type CloudFormation refuses the template: an error at the value.
             """#,
+        "ComponentOverrides": #"""
+            `overrides:` addresses resources the component generates, by role: a
+            role the kind does not have is an error with the closest one and the
+            kind's roles; a role the component generates nothing for in this spec
+            (`deadLetterQueue` on a function without one) is an error. Two paths of
+            one role where one is, or lies inside, the other would overwrite each
+            other: an error at the second. Removing (`null`) a property the
+            resource's schema requires is an error. Overriding what the component
+            sets for the stack to work (a function's `Role`, its
+            `LoggingConfig.LogGroup` and `DeadLetterConfig`, its role's
+            `AssumeRolePolicyDocument` and `Policies`, its log group's name, the
+            bucket's Lambda notifications, a deployment's or stage's `RestApiId`, a
+            stage's `DeploymentId`), or a path inside or above one, is a warning:
+            it is allowed, and what breaks is the override's to answer for. What an
+            override writes is checked against the resource's schema by the
+            template rules (`ResourceProperties`), at the override's own line.
+            """#,
         "TemplateQuotas": #"""
             CloudFormation's quotas on the template itself: at most 500 resources
             (components generate more than a spec declares), a description of at
@@ -419,6 +446,24 @@ enum RuleDocumentation {
             `Fn::Join` give a string; each branch of `Fn::If` is checked) and is
             otherwise accepted. A pattern neither `SchemaPatterns` nor Swift's
             regular expressions read is not checked. The tag property's count is `TagsPerResource`'s to check.
+            """#,
+        "CreationAndUpdatePolicies": #"""
+            A resource's `CreationPolicy` and `UpdatePolicy` are what CloudFormation
+            takes (`ResourcePolicies`): only the types that have each (a creation
+            policy on AppStream fleets, Auto Scaling groups, EC2 instances and wait
+            conditions; an update policy on AppStream fleets, Auto Scaling groups,
+            ElastiCache replication groups, OpenSearch and Elasticsearch domains and
+            Lambda aliases), with the keys each takes, each value of its type, a
+            duration (`ResourceSignal.Timeout`, `PauseTime`) written `PT#H#M#S` and
+            no longer than CloudFormation allows (12 hours; one hour for
+            `PauseTime`), only the Auto Scaling processes there are in
+            `SuspendProcesses`, and the keys a policy requires (a Lambda alias's
+            `CodeDeployLambdaAliasUpdate` names its `ApplicationName` and
+            `DeploymentGroupName`). CloudFormation rejects the template otherwise,
+            or, for a bad duration, fails the resource. As for properties, a value that
+            is an intrinsic function (`${...}`) is accepted, and a string that reads
+            as a number or a boolean passes where one is expected. cfn-lint reports
+            the same mistakes as E3055 (creation policy) and E3016 (update policy).
             """#,
         "DependencyCycles": #"""
             No resource waits for itself, however indirectly. Edges come from `Ref`,
@@ -700,10 +745,27 @@ enum RuleDocumentation {
               help: write the value out, or give the property a conditional value: ${env == 'prod' ? 'a' : 'b'}
             """#),
         "FW2044": ("golden/invalid/conditional-value-errors.txt", #"""
-            specs/invalid/conditional-value-errors.yaml:52:11: error[FW2044]: 'properties:' itself cannot be a conditional value; make each property one
+            specs/invalid/conditional-value-errors.yaml:52:11: error[FW2044]: 'properties:' itself cannot be a conditional value; make each of its keys one
              52 |       if: env == 'prod'
                 |           ^~~~~~~~~~~~~
               help: or put the resource under 'when:' to have it only where the condition holds
+            """#),
+        "FW2050": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:16:5: error[FW2050]: 'minLength' applies to string and list parameters, not number
+             16 |     minLength: 1
+                |     ^~~~~~~~~
+              help: bound a number with minValue and maxValue; minLength and maxLength are for text and list items
+            """#),
+        "FW2051": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:35:5: error[FW2051]: a parameter of type List<AWS::EC2::Subnet::Id> cannot be optional: CloudFormation checks its value names an existing resource, and the empty default names none
+             35 |     optional: true
+                |     ^~~~~~~~
+              help: give it a default, or make it a string parameter
+            """#),
+        "FW2052": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:24:9: error[FW2052]: '..RetentionInDays' is not a property path; write property names joined by dots, like LoggingConfig.LogFormat
+             24 |         ..RetentionInDays: 7
+                |         ^~~~~~~~~~~~~~~~~
             """#),
         "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
             specs/invalid/malformed-interpolation.yaml:9:26: error[FW3001]: '${' is never closed; expected '}'
@@ -1142,6 +1204,81 @@ enum RuleDocumentation {
                 |              ^~~~~~~~~~~
               help: compare with one of 'dev', 'prod', or add 'production' to 'allowed'
             """#),
+        "FW4220": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:9:16: error[FW4220]: minLength 3 is above maxLength 2: no value passes both
+             9 |     minLength: 3
+               |                ^
+            specs/invalid/parameter-bounds.yaml:10:16: note: maxLength is here
+             10 |     maxLength: 2
+                |                ^
+              help: swap them, or correct the one that is wrong
+            """#),
+        "FW4221": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:8:14: error[FW4221]: default 'x' of parameter 'name' is shorter than minLength 3; CloudFormation rejects the stack whenever the parameter is left out
+             8 |     default: x
+               |              ^
+              help: change the default, or the bound
+            """#),
+        "FW4222": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:41:16: error[FW4222]: optional parameter 'suffix' cannot have minLength 2: its default is the empty string, which CloudFormation would reject
+             41 |     minLength: 2
+                |                ^
+            specs/invalid/parameter-bounds.yaml:40:15: note: it is optional here
+             40 |     optional: true
+                |               ^~~~
+              help: remove minLength and write the bound as a pattern, which Formwork lets the empty string pass: pattern: "^.{2,}$"
+            """#),
+        "FW4223": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:50:28: warning[FW4223]: constraintDescription explains a constraint, but this parameter has none (allowed, pattern, minLength, maxLength, minValue, maxValue)
+             50 |     constraintDescription: says hello
+                |                            ^~~~~~~~~~
+              help: remove it, or add the constraint it describes
+            """#),
+        "FW4224": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:59:28: warning[FW4224]: parameter 'secret' is noEcho, but a resource's metadata shows its value in the clear
+             59 |       partner: { token: "${secret}" }
+                |                            ^~~~~~
+              help: CloudFormation masks a noEcho parameter, never a resource's metadata: remove it from there
+            """#),
+        "FW4225": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:14:7: error[FW4225]: a function has no resource in the role 'lambda'
+             14 |       lambda:
+                |       ^~~~~~
+              help: the roles of a function: function, role, logGroup, deadLetterQueue
+            """#),
+        "FW4226": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:16:7: error[FW4226]: 'worker' generates no deadLetterQueue in this spec, so there is nothing to override
+             16 |       deadLetterQueue:
+                |       ^~~~~~~~~~~~~~~
+              help: give the function one with 'deadLetterQueue: true', or remove this override
+            """#),
+        "FW4227": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:20:9: error[FW4227]: override 'LoggingConfig.LogFormat' overlaps 'LoggingConfig' of the same function: one would overwrite the other
+             20 |         LoggingConfig.LogFormat: JSON
+                |         ^~~~~~~~~~~~~~~~~~~~~~~
+            specs/invalid/override-mistakes.yaml:19:9: note: the other override is here
+             19 |         LoggingConfig: { LogFormat: Text }
+                |         ^~~~~~~~~~~~~
+              help: write the value once: either the whole object, or each path inside it
+            """#),
+        "FW4228": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:22:9: error[FW4228]: AWS::Lambda::Function requires Code: it cannot be removed
+             22 |         Code: null
+                |         ^~~~
+              help: give it a value instead of null
+            """#),
+        "FW4229": ("golden/invalid/override-mistakes.txt", #"""
+            specs/invalid/override-mistakes.yaml:19:9: warning[FW4229]: Formwork sets LoggingConfig.LogGroup on the function for the component to work; this override changes it
+             19 |         LoggingConfig: { LogFormat: Text }
+                |         ^~~~~~~~~~~~~
+              help: if the component should work otherwise, say so in its own settings; an override here is yours to keep working
+            """#),
+        "FW4230": ("golden/invalid/parameter-bounds.txt", #"""
+            specs/invalid/parameter-bounds.yaml:45:14: warning[FW4230]: allowed value 'production' of parameter 'tier' fails maxLength 5: CloudFormation rejects it whenever it is chosen
+             45 |     allowed: [dev, production]
+                |              ^~~~~~~~~~~~~~~~~
+              help: remove it from allowed, or loosen the constraint
+            """#),
         "FW4240": ("golden/invalid/function-permission-targets.txt", #"""
             specs/invalid/function-permission-targets.yaml:46:9: error[FW4240]: 'publish' does not apply to 'uploads', a bucket; a bucket takes read, write, readWrite
              46 |       - publish: uploads
@@ -1464,37 +1601,36 @@ enum RuleDocumentation {
                |           ^~~~~~~~~~~~~~
               help: did you mean 'AWS::SNS::Topic'?
             """#),
-        "FW6101": ("golden/invalid/raw-unknown-nested-property.txt", #"""
-            specs/invalid/raw-unknown-nested-property.yaml:14:9: error[FW6101]: StreamSpecification of AWS::DynamoDB::Table has no property 'StreamViewTyp'
-             14 |         StreamViewTyp: NEW_IMAGE
-                |         ^~~~~~~~~~~~~
-              help: did you mean 'StreamViewType'?
+        "FW6101": ("golden/invalid/override-schema.txt", #"""
+            specs/invalid/override-schema.yaml:11:9: error[FW6101]: AWS::SQS::Queue has no property 'FifoQueu'
+             11 |         FifoQueu: true
+                |         ^~~~~~~~
+              help: did you mean 'FifoQueue'?
             """#),
         "FW6102": ("golden/invalid/raw-missing-nested-required.txt", #"""
             specs/invalid/raw-missing-nested-required.yaml:12:11: error[FW6102]: KeySchema[0] of AWS::DynamoDB::Table needs the property 'KeyType'
              12 |         - AttributeName: id
                 |           ^~~~~~~~~~~~~~~~~
             """#),
-        "FW6103": ("golden/invalid/raw-intrinsic-type.txt", #"""
-            specs/invalid/raw-intrinsic-type.yaml:16:13: error[FW6103]: Tags of AWS::SQS::Queue takes a list, not a string from an intrinsic function
-             16 |       Tags: "${failed.Arn}-${maxReceives}"
-                |             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+        "FW6103": ("golden/invalid/override-schema.txt", #"""
+            specs/invalid/override-schema.yaml:20:21: error[FW6103]: MemorySize of AWS::Lambda::Function takes an integer, not 'lots'
+             20 |         MemorySize: lots
+                |                     ^~~~
             """#),
-        "FW6104": ("golden/invalid/raw-enum.txt", #"""
-            specs/invalid/raw-enum.yaml:12:41: error[FW6104]: KeySchema[0].KeyType of AWS::DynamoDB::Table cannot be 'PARTITION'; it takes HASH
-             12 |         - { AttributeName: id, KeyType: PARTITION }
-                |                                         ^~~~~~~~~
-              help: did you mean 'HASH'?
+        "FW6104": ("golden/invalid/override-schema.txt", #"""
+            specs/invalid/override-schema.yaml:19:29: error[FW6104]: TracingConfig.Mode of AWS::Lambda::Function cannot be 'Sometimes'; it takes Active, PassThrough
+             19 |         TracingConfig.Mode: Sometimes
+                |                             ^~~~~~~~~
             """#),
         "FW6105": ("golden/invalid/raw-pattern.txt", #"""
             specs/invalid/raw-pattern.yaml:8:21: error[FW6105]: 'audit logs?' does not match the pattern ^[.\-_/#A-Za-z0-9]{1,512}\Z that LogGroupName of AWS::Logs::LogGroup takes
              8 |       LogGroupName: audit logs?
                |                     ^~~~~~~~~~~
             """#),
-        "FW6106": ("golden/invalid/raw-number-range.txt", #"""
-            specs/invalid/raw-number-range.yaml:8:21: error[FW6106]: DelaySeconds of AWS::SQS::Queue takes from 0 to 900, not 1000
-             8 |       DelaySeconds: 1000
-               |                     ^~~~
+        "FW6106": ("golden/invalid/override-schema.txt", #"""
+            specs/invalid/override-schema.yaml:10:23: error[FW6106]: DelaySeconds of AWS::SQS::Queue takes from 0 to 900, not 1000
+             10 |         DelaySeconds: 1000
+                |                       ^~~~
             """#),
         "FW6107": ("golden/invalid/raw-item-count.txt", #"""
             specs/invalid/raw-item-count.yaml:13:9: error[FW6107]: KeySchema of AWS::DynamoDB::Table takes 1 to 2 items; this has 3
@@ -1506,6 +1642,40 @@ enum RuleDocumentation {
              9 |       Arn: arn:aws:sqs:us-east-1:123456789012:jobs
                |       ^~~
               help: remove it; read it as ${name.Arn} where it is needed
+            """#),
+        "FW6200": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:29:5: error[FW6200]: AWS::EC2::Instance does not take an UpdatePolicy; CloudFormation rejects the template
+             29 |     updatePolicy:
+                |     ^~~~~~~~~~~~~
+              help: an UpdatePolicy stands on AWS::AppStream::Fleet, AWS::AutoScaling::AutoScalingGroup, AWS::ElastiCache::ReplicationGroup, AWS::Elasticsearch::Domain, AWS::Lambda::Alias, AWS::OpenSearchService::Domain
+            """#),
+        "FW6201": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:13:9: error[FW6201]: CreationPolicy.AutoScalingCreationPolicy has no key 'MinSuccessfulInstancesPercentage'
+             13 |         MinSuccessfulInstancesPercentage: 100
+                |         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+              help: did you mean 'MinSuccessfulInstancesPercent'?
+            """#),
+        "FW6202": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:10:16: error[FW6202]: CreationPolicy.ResourceSignal.Count takes a whole number
+             10 |         Count: two
+                |                ^~~
+            """#),
+        "FW6203": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:11:18: error[FW6203]: '15 minutes' is not a duration; CreationPolicy.ResourceSignal.Timeout is written PT#H#M#S, like PT15M
+             11 |         Timeout: 15 minutes
+                |                  ^~~~~~~~~~
+              help: hours, minutes and seconds, each optional, in that order: PT1H30M, PT45S; at most PT12H
+            """#),
+        "FW6204": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:18:41: error[FW6204]: UpdatePolicy.AutoScalingRollingUpdate.SuspendProcesses cannot suspend 'Terminat'
+             18 |         SuspendProcesses: [HealthCheck, Terminat]
+                |                                         ^~~~~~~~
+              help: did you mean 'Terminate'?
+            """#),
+        "FW6205": ("golden/invalid/raw-policies.txt", #"""
+            specs/invalid/raw-policies.yaml:40:7: error[FW6205]: UpdatePolicy.CodeDeployLambdaAliasUpdate needs 'DeploymentGroupName'
+             40 |       CodeDeployLambdaAliasUpdate:
+                |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~
             """#),
     ]
 }

@@ -56,9 +56,11 @@ public enum SpecSchema {
 
     static var parameter: TemplateValue {
         closed(SpecKeys.parameter, [
-            "type": words(ParameterType.allCases.map(\.rawValue)),
+            "type": words(ParameterType.allCases.map(\.rawValue) + ParameterTypes.all),
             "default": anyOf([scalar, object([("type", string("array")), ("items", scalar)])]),
             "pattern": stringType, "description": stringType, "optional": boolType,
+            "noEcho": boolType, "minLength": intType, "maxLength": intType, "constraintDescription": stringType,
+            "minValue": object([("type", string("number"))]), "maxValue": object([("type", string("number"))]),
             "allowed": object([("type", string("array")), ("items", scalar)]),
         ])
     }
@@ -103,13 +105,18 @@ public enum SpecSchema {
             var properties = common.merging(fields) { a, _ in a }
             properties["kind"] = object([("const", string(kind))])
             properties["type"] = nil
-            branches.append(closed(keys: SpecKeys.commonResource.filter { $0 != "type" } + keys, properties,
+            let roles = ResourceKind(rawValue: kind)?.overrideRoles.map(\.name) ?? []
+            properties["overrides"] = object([
+                ("type", string("object")), ("propertyNames", words(roles)),
+                ("additionalProperties", object([("type", string("object"))])),
+            ])
+            branches.append(closed(keys: SpecKeys.commonResource.filter { $0 != "type" } + SpecKeys.component + keys, properties,
                                    required: ["kind"] + required))
         }
         var raw = common
         raw["type"] = object([("type", string("string")),
                               ("pattern", string("^[A-Za-z0-9_-]+::[A-Za-z0-9_-]+(::[A-Za-z0-9_-]+){0,2}$"))])
-        raw["properties"] = object([("type", string("object"))])
+        for key in ["properties", "metadata", "creationPolicy", "updatePolicy"] { raw[key] = object([("type", string("object"))]) }
         raw["kind"] = nil
         branches.append(closed(keys: SpecKeys.rawResource.keys.filter { $0 != "kind" }, raw, required: ["type"]))
         return anyOf(branches)

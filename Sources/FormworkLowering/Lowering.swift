@@ -42,6 +42,7 @@ package final class Lowering {
         lowering.attachS3Notifications()
         lowering.lowerOutputs()
         TagPropagation.run(&lowering.template, spec: spec, emitter: &lowering.emitter)
+        lowering.applyOverrides()
         lowering.template.conditions = lowering.emitter.conditions.entries
         Self.removeImpliedDependsOn(&lowering.template)
         return lowering.template
@@ -123,7 +124,7 @@ package final class Lowering {
             case .number: "Number"
             case .list: "CommaDelimitedList"
             }
-            members.append(("Type", .string(type, parameter.type.range)))
+            members.append(("Type", .string(parameter.awsType?.value ?? type, parameter.type.range)))
             if let override = overrides[parameter.name.text] {
                 members.append(("Default", .string(override, origin)))
             } else if parameter.isOptional {
@@ -148,6 +149,16 @@ package final class Lowering {
             }
             if let description = parameter.description {
                 members.append(("Description", .string(description.value, description.range)))
+            }
+            if let noEcho = parameter.noEcho { members.append(("NoEcho", .bool(noEcho.value, noEcho.range))) }
+            for (key, length) in [("MinLength", parameter.minLength), ("MaxLength", parameter.maxLength)] {
+                if let length { members.append((key, .int(length.value, length.range))) }
+            }
+            for (key, bound) in [("MinValue", parameter.minValue), ("MaxValue", parameter.maxValue)] {
+                if let bound { members.append((key, .init(.number(bound.value.text), origin: bound.range))) }
+            }
+            if let text = parameter.constraintDescription {
+                members.append(("ConstraintDescription", .string(text.value, text.range)))
             }
             template.parameters.append(.init(parameter.name.logicalId, .object(members, origin)))
             if parameter.isOptional { _ = emitter.conditions.hasValue(parameter) }

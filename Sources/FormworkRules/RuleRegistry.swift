@@ -45,6 +45,7 @@ package enum RuleRegistry {
         APIAllowOrigins.self,
         UntaggableTypes.self,
         SnapshotRetention.self,
+        ComponentOverrides.self,
     ]
 
     /// Template rules: the template as a whole, then each type's values.
@@ -55,6 +56,7 @@ package enum RuleRegistry {
         LogicalIds.self,
         ResourceTypes.self,
         ResourceProperties.self,
+        CreationAndUpdatePolicies.self,
         DependencyCycles.self,
         TagsPerResource.self,
         QueueVisibilityTimeouts.self,

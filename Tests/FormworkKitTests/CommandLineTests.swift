@@ -109,6 +109,36 @@ import Testing
         #expect(CLIRunner.formwork(["lint", dir + "/demo.yaml", "--param", "env=prod"]).status == 0)
     }
 
+    @Test func paramValuesAreCheckedAgainstTheBoundsEachListItemOnItsOwn() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            formwork: 1
+            stack: demo
+            parameters:
+              workers: { type: number, default: 4, minValue: 1, maxValue: 64 }
+              cidrs: { type: list, default: [10.0.0.0/8], maxLength: 16 }
+              image: { type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>", default: /ami/latest, maxLength: 20 }
+            resources:
+              jobs: { kind: queue, tags: { workers: "${workers}", image: "${image}" } }
+              allowed: { type: AWS::WAFv2::IPSet, properties: { Scope: REGIONAL, IPAddressVersion: IPV4, Addresses: "${cidrs}" } }
+
+            """.write(toFile: dir + "/demo.yaml", atomically: true, encoding: .utf8)
+        let spec = dir + "/demo.yaml"
+        let tooMany = CLIRunner.formwork(["lint", spec, "--param", "workers=65"])
+        #expect(tooMany.status == 2)
+        #expect(tooMany.stderr.hasPrefix("""
+            \(spec):4:3: error[FW0007]: --param workers=65 does not fit parameter 'workers': it fails maxValue 64
+            """), "\(tooMany.stderr)")
+        let longItem = CLIRunner.formwork(["lint", spec, "--param", "cidrs=10.0.0.0/8,192.168.100.100/32"])
+        #expect(longItem.status == 2)
+        #expect(longItem.stderr.contains("'192.168.100.100/32' fails maxLength 16"), "\(longItem.stderr)")
+        #expect(CLIRunner.formwork(["lint", spec, "--param", "cidrs=10.0.0.0/8,10.1.0.0/16", "--param", "workers=64"]).status == 0)
+        // An SSM type's value is the name of the SSM parameter: one string, never split at commas.
+        #expect(CLIRunner.formwork(["lint", spec, "--param", "image=/a,b"]).status == 0)
+        #expect(CLIRunner.formwork(["lint", spec, "--param", "image=/ami/a-much-longer-name"]).status == 2)
+    }
+
     /// `compile specs --param env=prod`: the override applies to the specs
     /// that declare `env`; the others compile with their own parameters.
     @Test func aParamAppliesToTheSpecsThatDeclareIt() throws {

@@ -177,6 +177,12 @@ package struct TemplateDiff: Sendable {
                                       new: .array(new.dependsOn.map { .string($0, nil) }, nil), replacement: .none,
                                       refersToReplaced: nil))
         }
+        for (name, a, b) in [("CreationPolicy", old.creationPolicy, new.creationPolicy),
+                             ("UpdatePolicy", old.updatePolicy, new.updatePolicy), ("Metadata", old.metadata, new.metadata)]
+            where a != b
+        {
+            ValueDiff.changes(a, b, path: "/" + name, replacement: .none, into: &out)
+        }
         let oldProperties = Self.members(old.properties)
         let newProperties = Self.members(new.properties)
         let names = Set(oldProperties.keys).union(newProperties.keys).sorted()

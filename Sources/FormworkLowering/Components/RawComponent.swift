@@ -2,13 +2,17 @@ import FormworkCFN
 import FormworkDiagnostics
 import FormworkSpec
 
-/// `type: AWS::...` → the resource as written, strings interpolated.
+/// `type: AWS::...` → the resource as written (properties, metadata, creation
+/// and update policies), strings interpolated.
 extension Lowering {
     func lowerRaw(_ decl: ResourceDecl, _ raw: RawResourceSpec) {
         var resource = Resource(logicalId: decl.name.logicalId, type: raw.type.value, properties: [], origin: decl.range)
         resource.typeOrigin = raw.type.range
         emitter.numbersStayNumbers = true
         if let properties = raw.properties { resource.properties = value(properties) }
+        resource.metadata = raw.metadata.map { value($0) }
+        resource.creationPolicy = raw.creationPolicy.map { value($0) }
+        resource.updatePolicy = raw.updatePolicy.map { value($0) }
         emitter.numbersStayNumbers = false
         add(resource, for: decl)
     }

@@ -9,6 +9,8 @@ package struct ResourceDecl: Sendable {
     package var dependsOn: [Name] = []
     package var tags: [Tag] = []
     package var retain: Located<Retention>?
+    /// `overrides:` (components only), in the order written.
+    package var overrides: [Override] = []
     package var body: ResourceBody
 
     package init(name: Name, range: SourceRange, body: ResourceBody) {
@@ -293,6 +295,15 @@ package enum Retention: Sendable, Equatable {
 package struct RawResourceSpec: Sendable {
     package var type: Located<String>
     package var properties: RawValue?
+    /// `metadata:` → the resource's `Metadata`, as written (strings interpolated).
+    package var metadata: RawValue?
+    /// `creationPolicy:` → `CreationPolicy`.
+    package var creationPolicy: RawValue?
+    /// `updatePolicy:` → `UpdatePolicy`.
+    package var updatePolicy: RawValue?
+
+    /// The raw values the resource writes, properties first.
+    package var values: [RawValue] { [properties, metadata, creationPolicy, updatePolicy].compactMap { $0 } }
 }
 
 /// A property value of a raw resource: JSON-shaped, strings interpolated.

@@ -1,4 +1,5 @@
 import FormworkDiagnostics
+import FormworkFacts
 
 /// A decoded spec: one YAML document of the Formwork language, version 1.
 package struct Spec: Sendable {
@@ -50,8 +51,21 @@ package struct Name: Sendable, Hashable {
     }
 }
 
+/// What a parameter's value is: one string, one number, or a list of strings.
+/// An AWS-specific type (`Parameter.awsType`) is one of these too.
 package enum ParameterType: String, Sendable, CaseIterable {
     case string, number, list
+}
+
+/// A parameter's number bound (`minValue`, `maxValue`): its value, and its text as written.
+package struct ParameterNumber: Sendable, Equatable {
+    package var value: Double
+    package var text: String
+
+    package init(_ value: Double, text: String) {
+        self.value = value
+        self.text = text
+    }
 }
 
 package enum ParameterValue: Sendable, Equatable {
@@ -62,12 +76,22 @@ package enum ParameterValue: Sendable, Equatable {
 
 package struct Parameter: Sendable {
     package var name: Name
+    /// What the value is; for an AWS-specific type, what `Ref` of it gives.
     package var type: Located<ParameterType>
+    /// The CloudFormation type when `type:` names one (`AWS::EC2::VPC::Id`,
+    /// `List<AWS::EC2::Subnet::Id>`, `AWS::SSM::Parameter::Value<String>`).
+    package var awsType: Located<String>?
     package var defaultValue: Located<ParameterValue>?
     package var pattern: Located<String>?
     package var allowed: Located<[String]>?
     package var description: Located<String>?
     package var optional: Located<Bool>?
+    package var noEcho: Located<Bool>?
+    package var minLength: Located<Int>?
+    package var maxLength: Located<Int>?
+    package var minValue: Located<ParameterNumber>?
+    package var maxValue: Located<ParameterNumber>?
+    package var constraintDescription: Located<String>?
     package var range: SourceRange
     /// A parameter whose declaration did not decode (its name is not
     /// lowerCamel, or it is not a mapping); the decoder reported why. Like
@@ -81,6 +105,13 @@ package struct Parameter: Sendable {
     package var unreadKeys: Set<String> = []
 
     package var isOptional: Bool { optional?.value ?? false }
+
+    /// What `default:` and `--param` give: the value, except for a Systems
+    /// Manager type, whose default is the name of an SSM parameter.
+    package var defaultType: ParameterType {
+        if let awsType, ParameterTypes.isSSMValue(awsType.value) { return .string }
+        return type.value
+    }
 
     /// A parameter that declares `name` and nothing else.
     static func undecodable(_ name: Name, range: SourceRange) -> Parameter {

@@ -89,10 +89,12 @@ package struct SpecWalk: Sendable {
                 if case .function(let name) = route.target { uses([.function], .routeFunction, [name]) }
             }
         case .raw(let raw):
-            if let properties = raw.properties { add(properties, .property, under: guards) }
+            for value in [raw.properties, raw.creationPolicy, raw.updatePolicy].compactMap({ $0 }) { add(value, .property, under: guards) }
+            if let metadata = raw.metadata { add(metadata, .metadata, under: guards) }
         case .undecodable:
             break
         }
+        for value in resource.overrides.compactMap(\.value) { add(value, .property, under: guards) }
     }
 
     /// A raw property value: the then-branch of a conditional value
@@ -156,8 +158,10 @@ package struct StringSite: Sendable {
         case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, invokerAccount, apiStage, corsOrigin
         /// A resource of a function's `statements:` item, and a string in its `condition:`.
         case statementResource, statementCondition
-        /// A raw resource's property, at any depth.
+        /// A raw resource's property or attribute, or an override's value, at any depth.
         case property
+        /// A raw resource's `metadata:`, at any depth.
+        case metadata
         case outputValue, export
     }
 

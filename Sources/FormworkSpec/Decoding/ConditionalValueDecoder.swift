@@ -50,8 +50,8 @@ extension SpecDecoder {
 }
 
 extension Diagnostic {
-    static func conditionalProperties(at range: SourceRange) -> Diagnostic {
-        .error(.conditionalProperties, "'properties:' itself cannot be a conditional value; make each property one",
+    static func conditionalProperties(_ key: String = "properties", at range: SourceRange) -> Diagnostic {
+        .error(.conditionalProperties, "'\(key):' itself cannot be a conditional value; make each of its keys one",
                at: range, help: ["or put the resource under 'when:' to have it only where the condition holds"])
     }
 }

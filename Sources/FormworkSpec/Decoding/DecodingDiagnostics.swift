@@ -30,11 +30,23 @@ extension DiagnosticCode {
     package static let leadingZeroNumber = DiagnosticCode(
         "FW2030", .decoding, "a number written with a leading 0, which YAML 1.1 reads as octal or as a string")
 
+    package static let constraintForType = DiagnosticCode(
+        "FW2050", .decoding, "a parameter constraint that does not apply to the parameter's type",
+        reference: DocumentationPage("CloudFormation template Parameters syntax",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html"))
+    package static let optionalAWSType = DiagnosticCode(
+        "FW2051", .decoding, "an optional parameter of an AWS-specific type, whose empty default CloudFormation rejects",
+        reference: DocumentationPage("CloudFormation-supplied parameter types",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-supplied-parameter-types.html"))
+
+    package static let malformedOverridePath = DiagnosticCode(
+        "FW2052", .decoding, "an override's property path has an empty part")
+
     package static let allDecodingCodes: [DiagnosticCode] = [
         .typeMismatch, .unknownKey, .missingKey, .badNumber, .invalidChoice, .invalidName, .unsupportedVersion,
         .invalidStackName, .unsupportedTag, .emptyCollection, .kindOrType, .unknownKind, .invalidRoute,
         .booleanForString, .conflictingKeys, .invalidTypeName, .invalidEnvironmentName, .triggerSources,
-        .leadingZeroNumber,
+        .leadingZeroNumber, .constraintForType, .optionalAWSType, .malformedOverridePath,
     ]
 }
 
@@ -148,7 +160,46 @@ extension Diagnostic {
     }
 
     static func patternOnNonString(_ type: String, at range: SourceRange) -> Diagnostic {
-        .error(.conflictingKeys, "'pattern' applies to string parameters, not \(type)", at: range)
+        .error(.conflictingKeys, "'pattern' applies to string and list parameters, not \(type)", at: range,
+               help: ["bound a number with minValue and maxValue"])
+    }
+
+    /// `minLength` on a number, `minValue` on a string: `appliesTo` is what the key bounds.
+    static func constraintForType(_ key: String, _ type: String, appliesTo: String, at range: SourceRange) -> Diagnostic {
+        let help = appliesTo == "number"
+            ? "bound text with minLength, maxLength or pattern; minValue and maxValue are for number parameters"
+            : "bound a number with minValue and maxValue; minLength and maxLength are for text and list items"
+        return .error(.constraintForType, "'\(key)' applies to \(appliesTo == "number" ? "number" : "string and list") parameters, not \(type)",
+                      at: range, help: [help])
+    }
+
+    /// A type that is none of the language's words nor CloudFormation's parameter types: FW2005, as any word out of a list.
+    static func unknownParameterType(_ text: String, at range: SourceRange) -> Diagnostic {
+        let message = "'\(text)' is not a valid parameter type"
+        // CloudFormation's own names for the three the language spells in its words.
+        let words = ["String": "string", "Number": "number", "CommaDelimitedList": "list"]
+        if let word = words[text] {
+            return .error(.invalidChoice, message, at: range,
+                          fixIts: [FixIt("write '\(word)', the language's word for \(text)", replacing: range, with: word)])
+        }
+        let candidates = ParameterType.allCases.map(\.rawValue) + ParameterTypes.all
+        if let closest = Suggestions.closest(to: text, in: candidates) {
+            return .error(.invalidChoice, message, at: range, fixIts: [FixIt.didYouMean(closest, replacing: range)])
+        }
+        return .error(.invalidChoice, message, at: range,
+                      help: ["types: string, number, list, or a CloudFormation parameter type such as AWS::EC2::VPC::Id, "
+                          + "List<AWS::EC2::Subnet::Id> or AWS::SSM::Parameter::Value<String>"])
+    }
+
+    static func malformedOverridePath(_ text: String, at range: SourceRange) -> Diagnostic {
+        .error(.malformedOverridePath, "'\(text)' is not a property path; write property names joined by dots, like LoggingConfig.LogFormat",
+               at: range)
+    }
+
+    static func optionalAWSType(_ type: String, at range: SourceRange) -> Diagnostic {
+        .error(.optionalAWSType,
+               "a parameter of type \(type) cannot be optional: CloudFormation checks its value names an existing resource, and the empty default names none",
+               at: range, help: ["give it a default, or make it a string parameter"])
     }
 
     /// `replacement`: the YAML text of the interpolation a CloudFormation short form means, when it has one.

@@ -49,17 +49,17 @@ extension SpecDecoder {
             }
             switch kind {
             case .bucket:
-                keys = Self.commonResourceKeys + BucketSpec.keys
+                keys = Self.commonResourceKeys + SpecKeys.component + BucketSpec.keys
                 resourceBody = decodeBucket(body, what, allowed: keys, builtIns: name.range).map(ResourceBody.bucket)
             case .function:
-                keys = Self.commonResourceKeys + FunctionSpec.keys
+                keys = Self.commonResourceKeys + SpecKeys.component + FunctionSpec.keys
                 resourceBody = decodeFunction(body, what, allowed: keys, owner: name.range, builtIns: name.range)
                     .map(ResourceBody.function)
             case .queue:
-                keys = Self.commonResourceKeys + QueueSpec.keys
+                keys = Self.commonResourceKeys + SpecKeys.component + QueueSpec.keys
                 resourceBody = decodeQueue(body, what, allowed: keys).map(ResourceBody.queue)
             case .api:
-                keys = Self.commonResourceKeys + APISpec.keys
+                keys = Self.commonResourceKeys + SpecKeys.component + APISpec.keys
                 resourceBody = decodeAPI(body, what, allowed: keys, owner: name.range, builtIns: name.range).map(ResourceBody.api)
             case .raw:
                 return nil  // not a component: refused above
@@ -76,6 +76,8 @@ extension SpecDecoder {
         resource.when = when(in: common)
         resource.retain = common["retain"].flatMap(retention)
         if let node = common["tags"] { resource.tags = decodeTags(node) }
+        // A raw resource writes its properties itself: `overrides:` there is an unknown key, reported above.
+        if resourceBody.kind != .raw, let node = common["overrides"] { resource.overrides = decodeOverrides(node) }
         if let node = common["dependsOn"] {
             // One name or a list of names.
             let items = node.sequence ?? [node]
@@ -96,6 +98,42 @@ extension SpecDecoder {
         return nil
     }
 
+    // MARK: overrides
+
+    /// `overrides:` — role → property path → a raw value, or `null` to remove the property.
+    private func decodeOverrides(_ node: YAMLNode) -> [Override] {
+        guard let roles = node.mapping else {
+            report(.typeMismatch(expected: "a mapping of roles", for: "overrides", found: node))
+            return []
+        }
+        var overrides: [Override] = []
+        for rolePair in roles {
+            guard let role = string(rolePair.key, "an override's role") else { continue }
+            guard let entries = rolePair.value.mapping else {
+                report(.typeMismatch(expected: "a mapping of property paths", for: "overrides.\(role.value)", found: rolePair.value))
+                continue
+            }
+            for entry in entries {
+                guard let path = string(entry.key, "a property path") else { continue }
+                let keys = path.value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                guard keys.allSatisfy({ !$0.isEmpty }) else {
+                    report(.malformedOverridePath(path.value, at: entry.key.range))
+                    continue
+                }
+                let value: RawValue?
+                if case .null? = entry.value.resolvedScalar {
+                    value = nil
+                } else {
+                    guard let written = rawValue(entry.value) else { continue }
+                    value = written
+                }
+                let range = SourceRange(file: file, start: entry.key.range.start, end: entry.value.range.end)
+                overrides.append(Override(role: role, path: keys, pathText: path, value: value, range: range))
+            }
+        }
+        return overrides
+    }
+
     // MARK: raw
 
     private func decodeRaw(_ body: YAMLNode, _ typeNode: YAMLNode, _ what: String) -> RawResourceSpec? {
@@ -107,18 +145,31 @@ extension SpecDecoder {
             return nil
         }
         var raw = RawResourceSpec(type: type)
-        if let node = fields["properties"] {
-            guard node.mapping != nil else {
-                report(.typeMismatch(expected: "a mapping", for: "properties", found: node))
-                return raw
-            }
-            raw.properties = rawValue(node)
-            if case .conditional(let when, _, _, _)? = raw.properties {
-                report(.conditionalProperties(at: when.range))
-                raw.properties = nil
-            }
+        raw.properties = rawMapping(fields["properties"], "properties")
+        // An attribute stands where its key is written: what is wrong with the whole of it is reported there.
+        func attribute(_ key: String) -> RawValue? {
+            guard case .object(let members, let range)? = rawMapping(fields[key], key), let keyNode = fields.keyNode(key) else { return nil }
+            return .object(members, SourceRange(file: range.file, start: keyNode.range.start, end: range.end))
         }
+        raw.metadata = attribute("metadata")
+        raw.creationPolicy = attribute("creationPolicy")
+        raw.updatePolicy = attribute("updatePolicy")
         return raw
+    }
+
+    /// A raw value that must be a mapping (`properties:`, `metadata:`, a policy).
+    private func rawMapping(_ node: YAMLNode?, _ what: String) -> RawValue? {
+        guard let node else { return nil }
+        guard node.mapping != nil else {
+            report(.typeMismatch(expected: "a mapping", for: what, found: node))
+            return nil
+        }
+        let value = rawValue(node)
+        if case .conditional(let when, _, _, _)? = value {
+            report(.conditionalProperties(what, at: when.range))
+            return nil
+        }
+        return value
     }
 
     /// A property tree, JSON-shaped, strings interpolated.
@@ -153,7 +204,7 @@ extension SpecDecoder {
     }
 
     /// YAML float text as JSON number text (`1e3` → `1e3`, `.5` → `0.5`, `+1.0` → `1.0`).
-    private func jsonNumber(_ text: String) -> String {
+    func jsonNumber(_ text: String) -> String {
         var t = text.replacingAll("_", with: "")
         if t.hasPrefix("+") { t.removeFirst() }
         if t.hasPrefix(".") { t = "0" + t }

@@ -16,13 +16,18 @@ package enum SpecKeys {
     package static let topLevel = Table(
         ["formwork", "stack", "description", "parameters", "mappings", "tags", "defaults", "resources", "outputs"],
         required: ["formwork", "stack", "resources"])
-    package static let parameter = Table(["type", "default", "pattern", "allowed", "description", "optional"])
+    package static let parameter = Table([
+        "type", "default", "pattern", "allowed", "description", "optional", "noEcho", "minLength", "maxLength",
+        "minValue", "maxValue", "constraintDescription",
+    ])
     package static let output = Table(["value", "export", "description", "when"], required: ["value"])
     package static let defaults = Table(["function", "bucket", "queue", "api"])
 
     /// Keys every resource may have, whatever its kind.
     package static let commonResource = ["kind", "type", "when", "dependsOn", "tags", "retain"]
-    package static let rawResource = Table(commonResource + ["properties"])
+    /// Keys every component (`kind:`) may have besides the common ones.
+    package static let component = ["overrides"]
+    package static let rawResource = Table(commonResource + ["properties", "metadata", "creationPolicy", "updatePolicy"])
     /// A property value written as a conditional value: `{if: ..., then: ..., else: ...}`.
     package static let conditionalValue = Table(["if", "then", "else"], required: ["if", "then"])
 

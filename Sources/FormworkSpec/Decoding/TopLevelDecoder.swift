@@ -67,23 +67,44 @@ extension SpecDecoder {
             guard isValid, var fields = fields(body, "parameter '\(name.text)'", allowed: Self.parameterKeys) else {
                 return .undecodable(name, range: body.range)
             }
-            let type = decode("type", in: &fields) { choice($0, "parameter type", as: ParameterType.self) }
-                ?? Located(.string, name.range)
-            var parameter = Parameter(name: name, type: type, range: body.range)
+            let written = decode("type", in: &fields) { parameterType($0) }
+            var parameter = Parameter(name: name, type: written?.type ?? Located(.string, name.range), range: body.range)
+            parameter.awsType = written?.awsType
+            let typeName = parameter.awsType?.value ?? parameter.type.value.rawValue
             parameter.description = fields["description"].flatMap { string($0, "description") }
             parameter.optional = decode("optional", in: &fields) { bool($0, "optional") }
+            if let awsType = parameter.awsType, parameter.isOptional {
+                report(.optionalAWSType(awsType.value, at: fields.keyNode("optional")!.range))
+                parameter.optional = nil
+            }
             // Against a type that did not decode, the default cannot be checked: `string` is only a stand-in.
             if let node = fields["default"], !fields.unread.contains("type") {
-                parameter.defaultValue = decodeParameterValue(node, type: type.value)
+                parameter.defaultValue = decodeParameterValue(node, type: parameter.defaultType)
                 if parameter.isOptional {
                     report(.optionalWithDefault(name.text, at: fields.keyNode("default")!.range))
                 }
             }
+            // pattern and the lengths are for text (each item of a list); the bounds for a number.
+            let isNumber = parameter.type.value == .number
             if let node = fields["pattern"] {
                 parameter.pattern = string(node, "pattern")
-                if type.value != .string {
-                    report(.patternOnNonString(type.value.rawValue, at: fields.keyNode("pattern")!.range))
+                if isNumber {
+                    report(.patternOnNonString(typeName, at: fields.keyNode("pattern")!.range))
                 }
+            }
+            parameter.noEcho = decode("noEcho", in: &fields) { bool($0, "noEcho") }
+            parameter.constraintDescription = fields["constraintDescription"].flatMap { string($0, "constraintDescription") }
+            for key in ["minLength", "maxLength"] {
+                guard fields[key] != nil else { continue }
+                if isNumber { report(.constraintForType(key, typeName, appliesTo: "text", at: fields.keyNode(key)!.range)) }
+                let value = decode(key, in: &fields) { int($0, key, in: CloudFormation.parameterLengthRange) }
+                if key == "minLength" { parameter.minLength = value } else { parameter.maxLength = value }
+            }
+            for key in ["minValue", "maxValue"] {
+                guard fields[key] != nil else { continue }
+                if !isNumber { report(.constraintForType(key, typeName, appliesTo: "number", at: fields.keyNode(key)!.range)) }
+                let value = decode(key, in: &fields) { parameterNumber($0, key) }
+                if key == "minValue" { parameter.minValue = value } else { parameter.maxValue = value }
             }
             if let node = fields["allowed"], let items = sequence(node, "allowed") {
                 let values = items.compactMap { string($0, "an allowed value") }
@@ -92,6 +113,32 @@ extension SpecDecoder {
             }
             parameter.unreadKeys = fields.unread
             return parameter
+        }
+    }
+
+    /// `string`, `number`, `list`, or a CloudFormation type (`ParameterTypes`).
+    private func parameterType(_ node: YAMLNode) -> (type: Located<ParameterType>, awsType: Located<String>?)? {
+        guard let text = string(node, "parameter type") else { return nil }
+        if let type = ParameterType(rawValue: text.value) { return (Located(type, node.range), nil) }
+        if ParameterTypes.isKnown(text.value) {
+            let type: ParameterType = ParameterTypes.isList(text.value) ? .list : .string
+            return (Located(type, node.range), text)
+        }
+        report(.unknownParameterType(text.value, at: node.range))
+        return nil
+    }
+
+    /// A number bound: any finite number, kept as written.
+    private func parameterNumber(_ node: YAMLNode, _ what: String) -> Located<ParameterNumber>? {
+        switch node.resolvedScalar {
+        case .int(let n):
+            if let number = node.leadingZeroNumber { report(.octalNumber(number, keepsText: false, at: node.range)) }
+            return Located(ParameterNumber(Double(n), text: String(n)), node.range)
+        case .float(let d) where d.isFinite:
+            return Located(ParameterNumber(d, text: jsonNumber(node.scalar!.value)), node.range)
+        default:
+            report(.typeMismatch(expected: "a number", for: what, found: node))
+            return nil
         }
     }
 
