@@ -113,6 +113,9 @@ package struct FunctionSpec: Sendable {
     package var timeout: Located<Int>
     package var memory: Located<Int>
     package var environment: [EnvironmentVariable] = []
+    /// Built in as false; default injection puts the built-in default
+    /// (`BuiltInDefaults.functionDeadLetterQueue`) in place once the
+    /// triggers and invokers are known.
     package var deadLetterQueue: Located<Bool>
     package var logs: LogSettings
     package var triggers: [Trigger] = []
@@ -127,8 +130,15 @@ package struct FunctionSpec: Sendable {
     package init(builtInsAt range: SourceRange) {
         timeout = .builtIn(BuiltInDefaults.functionTimeout, at: range)
         memory = .builtIn(BuiltInDefaults.functionMemory, at: range)
-        deadLetterQueue = .builtIn(BuiltInDefaults.functionDeadLetterQueue, at: range)
+        deadLetterQueue = .builtIn(false, at: range)
         logs = LogSettings(builtInsAt: range)
+    }
+
+    /// Whether anything invokes the function asynchronously (an `s3` or
+    /// `schedule` trigger, an invoker), so that a failed invocation has
+    /// somewhere to go.
+    package var isInvokedAsynchronously: Bool {
+        !invokers.isEmpty || triggers.contains { $0.source.isAsynchronous }
     }
 }
 
@@ -167,6 +177,16 @@ package struct Trigger: Sendable {
         case s3(bucket: Name, events: [Located<String>], prefix: StringValue?, suffix: StringValue?)
         case sqs(queue: Name, batchSize: Located<Int>?)
         case schedule(LocatedText)
+
+        /// Whether the service invokes the function asynchronously (Lambda
+        /// queues the event, retries it, and sends what still fails to the
+        /// dead-letter queue); an sqs trigger polls and invokes synchronously.
+        package var isAsynchronous: Bool {
+            switch self {
+            case .s3, .schedule: true
+            case .sqs: false
+            }
+        }
     }
 
     package var source: Source

@@ -12,6 +12,9 @@ extension Spec {
             switch resources[index].body {
             case .function(var function):
                 if let d = defaults.function { function.inject(d) }
+                if function.deadLetterQueue.provenance == .builtIn {
+                    function.deadLetterQueue.value = BuiltInDefaults.functionDeadLetterQueue(function)
+                }
                 // What `defaults.function` meant to give is not known: its error is reported.
                 if defaults.unreadKeys.contains("function") { function.unreadKeys.formUnion(FunctionSpec.defaultableKeys) }
                 resources[index].body = .function(function)

@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func generatesChildrenRightAfterTheFunction() throws {
-        let (template, diagnostics) = Pipeline.compile(Self.function(""))
+        let (template, diagnostics) = Pipeline.compile(Self.function("    deadLetterQueue: true"))
         #expect(diagnostics.isEmpty)
         let resources = try #require(template).resources
         #expect(resources.map(\.logicalId) == ["Worker", "WorkerRole", "WorkerLogGroup", "WorkerDeadLetterQueue"])
