@@ -65,6 +65,13 @@ package enum Lambda {
     /// (BatchSize, up to 10,000 for standard queues).
     package static let sqsBatchSizeRange = 1...10_000
 
+    /// `BatchSize` of an event source mapping on a FIFO queue: at most 10, and
+    /// no batching window (`MaximumBatchingWindowInSeconds`) at all.
+    /// Source: AWS Lambda Developer Guide, "Lambda parameters for Amazon SQS
+    /// event source mappings" (BatchSize: for FIFO queues the maximum is 10;
+    /// MaximumBatchingWindowInSeconds: not supported for FIFO queues).
+    package static let fifoBatchSizeRange = 1...10
+
     /// A batch size over this needs `MaximumBatchingWindowInSeconds` of at least 1.
     /// Source: AWS Lambda Developer Guide, "Lambda parameters for Amazon SQS
     /// event source mappings"; Lambda API Reference, "CreateEventSourceMapping"

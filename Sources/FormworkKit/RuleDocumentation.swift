@@ -167,6 +167,23 @@ enum RuleDocumentation {
             against the dead-letter queue's retention, and one that failed later
             than that is deleted as it arrives, before anyone reads it.
             """#,
+        "FifoQueues": #"""
+            What a FIFO queue (`fifo: true`) implies, checked where SQS, S3 or
+            Lambda would refuse it at deploy time:
+
+            - `contentBasedDeduplication` is a FIFO queue's setting: written on a
+            standard queue it is an error at its line (SQS refuses the attribute).
+            - A queue's dead-letter queue is of the same type: a FIFO queue's
+            `deadLetter` names a FIFO queue, a standard queue's a standard queue;
+            otherwise an error at the `deadLetter.queue` name, with a note at the
+            dead-letter queue.
+            - An `sqs` trigger on a FIFO queue takes a `batchSize` of at most 10 (and
+            no batching window, which the compiler adds only to larger batches):
+            an error at the batch size.
+            - S3 notifies no FIFO queue: a raw `AWS::S3::Bucket` whose
+            `NotificationConfiguration.QueueConfigurations` names a FIFO queue of
+            the spec (`Queue: ${jobs.arn}`) is an error at that value.
+            """#,
         "S3Triggers": #"""
             What S3 refuses in a function's `s3` triggers, which become entries of
             the bucket's notification configuration:
@@ -1158,6 +1175,39 @@ enum RuleDocumentation {
              15 |     retentionDays: 7
                 |                    ^
               help: keep failed messages 14 days, the longest SQS keeps any
+            """#),
+        "FW5410": ("golden/invalid/queue-fifo-deduplication.txt", #"""
+            specs/invalid/queue-fifo-deduplication.yaml:7:32: error[FW5410]: contentBasedDeduplication is a FIFO queue's setting, but 'jobs' is a standard queue
+             7 |     contentBasedDeduplication: true
+               |                                ^~~~
+              help: make 'jobs' a FIFO queue (fifo: true), or remove contentBasedDeduplication
+            """#),
+        "FW5411": ("golden/invalid/queue-fifo-dead-letter-type.txt", #"""
+            specs/invalid/queue-fifo-dead-letter-type.yaml:8:26: error[FW5411]: 'orders' is a FIFO queue, so its dead-letter queue must be one too, but 'failedOrders' is a standard queue
+             8 |     deadLetter: { queue: failedOrders }
+               |                          ^~~~~~~~~~~~
+            specs/invalid/queue-fifo-dead-letter-type.yaml:9:3: note: 'failedOrders' is declared here, without fifo
+             9 |   failedOrders:
+               |   ^~~~~~~~~~~~
+              help: give 'failedOrders' fifo: true, or name a FIFO queue here
+            """#),
+        "FW5412": ("golden/invalid/queue-fifo-batch-size.txt", #"""
+            specs/invalid/queue-fifo-batch-size.yaml:14:42: error[FW5412]: batch size 100 is over 10, the most Lambda reads at once from a FIFO queue, and 'orders' is one
+             14 |       - sqs: { queue: orders, batchSize: 100 }
+                |                                          ^~~
+            specs/invalid/queue-fifo-batch-size.yaml:7:11: note: 'orders' is a FIFO queue here
+             7 |     fifo: true
+               |           ^~~~
+              help: read 10 messages at a time
+            """#),
+        "FW5413": ("golden/invalid/queue-fifo-s3-notification.txt", #"""
+            specs/invalid/queue-fifo-s3-notification.yaml:14:22: error[FW5413]: S3 cannot send notifications to 'uploaded': it is a FIFO queue
+             14 |             Queue: ${uploaded.arn}
+                |                      ^~~~~~~~~~~~
+            specs/invalid/queue-fifo-s3-notification.yaml:7:11: note: 'uploaded' is a FIFO queue here
+             7 |     fifo: true
+               |           ^~~~
+              help: send the notifications to a standard queue, or to a function that forwards them
             """#),
         "FW6001": ("golden/invalid/limit-parameters-outputs.txt", #"""
             specs/invalid/limit-parameters-outputs.yaml:204:3: error[FW6001]: the template would have 201 parameters; CloudFormation takes at most 200

@@ -153,7 +153,7 @@ public enum SpecSchema {
 
     static var queue: [String: TemplateValue] {
         [
-            "retentionDays": intType, "visibilityTimeout": intType,
+            "retentionDays": intType, "visibilityTimeout": intType, "fifo": boolType, "contentBasedDeduplication": boolType,
             "deadLetter": closed(SpecKeys.deadLetter, ["queue": stringType, "maxReceiveCount": intType]),
         ]
     }

@@ -29,6 +29,7 @@ package enum RuleRegistry {
         ScheduleExpressions.self,
         QueueTriggers.self,
         DeadLetterQueues.self,
+        FifoQueues.self,
         S3Triggers.self,
         InvokerAccounts.self,
         UniqueNames.self,

@@ -141,10 +141,12 @@ extension Lowering {
 package enum FunctionNaming {
     static let suffixLength = 8
 
-    /// The compile-time part of the name.
-    package static func prefix(stack: String, name: String) -> String {
+    /// The compile-time part of the name, for a name of at most `limit`
+    /// characters once `-` and the stack ID suffix follow it (a FIFO queue's
+    /// name, `QueueComponent.swift`, is cut alike, to leave room for `.fifo`).
+    package static func prefix(stack: String, name: String, limit: Int = Lambda.maxFunctionNameLength) -> String {
         let full = "\(stack)-\(name)"
-        let budget = Lambda.maxFunctionNameLength - suffixLength - 1
+        let budget = limit - suffixLength - 1
         guard full.unicodeScalars.count > budget else { return full }
         let hash = "-" + StableHash.hex(full, length: suffixLength)
         let room = budget - hash.count

@@ -218,6 +218,11 @@ package struct QueueSpec: Sendable {
     package var retentionDays: Located<Int>?
     package var visibilityTimeout: Located<Int>?
     package var deadLetter: DeadLetterTarget?
+    /// `fifo: true`: a FIFO queue (nil or false: a standard one).
+    package var fifo: Located<Bool>?
+    package var contentBasedDeduplication: Located<Bool>?
+
+    package var isFifo: Bool { fifo?.value ?? false }
 
     package init() {}
 }

@@ -47,7 +47,7 @@ package enum SpecKeys {
     package static let sqsTrigger = Table(["queue", "batchSize"], required: ["queue"])
     package static let invoker = Table(["s3Bucket", "account", "when"], required: ["s3Bucket"])
 
-    package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter"]
+    package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter", "fifo", "contentBasedDeduplication"]
     package static let deadLetter = Table(["queue", "maxReceiveCount"], required: ["queue"])
 
     package static let api = ["stage", "cors", "auth", "routes"]

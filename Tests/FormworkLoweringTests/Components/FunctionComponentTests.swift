@@ -222,6 +222,25 @@ import Testing
 }
 
 @Suite struct FunctionNamingTests {
+    /// A FIFO queue's name is cut like a function's, to leave `-<suffix>.fifo` within SQS's 80 characters.
+    @Test func fifoQueueNamesFitSQSsLimit() throws {
+        let stack = String(repeating: "s", count: 64)
+        let text = """
+            formwork: 1
+            stack: \(stack)
+            resources:
+              \(String(repeating: "q", count: 70)): { kind: queue, fifo: true }
+            """
+        let (template, diagnostics) = Pipeline.compile(text)
+        #expect(diagnostics.isEmpty)
+        let join = try #require(template?.resources.first?.properties["QueueName"]?["Fn::Join"]?.items.last?.items)
+        let prefix = try #require(join.first?.text)
+        #expect(join.last?.text == ".fifo")
+        // prefix, 8 hex digits of the stack ID, ".fifo"
+        #expect(prefix.count + 8 + 5 <= 80)
+        #expect(prefix.hasSuffix("-"))
+    }
+
     @Test func shortNamesAreStackDashName() {
         #expect(FunctionNaming.prefix(stack: "media", name: "worker") == "media-worker")
     }
