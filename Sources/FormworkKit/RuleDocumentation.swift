@@ -184,6 +184,13 @@ enum RuleDocumentation {
             `NotificationConfiguration.QueueConfigurations` names a FIFO queue of
             the spec (`Queue: ${jobs.arn}`) is an error at that value.
             """#,
+        "FunctionNetworks": #"""
+            A function's `vpc` lists its subnets and security groups one ID per
+            item, or names a list parameter for the whole list (`subnets:
+            ${subnetIds}`, emitted as the parameter's `Ref`). A list parameter as
+            one item (`subnets: [${subnetIds}]`) would be a list inside the list:
+            an error at the reference, with a fix-it that writes it as the whole list.
+            """#,
         "S3Triggers": #"""
             What S3 refuses in a function's `s3` triggers, which become entries of
             the bucket's notification configuration:
@@ -517,11 +524,10 @@ enum RuleDocumentation {
              3 | resources: &r
                |            ^~
             """#),
-        "FW2001": ("golden/invalid/quoted-number.txt", #"""
-            specs/invalid/quoted-number.yaml:6:20: error[FW2001]: expected a whole number for retentionDays, found a string
-             6 |     retentionDays: "4"
-               |                    ^~~
-              help: remove the quotes
+        "FW2001": ("golden/invalid/function-sqs-trigger-options.txt", #"""
+            specs/invalid/function-sqs-trigger-options.yaml:17:36: error[FW2001]: expected true or false for reportBatchItemFailures, found a string
+             17 |           reportBatchItemFailures: sometimes
+                |                                    ^~~~~~~~~
             """#),
         "FW2002": ("golden/invalid/five-mistakes.txt", #"""
             specs/invalid/five-mistakes.yaml:8:5: error[FW2002]: unknown key 'visibilityTimout' in resource 'jobs'
@@ -529,10 +535,10 @@ enum RuleDocumentation {
                |     ^~~~~~~~~~~~~~~~
               help: did you mean 'visibilityTimeout'?
             """#),
-        "FW2003": ("golden/invalid/missing-required.txt", #"""
-            specs/invalid/missing-required.yaml:1:1: error[FW2003]: the spec needs 'formwork'
-             1 | description: no version, no stack, no resources
-               | ^
+        "FW2003": ("golden/invalid/function-vpc.txt", #"""
+            specs/invalid/function-vpc.yaml:14:7: error[FW2003]: vpc needs 'securityGroups'
+             14 |       subnets: [subnet-0123456789abcdef0]
+                |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
             """#),
         "FW2004": ("golden/invalid/five-mistakes.txt", #"""
             specs/invalid/five-mistakes.yaml:7:20: error[FW2004]: retentionDays must be from 1 to 14, found 40
@@ -625,6 +631,17 @@ enum RuleDocumentation {
                |                    ^~~
               help: write 10 for decimal 10
               help: write 8 to keep the value YAML read
+            """#),
+        "FW2070": ("golden/invalid/function-option-limits.txt", #"""
+            specs/invalid/function-option-limits.yaml:14:5: error[FW2070]: layers has 6 items; AWS takes at most 5
+             14 |     layers:
+                |     ^~~~~~
+            """#),
+        "FW2071": ("golden/invalid/function-sqs-trigger-options.txt", #"""
+            specs/invalid/function-sqs-trigger-options.yaml:19:30: error[FW2071]: a filter pattern is written as JSON text into the template, so it cannot hold ${...}
+             19 |             - body: { kind: ["${kind}"] }
+                |                              ^~~~~~~~~
+              help: write the value the pattern matches literally
             """#),
         "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
             specs/invalid/malformed-interpolation.yaml:9:26: error[FW3001]: '${' is never closed; expected '}'
@@ -1160,6 +1177,12 @@ enum RuleDocumentation {
                 |                    ^~~~~~~
               help: write the function's output to another bucket
               help: or give the trigger a prefix its output keys do not start with, and write outside it
+            """#),
+        "FW5340": ("golden/invalid/function-vpc.txt", #"""
+            specs/invalid/function-vpc.yaml:21:20: error[FW5340]: list parameter 'subnetIds' is a whole list of IDs, so it cannot be one item of subnets
+             21 |       subnets: ["${subnetIds}"]
+                |                    ^~~~~~~~~
+              help: use the parameter as the whole list
             """#),
         "FW5400": ("golden/invalid/queue-own-dead-letter.txt", #"""
             specs/invalid/queue-own-dead-letter.yaml:8:26: error[FW5400]: queue 'jobs' is its own dead-letter queue: the messages its consumers fail on must move to another queue

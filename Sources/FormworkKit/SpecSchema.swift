@@ -124,9 +124,13 @@ public enum SpecSchema {
                 "bucket": stringType, "prefix": stringType, "suffix": stringType,
                 "events": object([("type", string("array")), ("items", stringType)]),
             ]),
-            "sqs": closed(SpecKeys.sqsTrigger, ["queue": stringType, "batchSize": intType]),
+            "sqs": closed(SpecKeys.sqsTrigger, [
+                "queue": stringType, "batchSize": intType, "reportBatchItemFailures": boolType, "maximumConcurrency": intType,
+                "filters": object([("type", string("array")), ("items", object([("type", string("object"))]))]),
+            ]),
             "schedule": stringType, "when": stringType,
         ])
+        let ids = anyOf([stringType, object([("type", string("array")), ("items", stringType)])])
         let permission = object([
             ("type", string("object")),
             ("propertyNames", words(PermissionVerb.allCases.map(\.rawValue))),
@@ -148,6 +152,10 @@ public enum SpecSchema {
                 "s3Bucket": stringType, "account": scalar, "when": stringType,
             ]))]),
             "permissions": object([("type", string("array")), ("items", permission)]),
+            "architectures": words(Architecture.allCases.map(\.rawValue)),
+            "layers": object([("type", string("array")), ("items", stringType)]),
+            "vpc": closed(SpecKeys.vpc, ["subnets": ids, "securityGroups": ids]),
+            "reservedConcurrency": intType, "tracing": words(TracingMode.allCases.map(\.rawValue)), "ephemeralStorage": intType,
         ]
     }
 

@@ -30,6 +30,7 @@ package enum RuleRegistry {
         QueueTriggers.self,
         DeadLetterQueues.self,
         FifoQueues.self,
+        FunctionNetworks.self,
         S3Triggers.self,
         InvokerAccounts.self,
         UniqueNames.self,

@@ -73,7 +73,7 @@ extension Lowering {
             }
         }
         for trigger in function.triggers {
-            guard case .sqs(let queue, _) = trigger.source else { continue }
+            guard case .sqs(let queue, _, _) = trigger.source else { continue }
             guard let target = symbols.resources[queue.text], case .queue = target.body else {
                 Lowering.unchecked("an sqs trigger names a queue (ResourceReferences)")
             }

@@ -47,7 +47,7 @@ extension Lowering {
                     ("SourceArn", bucketArn(bucket, origin: bucketName.range)),
                 ], origin: trigger.range)
                 addGenerated(permission, for: decl, when: s3PermissionConditions(decl, bucket: bucket, triggers: triggers))
-            case .sqs(let queueName, let batchSize):
+            case .sqs(let queueName, let batchSize, let options):
                 guard let queue = symbols.resources[queueName.text], case .queue = queue.body else {
                     Lowering.unchecked("an sqs trigger names a queue (ResourceReferences)")
                 }
@@ -63,6 +63,7 @@ extension Lowering {
                         properties.append(("MaximumBatchingWindowInSeconds", .int(1, batchSize.range)))
                     }
                 }
+                properties += sqsOptions(options)
                 addGenerated(Resource(logicalId: mappingId, type: "AWS::Lambda::EventSourceMapping", properties: properties,
                                       origin: trigger.range),
                              for: decl, when: [trigger.when, queue.when].compactMap { $0 })
@@ -86,6 +87,27 @@ extension Lowering {
                 ], origin: trigger.range), for: decl, when: when)
             }
         }
+    }
+
+    /// `FilterCriteria` (each pattern as JSON text), `FunctionResponseTypes`
+    /// and `ScalingConfig` of an sqs trigger's mapping, where set.
+    private func sqsOptions(_ options: SQSTriggerOptions) -> [(String, TemplateValue)] {
+        var properties: [(String, TemplateValue)] = []
+        if let first = options.filters.first {
+            let filters: [TemplateValue] = options.filters.map { pattern in
+                .object([("Pattern", .string(JSONWriter.writeMinified(rawTemplateValue(pattern)), pattern.range))], pattern.range)
+            }
+            properties.append(("FilterCriteria", .object([("Filters", .array(filters, first.range))], first.range)))
+        }
+        if let report = options.reportBatchItemFailures, report.value {
+            properties.append(("FunctionResponseTypes", .array([.string("ReportBatchItemFailures", report.range)], report.range)))
+        }
+        if let concurrency = options.maximumConcurrency {
+            properties.append(("ScalingConfig", .object([
+                ("MaximumConcurrency", .int(concurrency.value, concurrency.range)),
+            ], concurrency.range)))
+        }
+        return properties
     }
 
     /// The conditions of an s3 permission beyond the function's own. The

@@ -60,7 +60,7 @@ extension Lowering {
         for decl in spec.resources {
             guard case .function(let function) = decl.body else { continue }
             for trigger in function.triggers {
-                guard case .sqs(let queue, _) = trigger.source else { continue }
+                guard case .sqs(let queue, _, _) = trigger.source else { continue }
                 if let current = slowest[queue.text], current.value >= function.timeout.value { continue }
                 slowest[queue.text] = function.timeout
             }

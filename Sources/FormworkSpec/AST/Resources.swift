@@ -121,6 +121,16 @@ package struct FunctionSpec: Sendable {
     package var triggers: [Trigger] = []
     package var invokers: [Invoker] = []
     package var permissions: [Permission] = []
+    /// `architectures: arm64` → `Architectures: [arm64]` (Lambda takes one).
+    package var architecture: Located<Architecture>?
+    /// `layers:` → `Layers`, each an ARN (interpolated).
+    package var layers: Located<[StringValue]>?
+    package var vpc: VPCSettings?
+    /// `reservedConcurrency` → `ReservedConcurrentExecutions`.
+    package var reservedConcurrency: Located<Int>?
+    package var tracing: Located<TracingMode>?
+    /// `ephemeralStorage` (MB) → `EphemeralStorage.Size`.
+    package var ephemeralStorage: Located<Int>?
     /// Keys the mapping misspells (`handlr:`) or writes with a value that
     /// did not decode (`handler: yes`), each reported by the decoder: a
     /// required setting among them is not reported missing again.
@@ -172,10 +182,55 @@ package enum LogFormat: String, Sendable, CaseIterable {
     case json, text
 }
 
+/// A function's instruction set architecture, as Lambda spells it.
+package enum Architecture: String, Sendable, CaseIterable {
+    case x86_64, arm64
+}
+
+/// `tracing:` → `TracingConfig.Mode` (`Active`, `PassThrough`).
+package enum TracingMode: String, Sendable, CaseIterable {
+    case active, passThrough
+
+    package var mode: String { self == .active ? "Active" : "PassThrough" }
+}
+
+/// `vpc: { subnets, securityGroups }`: each a list of IDs, or one `${...}`
+/// of a list parameter.
+package struct VPCSettings: Sendable {
+    package enum IDs: Sendable {
+        case items([StringValue], SourceRange)
+        /// One string for the whole list (`${subnetIds}`).
+        case whole(StringValue)
+
+        package var strings: [StringValue] {
+            switch self {
+            case .items(let items, _): items
+            case .whole(let string): [string]
+            }
+        }
+    }
+
+    package var subnets: IDs
+    package var securityGroups: IDs
+    package var range: SourceRange
+}
+
+/// What an `sqs` trigger sets beyond its queue and batch size.
+package struct SQSTriggerOptions: Sendable {
+    /// `reportBatchItemFailures: true` → `FunctionResponseTypes: [ReportBatchItemFailures]`.
+    package var reportBatchItemFailures: Located<Bool>?
+    /// → `ScalingConfig.MaximumConcurrency`.
+    package var maximumConcurrency: Located<Int>?
+    /// Each an event filter pattern (a mapping, literal), → `FilterCriteria.Filters[].Pattern` as JSON text.
+    package var filters: [RawValue] = []
+
+    package init() {}
+}
+
 package struct Trigger: Sendable {
     package enum Source: Sendable {
         case s3(bucket: Name, events: [Located<String>], prefix: StringValue?, suffix: StringValue?)
-        case sqs(queue: Name, batchSize: Located<Int>?)
+        case sqs(queue: Name, batchSize: Located<Int>?, options: SQSTriggerOptions = SQSTriggerOptions())
         case schedule(LocatedText)
 
         /// Whether the service invokes the function asynchronously (Lambda

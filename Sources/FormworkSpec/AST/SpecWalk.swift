@@ -51,6 +51,10 @@ package struct SpecWalk: Sendable {
                 add(bucket, .code, under: guards)
                 add(key, .code, under: guards)
             }
+            for layer in function.layers?.value ?? [] { add(layer, .layer, under: guards) }
+            if let vpc = function.vpc {
+                for id in vpc.subnets.strings + vpc.securityGroups.strings { add(id, .vpc, under: guards) }
+            }
             for trigger in function.triggers {
                 let triggerGuards = guards + clauses(trigger.when)
                 switch trigger.source {
@@ -59,7 +63,7 @@ package struct SpecWalk: Sendable {
                     for filter in [prefix, suffix].compactMap({ $0 }) {
                         add(filter, .triggerFilter, under: triggerGuards)
                     }
-                case .sqs(let queue, _):
+                case .sqs(let queue, _, _):
                     uses([.queue], .sqsTriggerQueue, [queue])
                 case .schedule:
                     break
@@ -131,6 +135,7 @@ package struct StringSite: Sendable {
     /// The field a string is the value of.
     package enum Place: Sendable, Equatable {
         case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, invokerAccount, apiStage, corsOrigin
+        case layer, vpc
         /// A raw resource's property, at any depth.
         case property
         case outputValue, export

@@ -4,7 +4,10 @@ import FormworkYAML
 
 extension FunctionSpec {
     static let keys = SpecKeys.function
-    package static let defaultableKeys = ["handler", "runtime", "timeout", "memory", "deadLetterQueue", "logs"]
+    package static let defaultableKeys = [
+        "handler", "runtime", "timeout", "memory", "deadLetterQueue", "logs", "architectures", "layers", "vpc", "tracing",
+        "ephemeralStorage",
+    ]
 }
 
 extension SpecDecoder {
@@ -29,6 +32,29 @@ extension SpecDecoder {
             if let format = logs["format"].flatMap({ choice($0, "log format", as: LogFormat.self) }) { function.logs.format = format }
         }
         if let node = fields["environment"] { function.environment = decodeEnvironment(node) }
+        function.architecture = fields["architectures"].flatMap { choice($0, "architecture", as: Architecture.self) }
+        if let node = fields["layers"], let items = sequence(node, "layers") {
+            if items.count > Lambda.maxLayers {
+                report(.tooManyItems(items.count, of: "layers", most: Lambda.maxLayers,
+                                     at: fields.keyNode("layers")?.range ?? node.range))
+            } else {
+                function.layers = Located(items.compactMap { interpolated($0, "a layer ARN") }, node.range)
+            }
+        }
+        function.vpc = fields["vpc"].flatMap { decodeKeepingNames($0, decodeVPC) }
+        function.reservedConcurrency = fields["reservedConcurrency"].flatMap { node in
+            // Only the account knows the ceiling (`Lambda.reservedConcurrencyRange`): the message gives the floor alone.
+            guard let number = int(node, "reservedConcurrency", in: Int.min...Int.max) else { return nil }
+            guard Lambda.reservedConcurrencyRange.contains(number.value) else {
+                report(.negativeConcurrency(number))
+                return nil
+            }
+            return number
+        }
+        function.tracing = fields["tracing"].flatMap { choice($0, "tracing mode", as: TracingMode.self) }
+        function.ephemeralStorage = fields["ephemeralStorage"].flatMap {
+            int($0, "ephemeralStorage", in: Lambda.ephemeralStorageRange)
+        }
         if let node = fields["triggers"], let items = sequence(node, "triggers") {
             function.triggers = items.compactMap { decodeKeepingNames($0, decodeTrigger) }
         }
@@ -63,6 +89,29 @@ extension SpecDecoder {
               let key = fields["key"].flatMap({ interpolated($0, "code.key") })
         else { return nil }
         return .s3(bucket: bucket, key: key, range: node.range)
+    }
+
+    private func decodeVPC(_ node: YAMLNode) -> VPCSettings? {
+        guard let fields = fields(node, "vpc", allowed: SpecKeys.vpc.keys, required: SpecKeys.vpc.required),
+              let subnets = fields["subnets"].flatMap({ vpcIDs($0, "subnets", most: Lambda.maxVPCSubnets) }),
+              let groups = fields["securityGroups"].flatMap({ vpcIDs($0, "securityGroups", most: Lambda.maxVPCSecurityGroups) })
+        else { return nil }
+        return VPCSettings(subnets: subnets, securityGroups: groups, range: node.range)
+    }
+
+    /// A list of IDs, or one string standing for the whole list (`${subnetIds}`).
+    private func vpcIDs(_ node: YAMLNode, _ what: String, most: Int) -> VPCSettings.IDs? {
+        guard let items = node.sequence else { return interpolated(node, what).map(VPCSettings.IDs.whole) }
+        guard !items.isEmpty else {
+            report(.emptyList(what, at: node.range))
+            return nil
+        }
+        guard items.count <= most else {
+            report(.tooManyItems(items.count, of: what, most: most, at: node.range))
+            return nil
+        }
+        let ids = items.compactMap { interpolated($0, "an ID in \(what)") }
+        return ids.count == items.count ? .items(ids, node.range) : nil
     }
 
     private func decodeEnvironment(_ node: YAMLNode) -> [EnvironmentVariable] {
@@ -123,12 +172,49 @@ extension SpecDecoder {
                                         owner: fields.keyNode("sqs")?.range),
                   let queue = sqs["queue"].flatMap({ reference($0, "sqs.queue") })
             else { return nil }
-            source = .sqs(queue: queue, batchSize: sqs["batchSize"].flatMap { int($0, "batchSize", in: Lambda.sqsBatchSizeRange) })
+            var options = SQSTriggerOptions()
+            options.reportBatchItemFailures = sqs["reportBatchItemFailures"].flatMap { bool($0, "reportBatchItemFailures") }
+            options.maximumConcurrency = sqs["maximumConcurrency"].flatMap {
+                int($0, "maximumConcurrency", in: Lambda.sqsMaximumConcurrencyRange)
+            }
+            if let node = sqs["filters"], let items = sequence(node, "filters") {
+                if items.count > Lambda.maxEventFilters {
+                    report(.tooManyItems(items.count, of: "filters", most: Lambda.maxEventFilters,
+                                         at: sqs.keyNode("filters")?.range ?? node.range))
+                } else {
+                    options.filters = items.compactMap { decodeKeepingNames($0) { literalPattern($0, "a filter pattern") } }
+                }
+            }
+            source = .sqs(queue: queue, batchSize: sqs["batchSize"].flatMap { int($0, "batchSize", in: Lambda.sqsBatchSizeRange) },
+                          options: options)
         default:
             guard let expression = locatedText(body, "a schedule expression") else { return nil }
             source = .schedule(expression)
         }
         return Trigger(source: source, when: when(in: fields), range: node.range)
+    }
+
+    /// An event pattern written as a YAML mapping, every value literal: it
+    /// is written into the template as JSON text, where `${...}` could not be resolved.
+    func literalPattern(_ node: YAMLNode, _ what: String) -> RawValue? {
+        guard node.mapping != nil else {
+            report(.typeMismatch(expected: "a mapping", for: what, found: node))
+            return nil
+        }
+        guard let pattern = rawValue(node) else { return nil }
+        var stack = [pattern]
+        var literal = true
+        while let value = stack.popLast() {
+            switch value {
+            case .string(let string) where string.interpolated.hasExpressions:
+                report(.interpolationInPattern(what, at: string.range))
+                literal = false
+            case .array(let items, _): stack += items
+            case .object(let members, _): stack += members.map(\.value)
+            default: break
+            }
+        }
+        return literal ? pattern : nil
     }
 
     private func decodeInvoker(_ node: YAMLNode) -> Invoker? {
@@ -152,3 +238,29 @@ extension SpecDecoder {
         return Permission(verb: Located(verb, keyNode.range), target: target, range: node.range)
     }
 }
+
+// MARK: - Diagnostics
+
+extension DiagnosticCode {
+    package static let tooManyItems = DiagnosticCode("FW2070", .decoding, "a list has more items than AWS takes there")
+    package static let interpolationInPattern = DiagnosticCode(
+        "FW2071", .decoding, "a filter pattern holds ${...}, which its JSON text cannot resolve")
+}
+
+extension Diagnostic {
+    static func tooManyItems(_ count: Int, of what: String, most: Int, at range: SourceRange) -> Diagnostic {
+        .error(.tooManyItems, "\(what) has \(count) items; AWS takes at most \(most)", at: range)
+    }
+
+    static func negativeConcurrency(_ number: Located<Int>) -> Diagnostic {
+        .error(.badNumber, "reservedConcurrency must be 0 or more, found \(number.value)", at: number.range,
+               help: ["0 stops every invocation of the function; leave reservedConcurrency out to share the account's concurrency"])
+    }
+
+    static func interpolationInPattern(_ what: String, at range: SourceRange) -> Diagnostic {
+        .error(.interpolationInPattern,
+               "\(what) is written as JSON text into the template, so it cannot hold ${...}", at: range,
+               help: ["write the value the pattern matches literally"])
+    }
+}
+

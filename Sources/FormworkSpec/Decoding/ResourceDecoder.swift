@@ -118,7 +118,7 @@ extension SpecDecoder {
     }
 
     /// A property tree, JSON-shaped, strings interpolated.
-    private func rawValue(_ node: YAMLNode) -> RawValue? {
+    func rawValue(_ node: YAMLNode) -> RawValue? {
         switch node.content {
         case .mapping(let pairs):
             let members = pairs.compactMap { pair -> (key: Located<String>, value: RawValue)? in

@@ -34,7 +34,7 @@ package enum SpecKeys {
 
     package static let function = [
         "handler", "runtime", "code", "timeout", "memory", "environment", "deadLetterQueue", "logs", "triggers",
-        "invokers", "permissions",
+        "invokers", "permissions", "architectures", "layers", "vpc", "reservedConcurrency", "tracing", "ephemeralStorage",
     ]
     /// What a function resource must write itself (`defaults.function` may not give it).
     package static let functionRequired = ["code"]
@@ -44,7 +44,9 @@ package enum SpecKeys {
     package static let triggerSources = ["s3", "sqs", "schedule"]
     package static let trigger = Table(triggerSources + ["when"])
     package static let s3Trigger = Table(["bucket", "events", "prefix", "suffix"], required: ["bucket"])
-    package static let sqsTrigger = Table(["queue", "batchSize"], required: ["queue"])
+    package static let sqsTrigger = Table(
+        ["queue", "batchSize", "reportBatchItemFailures", "maximumConcurrency", "filters"], required: ["queue"])
+    package static let vpc = Table(["subnets", "securityGroups"], required: ["subnets", "securityGroups"])
     package static let invoker = Table(["s3Bucket", "account", "when"], required: ["s3Bucket"])
 
     package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter", "fifo", "contentBasedDeduplication"]

@@ -52,6 +52,11 @@ extension FunctionSpec {
         timeout.layer(over: d.timeout)
         memory.layer(over: d.memory)
         deadLetterQueue.layer(over: d.deadLetterQueue)
+        architecture = architecture ?? d.architecture.map { $0.fromDefaults }
+        layers = layers ?? d.layers.map { $0.fromDefaults }
+        vpc = vpc ?? d.vpc
+        tracing = tracing ?? d.tracing.map { $0.fromDefaults }
+        ephemeralStorage = ephemeralStorage ?? d.ephemeralStorage.map { $0.fromDefaults }
         logs.retentionDays.layer(over: d.logs.retentionDays)
         logs.format.layer(over: d.logs.format)
         if logs.provenance == .builtIn, d.logs.provenance != .builtIn {

@@ -62,6 +62,29 @@ import Testing
         #expect(json.contains("sqs:SendMessage"))
     }
 
+    /// VPC access and active tracing need `Resource: "*"`: they come as AWS's
+    /// managed policies, and the inline policy still names only ARNs.
+    @Test func vpcAndTracingComeAsManagedPoliciesNeverAsAStarInTheInlinePolicy() throws {
+        let text = Self.function("""
+                vpc: { subnets: [subnet-1, subnet-2], securityGroups: sg-1 }
+                tracing: active
+                architectures: arm64
+            """)
+        let (template, diagnostics) = Pipeline.compile(text)
+        #expect(diagnostics.isEmpty)
+        let role = try #require(template?.resource("WorkerRole"))
+        #expect(!JSONWriter.write(role.properties["Policies"] ?? .string("", nil)).contains("\"*\""))
+        let managed = try #require(role.properties["ManagedPolicyArns"]?.items.compactMap { $0["Fn::Sub"]?.text })
+        #expect(managed == [
+            "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+            "arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess",
+        ])
+        let function = try #require(template?.resource("Worker"))
+        #expect(function.properties["VpcConfig"]?.compactJSON
+            == #"{"SecurityGroupIds": ["sg-1"],"SubnetIds": ["subnet-1","subnet-2"]}"#)
+        #expect(function.properties["Architectures"]?.compactJSON == #"["arm64"]"#)
+    }
+
     @Test func environmentVariableNamesKeepTheirOwnRange() throws {
         let text = MarkedText(Self.function("""
                 environment:

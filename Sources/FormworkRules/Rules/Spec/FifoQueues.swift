@@ -38,7 +38,7 @@ enum FifoQueues: SpecRule {
                 }
             case .function(let function):
                 for trigger in function.triggers {
-                    guard case .sqs(let queueName, let batchSize) = trigger.source, let batchSize,
+                    guard case .sqs(let queueName, let batchSize, _) = trigger.source, let batchSize,
                           !Lambda.fifoBatchSizeRange.contains(batchSize.value),
                           let queue = context.symbols.resources[queueName.text], case .queue(let queueSpec) = queue.body,
                           let fifo = queueSpec.fifo, fifo.value
