@@ -191,6 +191,27 @@ enum RuleDocumentation {
             one item (`subnets: [${subnetIds}]`) would be a list inside the list:
             an error at the reference, with a fix-it that writes it as the whole list.
             """#,
+        "EventTriggers": #"""
+            The `dynamodb`, `sns` and `eventbridge` triggers name resources of the
+            types they read from, in a state that lets Lambda read them:
+
+            - a `dynamodb` trigger's `table` is a raw `AWS::DynamoDB::Table`, an
+            `sns` trigger's `topic` (when a name, not an ARN) a raw
+            `AWS::SNS::Topic`, an `eventbridge` trigger's `bus` a raw
+            `AWS::Events::EventBus`; anything else is an error at the name, with a
+            note where it is declared;
+            - the table has a `StreamSpecification` (without one it has no stream,
+            no `StreamArn`, and the mapping cannot be created): an error at the
+            trigger's table, with a note at the table;
+            - the topic is no FIFO topic (`FifoTopic: true`): SNS delivers a FIFO
+            topic's messages only to SQS queues;
+            - a function is triggered at most once by one table or one topic (a
+            second would generate a second mapping or subscription of the same
+            name, and Lambda refuses a second mapping of one stream to one
+            function): an error at the second, with a note at the first.
+
+            A name that is no resource of the spec is UnknownNames' to report.
+            """#,
         "S3Triggers": #"""
             What S3 refuses in a function's `s3` triggers, which become entries of
             the bucket's notification configuration:
@@ -524,10 +545,10 @@ enum RuleDocumentation {
              3 | resources: &r
                |            ^~
             """#),
-        "FW2001": ("golden/invalid/function-sqs-trigger-options.txt", #"""
-            specs/invalid/function-sqs-trigger-options.yaml:17:36: error[FW2001]: expected true or false for reportBatchItemFailures, found a string
-             17 |           reportBatchItemFailures: sometimes
-                |                                    ^~~~~~~~~
+        "FW2001": ("golden/invalid/function-eventbridge-trigger.txt", #"""
+            specs/invalid/function-eventbridge-trigger.yaml:15:33: error[FW2001]: expected a mapping for an event pattern, found a string
+             15 |       - eventbridge: { pattern: "source = orders" }
+                |                                 ^~~~~~~~~~~~~~~~~
             """#),
         "FW2002": ("golden/invalid/five-mistakes.txt", #"""
             specs/invalid/five-mistakes.yaml:8:5: error[FW2002]: unknown key 'visibilityTimout' in resource 'jobs'
@@ -1183,6 +1204,41 @@ enum RuleDocumentation {
              21 |       subnets: ["${subnetIds}"]
                 |                    ^~~~~~~~~
               help: use the parameter as the whole list
+            """#),
+        "FW5341": ("golden/invalid/function-dynamodb-trigger.txt", #"""
+            specs/invalid/function-dynamodb-trigger.yaml:22:28: error[FW5341]: a dynamodb trigger's table must be a raw AWS::DynamoDB::Table, but 'jobs' is a queue
+             22 |       - dynamodb: { table: jobs }
+                |                            ^~~~
+            specs/invalid/function-dynamodb-trigger.yaml:13:3: note: 'jobs' is declared here
+             13 |   jobs: { kind: queue }
+                |   ^~~~
+            """#),
+        "FW5342": ("golden/invalid/function-dynamodb-trigger.txt", #"""
+            specs/invalid/function-dynamodb-trigger.yaml:20:28: error[FW5342]: table 'orders' has no stream for the trigger to read
+             20 |       - dynamodb: { table: orders, startingPosition: trimHorizon }
+                |                            ^~~~~~
+            specs/invalid/function-dynamodb-trigger.yaml:7:3: note: 'orders' is declared here, without StreamSpecification
+             7 |   orders:
+               |   ^~~~~~
+              help: give 'orders' StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES } (or KEYS_ONLY, NEW_IMAGE, OLD_IMAGE)
+            """#),
+        "FW5343": ("golden/invalid/function-sns-trigger.txt", #"""
+            specs/invalid/function-sns-trigger.yaml:20:23: error[FW5343]: topic 'payments' is a FIFO topic, which delivers only to SQS queues, not to a function
+             20 |       - sns: { topic: payments }
+                |                       ^~~~~~~~
+            specs/invalid/function-sns-trigger.yaml:12:18: note: 'payments' is a FIFO topic here
+             12 |       FifoTopic: true
+                |                  ^~~~
+              help: subscribe a FIFO queue to the topic and trigger the function from the queue
+            """#),
+        "FW5344": ("golden/invalid/function-dynamodb-trigger.txt", #"""
+            specs/invalid/function-dynamodb-trigger.yaml:21:28: error[FW5344]: 'orders' already triggers function 'projector'
+             21 |       - dynamodb: { table: orders }
+                |                            ^~~~~~
+            specs/invalid/function-dynamodb-trigger.yaml:20:28: note: the first trigger on 'orders' is here
+             20 |       - dynamodb: { table: orders, startingPosition: trimHorizon }
+                |                            ^~~~~~
+              help: remove one of the two triggers
             """#),
         "FW5400": ("golden/invalid/queue-own-dead-letter.txt", #"""
             specs/invalid/queue-own-dead-letter.yaml:8:26: error[FW5400]: queue 'jobs' is its own dead-letter queue: the messages its consumers fail on must move to another queue

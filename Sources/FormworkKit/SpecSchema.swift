@@ -129,6 +129,13 @@ public enum SpecSchema {
                 "filters": object([("type", string("array")), ("items", object([("type", string("object"))]))]),
             ]),
             "schedule": stringType, "when": stringType,
+            "dynamodb": closed(SpecKeys.dynamodbTrigger, [
+                "table": stringType, "startingPosition": words(StreamStartingPosition.allCases.map(\.rawValue)),
+                "batchSize": intType, "maximumRetryAttempts": intType, "reportBatchItemFailures": boolType,
+                "filters": object([("type", string("array")), ("items", object([("type", string("object"))]))]),
+            ]),
+            "sns": closed(SpecKeys.snsTrigger, ["topic": stringType]),
+            "eventbridge": closed(SpecKeys.eventBridgeTrigger, ["pattern": object([("type", string("object"))]), "bus": stringType]),
         ])
         let ids = anyOf([stringType, object([("type", string("array")), ("items", stringType)])])
         let permission = object([

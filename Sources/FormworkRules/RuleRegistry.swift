@@ -31,6 +31,7 @@ package enum RuleRegistry {
         DeadLetterQueues.self,
         FifoQueues.self,
         FunctionNetworks.self,
+        EventTriggers.self,
         S3Triggers.self,
         InvokerAccounts.self,
         UniqueNames.self,

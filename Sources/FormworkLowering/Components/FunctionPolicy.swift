@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// The execution role's one inline policy: exactly what the function needs,
@@ -15,7 +16,9 @@ import FormworkSpec
 ///   `sendMessage` → `sqs:SendMessage`; `consume` → `sqs:ReceiveMessage`,
 ///   `sqs:DeleteMessage`, `sqs:GetQueueAttributes`,
 ///   `sqs:ChangeMessageVisibility` on the queue;
-/// - per `sqs` trigger: `consume` on its queue.
+/// - per `sqs` trigger: `consume` on its queue;
+/// - per `dynamodb` trigger: `DynamoDB.streamReadActions` on the table's
+///   streams (`<table ARN>/stream/*`).
 ///
 /// A statement about a conditional resource, or from a conditional trigger,
 /// is `Fn::If [condition, statement, AWS::NoValue]`, unless the function's
@@ -73,6 +76,15 @@ extension Lowering {
             }
         }
         for trigger in function.triggers {
+            if case .dynamodb(let stream) = trigger.source {
+                guard let table = symbols.resources[stream.table.text] else {
+                    Lowering.unchecked("a dynamodb trigger names a table (EventTriggers)")
+                }
+                let clauses = [trigger.when, table.when].compactMap { $0 }
+                allow(DynamoDB.streamReadActions, .sub("${\(table.name.logicalId).Arn}/stream/*", stream.table.range),
+                      when: clauses, trigger.range)
+                continue
+            }
             guard case .sqs(let queue, _, _) = trigger.source else { continue }
             guard let target = symbols.resources[queue.text], case .queue = target.body else {
                 Lowering.unchecked("an sqs trigger names a queue (ResourceReferences)")

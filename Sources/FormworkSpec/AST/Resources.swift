@@ -215,6 +215,38 @@ package struct VPCSettings: Sendable {
     package var range: SourceRange
 }
 
+/// `dynamodb: { table, startingPosition, ... }`: a table's stream.
+package struct DynamoDBTrigger: Sendable {
+    /// A raw `AWS::DynamoDB::Table` of the spec with a `StreamSpecification`.
+    package var table: Name
+    package var startingPosition: Located<StreamStartingPosition>
+    package var batchSize: Located<Int>?
+    package var maximumRetryAttempts: Located<Int>?
+    package var reportBatchItemFailures: Located<Bool>?
+    package var filters: [RawValue] = []
+}
+
+/// Where a stream mapping starts reading.
+package enum StreamStartingPosition: String, Sendable, CaseIterable {
+    case latest, trimHorizon
+
+    /// The value `StartingPosition` takes.
+    package var cloudFormation: String { self == .latest ? "LATEST" : "TRIM_HORIZON" }
+}
+
+/// `sns: { topic }`: a raw `AWS::SNS::Topic` of the spec, or a topic's ARN.
+package enum SNSTopic: Sendable {
+    case name(Name)
+    case arn(StringValue)
+}
+
+/// `eventbridge: { pattern, bus }`: a rule on the default bus, or on a raw
+/// `AWS::Events::EventBus` of the spec.
+package struct EventBridgeTrigger: Sendable {
+    package var pattern: RawValue
+    package var bus: Name?
+}
+
 /// What an `sqs` trigger sets beyond its queue and batch size.
 package struct SQSTriggerOptions: Sendable {
     /// `reportBatchItemFailures: true` → `FunctionResponseTypes: [ReportBatchItemFailures]`.
@@ -232,14 +264,17 @@ package struct Trigger: Sendable {
         case s3(bucket: Name, events: [Located<String>], prefix: StringValue?, suffix: StringValue?)
         case sqs(queue: Name, batchSize: Located<Int>?, options: SQSTriggerOptions = SQSTriggerOptions())
         case schedule(LocatedText)
+        case dynamodb(DynamoDBTrigger)
+        case sns(SNSTopic)
+        case eventbridge(EventBridgeTrigger)
 
         /// Whether the service invokes the function asynchronously (Lambda
         /// queues the event, retries it, and sends what still fails to the
         /// dead-letter queue); an sqs trigger polls and invokes synchronously.
         package var isAsynchronous: Bool {
             switch self {
-            case .s3, .schedule: true
-            case .sqs: false
+            case .s3, .schedule, .sns, .eventbridge: true
+            case .sqs, .dynamodb: false
             }
         }
     }

@@ -67,6 +67,23 @@ package struct SpecWalk: Sendable {
                     uses([.queue], .sqsTriggerQueue, [queue])
                 case .schedule:
                     break
+                case .dynamodb(let stream):
+                    uses([], .dynamodbTriggerTable, [stream.table])
+                case .sns(.name(let topic)):
+                    uses([], .snsTriggerTopic, [topic])
+                case .sns(.arn(let arn)):
+                    add(arn, .triggerTopic, under: triggerGuards)
+                case .eventbridge(let rule):
+                    if let bus = rule.bus { uses([], .eventBridgeTriggerBus, [bus]) }
+                    var stack = [rule.pattern]
+                    while let value = stack.popLast() {
+                        switch value {
+                        case .string(let string): add(string, .eventPattern, under: triggerGuards)
+                        case .array(let items, _): stack += items.reversed()
+                        case .object(let members, _): stack += members.map(\.value).reversed()
+                        case .number, .bool, .null: break
+                        }
+                    }
                 }
             }
             for invoker in function.invokers {
@@ -135,7 +152,7 @@ package struct StringSite: Sendable {
     /// The field a string is the value of.
     package enum Place: Sendable, Equatable {
         case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, invokerAccount, apiStage, corsOrigin
-        case layer, vpc
+        case layer, vpc, triggerTopic, eventPattern
         /// A raw resource's property, at any depth.
         case property
         case outputValue, export
@@ -171,6 +188,7 @@ package struct NameUse: Sendable {
     /// What the name is, as messages say it.
     package enum Role: Sendable, Equatable, CustomStringConvertible {
         case dependsOn, deadLetterQueue, s3TriggerBucket, sqsTriggerQueue, routeFunction
+        case dynamodbTriggerTable, snsTriggerTopic, eventBridgeTriggerBus
         case permission(PermissionVerb)
 
         package var description: String {
@@ -179,6 +197,9 @@ package struct NameUse: Sendable {
             case .deadLetterQueue: "a dead-letter queue"
             case .s3TriggerBucket: "an s3 trigger's bucket"
             case .sqsTriggerQueue: "an sqs trigger's queue"
+            case .dynamodbTriggerTable: "a dynamodb trigger's table"
+            case .snsTriggerTopic: "an sns trigger's topic"
+            case .eventBridgeTriggerBus: "an eventbridge trigger's bus"
             case .routeFunction: "a route's function"
             case .permission(let verb): "a '\(verb.rawValue)' permission"
             }

@@ -187,11 +187,64 @@ extension SpecDecoder {
             }
             source = .sqs(queue: queue, batchSize: sqs["batchSize"].flatMap { int($0, "batchSize", in: Lambda.sqsBatchSizeRange) },
                           options: options)
+        case "dynamodb":
+            guard let stream = self.fields(body, "a dynamodb trigger", allowed: SpecKeys.dynamodbTrigger.keys,
+                                           required: SpecKeys.dynamodbTrigger.required, owner: fields.keyNode("dynamodb")?.range),
+                  let table = stream["table"].flatMap({ reference($0, "dynamodb.table") })
+            else { return nil }
+            let position = stream["startingPosition"].flatMap { choice($0, "starting position", as: StreamStartingPosition.self) }
+            var trigger = DynamoDBTrigger(
+                table: table, startingPosition: position ?? .builtIn(BuiltInDefaults.streamStartingPosition, at: table.range))
+            trigger.batchSize = stream["batchSize"].flatMap { int($0, "batchSize", in: DynamoDB.streamBatchSizeRange) }
+            trigger.maximumRetryAttempts = stream["maximumRetryAttempts"].flatMap {
+                int($0, "maximumRetryAttempts", in: DynamoDB.maximumRetryAttemptsRange)
+            }
+            trigger.reportBatchItemFailures = stream["reportBatchItemFailures"].flatMap { bool($0, "reportBatchItemFailures") }
+            if let node = stream["filters"], let items = sequence(node, "filters") {
+                if items.count > Lambda.maxEventFilters {
+                    report(.tooManyItems(items.count, of: "filters", most: Lambda.maxEventFilters,
+                                         at: stream.keyNode("filters")?.range ?? node.range))
+                } else {
+                    trigger.filters = items.compactMap { decodeKeepingNames($0) { literalPattern($0, "a filter pattern") } }
+                }
+            }
+            source = .dynamodb(trigger)
+        case "sns":
+            guard let sns = self.fields(body, "an sns trigger", allowed: SpecKeys.snsTrigger.keys,
+                                        required: SpecKeys.snsTrigger.required, owner: fields.keyNode("sns")?.range),
+                  let node = sns["topic"], let topic = snsTopic(node)
+            else { return nil }
+            source = .sns(topic)
+        case "eventbridge":
+            guard let rule = self.fields(body, "an eventbridge trigger", allowed: SpecKeys.eventBridgeTrigger.keys,
+                                         required: SpecKeys.eventBridgeTrigger.required, owner: fields.keyNode("eventbridge")?.range),
+                  let node = rule["pattern"]
+            else { return nil }
+            guard let pairs = node.mapping else {
+                report(.typeMismatch(expected: "a mapping", for: "an event pattern", found: node))
+                return nil
+            }
+            guard !pairs.isEmpty else {
+                report(.emptyList("an event pattern", at: node.range))
+                return nil
+            }
+            guard let pattern = rawValue(node) else { return nil }
+            let bus = rule["bus"].flatMap { reference($0, "eventbridge.bus") }
+            source = .eventbridge(EventBridgeTrigger(pattern: pattern, bus: bus))
         default:
             guard let expression = locatedText(body, "a schedule expression") else { return nil }
             source = .schedule(expression)
         }
         return Trigger(source: source, when: when(in: fields), range: node.range)
+    }
+
+    /// A topic named (`orderEvents`: a resource of the spec) or given by ARN
+    /// (anything with `:` or `${`, interpolated).
+    private func snsTopic(_ node: YAMLNode) -> SNSTopic? {
+        if let text = node.scalar?.value, !text.contains(":"), !text.contains("${") {
+            return reference(node, "sns.topic").map(SNSTopic.name)
+        }
+        return interpolated(node, "sns.topic").map(SNSTopic.arn)
     }
 
     /// An event pattern written as a YAML mapping, every value literal: it

@@ -13,6 +13,9 @@ package enum BuiltInDefaults {
     }
     package static let logRetentionDays = 14
     package static let logFormat = LogFormat.json
+    /// Where a `dynamodb` trigger without `startingPosition` starts: the
+    /// records written from the mapping's creation on.
+    package static let streamStartingPosition = StreamStartingPosition.latest
     /// The event an `s3` trigger without `events` fires on.
     package static let s3TriggerEvent = "s3:ObjectCreated:*"
 
