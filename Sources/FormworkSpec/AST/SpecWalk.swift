@@ -1,3 +1,5 @@
+import FormworkDiagnostics
+
 /// The one walk of a spec that the rules share, done once per compile
 /// (`SpecContext.walk`): every interpolated string with the `when:` clauses
 /// it stands under, every `when:` and each reference in its condition, and
@@ -17,9 +19,16 @@ package struct SpecWalk: Sendable {
     /// (`InterpolatedString.unparsed`) or `when:` (`Condition.unparsed`).
     /// None is resolved, since the text's error is reported, but each counts as a use.
     package private(set) var unparsedNames: [String] = []
+    /// Where `defaults.function.vpc` is, whose strings are walked once.
+    private var defaultVPC: SourceRange?
 
     package init(_ spec: Spec) {
         for tag in spec.tags { add(tag.value, .tag, under: []) }
+        // Strings of `defaults.function`, once (each function that takes them skips them).
+        let defaults = spec.defaults.function
+        for layer in defaults?.layers?.value ?? [] { add(layer, .layer, under: []) }
+        for id in (defaults?.vpc).map({ $0.subnets.strings + $0.securityGroups.strings }) ?? [] { add(id, .vpc, under: []) }
+        defaultVPC = defaults?.vpc?.range
         for resource in spec.resources { walk(resource) }
         for output in spec.outputs {
             let guards = clauses(output.when)
@@ -51,8 +60,10 @@ package struct SpecWalk: Sendable {
                 add(bucket, .code, under: guards)
                 add(key, .code, under: guards)
             }
-            for layer in function.layers?.value ?? [] { add(layer, .layer, under: guards) }
-            if let vpc = function.vpc {
+            if let layers = function.layers, layers.provenance != .defaults {
+                for layer in layers.value { add(layer, .layer, under: guards) }
+            }
+            if let vpc = function.vpc, vpc.range != defaultVPC {
                 for id in vpc.subnets.strings + vpc.securityGroups.strings { add(id, .vpc, under: guards) }
             }
             for trigger in function.triggers {

@@ -20,7 +20,9 @@ enum FunctionNetworks: SpecRule {
                         guard case .success(.parameter(let parameter)) = context.symbols.resolve(reference),
                               parameter.type.value == .list
                         else { continue }
-                        diagnostics.append(.listParameterAsItem(reference, what: what, list: range, single: items.count == 1))
+                        // A vpc from `defaults.function` is every such function's: reported once.
+                        let diagnostic = Diagnostic.listParameterAsItem(reference, what: what, list: range, single: items.count == 1)
+                        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
                     }
                 }
             }
