@@ -664,6 +664,12 @@ enum RuleDocumentation {
                 |                              ^~~~~~~~~
               help: write the value the pattern matches literally
             """#),
+        "FW2072": ("golden/invalid/function-eventbridge-trigger.txt", #"""
+            specs/invalid/function-eventbridge-trigger.yaml:16:43: error[FW2072]: 'source' in an event pattern matches a list of values, not one value
+             16 |       - eventbridge: { pattern: { source: orders, detail: { status: PAID, total: [{ numeric: [">", 0] }] } } }
+                |                                           ^~~~~~
+              help: make it a list
+            """#),
         "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
             specs/invalid/malformed-interpolation.yaml:9:26: error[FW3001]: '${' is never closed; expected '}'
              9 |       TopicName: "alerts-${env"

@@ -34,7 +34,7 @@ extension DiagnosticCode {
         .typeMismatch, .unknownKey, .missingKey, .badNumber, .invalidChoice, .invalidName, .unsupportedVersion,
         .invalidStackName, .unsupportedTag, .emptyCollection, .kindOrType, .unknownKind, .invalidRoute,
         .booleanForString, .conflictingKeys, .invalidTypeName, .invalidEnvironmentName, .triggerSources,
-        .leadingZeroNumber, .tooManyItems, .interpolationInPattern,
+        .leadingZeroNumber, .tooManyItems, .interpolationInPattern, .patternScalar,
     ]
 }
 

@@ -228,7 +228,7 @@ extension SpecDecoder {
                 report(.emptyList("an event pattern", at: node.range))
                 return nil
             }
-            guard let pattern = rawValue(node) else { return nil }
+            guard let pattern = rawValue(node), hasPatternShape(pattern, "an event pattern") else { return nil }
             let bus = rule["bus"].flatMap { reference($0, "eventbridge.bus") }
             source = .eventbridge(EventBridgeTrigger(pattern: pattern, bus: bus))
         default:
@@ -267,7 +267,27 @@ extension SpecDecoder {
             default: break
             }
         }
-        return literal ? pattern : nil
+        return literal && hasPatternShape(pattern, what) ? pattern : nil
+    }
+
+    /// An event pattern (EventBridge's, and Lambda's filters, which share
+    /// its syntax) matches each field against a list of values or a nested
+    /// pattern: a field whose value is a single scalar (`source: orders`) is
+    /// refused at deploy time, so it is an error here, with a fix-it that
+    /// makes it a list.
+    func hasPatternShape(_ pattern: RawValue, _ what: String) -> Bool {
+        guard case .object(let members, _) = pattern else { return true }
+        var valid = true
+        for member in members {
+            switch member.value {
+            case .object: valid = hasPatternShape(member.value, what) && valid
+            case .array: break
+            case .string, .number, .bool, .null:
+                report(.patternScalar(member.key.value, in: what, value: member.value))
+                valid = false
+            }
+        }
+        return valid
     }
 
     private func decodeInvoker(_ node: YAMLNode) -> Invoker? {
@@ -296,6 +316,11 @@ extension SpecDecoder {
 
 extension DiagnosticCode {
     package static let tooManyItems = DiagnosticCode("FW2070", .decoding, "a list has more items than AWS takes there")
+    package static let patternScalar = DiagnosticCode(
+        "FW2072", .decoding, "a field of an event pattern is one value instead of a list",
+        reference: DocumentationPage(
+            "Amazon EventBridge User Guide, \"Event patterns\" (the values a field matches are in an array)",
+            "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html"))
     package static let interpolationInPattern = DiagnosticCode(
         "FW2071", .decoding, "a filter pattern holds ${...}, which its JSON text cannot resolve")
 }
@@ -303,6 +328,18 @@ extension DiagnosticCode {
 extension Diagnostic {
     static func tooManyItems(_ count: Int, of what: String, most: Int, at range: SourceRange) -> Diagnostic {
         .error(.tooManyItems, "\(what) has \(count) items; AWS takes at most \(most)", at: range)
+    }
+
+    static func patternScalar(_ field: String, in what: String, value: RawValue) -> Diagnostic {
+        let listed: String? = switch value {
+        case .string(let string):
+            "[\"" + string.text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"]"
+        case .number(let number, _): "[\(number)]"
+        case .bool(let bool, _): "[\(bool)]"
+        default: nil
+        }
+        return .error(.patternScalar, "'\(field)' in \(what) matches a list of values, not one value", at: value.range,
+                      fixIts: listed.map { [FixIt("make it a list", replacing: value.range, with: $0)] } ?? [])
     }
 
     static func negativeConcurrency(_ number: Located<Int>) -> Diagnostic {
