@@ -41,6 +41,14 @@ package enum JSONWriter {
         return writer.text
     }
 
+    /// One JSON value on one line, keys in their order: the text of a
+    /// property that takes JSON as a string (an event filter's `Pattern`).
+    package static func writeMinified(_ value: TemplateValue) -> String {
+        var writer = Writer(minify: true, capacity: 256, map: nil)
+        writer.value(value, at: .index(0), under: 0, sortKeys: false, depth: 0)
+        return writer.text
+    }
+
     /// `s` as a JSON string, quotes included, appended to `out`.
     package static func writeString(_ s: String, into out: inout String) {
         var bytes: [UInt8] = []

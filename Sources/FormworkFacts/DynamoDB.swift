@@ -23,9 +23,17 @@ package enum DynamoDB {
     /// Source: AWS SAM policy template `DynamoDBWritePolicy`.
     package static let writeActions = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"]
 
-    /// The property of `AWS::DynamoDB::Table` that turns its stream on;
-    /// without it the table has no `StreamArn`.
-    /// Source: CloudFormation User Guide, `AWS::DynamoDB::Table`
-    /// (StreamSpecification; the StreamArn return value).
-    package static let streamProperty = "StreamSpecification"
+    /// The raw type a `dynamodb` trigger reads from, and the property that turns its stream on.
+    /// Source: CloudFormation User Guide, `AWS::DynamoDB::Table` (StreamSpecification; the `StreamArn` attribute).
+    package static let tableType = "AWS::DynamoDB::Table"
+    package static let streamSpecification = "StreamSpecification"
+
+    /// `BatchSize` of an event source mapping on a DynamoDB stream.
+    /// Source: Lambda API Reference, "CreateEventSourceMapping" (BatchSize:
+    /// DynamoDB Streams, default 100, maximum 10,000).
+    package static let streamBatchSizeRange = 1...10_000
+
+    /// `MaximumRetryAttempts` of a stream mapping: -1 (until the record expires) to 10,000.
+    /// Source: Lambda API Reference, "CreateEventSourceMapping" (MaximumRetryAttempts).
+    package static let maximumRetryAttemptsRange = -1...10_000
 }

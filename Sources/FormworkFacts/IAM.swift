@@ -14,6 +14,8 @@ package enum IAM {
         package static let s3 = "s3.amazonaws.com"
         /// Invokes a function for an EventBridge rule.
         package static let events = "events.amazonaws.com"
+        /// Invokes a function subscribed to a topic.
+        package static let sns = "sns.amazonaws.com"
         /// Invokes a function for an API Gateway integration.
         package static let apiGateway = "apigateway.amazonaws.com"
     }

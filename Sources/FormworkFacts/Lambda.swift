@@ -25,6 +25,51 @@ package enum Lambda {
     /// Source: AWS Lambda Developer Guide, "Sending Lambda function logs to CloudWatch Logs".
     package static let logGroupPrefix = "/aws/lambda/"
 
+    /// A function takes at most 5 layers.
+    /// Source: AWS Lambda Developer Guide, "Lambda quotas" (function layers: five layers).
+    package static let maxLayers = 5
+
+    /// `EphemeralStorage.Size` (the function's `/tmp`), in MB.
+    /// Source: AWS Lambda Developer Guide, "Configure ephemeral storage for
+    /// Lambda functions" (512 MB to 10,240 MB); the `AWS::Lambda::Function` schema.
+    package static let ephemeralStorageRange = 512...10_240
+
+    /// `ReservedConcurrentExecutions` is at least 0 (0 stops every
+    /// invocation). Its ceiling is the account's concurrency quota less the
+    /// 100 Lambda keeps unreserved, which only the account knows: a value
+    /// over it fails at deploy time.
+    /// Source: AWS Lambda Developer Guide, "Configuring reserved concurrency
+    /// for a function"; Lambda API Reference, "PutFunctionConcurrency".
+    package static let reservedConcurrencyRange = 0...Int(Int32.max)
+
+    /// `VpcConfig`: at most 16 subnets and 5 security groups.
+    /// Source: Lambda API Reference, "VpcConfig" (SubnetIds: maximum 16
+    /// items; SecurityGroupIds: maximum 5 items).
+    package static let maxVPCSubnets = 16
+    package static let maxVPCSecurityGroups = 5
+
+    /// What a function attached to a VPC needs to manage its network
+    /// interfaces, granted by this AWS managed policy. Its actions
+    /// (`ec2:CreateNetworkInterface`, `ec2:DescribeNetworkInterfaces`,
+    /// `ec2:DescribeSubnets`, `ec2:DeleteNetworkInterface`,
+    /// `ec2:AssignPrivateIpAddresses`, `ec2:UnassignPrivateIpAddresses`)
+    /// work only on `Resource: "*"`, so they are attached as AWS's policy
+    /// (kept current by AWS) rather than written into the inline policy,
+    /// which never has a `*` resource.
+    /// Source: AWS Lambda Developer Guide, "Giving Lambda functions access to
+    /// resources in an Amazon VPC" (execution role permissions); AWS Managed
+    /// Policy Reference, `AWSLambdaVPCAccessExecutionRole`.
+    package static let vpcAccessManagedPolicy = "service-role/AWSLambdaVPCAccessExecutionRole"
+
+    /// What active tracing needs (`xray:PutTraceSegments`,
+    /// `xray:PutTelemetryRecords` and the sampling reads), which X-Ray grants
+    /// only on `Resource: "*"`: attached as this AWS managed policy, for the
+    /// reason above.
+    /// Source: AWS Lambda Developer Guide, "Visualize Lambda function
+    /// invocations using AWS X-Ray" (execution role permissions,
+    /// `AWSXRayDaemonWriteAccess`).
+    package static let tracingManagedPolicy = "AWSXRayDaemonWriteAccess"
+
     // MARK: environment variables
 
     /// A function's environment variables take at most 4 KB, names and values together.
@@ -64,6 +109,25 @@ package enum Lambda {
     /// event source mappings"; Lambda API Reference, "CreateEventSourceMapping"
     /// (BatchSize, up to 10,000 for standard queues).
     package static let sqsBatchSizeRange = 1...10_000
+
+    /// `BatchSize` of an event source mapping on a FIFO queue: at most 10, and
+    /// no batching window (`MaximumBatchingWindowInSeconds`) at all.
+    /// Source: AWS Lambda Developer Guide, "Lambda parameters for Amazon SQS
+    /// event source mappings" (BatchSize: for FIFO queues the maximum is 10;
+    /// MaximumBatchingWindowInSeconds: not supported for FIFO queues).
+    package static let fifoBatchSizeRange = 1...10
+
+    /// `ScalingConfig.MaximumConcurrency` of an SQS event source mapping.
+    /// Source: AWS Lambda Developer Guide, "Configuring maximum concurrency
+    /// for Amazon SQS event sources" (2 to 1,000).
+    package static let sqsMaximumConcurrencyRange = 2...1000
+
+    /// An event source mapping takes at most 5 filters, each pattern at most 4,096 characters.
+    /// Source: AWS Lambda Developer Guide, "Control which events Lambda sends
+    /// to your function" and "Lambda quotas" (filters per event source
+    /// mapping: 5); `AWS::Lambda::EventSourceMapping Filter` (Pattern, maximum 4096).
+    package static let maxEventFilters = 5
+    package static let maxEventFilterPatternLength = 4096
 
     /// A batch size over this needs `MaximumBatchingWindowInSeconds` of at least 1.
     /// Source: AWS Lambda Developer Guide, "Lambda parameters for Amazon SQS

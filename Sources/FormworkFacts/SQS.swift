@@ -35,4 +35,19 @@ package enum SQS {
     package static let consumeActions = [
         "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility",
     ]
+
+    // MARK: FIFO queues
+
+    /// A FIFO queue's name ends in `.fifo`, and a queue name is 1–80
+    /// characters (`.fifo` included) of letters, digits, `-` and `_`.
+    /// Source: Amazon SQS Developer Guide, "Amazon SQS queue quotas" and
+    /// "Amazon SQS FIFO queues"; CloudFormation User Guide, `AWS::SQS::Queue`
+    /// (QueueName). CloudFormation does add `.fifo` to the name it makes up
+    /// for a FIFO queue without `QueueName` (troposphere pull request 931),
+    /// but does not keep that name within 80 characters
+    /// (aws-cloudformation/cloudformation-coverage-roadmap issue 280), so a
+    /// long stack name fails at deploy time: the compiler names FIFO queues itself.
+    package static let fifoSuffix = ".fifo"
+    package static let maxQueueNameLength = 80
+
 }

@@ -246,6 +246,51 @@ enum RuleDocumentation {
             against the dead-letter queue's retention, and one that failed later
             than that is deleted as it arrives, before anyone reads it.
             """#,
+        "FifoQueues": #"""
+            What a FIFO queue (`fifo: true`) implies, checked where SQS, S3 or
+            Lambda would refuse it at deploy time:
+
+            - `contentBasedDeduplication` is a FIFO queue's setting: written on a
+            standard queue it is an error at its line (SQS refuses the attribute).
+            - A queue's dead-letter queue is of the same type: a FIFO queue's
+            `deadLetter` names a FIFO queue, a standard queue's a standard queue;
+            otherwise an error at the `deadLetter.queue` name, with a note at the
+            dead-letter queue.
+            - An `sqs` trigger on a FIFO queue takes a `batchSize` of at most 10 (and
+            no batching window, which the compiler adds only to larger batches):
+            an error at the batch size.
+            - S3 notifies no FIFO queue: a raw `AWS::S3::Bucket` whose
+            `NotificationConfiguration.QueueConfigurations` names a FIFO queue of
+            the spec (`Queue: ${jobs.arn}`) is an error at that value.
+            """#,
+        "FunctionNetworks": #"""
+            A function's `vpc` lists its subnets and security groups one ID per
+            item, or names a list parameter for the whole list (`subnets:
+            ${subnetIds}`, emitted as the parameter's `Ref`). A list parameter as
+            one item (`subnets: [${subnetIds}]`) would be a list inside the list:
+            an error at the reference, with a fix-it that writes it as the whole list.
+            """#,
+        "EventTriggers": #"""
+            The `dynamodb`, `sns` and `eventbridge` triggers name resources of the
+            types they read from, in a state that lets Lambda read them:
+
+            - a `dynamodb` trigger's `table` is a raw `AWS::DynamoDB::Table`, an
+            `sns` trigger's `topic` (when a name, not an ARN) a raw
+            `AWS::SNS::Topic`, an `eventbridge` trigger's `bus` a raw
+            `AWS::Events::EventBus`; anything else is an error at the name, with a
+            note where it is declared;
+            - the table has a `StreamSpecification` (without one it has no stream,
+            no `StreamArn`, and the mapping cannot be created): an error at the
+            trigger's table, with a note at the table;
+            - the topic is no FIFO topic (`FifoTopic: true`): SNS delivers a FIFO
+            topic's messages only to SQS queues;
+            - a function is triggered at most once by one table or one topic (a
+            second would generate a second mapping or subscription of the same
+            name, and Lambda refuses a second mapping of one stream to one
+            function): an error at the second, with a note at the first.
+
+            A name that is no resource of the spec is UnknownNames' to report.
+            """#,
         "S3Triggers": #"""
             What S3 refuses in a function's `s3` triggers, which become entries of
             the bucket's notification configuration:
@@ -626,10 +671,10 @@ enum RuleDocumentation {
                 |         ^~~~
               help: did you mean 'then'?
             """#),
-        "FW2003": ("golden/invalid/missing-required.txt", #"""
-            specs/invalid/missing-required.yaml:1:1: error[FW2003]: the spec needs 'formwork'
-             1 | description: no version, no stack, no resources
-               | ^
+        "FW2003": ("golden/invalid/function-vpc.txt", #"""
+            specs/invalid/function-vpc.yaml:14:7: error[FW2003]: vpc needs 'securityGroups'
+             14 |       subnets: [subnet-0123456789abcdef0]
+                |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
             """#),
         "FW2004": ("golden/invalid/five-mistakes.txt", #"""
             specs/invalid/five-mistakes.yaml:7:20: error[FW2004]: retentionDays must be from 1 to 14, found 40
@@ -766,6 +811,23 @@ enum RuleDocumentation {
             specs/invalid/override-mistakes.yaml:24:9: error[FW2052]: '..RetentionInDays' is not a property path; write property names joined by dots, like LoggingConfig.LogFormat
              24 |         ..RetentionInDays: 7
                 |         ^~~~~~~~~~~~~~~~~
+            """#),
+        "FW2070": ("golden/invalid/function-option-limits.txt", #"""
+            specs/invalid/function-option-limits.yaml:14:5: error[FW2070]: layers has 6 items; AWS takes at most 5
+             14 |     layers:
+                |     ^~~~~~
+            """#),
+        "FW2071": ("golden/invalid/function-sqs-trigger-options.txt", #"""
+            specs/invalid/function-sqs-trigger-options.yaml:19:30: error[FW2071]: a filter pattern is written as JSON text into the template, so it cannot hold ${...}
+             19 |             - body: { kind: ["${kind}"] }
+                |                              ^~~~~~~~~
+              help: write the value the pattern matches literally
+            """#),
+        "FW2072": ("golden/invalid/function-eventbridge-trigger.txt", #"""
+            specs/invalid/function-eventbridge-trigger.yaml:16:43: error[FW2072]: 'source' in an event pattern matches a list of values, not one value
+             16 |       - eventbridge: { pattern: { source: orders, detail: { status: PAID, total: [{ numeric: [">", 0] }] } } }
+                |                                           ^~~~~~
+              help: make it a list
             """#),
         "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
             specs/invalid/malformed-interpolation.yaml:9:26: error[FW3001]: '${' is never closed; expected '}'
@@ -1536,6 +1598,47 @@ enum RuleDocumentation {
               help: write the function's output to another bucket
               help: or give the trigger a prefix its output keys do not start with, and write outside it
             """#),
+        "FW5340": ("golden/invalid/function-vpc.txt", #"""
+            specs/invalid/function-vpc.yaml:21:20: error[FW5340]: list parameter 'subnetIds' is a whole list of IDs, so it cannot be one item of subnets
+             21 |       subnets: ["${subnetIds}"]
+                |                    ^~~~~~~~~
+              help: use the parameter as the whole list
+            """#),
+        "FW5341": ("golden/invalid/function-dynamodb-trigger.txt", #"""
+            specs/invalid/function-dynamodb-trigger.yaml:22:28: error[FW5341]: a dynamodb trigger's table must be a raw AWS::DynamoDB::Table, but 'jobs' is a queue
+             22 |       - dynamodb: { table: jobs }
+                |                            ^~~~
+            specs/invalid/function-dynamodb-trigger.yaml:13:3: note: 'jobs' is declared here
+             13 |   jobs: { kind: queue }
+                |   ^~~~
+            """#),
+        "FW5342": ("golden/invalid/function-dynamodb-trigger.txt", #"""
+            specs/invalid/function-dynamodb-trigger.yaml:20:28: error[FW5342]: table 'orders' has no stream for the trigger to read
+             20 |       - dynamodb: { table: orders, startingPosition: trimHorizon }
+                |                            ^~~~~~
+            specs/invalid/function-dynamodb-trigger.yaml:7:3: note: 'orders' is declared here, without StreamSpecification
+             7 |   orders:
+               |   ^~~~~~
+              help: give 'orders' StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES } (or KEYS_ONLY, NEW_IMAGE, OLD_IMAGE)
+            """#),
+        "FW5343": ("golden/invalid/function-sns-trigger.txt", #"""
+            specs/invalid/function-sns-trigger.yaml:20:23: error[FW5343]: topic 'payments' is a FIFO topic, which delivers only to SQS queues, not to a function
+             20 |       - sns: { topic: payments }
+                |                       ^~~~~~~~
+            specs/invalid/function-sns-trigger.yaml:12:18: note: 'payments' is a FIFO topic here
+             12 |       FifoTopic: true
+                |                  ^~~~
+              help: subscribe a FIFO queue to the topic and trigger the function from the queue
+            """#),
+        "FW5344": ("golden/invalid/function-dynamodb-trigger.txt", #"""
+            specs/invalid/function-dynamodb-trigger.yaml:21:28: error[FW5344]: 'orders' already triggers function 'projector'
+             21 |       - dynamodb: { table: orders }
+                |                            ^~~~~~
+            specs/invalid/function-dynamodb-trigger.yaml:20:28: note: the first trigger on 'orders' is here
+             20 |       - dynamodb: { table: orders, startingPosition: trimHorizon }
+                |                            ^~~~~~
+              help: remove one of the two triggers
+            """#),
         "FW5400": ("golden/invalid/queue-own-dead-letter.txt", #"""
             specs/invalid/queue-own-dead-letter.yaml:8:26: error[FW5400]: queue 'jobs' is its own dead-letter queue: the messages its consumers fail on must move to another queue
              8 |     deadLetter: { queue: jobs, maxReceiveCount: 5 }
@@ -1550,6 +1653,39 @@ enum RuleDocumentation {
              15 |     retentionDays: 7
                 |                    ^
               help: keep failed messages 14 days, the longest SQS keeps any
+            """#),
+        "FW5410": ("golden/invalid/queue-fifo-deduplication.txt", #"""
+            specs/invalid/queue-fifo-deduplication.yaml:7:32: error[FW5410]: contentBasedDeduplication is a FIFO queue's setting, but 'jobs' is a standard queue
+             7 |     contentBasedDeduplication: true
+               |                                ^~~~
+              help: make 'jobs' a FIFO queue (fifo: true), or remove contentBasedDeduplication
+            """#),
+        "FW5411": ("golden/invalid/queue-fifo-dead-letter-type.txt", #"""
+            specs/invalid/queue-fifo-dead-letter-type.yaml:8:26: error[FW5411]: 'orders' is a FIFO queue, so its dead-letter queue must be one too, but 'failedOrders' is a standard queue
+             8 |     deadLetter: { queue: failedOrders }
+               |                          ^~~~~~~~~~~~
+            specs/invalid/queue-fifo-dead-letter-type.yaml:9:3: note: 'failedOrders' is declared here, without fifo
+             9 |   failedOrders:
+               |   ^~~~~~~~~~~~
+              help: give 'failedOrders' fifo: true, or name a FIFO queue here
+            """#),
+        "FW5412": ("golden/invalid/queue-fifo-batch-size.txt", #"""
+            specs/invalid/queue-fifo-batch-size.yaml:14:42: error[FW5412]: batch size 100 is over 10, the most Lambda reads at once from a FIFO queue, and 'orders' is one
+             14 |       - sqs: { queue: orders, batchSize: 100 }
+                |                                          ^~~
+            specs/invalid/queue-fifo-batch-size.yaml:7:11: note: 'orders' is a FIFO queue here
+             7 |     fifo: true
+               |           ^~~~
+              help: read 10 messages at a time
+            """#),
+        "FW5413": ("golden/invalid/queue-fifo-s3-notification.txt", #"""
+            specs/invalid/queue-fifo-s3-notification.yaml:14:22: error[FW5413]: S3 cannot send notifications to 'uploaded': it is a FIFO queue
+             14 |             Queue: ${uploaded.arn}
+                |                      ^~~~~~~~~~~~
+            specs/invalid/queue-fifo-s3-notification.yaml:7:11: note: 'uploaded' is a FIFO queue here
+             7 |     fifo: true
+               |           ^~~~
+              help: send the notifications to a standard queue, or to a function that forwards them
             """#),
         "FW6001": ("golden/invalid/limit-parameters-outputs.txt", #"""
             specs/invalid/limit-parameters-outputs.yaml:204:3: error[FW6001]: the template would have 201 parameters; CloudFormation takes at most 200

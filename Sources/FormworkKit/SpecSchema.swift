@@ -147,9 +147,20 @@ public enum SpecSchema {
                 "bucket": stringType, "prefix": stringType, "suffix": stringType,
                 "events": object([("type", string("array")), ("items", stringType)]),
             ]),
-            "sqs": closed(SpecKeys.sqsTrigger, ["queue": stringType, "batchSize": intType]),
+            "sqs": closed(SpecKeys.sqsTrigger, [
+                "queue": stringType, "batchSize": intType, "reportBatchItemFailures": boolType, "maximumConcurrency": intType,
+                "filters": object([("type", string("array")), ("items", object([("type", string("object"))]))]),
+            ]),
             "schedule": stringType, "when": stringType,
+            "dynamodb": closed(SpecKeys.dynamodbTrigger, [
+                "table": stringType, "startingPosition": words(StreamStartingPosition.allCases.map(\.rawValue)),
+                "batchSize": intType, "maximumRetryAttempts": intType, "reportBatchItemFailures": boolType,
+                "filters": object([("type", string("array")), ("items", object([("type", string("object"))]))]),
+            ]),
+            "sns": closed(SpecKeys.snsTrigger, ["topic": stringType]),
+            "eventbridge": closed(SpecKeys.eventBridgeTrigger, ["pattern": object([("type", string("object"))]), "bus": stringType]),
         ])
+        let ids = anyOf([stringType, object([("type", string("array")), ("items", stringType)])])
         let permission = object([
             ("type", string("object")),
             ("propertyNames", words(PermissionVerb.allCases.map(\.rawValue))),
@@ -178,12 +189,16 @@ public enum SpecSchema {
                 "condition": object([("type", string("object"))]),
                 "when": stringType,
             ]))]),
+            "architectures": words(Architecture.allCases.map(\.rawValue)),
+            "layers": object([("type", string("array")), ("items", stringType)]),
+            "vpc": closed(SpecKeys.vpc, ["subnets": ids, "securityGroups": ids]),
+            "reservedConcurrency": intType, "tracing": words(TracingMode.allCases.map(\.rawValue)), "ephemeralStorage": intType,
         ]
     }
 
     static var queue: [String: TemplateValue] {
         [
-            "retentionDays": intType, "visibilityTimeout": intType,
+            "retentionDays": intType, "visibilityTimeout": intType, "fifo": boolType, "contentBasedDeduplication": boolType,
             "deadLetter": closed(SpecKeys.deadLetter, ["queue": stringType, "maxReceiveCount": intType]),
         ]
     }

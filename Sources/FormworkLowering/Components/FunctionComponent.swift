@@ -58,6 +58,7 @@ extension Lowering {
             let range = function.deadLetterQueue.range
             properties.append(("DeadLetterConfig", .object([("TargetArn", .getAtt(id + "DeadLetterQueue", "Arn", range))], range)))
         }
+        properties += options(function)
         let logRange = logs.range
         properties.append(("LoggingConfig", .object([
             ("LogFormat", .string(format.value == .json ? "JSON" : "Text", format.range)),
@@ -75,7 +76,7 @@ extension Lowering {
                 ("PolicyName", .string("execution", origin)),
                 ("PolicyDocument", Self.policyDocument(executionStatements(decl, function, deadLetterQueue: deadLetterQueue), origin)),
             ], origin)], origin)),
-        ], origin: origin), for: decl)
+        ] + managedPolicies(function), origin: origin), for: decl)
 
         add(Resource(logicalId: id + "LogGroup", type: "AWS::Logs::LogGroup", properties: [
             ("LogGroupName", FunctionNaming.name(prefix: Lambda.logGroupPrefix + functionName, decl.name.range)),
@@ -93,6 +94,64 @@ extension Lowering {
 
         lowerTriggers(decl, function)
         lowerInvokers(decl, function)
+    }
+
+    /// `architectures`, `layers`, `vpc`, `reservedConcurrency`, `tracing`
+    /// and `ephemeralStorage`, each where it is set.
+    private func options(_ function: FunctionSpec) -> [(String, TemplateValue)] {
+        var properties: [(String, TemplateValue)] = []
+        if let architecture = function.architecture {
+            properties.append(("Architectures", .array([.string(architecture.value.rawValue, architecture.range)], architecture.range)))
+        }
+        if let layers = function.layers {
+            properties.append(("Layers", .array(layers.value.map { emitter.emit($0) }, layers.range)))
+        }
+        if let vpc = function.vpc {
+            properties.append(("VpcConfig", .object([
+                ("SecurityGroupIds", ids(vpc.securityGroups)),
+                ("SubnetIds", ids(vpc.subnets)),
+            ], vpc.range)))
+        }
+        if let reserved = function.reservedConcurrency {
+            properties.append(("ReservedConcurrentExecutions", .int(reserved.value, reserved.range)))
+        }
+        if let tracing = function.tracing {
+            properties.append(("TracingConfig", .object([("Mode", .string(tracing.value.mode, tracing.range))], tracing.range)))
+        }
+        if let storage = function.ephemeralStorage {
+            properties.append(("EphemeralStorage", .object([("Size", .int(storage.value, storage.range))], storage.range)))
+        }
+        return properties
+    }
+
+    /// A list of IDs; one `${...}` for the whole list is its bare value, a list already.
+    private func ids(_ ids: VPCSettings.IDs) -> TemplateValue {
+        switch ids {
+        case .items(let items, let range): .array(items.map { emitter.emit($0) }, range)
+        case .whole(let string) where isListParameter(string): emitter.emit(string)
+        case .whole(let string): .array([emitter.emit(string)], string.range)
+        }
+    }
+
+    private func isListParameter(_ string: StringValue) -> Bool {
+        guard string.interpolated.isSingleExpression, let reference = string.interpolated.references.first,
+              case .success(.parameter(let parameter)) = symbols.resolve(reference)
+        else { return false }
+        return parameter.type.value == .list
+    }
+
+    /// The AWS managed policies the role takes for what needs `Resource: "*"`
+    /// (`Lambda.vpcAccessManagedPolicy`, `Lambda.tracingManagedPolicy`).
+    private func managedPolicies(_ function: FunctionSpec) -> [(String, TemplateValue)] {
+        var arns: [TemplateValue] = []
+        if let vpc = function.vpc {
+            arns.append(.sub("arn:${AWS::Partition}:iam::aws:policy/" + Lambda.vpcAccessManagedPolicy, vpc.range))
+        }
+        if let tracing = function.tracing, tracing.value == .active {
+            arns.append(.sub("arn:${AWS::Partition}:iam::aws:policy/" + Lambda.tracingManagedPolicy, tracing.range))
+        }
+        guard let first = arns.first else { return [] }
+        return [("ManagedPolicyArns", .array(arns, first.origin))]
     }
 
     static func policyDocument(_ statements: [TemplateValue], _ origin: SourceRange) -> TemplateValue {
@@ -141,10 +200,12 @@ extension Lowering {
 package enum FunctionNaming {
     static let suffixLength = 8
 
-    /// The compile-time part of the name.
-    package static func prefix(stack: String, name: String) -> String {
+    /// The compile-time part of the name, for a name of at most `limit`
+    /// characters once `-` and the stack ID suffix follow it (a FIFO queue's
+    /// name, `QueueComponent.swift`, is cut alike, to leave room for `.fifo`).
+    package static func prefix(stack: String, name: String, limit: Int = Lambda.maxFunctionNameLength) -> String {
         let full = "\(stack)-\(name)"
-        let budget = Lambda.maxFunctionNameLength - suffixLength - 1
+        let budget = limit - suffixLength - 1
         guard full.unicodeScalars.count > budget else { return full }
         let hash = "-" + StableHash.hex(full, length: suffixLength)
         let room = budget - hash.count

@@ -19,6 +19,8 @@ import FormworkSpec
 ///   naming them makes no cycle (a bucket's trigger, two functions invoking
 ///   each other, a function invoking itself);
 /// - per `sqs` trigger: `consume` on its queue;
+/// - per `dynamodb` trigger: `DynamoDB.streamReadActions` on the table's
+///   streams (`<table ARN>/stream/*`);
 /// - per `statements` item: the statement as written (`Effect`, `Action`,
 ///   `Resource` and `Condition`, interpolated).
 ///
@@ -68,7 +70,16 @@ extension Lowering {
             }
         }
         for trigger in function.triggers {
-            guard case .sqs(let queue, _) = trigger.source else { continue }
+            if case .dynamodb(let stream) = trigger.source {
+                guard let table = symbols.resources[stream.table.text] else {
+                    Lowering.unchecked("a dynamodb trigger names a table (EventTriggers)")
+                }
+                let clauses = [trigger.when, table.when].compactMap { $0 }
+                allow(DynamoDB.streamReadActions, .sub("${\(table.name.logicalId).Arn}/stream/*", stream.table.range),
+                      when: clauses, trigger.range)
+                continue
+            }
+            guard case .sqs(let queue, _, _) = trigger.source else { continue }
             guard let target = symbols.resources[queue.text], case .queue = target.body else {
                 Lowering.unchecked("an sqs trigger names a queue (ResourceReferences)")
             }

@@ -17,6 +17,14 @@ import FormworkSpec
 ///   `MaximumBatchingWindowInSeconds: 1`, which Lambda requires for it.
 /// - `schedule` → `AWS::Events::Rule` `<Id>Schedule<N>` and a permission
 ///   `<Id>Schedule<N>Permission` for `events.amazonaws.com` scoped to the rule.
+/// - `dynamodb` → `AWS::Lambda::EventSourceMapping` `<Id><Table>EventSource`
+///   on the table's `StreamArn` (and the stream-read actions in the role's policy).
+/// - `sns` → `AWS::SNS::Subscription` `<Id><Topic>Subscription` (protocol
+///   `lambda`) and `<Id><Topic>Permission` for `sns.amazonaws.com` scoped to
+///   the topic; a topic given by ARN is `<Id>Topic<N>…`, N counting from 1.
+/// - `eventbridge` → `AWS::Events::Rule` `<Id>Event<N>` with the pattern, on
+///   the named bus or the default one, and `<Id>Event<N>Permission` for
+///   `events.amazonaws.com` scoped to the rule.
 /// - `invokers` item → `AWS::Lambda::Permission` `<Id>Invoker<N>Permission`
 ///   for `s3.amazonaws.com` on `arn:${AWS::Partition}:s3:::<bucket>`, with
 ///   `SourceAccount` the item's `account` (the stack's own when it has none).
@@ -28,6 +36,8 @@ extension Lowering {
         let id = decl.name.logicalId
         var permittedBuckets: Set<String> = []
         var scheduleNumber = 0
+        var topicNumber = 0
+        var ruleNumber = 0
         for trigger in function.triggers {
             switch trigger.source {
             case .s3(let bucketName, _, _, _):
@@ -47,7 +57,7 @@ extension Lowering {
                     ("SourceArn", bucketArn(bucket, origin: bucketName.range)),
                 ], origin: trigger.range)
                 addGenerated(permission, for: decl, when: s3PermissionConditions(decl, bucket: bucket, triggers: triggers))
-            case .sqs(let queueName, let batchSize):
+            case .sqs(let queueName, let batchSize, let options):
                 guard let queue = symbols.resources[queueName.text], case .queue = queue.body else {
                     Lowering.unchecked("an sqs trigger names a queue (ResourceReferences)")
                 }
@@ -63,6 +73,7 @@ extension Lowering {
                         properties.append(("MaximumBatchingWindowInSeconds", .int(1, batchSize.range)))
                     }
                 }
+                properties += sqsOptions(options)
                 addGenerated(Resource(logicalId: mappingId, type: "AWS::Lambda::EventSourceMapping", properties: properties,
                                       origin: trigger.range),
                              for: decl, when: [trigger.when, queue.when].compactMap { $0 })
@@ -84,8 +95,108 @@ extension Lowering {
                     ("Principal", .string(IAM.ServicePrincipal.events, trigger.range)),
                     ("SourceArn", .getAtt(ruleId, "Arn", trigger.range)),
                 ], origin: trigger.range), for: decl, when: when)
+            case .dynamodb(let stream):
+                lowerStreamTrigger(decl, trigger, stream)
+            case .sns(let topic):
+                let (prefix, arn, clauses): (String, TemplateValue, [WhenClause])
+                switch topic {
+                case .name(let name):
+                    guard let target = symbols.resources[name.text] else { Lowering.unchecked("an sns trigger names a topic (EventTriggers)") }
+                    prefix = id + target.name.logicalId
+                    arn = .ref(target.name.logicalId, name.range)
+                    clauses = [trigger.when, target.when].compactMap { $0 }
+                case .arn(let string):
+                    topicNumber += 1
+                    prefix = id + "Topic" + String(topicNumber)
+                    clauses = [trigger.when].compactMap { $0 }
+                    arn = emitter.under(clauses) { $0.emit(string) }
+                }
+                addGenerated(Resource(logicalId: prefix + "Subscription", type: "AWS::SNS::Subscription", properties: [
+                    ("Endpoint", .getAtt(id, "Arn", trigger.range)),
+                    ("Protocol", .string("lambda", trigger.range)),
+                    ("TopicArn", arn),
+                ], origin: trigger.range), for: decl, when: clauses)
+                addGenerated(Resource(logicalId: prefix + "Permission", type: "AWS::Lambda::Permission", properties: [
+                    ("Action", .string("lambda:InvokeFunction", trigger.range)),
+                    ("FunctionName", .getAtt(id, "Arn", trigger.range)),
+                    ("Principal", .string(IAM.ServicePrincipal.sns, trigger.range)),
+                    ("SourceArn", arn),
+                ], origin: trigger.range), for: decl, when: clauses)
+            case .eventbridge(let rule):
+                ruleNumber += 1
+                let ruleId = id + "Event" + String(ruleNumber)
+                var clauses = [trigger.when].compactMap { $0 }
+                var properties: [(String, TemplateValue)] = []
+                if let bus = rule.bus {
+                    guard let target = symbols.resources[bus.text] else { Lowering.unchecked("an eventbridge trigger names a bus (EventTriggers)") }
+                    properties.append(("EventBusName", .ref(target.name.logicalId, bus.range)))
+                    if let when = target.when { clauses.append(when) }
+                }
+                // The pattern's values stand under the trigger's conditions.
+                let saved = emitter.context
+                emitter.context += clauses.map(\.condition)
+                properties.append(("EventPattern", value(rule.pattern)))
+                emitter.context = saved
+                properties.append(("State", .string("ENABLED", trigger.range)))
+                properties.append(("Targets", .array([.object([
+                    ("Arn", .getAtt(id, "Arn", trigger.range)),
+                    ("Id", .string("function", trigger.range)),
+                ], trigger.range)], trigger.range)))
+                addGenerated(Resource(logicalId: ruleId, type: "AWS::Events::Rule", properties: properties, origin: trigger.range),
+                             for: decl, when: clauses)
+                addGenerated(Resource(logicalId: ruleId + "Permission", type: "AWS::Lambda::Permission", properties: [
+                    ("Action", .string("lambda:InvokeFunction", trigger.range)),
+                    ("FunctionName", .getAtt(id, "Arn", trigger.range)),
+                    ("Principal", .string(IAM.ServicePrincipal.events, trigger.range)),
+                    ("SourceArn", .getAtt(ruleId, "Arn", trigger.range)),
+                ], origin: trigger.range), for: decl, when: clauses)
             }
         }
+    }
+
+    /// A `dynamodb` trigger's event source mapping on the table's `StreamArn`
+    /// (one per table and function: the EventTriggers rule).
+    private func lowerStreamTrigger(_ decl: ResourceDecl, _ trigger: Trigger, _ stream: DynamoDBTrigger) {
+        let id = decl.name.logicalId
+        guard let table = symbols.resources[stream.table.text] else { Lowering.unchecked("a dynamodb trigger names a table (EventTriggers)") }
+        let position = stream.startingPosition
+        var properties: [(String, TemplateValue)] = [
+            ("EventSourceArn", .getAtt(table.name.logicalId, "StreamArn", stream.table.range)),
+            ("FunctionName", .ref(id, trigger.range)),
+            ("StartingPosition", .string(position.value.cloudFormation, position.range)),
+        ]
+        if let batchSize = stream.batchSize { properties.append(("BatchSize", .int(batchSize.value, batchSize.range))) }
+        if let retries = stream.maximumRetryAttempts {
+            properties.append(("MaximumRetryAttempts", .int(retries.value, retries.range)))
+        }
+        var options = SQSTriggerOptions()
+        options.reportBatchItemFailures = stream.reportBatchItemFailures
+        options.filters = stream.filters
+        properties += sqsOptions(options)
+        addGenerated(Resource(logicalId: id + table.name.logicalId + "EventSource", type: "AWS::Lambda::EventSourceMapping",
+                              properties: properties, origin: trigger.range),
+                     for: decl, when: [trigger.when, table.when].compactMap { $0 })
+    }
+
+    /// `FilterCriteria` (each pattern as JSON text), `FunctionResponseTypes`
+    /// and `ScalingConfig` of an sqs trigger's mapping, where set.
+    private func sqsOptions(_ options: SQSTriggerOptions) -> [(String, TemplateValue)] {
+        var properties: [(String, TemplateValue)] = []
+        if let first = options.filters.first {
+            let filters: [TemplateValue] = options.filters.map { pattern in
+                .object([("Pattern", .string(JSONWriter.writeMinified(value(pattern)), pattern.range))], pattern.range)
+            }
+            properties.append(("FilterCriteria", .object([("Filters", .array(filters, first.range))], first.range)))
+        }
+        if let report = options.reportBatchItemFailures, report.value {
+            properties.append(("FunctionResponseTypes", .array([.string("ReportBatchItemFailures", report.range)], report.range)))
+        }
+        if let concurrency = options.maximumConcurrency {
+            properties.append(("ScalingConfig", .object([
+                ("MaximumConcurrency", .int(concurrency.value, concurrency.range)),
+            ], concurrency.range)))
+        }
+        return properties
     }
 
     /// The conditions of an s3 permission beyond the function's own. The

@@ -4,7 +4,8 @@ import FormworkFacts
 import FormworkSpec
 
 /// `kind: queue` → `AWS::SQS::Queue`, with SQS-managed encryption and an
-/// optional redrive policy to another queue of the spec. A queue that
+/// optional redrive policy to another queue of the spec; `fifo: true` adds
+/// `FifoQueue` and a `QueueName` ending in `.fifo`. A queue that
 /// triggers functions and sets no `visibilityTimeout` gets six times the
 /// largest of their timeouts (at most 43,200 s), Lambda's advice; one that
 /// sets less than a function's timeout is `QueueVisibilityTimeouts`' to report.
@@ -12,6 +13,13 @@ extension Lowering {
     func lowerQueue(_ decl: ResourceDecl, _ queue: QueueSpec) {
         let origin = decl.range
         var properties: [(String, TemplateValue)] = [("SqsManagedSseEnabled", .bool(true, origin))]
+        if let fifo = queue.fifo, fifo.value {
+            properties.append(("FifoQueue", .bool(true, fifo.range)))
+            properties.append(("QueueName", Self.fifoQueueName(decl, stack: spec.stack.value)))
+        }
+        if let deduplication = queue.contentBasedDeduplication {
+            properties.append(("ContentBasedDeduplication", .bool(deduplication.value, deduplication.range)))
+        }
         if let days = queue.retentionDays {
             properties.append(("MessageRetentionPeriod", .int(days.value * 86_400, days.range)))
         }
@@ -32,6 +40,19 @@ extension Lowering {
 }
 
 extension Lowering {
+    /// A FIFO queue's name: `<stack>-<name>-<stack ID suffix>.fifo`, cut as a
+    /// function's name is (`FunctionNaming`) to SQS's 80 characters. Named
+    /// here, not by CloudFormation: the name CloudFormation makes up for a
+    /// FIFO queue can pass 80 characters (`SQS.fifoSuffix`).
+    static func fifoQueueName(_ decl: ResourceDecl, stack: String) -> TemplateValue {
+        let origin = decl.name.range
+        let prefix = FunctionNaming.prefix(stack: stack, name: decl.name.text,
+                                           limit: SQS.maxQueueNameLength - SQS.fifoSuffix.count)
+        return .object([("Fn::Join", .array([.string("", origin), .array([
+            .string(prefix + "-", origin), FunctionNaming.stackIdSuffix(origin), .string(SQS.fifoSuffix, origin),
+        ], origin)], origin))], origin)
+    }
+
     /// The largest timeout among the functions an `sqs` trigger of each
     /// queue invokes (the first in spec order on a tie), in one walk of the spec.
     static func slowestConsumerTimeouts(in spec: Spec) -> [String: Located<Int>] {
@@ -39,7 +60,7 @@ extension Lowering {
         for decl in spec.resources {
             guard case .function(let function) = decl.body else { continue }
             for trigger in function.triggers {
-                guard case .sqs(let queue, _) = trigger.source else { continue }
+                guard case .sqs(let queue, _, _) = trigger.source else { continue }
                 if let current = slowest[queue.text], current.value >= function.timeout.value { continue }
                 slowest[queue.text] = function.timeout
             }

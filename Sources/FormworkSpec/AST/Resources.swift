@@ -115,6 +115,9 @@ package struct FunctionSpec: Sendable {
     package var timeout: Located<Int>
     package var memory: Located<Int>
     package var environment: [EnvironmentVariable] = []
+    /// Built in as false; default injection puts the built-in default
+    /// (`BuiltInDefaults.functionDeadLetterQueue`) in place once the
+    /// triggers and invokers are known.
     package var deadLetterQueue: Located<Bool>
     package var logs: LogSettings
     package var triggers: [Trigger] = []
@@ -122,6 +125,16 @@ package struct FunctionSpec: Sendable {
     package var permissions: [Permission] = []
     /// `statements:`, the escape hatch for what no verb grants.
     package var statements: [PolicyStatement] = []
+    /// `architectures: arm64` → `Architectures: [arm64]` (Lambda takes one).
+    package var architecture: Located<Architecture>?
+    /// `layers:` → `Layers`, each an ARN (interpolated).
+    package var layers: Located<[StringValue]>?
+    package var vpc: VPCSettings?
+    /// `reservedConcurrency` → `ReservedConcurrentExecutions`.
+    package var reservedConcurrency: Located<Int>?
+    package var tracing: Located<TracingMode>?
+    /// `ephemeralStorage` (MB) → `EphemeralStorage.Size`.
+    package var ephemeralStorage: Located<Int>?
     /// Keys the mapping misspells (`handlr:`) or writes with a value that
     /// did not decode (`handler: yes`), each reported by the decoder: a
     /// required setting among them is not reported missing again.
@@ -131,8 +144,15 @@ package struct FunctionSpec: Sendable {
     package init(builtInsAt range: SourceRange) {
         timeout = .builtIn(BuiltInDefaults.functionTimeout, at: range)
         memory = .builtIn(BuiltInDefaults.functionMemory, at: range)
-        deadLetterQueue = .builtIn(BuiltInDefaults.functionDeadLetterQueue, at: range)
+        deadLetterQueue = .builtIn(false, at: range)
         logs = LogSettings(builtInsAt: range)
+    }
+
+    /// Whether anything invokes the function asynchronously (an `s3` or
+    /// `schedule` trigger, an invoker), so that a failed invocation has
+    /// somewhere to go.
+    package var isInvokedAsynchronously: Bool {
+        !invokers.isEmpty || triggers.contains { $0.source.isAsynchronous }
     }
 }
 
@@ -166,11 +186,101 @@ package enum LogFormat: String, Sendable, CaseIterable {
     case json, text
 }
 
+/// A function's instruction set architecture, as Lambda spells it.
+package enum Architecture: String, Sendable, CaseIterable {
+    case x86_64, arm64
+}
+
+/// `tracing:` → `TracingConfig.Mode` (`Active`, `PassThrough`).
+package enum TracingMode: String, Sendable, CaseIterable {
+    case active, passThrough
+
+    package var mode: String { self == .active ? "Active" : "PassThrough" }
+}
+
+/// `vpc: { subnets, securityGroups }`: each a list of IDs, or one `${...}`
+/// of a list parameter.
+package struct VPCSettings: Sendable {
+    package enum IDs: Sendable {
+        case items([StringValue], SourceRange)
+        /// One string for the whole list (`${subnetIds}`).
+        case whole(StringValue)
+
+        package var strings: [StringValue] {
+            switch self {
+            case .items(let items, _): items
+            case .whole(let string): [string]
+            }
+        }
+    }
+
+    package var subnets: IDs
+    package var securityGroups: IDs
+    package var range: SourceRange
+}
+
+/// `dynamodb: { table, startingPosition, ... }`: a table's stream.
+package struct DynamoDBTrigger: Sendable {
+    /// A raw `AWS::DynamoDB::Table` of the spec with a `StreamSpecification`.
+    package var table: Name
+    package var startingPosition: Located<StreamStartingPosition>
+    package var batchSize: Located<Int>?
+    package var maximumRetryAttempts: Located<Int>?
+    package var reportBatchItemFailures: Located<Bool>?
+    package var filters: [RawValue] = []
+}
+
+/// Where a stream mapping starts reading.
+package enum StreamStartingPosition: String, Sendable, CaseIterable {
+    case latest, trimHorizon
+
+    /// The value `StartingPosition` takes.
+    package var cloudFormation: String { self == .latest ? "LATEST" : "TRIM_HORIZON" }
+}
+
+/// `sns: { topic }`: a raw `AWS::SNS::Topic` of the spec, or a topic's ARN.
+package enum SNSTopic: Sendable {
+    case name(Name)
+    case arn(StringValue)
+}
+
+/// `eventbridge: { pattern, bus }`: a rule on the default bus, or on a raw
+/// `AWS::Events::EventBus` of the spec.
+package struct EventBridgeTrigger: Sendable {
+    package var pattern: RawValue
+    package var bus: Name?
+}
+
+/// What an `sqs` trigger sets beyond its queue and batch size.
+package struct SQSTriggerOptions: Sendable {
+    /// `reportBatchItemFailures: true` → `FunctionResponseTypes: [ReportBatchItemFailures]`.
+    package var reportBatchItemFailures: Located<Bool>?
+    /// → `ScalingConfig.MaximumConcurrency`.
+    package var maximumConcurrency: Located<Int>?
+    /// Each an event filter pattern (a mapping, literal), → `FilterCriteria.Filters[].Pattern` as JSON text.
+    package var filters: [RawValue] = []
+
+    package init() {}
+}
+
 package struct Trigger: Sendable {
     package enum Source: Sendable {
         case s3(bucket: Name, events: [Located<String>], prefix: StringValue?, suffix: StringValue?)
-        case sqs(queue: Name, batchSize: Located<Int>?)
+        case sqs(queue: Name, batchSize: Located<Int>?, options: SQSTriggerOptions = SQSTriggerOptions())
         case schedule(LocatedText)
+        case dynamodb(DynamoDBTrigger)
+        case sns(SNSTopic)
+        case eventbridge(EventBridgeTrigger)
+
+        /// Whether the service invokes the function asynchronously (Lambda
+        /// queues the event, retries it, and sends what still fails to the
+        /// dead-letter queue); an sqs trigger polls and invokes synchronously.
+        package var isAsynchronous: Bool {
+            switch self {
+            case .s3, .schedule, .sns, .eventbridge: true
+            case .sqs, .dynamodb: false
+            }
+        }
     }
 
     package var source: Source
@@ -221,6 +331,11 @@ package struct QueueSpec: Sendable {
     package var retentionDays: Located<Int>?
     package var visibilityTimeout: Located<Int>?
     package var deadLetter: DeadLetterTarget?
+    /// `fifo: true`: a FIFO queue (nil or false: a standard one).
+    package var fifo: Located<Bool>?
+    package var contentBasedDeduplication: Located<Bool>?
+
+    package var isFifo: Bool { fifo?.value ?? false }
 
     package init() {}
 }

@@ -1,3 +1,5 @@
+import FormworkDiagnostics
+
 /// The one walk of a spec that the rules share, done once per compile
 /// (`SpecContext.walk`): every interpolated string with the `when:` clauses
 /// it stands under, every `when:` and each reference in its condition, and
@@ -18,9 +20,16 @@ package struct SpecWalk: Sendable {
     /// (`InterpolatedString.unparsed`) or `when:` (`Condition.unparsed`).
     /// None is resolved, since the text's error is reported, but each counts as a use.
     package private(set) var unparsedNames: [String] = []
+    /// Where `defaults.function.vpc` is, whose strings are walked once.
+    private var defaultVPC: SourceRange?
 
     package init(_ spec: Spec) {
         for tag in spec.tags { add(tag.value, .tag, under: []) }
+        // Strings of `defaults.function`, once (each function that takes them skips them).
+        let defaults = spec.defaults.function
+        for layer in defaults?.layers?.value ?? [] { add(layer, .layer, under: []) }
+        for id in (defaults?.vpc).map({ $0.subnets.strings + $0.securityGroups.strings }) ?? [] { add(id, .vpc, under: []) }
+        defaultVPC = defaults?.vpc?.range
         for resource in spec.resources { walk(resource) }
         for output in spec.outputs {
             let guards = clauses(output.when)
@@ -52,6 +61,12 @@ package struct SpecWalk: Sendable {
                 add(bucket, .code, under: guards)
                 add(key, .code, under: guards)
             }
+            if let layers = function.layers, layers.provenance != .defaults {
+                for layer in layers.value { add(layer, .layer, under: guards) }
+            }
+            if let vpc = function.vpc, vpc.range != defaultVPC {
+                for id in vpc.subnets.strings + vpc.securityGroups.strings { add(id, .vpc, under: guards) }
+            }
             for trigger in function.triggers {
                 let triggerGuards = guards + clauses(trigger.when)
                 switch trigger.source {
@@ -60,10 +75,19 @@ package struct SpecWalk: Sendable {
                     for filter in [prefix, suffix].compactMap({ $0 }) {
                         add(filter, .triggerFilter, under: triggerGuards)
                     }
-                case .sqs(let queue, _):
+                case .sqs(let queue, _, _):
                     uses([.queue], .sqsTriggerQueue, [queue])
                 case .schedule:
                     break
+                case .dynamodb(let stream):
+                    uses([], .dynamodbTriggerTable, [stream.table])
+                case .sns(.name(let topic)):
+                    uses([], .snsTriggerTopic, [topic])
+                case .sns(.arn(let arn)):
+                    add(arn, .triggerTopic, under: triggerGuards)
+                case .eventbridge(let rule):
+                    if let bus = rule.bus { uses([], .eventBridgeTriggerBus, [bus]) }
+                    add(rule.pattern, .eventPattern, under: triggerGuards)
                 }
             }
             for invoker in function.invokers {
@@ -158,6 +182,7 @@ package struct StringSite: Sendable {
         case tag, bucketName, lifecyclePrefix, environment, code, triggerFilter, invoker, invokerAccount, apiStage, corsOrigin
         /// A resource of a function's `statements:` item, and a string in its `condition:`.
         case statementResource, statementCondition
+        case layer, vpc, triggerTopic, eventPattern
         /// A raw resource's property or attribute, or an override's value, at any depth.
         case property
         /// A raw resource's `metadata:`, at any depth.
@@ -195,6 +220,7 @@ package struct NameUse: Sendable {
     /// What the name is, as messages say it.
     package enum Role: Sendable, Equatable, CustomStringConvertible {
         case dependsOn, deadLetterQueue, s3TriggerBucket, sqsTriggerQueue, routeFunction
+        case dynamodbTriggerTable, snsTriggerTopic, eventBridgeTriggerBus
         case permission(PermissionVerb)
 
         package var description: String {
@@ -203,6 +229,9 @@ package struct NameUse: Sendable {
             case .deadLetterQueue: "a dead-letter queue"
             case .s3TriggerBucket: "an s3 trigger's bucket"
             case .sqsTriggerQueue: "an sqs trigger's queue"
+            case .dynamodbTriggerTable: "a dynamodb trigger's table"
+            case .snsTriggerTopic: "an sns trigger's topic"
+            case .eventBridgeTriggerBus: "an eventbridge trigger's bus"
             case .routeFunction: "a route's function"
             case .permission(let verb): "a '\(verb.rawValue)' permission"
             }

@@ -47,6 +47,7 @@ extension DiagnosticCode {
         .invalidStackName, .unsupportedTag, .emptyCollection, .kindOrType, .unknownKind, .invalidRoute,
         .booleanForString, .conflictingKeys, .invalidTypeName, .invalidEnvironmentName, .triggerSources,
         .leadingZeroNumber, .constraintForType, .optionalAWSType, .malformedOverridePath,
+        .tooManyItems, .interpolationInPattern, .patternScalar,
     ]
 }
 

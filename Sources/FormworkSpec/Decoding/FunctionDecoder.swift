@@ -4,7 +4,10 @@ import FormworkYAML
 
 extension FunctionSpec {
     static let keys = SpecKeys.function
-    package static let defaultableKeys = ["handler", "runtime", "timeout", "memory", "deadLetterQueue", "logs"]
+    package static let defaultableKeys = [
+        "handler", "runtime", "timeout", "memory", "deadLetterQueue", "logs", "architectures", "layers", "vpc", "tracing",
+        "ephemeralStorage",
+    ]
 }
 
 extension SpecDecoder {
@@ -29,6 +32,29 @@ extension SpecDecoder {
             if let format = logs["format"].flatMap({ choice($0, "log format", as: LogFormat.self) }) { function.logs.format = format }
         }
         if let node = fields["environment"] { function.environment = decodeEnvironment(node) }
+        function.architecture = fields["architectures"].flatMap { choice($0, "architecture", as: Architecture.self) }
+        if let node = fields["layers"], let items = sequence(node, "layers") {
+            if items.count > Lambda.maxLayers {
+                report(.tooManyItems(items.count, of: "layers", most: Lambda.maxLayers,
+                                     at: fields.keyNode("layers")?.range ?? node.range))
+            } else {
+                function.layers = Located(items.compactMap { interpolated($0, "a layer ARN") }, node.range)
+            }
+        }
+        function.vpc = fields["vpc"].flatMap { decodeKeepingNames($0, decodeVPC) }
+        function.reservedConcurrency = fields["reservedConcurrency"].flatMap { node in
+            // Only the account knows the ceiling (`Lambda.reservedConcurrencyRange`): the message gives the floor alone.
+            guard let number = int(node, "reservedConcurrency", in: Int.min...Int.max) else { return nil }
+            guard Lambda.reservedConcurrencyRange.contains(number.value) else {
+                report(.negativeConcurrency(number))
+                return nil
+            }
+            return number
+        }
+        function.tracing = fields["tracing"].flatMap { choice($0, "tracing mode", as: TracingMode.self) }
+        function.ephemeralStorage = fields["ephemeralStorage"].flatMap {
+            int($0, "ephemeralStorage", in: Lambda.ephemeralStorageRange)
+        }
         if let node = fields["triggers"], let items = sequence(node, "triggers") {
             function.triggers = items.compactMap { decodeKeepingNames($0, decodeTrigger) }
         }
@@ -64,6 +90,29 @@ extension SpecDecoder {
               let key = fields["key"].flatMap({ interpolated($0, "code.key") })
         else { return nil }
         return .s3(bucket: bucket, key: key, range: node.range)
+    }
+
+    private func decodeVPC(_ node: YAMLNode) -> VPCSettings? {
+        guard let fields = fields(node, "vpc", allowed: SpecKeys.vpc.keys, required: SpecKeys.vpc.required),
+              let subnets = fields["subnets"].flatMap({ vpcIDs($0, "subnets", most: Lambda.maxVPCSubnets) }),
+              let groups = fields["securityGroups"].flatMap({ vpcIDs($0, "securityGroups", most: Lambda.maxVPCSecurityGroups) })
+        else { return nil }
+        return VPCSettings(subnets: subnets, securityGroups: groups, range: node.range)
+    }
+
+    /// A list of IDs, or one string standing for the whole list (`${subnetIds}`).
+    private func vpcIDs(_ node: YAMLNode, _ what: String, most: Int) -> VPCSettings.IDs? {
+        guard let items = node.sequence else { return interpolated(node, what).map(VPCSettings.IDs.whole) }
+        guard !items.isEmpty else {
+            report(.emptyList(what, at: node.range))
+            return nil
+        }
+        guard items.count <= most else {
+            report(.tooManyItems(items.count, of: what, most: most, at: node.range))
+            return nil
+        }
+        let ids = items.compactMap { interpolated($0, "an ID in \(what)") }
+        return ids.count == items.count ? .items(ids, node.range) : nil
     }
 
     private func decodeEnvironment(_ node: YAMLNode) -> [EnvironmentVariable] {
@@ -124,12 +173,125 @@ extension SpecDecoder {
                                         owner: fields.keyNode("sqs")?.range),
                   let queue = sqs["queue"].flatMap({ reference($0, "sqs.queue") })
             else { return nil }
-            source = .sqs(queue: queue, batchSize: sqs["batchSize"].flatMap { int($0, "batchSize", in: Lambda.sqsBatchSizeRange) })
+            var options = SQSTriggerOptions()
+            options.reportBatchItemFailures = sqs["reportBatchItemFailures"].flatMap { bool($0, "reportBatchItemFailures") }
+            options.maximumConcurrency = sqs["maximumConcurrency"].flatMap {
+                int($0, "maximumConcurrency", in: Lambda.sqsMaximumConcurrencyRange)
+            }
+            if let node = sqs["filters"], let items = sequence(node, "filters") {
+                if items.count > Lambda.maxEventFilters {
+                    report(.tooManyItems(items.count, of: "filters", most: Lambda.maxEventFilters,
+                                         at: sqs.keyNode("filters")?.range ?? node.range))
+                } else {
+                    options.filters = items.compactMap { decodeKeepingNames($0) { literalPattern($0, "a filter pattern") } }
+                }
+            }
+            source = .sqs(queue: queue, batchSize: sqs["batchSize"].flatMap { int($0, "batchSize", in: Lambda.sqsBatchSizeRange) },
+                          options: options)
+        case "dynamodb":
+            guard let stream = self.fields(body, "a dynamodb trigger", allowed: SpecKeys.dynamodbTrigger.keys,
+                                           required: SpecKeys.dynamodbTrigger.required, owner: fields.keyNode("dynamodb")?.range),
+                  let table = stream["table"].flatMap({ reference($0, "dynamodb.table") })
+            else { return nil }
+            let position = stream["startingPosition"].flatMap { choice($0, "starting position", as: StreamStartingPosition.self) }
+            var trigger = DynamoDBTrigger(
+                table: table, startingPosition: position ?? .builtIn(BuiltInDefaults.streamStartingPosition, at: table.range))
+            trigger.batchSize = stream["batchSize"].flatMap { int($0, "batchSize", in: DynamoDB.streamBatchSizeRange) }
+            trigger.maximumRetryAttempts = stream["maximumRetryAttempts"].flatMap {
+                int($0, "maximumRetryAttempts", in: DynamoDB.maximumRetryAttemptsRange)
+            }
+            trigger.reportBatchItemFailures = stream["reportBatchItemFailures"].flatMap { bool($0, "reportBatchItemFailures") }
+            if let node = stream["filters"], let items = sequence(node, "filters") {
+                if items.count > Lambda.maxEventFilters {
+                    report(.tooManyItems(items.count, of: "filters", most: Lambda.maxEventFilters,
+                                         at: stream.keyNode("filters")?.range ?? node.range))
+                } else {
+                    trigger.filters = items.compactMap { decodeKeepingNames($0) { literalPattern($0, "a filter pattern") } }
+                }
+            }
+            source = .dynamodb(trigger)
+        case "sns":
+            guard let sns = self.fields(body, "an sns trigger", allowed: SpecKeys.snsTrigger.keys,
+                                        required: SpecKeys.snsTrigger.required, owner: fields.keyNode("sns")?.range),
+                  let node = sns["topic"], let topic = snsTopic(node)
+            else { return nil }
+            source = .sns(topic)
+        case "eventbridge":
+            guard let rule = self.fields(body, "an eventbridge trigger", allowed: SpecKeys.eventBridgeTrigger.keys,
+                                         required: SpecKeys.eventBridgeTrigger.required, owner: fields.keyNode("eventbridge")?.range),
+                  let node = rule["pattern"]
+            else { return nil }
+            guard let pairs = node.mapping else {
+                report(.typeMismatch(expected: "a mapping", for: "an event pattern", found: node))
+                return nil
+            }
+            guard !pairs.isEmpty else {
+                report(.emptyList("an event pattern", at: node.range))
+                return nil
+            }
+            guard let pattern = rawValue(node), hasPatternShape(pattern, "an event pattern") else { return nil }
+            let bus = rule["bus"].flatMap { reference($0, "eventbridge.bus") }
+            source = .eventbridge(EventBridgeTrigger(pattern: pattern, bus: bus))
         default:
             guard let expression = locatedText(body, "a schedule expression") else { return nil }
             source = .schedule(expression)
         }
         return Trigger(source: source, when: when(in: fields), range: node.range)
+    }
+
+    /// A topic named (`orderEvents`: a resource of the spec) or given by ARN
+    /// (anything with `:` or `${`, interpolated).
+    private func snsTopic(_ node: YAMLNode) -> SNSTopic? {
+        if let text = node.scalar?.value, !text.contains(":"), !text.contains("${") {
+            return reference(node, "sns.topic").map(SNSTopic.name)
+        }
+        return interpolated(node, "sns.topic").map(SNSTopic.arn)
+    }
+
+    /// An event pattern written as a YAML mapping, every value literal: it
+    /// is written into the template as JSON text, where `${...}` could not be resolved.
+    func literalPattern(_ node: YAMLNode, _ what: String) -> RawValue? {
+        guard node.mapping != nil else {
+            report(.typeMismatch(expected: "a mapping", for: what, found: node))
+            return nil
+        }
+        guard let pattern = rawValue(node) else { return nil }
+        var stack = [pattern]
+        var literal = true
+        while let value = stack.popLast() {
+            switch value {
+            case .string(let string) where string.interpolated.hasExpressions:
+                report(.interpolationInPattern(what, at: string.range))
+                literal = false
+            case .conditional(let when, _, _, _):
+                report(.interpolationInPattern(what, "a conditional value", at: when.range))
+                literal = false
+            case .array(let items, _): stack += items
+            case .object(let members, _): stack += members.map(\.value)
+            default: break
+            }
+        }
+        return literal && hasPatternShape(pattern, what) ? pattern : nil
+    }
+
+    /// An event pattern (EventBridge's, and Lambda's filters, which share
+    /// its syntax) matches each field against a list of values or a nested
+    /// pattern: a field whose value is a single scalar (`source: orders`) is
+    /// refused at deploy time, so it is an error here, with a fix-it that
+    /// makes it a list.
+    func hasPatternShape(_ pattern: RawValue, _ what: String) -> Bool {
+        guard case .object(let members, _) = pattern else { return true }
+        var valid = true
+        for member in members {
+            switch member.value {
+            case .object: valid = hasPatternShape(member.value, what) && valid
+            case .array, .conditional: break
+            case .string, .number, .bool, .null:
+                report(.patternScalar(member.key.value, in: what, value: member.value))
+                valid = false
+            }
+        }
+        return valid
     }
 
     private func decodeInvoker(_ node: YAMLNode) -> Invoker? {
@@ -153,3 +315,46 @@ extension SpecDecoder {
         return Permission(verb: Located(verb, keyNode.range), target: target, range: node.range)
     }
 }
+
+// MARK: - Diagnostics
+
+extension DiagnosticCode {
+    package static let tooManyItems = DiagnosticCode("FW2070", .decoding, "a list has more items than AWS takes there")
+    package static let patternScalar = DiagnosticCode(
+        "FW2072", .decoding, "a field of an event pattern is one value instead of a list",
+        reference: DocumentationPage(
+            "Amazon EventBridge User Guide, \"Event patterns\" (the values a field matches are in an array)",
+            "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html"))
+    package static let interpolationInPattern = DiagnosticCode(
+        "FW2071", .decoding, "a filter pattern holds ${...}, which its JSON text cannot resolve")
+}
+
+extension Diagnostic {
+    static func tooManyItems(_ count: Int, of what: String, most: Int, at range: SourceRange) -> Diagnostic {
+        .error(.tooManyItems, "\(what) has \(count) items; AWS takes at most \(most)", at: range)
+    }
+
+    static func patternScalar(_ field: String, in what: String, value: RawValue) -> Diagnostic {
+        let listed: String? = switch value {
+        case .string(let string):
+            "[\"" + string.text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"]"
+        case .number(let number, _): "[\(number)]"
+        case .bool(let bool, _): "[\(bool)]"
+        default: nil
+        }
+        return .error(.patternScalar, "'\(field)' in \(what) matches a list of values, not one value", at: value.range,
+                      fixIts: listed.map { [FixIt("make it a list", replacing: value.range, with: $0)] } ?? [])
+    }
+
+    static func negativeConcurrency(_ number: Located<Int>) -> Diagnostic {
+        .error(.badNumber, "reservedConcurrency must be 0 or more, found \(number.value)", at: number.range,
+               help: ["0 stops every invocation of the function; leave reservedConcurrency out to share the account's concurrency"])
+    }
+
+    static func interpolationInPattern(_ what: String, _ construct: String = "${...}", at range: SourceRange) -> Diagnostic {
+        .error(.interpolationInPattern,
+               "\(what) is written as JSON text into the template, so it cannot hold \(construct)", at: range,
+               help: ["write the value the pattern matches literally"])
+    }
+}
+

@@ -13,6 +13,8 @@ extension SpecDecoder {
         var queue = QueueSpec()
         queue.retentionDays = fields["retentionDays"].flatMap { int($0, "retentionDays", in: SQS.retentionDaysRange) }
         queue.visibilityTimeout = fields["visibilityTimeout"].flatMap { int($0, "visibilityTimeout", in: SQS.visibilityTimeoutRange) }
+        queue.fifo = fields["fifo"].flatMap { bool($0, "fifo") }
+        queue.contentBasedDeduplication = fields["contentBasedDeduplication"].flatMap { bool($0, "contentBasedDeduplication") }
         if let node = fields["deadLetter"],
            let dlq = self.fields(node, "deadLetter", allowed: SpecKeys.deadLetter.keys,
                                  required: SpecKeys.deadLetter.required, owner: fields.keyNode("deadLetter")?.range),

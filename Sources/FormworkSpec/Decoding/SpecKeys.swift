@@ -41,21 +41,29 @@ package enum SpecKeys {
 
     package static let function = [
         "handler", "runtime", "code", "timeout", "memory", "environment", "deadLetterQueue", "logs", "triggers",
-        "invokers", "permissions", "statements",
+        "invokers", "permissions", "statements", "architectures", "layers", "vpc", "reservedConcurrency", "tracing",
+        "ephemeralStorage",
     ]
     /// What a function resource must write itself (`defaults.function` may not give it).
     package static let functionRequired = ["code"]
     package static let logs = Table(["retentionDays", "format"])
     package static let code = Table(["inline", "bucket", "key"])
     package static let environmentVariable = Table(["value", "when"], required: ["value"])
-    package static let triggerSources = ["s3", "sqs", "schedule"]
+    package static let triggerSources = ["s3", "sqs", "schedule", "dynamodb", "sns", "eventbridge"]
     package static let trigger = Table(triggerSources + ["when"])
     package static let s3Trigger = Table(["bucket", "events", "prefix", "suffix"], required: ["bucket"])
-    package static let sqsTrigger = Table(["queue", "batchSize"], required: ["queue"])
+    package static let sqsTrigger = Table(
+        ["queue", "batchSize", "reportBatchItemFailures", "maximumConcurrency", "filters"], required: ["queue"])
+    package static let dynamodbTrigger = Table(
+        ["table", "startingPosition", "batchSize", "maximumRetryAttempts", "reportBatchItemFailures", "filters"],
+        required: ["table"])
+    package static let snsTrigger = Table(["topic"], required: ["topic"])
+    package static let eventBridgeTrigger = Table(["pattern", "bus"], required: ["pattern"])
+    package static let vpc = Table(["subnets", "securityGroups"], required: ["subnets", "securityGroups"])
     package static let invoker = Table(["s3Bucket", "account", "when"], required: ["s3Bucket"])
     package static let statement = Table(["effect", "actions", "resources", "condition", "when"], required: ["actions", "resources"])
 
-    package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter"]
+    package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter", "fifo", "contentBasedDeduplication"]
     package static let deadLetter = Table(["queue", "maxReceiveCount"], required: ["queue"])
 
     package static let api = ["stage", "cors", "auth", "routes"]

@@ -3,9 +3,19 @@
 package enum BuiltInDefaults {
     package static let functionTimeout = 300
     package static let functionMemory = 512
-    package static let functionDeadLetterQueue = true
+    /// A function gets a dead-letter queue when something invokes it
+    /// asynchronously (`FunctionSpec.isInvokedAsynchronously`): only those
+    /// invocations are ever sent to one. An api or a queue invokes
+    /// synchronously, and a failed queue message goes to the queue's own
+    /// `deadLetter`, never the function's.
+    package static func functionDeadLetterQueue(_ function: FunctionSpec) -> Bool {
+        function.isInvokedAsynchronously
+    }
     package static let logRetentionDays = 14
     package static let logFormat = LogFormat.json
+    /// Where a `dynamodb` trigger without `startingPosition` starts: the
+    /// records written from the mapping's creation on.
+    package static let streamStartingPosition = StreamStartingPosition.latest
     /// The event an `s3` trigger without `events` fires on.
     package static let s3TriggerEvent = "s3:ObjectCreated:*"
 

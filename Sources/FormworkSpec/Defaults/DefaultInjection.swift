@@ -12,6 +12,9 @@ extension Spec {
             switch resources[index].body {
             case .function(var function):
                 if let d = defaults.function { function.inject(d) }
+                if function.deadLetterQueue.provenance == .builtIn {
+                    function.deadLetterQueue.value = BuiltInDefaults.functionDeadLetterQueue(function)
+                }
                 // What `defaults.function` meant to give is not known: its error is reported.
                 if defaults.unreadKeys.contains("function") { function.unreadKeys.formUnion(FunctionSpec.defaultableKeys) }
                 resources[index].body = .function(function)
@@ -49,6 +52,11 @@ extension FunctionSpec {
         timeout.layer(over: d.timeout)
         memory.layer(over: d.memory)
         deadLetterQueue.layer(over: d.deadLetterQueue)
+        architecture = architecture ?? d.architecture.map { $0.fromDefaults }
+        layers = layers ?? d.layers.map { $0.fromDefaults }
+        vpc = vpc ?? d.vpc
+        tracing = tracing ?? d.tracing.map { $0.fromDefaults }
+        ephemeralStorage = ephemeralStorage ?? d.ephemeralStorage.map { $0.fromDefaults }
         logs.retentionDays.layer(over: d.logs.retentionDays)
         logs.format.layer(over: d.logs.format)
         if logs.provenance == .builtIn, d.logs.provenance != .builtIn {

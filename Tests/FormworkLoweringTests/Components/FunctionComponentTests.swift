@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func generatesChildrenRightAfterTheFunction() throws {
-        let (template, diagnostics) = Pipeline.compile(Self.function(""))
+        let (template, diagnostics) = Pipeline.compile(Self.function("    deadLetterQueue: true"))
         #expect(diagnostics.isEmpty)
         let resources = try #require(template).resources
         #expect(resources.map(\.logicalId) == ["Worker", "WorkerRole", "WorkerLogGroup", "WorkerDeadLetterQueue"])
@@ -60,6 +60,29 @@ import Testing
         // consume from the permission and from the trigger are the same statement, written once
         #expect(json.split(separator: "sqs:ReceiveMessage", omittingEmptySubsequences: false).count == 2)
         #expect(json.contains("sqs:SendMessage"))
+    }
+
+    /// VPC access and active tracing need `Resource: "*"`: they come as AWS's
+    /// managed policies, and the inline policy still names only ARNs.
+    @Test func vpcAndTracingComeAsManagedPoliciesNeverAsAStarInTheInlinePolicy() throws {
+        let text = Self.function("""
+                vpc: { subnets: [subnet-1, subnet-2], securityGroups: sg-1 }
+                tracing: active
+                architectures: arm64
+            """)
+        let (template, diagnostics) = Pipeline.compile(text)
+        #expect(diagnostics.isEmpty)
+        let role = try #require(template?.resource("WorkerRole"))
+        #expect(!JSONWriter.write(role.properties["Policies"] ?? .string("", nil)).contains("\"*\""))
+        let managed = try #require(role.properties["ManagedPolicyArns"]?.items.compactMap { $0["Fn::Sub"]?.text })
+        #expect(managed == [
+            "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+            "arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess",
+        ])
+        let function = try #require(template?.resource("Worker"))
+        #expect(function.properties["VpcConfig"]?.compactJSON
+            == #"{"SecurityGroupIds": ["sg-1"],"SubnetIds": ["subnet-1","subnet-2"]}"#)
+        #expect(function.properties["Architectures"]?.compactJSON == #"["arm64"]"#)
     }
 
     @Test func environmentVariableNamesKeepTheirOwnRange() throws {
@@ -222,6 +245,25 @@ import Testing
 }
 
 @Suite struct FunctionNamingTests {
+    /// A FIFO queue's name is cut like a function's, to leave `-<suffix>.fifo` within SQS's 80 characters.
+    @Test func fifoQueueNamesFitSQSsLimit() throws {
+        let stack = String(repeating: "s", count: 64)
+        let text = """
+            formwork: 1
+            stack: \(stack)
+            resources:
+              \(String(repeating: "q", count: 70)): { kind: queue, fifo: true }
+            """
+        let (template, diagnostics) = Pipeline.compile(text)
+        #expect(diagnostics.isEmpty)
+        let join = try #require(template?.resources.first?.properties["QueueName"]?["Fn::Join"]?.items.last?.items)
+        let prefix = try #require(join.first?.text)
+        #expect(join.last?.text == ".fifo")
+        // prefix, 8 hex digits of the stack ID, ".fifo"
+        #expect(prefix.count + 8 + 5 <= 80)
+        #expect(prefix.hasSuffix("-"))
+    }
+
     @Test func shortNamesAreStackDashName() {
         #expect(FunctionNaming.prefix(stack: "media", name: "worker") == "media-worker")
     }

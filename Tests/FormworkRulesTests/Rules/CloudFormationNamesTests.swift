@@ -21,6 +21,7 @@ import Testing
             handler: index.handler
             runtime: nodejs22.x
             code: { inline: "exports.handler = async () => {}" }
+            deadLetterQueue: true
           api:
             kind: api
             stage: v1

@@ -5,8 +5,9 @@ import Testing
 
 /// FW6001 (DeclaredQuotas): declared counts, and the least the components expand to.
 @Suite struct DeclaredQuotasTests {
+    /// Functions of four resources each: with a dead-letter queue, which the least bound does not count.
     private func functions(_ count: Int) -> String {
-        (0..<count).map { "  f\($0): { kind: function, runtime: nodejs22.x, handler: a.b, code: { inline: x } }" }
+        (0..<count).map { "  f\($0): { kind: function, runtime: nodejs22.x, handler: a.b, code: { inline: x }, deadLetterQueue: true }" }
             .joined(separator: "\n")
     }
 

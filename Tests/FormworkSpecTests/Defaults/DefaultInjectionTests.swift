@@ -35,9 +35,34 @@ import Testing
         #expect(other.runtime?.value == "nodejs22.x")
         #expect(other.logs.format.value == .text)
         #expect(other.logs.retentionDays.value == 14)
-        #expect(other.deadLetterQueue.value == true)
+        #expect(other.deadLetterQueue.value == false)  // nothing invokes it asynchronously
         #expect(bucket.versioning.value == false)
         #expect(bucket.publicAccess.value == .blocked)
         #expect(bucket.encryption.value == .s3)
+    }
+
+    /// A dead-letter queue by default only where Lambda can send it something:
+    /// an asynchronous trigger or an invoker; `deadLetterQueue` written, here
+    /// or in `defaults.function`, wins either way.
+    @Test func deadLetterQueueOnlyWhenInvokedAsynchronously() throws {
+        let text = """
+            formwork: 1
+            stack: demo
+            resources:
+              apiOnly: { kind: function, handler: a.b, runtime: nodejs22.x, code: { inline: x } }
+              queued: { kind: function, handler: a.b, runtime: nodejs22.x, code: { inline: x }, triggers: [{ sqs: { queue: jobs } }] }
+              scheduled: { kind: function, handler: a.b, runtime: nodejs22.x, code: { inline: x }, triggers: [{ schedule: rate(1 hour) }] }
+              uploads: { kind: function, handler: a.b, runtime: nodejs22.x, code: { inline: x }, invokers: [{ s3Bucket: b }] }
+              asked: { kind: function, handler: a.b, runtime: nodejs22.x, code: { inline: x }, deadLetterQueue: true }
+              refused: { kind: function, handler: a.b, runtime: nodejs22.x, code: { inline: x }, deadLetterQueue: false,
+                         triggers: [{ schedule: rate(1 hour) }] }
+              jobs: { kind: queue }
+            """
+        var spec = try #require(Pipeline.decode(text).spec)
+        spec.injectDefaults()
+        let queues: [Bool] = spec.resources.compactMap {
+            if case .function(let function) = $0.body { function.deadLetterQueue.value } else { nil }
+        }
+        #expect(queues == [false, false, true, true, true, false])
     }
 }

@@ -43,7 +43,7 @@ enum PermissionTargets: SpecRule {
                     continue
                 }
                 guard case .raw(let raw) = target.body else { continue }
-                if verb == .readStream, raw.property(DynamoDB.streamProperty) == nil {
+                if verb == .readStream, raw.property(DynamoDB.streamSpecification) == nil {
                     diagnostics.append(.tableWithoutStream(permission, target))
                 }
                 if type.type == "AWS::SSM::Parameter", raw.parameterNameIsPath == nil, let name = raw.property("Name") {
@@ -95,10 +95,10 @@ extension Diagnostic {
 
     static func tableWithoutStream(_ permission: Permission, _ target: ResourceDecl) -> Diagnostic {
         .error(.tableWithoutStream,
-               "'readStream' needs a stream, but table '\(target.name.text)' has no \(DynamoDB.streamProperty)",
+               "'readStream' needs a stream, but table '\(target.name.text)' has no \(DynamoDB.streamSpecification)",
                at: permission.verb.range,
                notes: [Note("'\(target.name.text)' is declared here", at: target.name.range)],
-               help: ["give the table \(DynamoDB.streamProperty): { StreamViewType: NEW_AND_OLD_IMAGES } (or KEYS_ONLY, NEW_IMAGE, OLD_IMAGE)"])
+               help: ["give the table \(DynamoDB.streamSpecification): { StreamViewType: NEW_AND_OLD_IMAGES } (or KEYS_ONLY, NEW_IMAGE, OLD_IMAGE)"])
     }
 
     static func parameterNameUnknown(_ permission: Permission, _ target: ResourceDecl, name: SourceRange) -> Diagnostic {

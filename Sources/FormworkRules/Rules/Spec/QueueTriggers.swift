@@ -14,7 +14,7 @@ enum QueueTriggers: SpecRule {
             guard case .function(let function) = resource.body else { continue }
             var queues: [String: Name] = [:]
             for trigger in function.triggers {
-                guard case .sqs(let queue, _) = trigger.source else { continue }
+                guard case .sqs(let queue, _, _) = trigger.source else { continue }
                 if let first = queues[queue.text] {
                     let diagnostic = Diagnostic.duplicateQueueTrigger(queue, first: first, function: resource.name.text)
                     if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }

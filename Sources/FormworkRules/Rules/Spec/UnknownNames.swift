@@ -155,10 +155,10 @@ extension UnknownNames {
     /// What each kind generates, by the suffix its logical ID adds to its owner's.
     static func generatedResources(of body: ResourceBody) -> [(String, GeneratedResource)] {
         switch body {
-        case .function:
+        case .function(let function):
             [("Role", GeneratedResource("role", attribute: ("Arn", "roleArn"))),
-             ("LogGroup", GeneratedResource("log group", attribute: nil)),
-             ("DeadLetterQueue", GeneratedResource("dead-letter queue", attribute: nil))]
+             ("LogGroup", GeneratedResource("log group", attribute: nil))]
+                + (function.deadLetterQueue.value ? [("DeadLetterQueue", GeneratedResource("dead-letter queue", attribute: nil))] : [])
         case .api:
             [("Stage", GeneratedResource("stage", attribute: nil)),
              ("Deployment", GeneratedResource("deployment", attribute: nil))]
