@@ -27,10 +27,11 @@ enum ResourceProperties: TemplateRule {
 
     static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
         var seen: Set<Diagnostic> = []
+        let clean = CleanValues()
         for resource in context.template.resources {
             guard let schema = ResourceSchemas.schema(for: resource.type) else { continue }
             var validator = SchemaValidator(schema: schema, fallback: resource.properties.origin ?? resource.origin,
-                                            typeOrigin: resource.typeOrigin ?? resource.origin)
+                                            typeOrigin: resource.typeOrigin ?? resource.origin, clean: clean)
             validator.checkProperties(resource.properties)
             // A component writes the same value into several resources from
             // one spec node: report it once.
@@ -41,6 +42,86 @@ enum ResourceProperties: TemplateRule {
     }
 }
 
+/// The top-level property values of one template found to have nothing
+/// wrong, each with the schema node it was checked against. Whether a value
+/// passes depends on its JSON and the node alone (where it came from only
+/// places a finding), and components write the same values into many
+/// resources (a role's trust policy, a log group's retention): such a value
+/// is checked once. A value with a finding is checked, and reported, every
+/// time.
+final class CleanValues {
+    private struct Entry {
+        let node: ObjectIdentifier
+        let isTagProperty: Bool
+        let value: TemplateValue
+    }
+
+    /// By a cheap fingerprint of node and value; a few values each.
+    private var entries: [Int: [Entry]] = [:]
+
+    /// FNV-1a over the value's shape, keys, numbers and each string's
+    /// length and ends: far cheaper than hashing every byte, and values that
+    /// share it are told apart by comparing them.
+    private static func fingerprint(_ value: TemplateValue, _ hash: inout UInt64) {
+        func mix(_ byte: UInt64) { hash = (hash ^ byte) &* 0x100_0000_01b3 }
+        func mix(_ text: String, whole: Bool) {
+            let utf8 = text.utf8
+            mix(UInt64(truncatingIfNeeded: utf8.count))
+            if whole || utf8.count <= 16 {
+                for byte in utf8 { mix(UInt64(byte)) }
+            } else {
+                for byte in utf8.prefix(8) { mix(UInt64(byte)) }
+                for byte in utf8.suffix(8) { mix(UInt64(byte)) }
+            }
+        }
+        switch value.kind {
+        case .string(let text): mix(1); mix(text, whole: false)
+        case .number(let text): mix(2); mix(text, whole: true)
+        case .bool(let flag): mix(flag ? 3 : 4)
+        case .null: mix(5)
+        case .array(let items):
+            mix(6)
+            mix(UInt64(items.count))
+            for item in items { fingerprint(item, &hash) }
+        case .object(let members):
+            // In any order, as values compare.
+            mix(7)
+            mix(UInt64(members.count))
+            var sum: UInt64 = 0
+            for member in members {
+                var inner: UInt64 = 0xcbf2_9ce4_8422_2325
+                for byte in member.key.utf8 { inner = (inner ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                fingerprint(member.value, &inner)
+                sum &+= inner
+            }
+            mix(sum)
+        }
+    }
+
+    private static func key(_ value: TemplateValue, _ node: SchemaNode, _ isTagProperty: Bool) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(UInt(bitPattern: ObjectIdentifier(node)))
+        hash = (hash ^ (isTagProperty ? 1 : 0)) &* 0x100_0000_01b3
+        fingerprint(value, &hash)
+        return Int(truncatingIfNeeded: hash)
+    }
+
+    /// At most this many values share a fingerprint (each is compared in full).
+    private static let perFingerprint = 4
+
+    func contains(_ value: TemplateValue, _ node: SchemaNode, isTagProperty: Bool) -> (found: Bool, key: Int) {
+        let key = Self.key(value, node, isTagProperty)
+        let found = entries[key]?.contains {
+            $0.node == ObjectIdentifier(node) && $0.isTagProperty == isTagProperty && $0.value == value
+        } ?? false
+        return (found, key)
+    }
+
+    func insert(_ value: TemplateValue, _ node: SchemaNode, isTagProperty: Bool, key: Int) {
+        guard entries[key]?.count ?? 0 < Self.perFingerprint else { return }
+        entries[key, default: []].append(Entry(node: ObjectIdentifier(node), isTagProperty: isTagProperty, value: value))
+    }
+}
+
 /// One resource's properties checked against its schema; `findings` holds what is wrong.
 struct SchemaValidator {
     let schema: ResourceSchema
@@ -48,21 +129,27 @@ struct SchemaValidator {
     let fallback: SourceRange
     /// Where a missing top-level property is reported: the resource's type.
     let typeOrigin: SourceRange
+    /// Top-level values already found clean in this template; nil checks every value.
+    let clean: CleanValues?
     private(set) var findings: [Diagnostic] = []
     private var reported: Set<Diagnostic> = []
+    /// Every finding made, repeated ones too (a value is clean when checking it adds none).
+    private var made = 0
     private var depth = 0
     /// Where the value being checked stands; a `Path` is made of it only for a finding.
     private var steps: [Path.Step] = []
     private var path: Path { Path(type: schema.type, steps: steps) }
 
-    init(schema: ResourceSchema, fallback: SourceRange, typeOrigin: SourceRange) {
+    init(schema: ResourceSchema, fallback: SourceRange, typeOrigin: SourceRange, clean: CleanValues? = nil) {
         self.schema = schema
         self.fallback = fallback
         self.typeOrigin = typeOrigin
+        self.clean = clean
     }
 
     /// A finding, once (an item checked against `items` and `prefixItems` can fail both alike).
     private mutating func report(_ finding: Diagnostic) {
+        made += 1
         if reported.insert(finding).inserted { findings.append(finding) }
     }
 
@@ -86,7 +173,16 @@ struct SchemaValidator {
                 report(.readOnlyProperty(path, at: member.keyOrigin ?? member.value.origin ?? fallback))
                 continue
             }
-            check(member.value, against: node, isTagProperty: member.key == schema.tagging?.property)
+            let isTagProperty = member.key == schema.tagging?.property
+            guard let clean else {
+                check(member.value, against: node, isTagProperty: isTagProperty)
+                continue
+            }
+            let (found, key) = clean.contains(member.value, node, isTagProperty: isTagProperty)
+            if found { continue }
+            let before = made
+            check(member.value, against: node, isTagProperty: isTagProperty)
+            if made == before { clean.insert(member.value, node, isTagProperty: isTagProperty, key: key) }
         }
         for name in schema.required where !members.contains(where: { $0.key == name }) && !suggested.contains(name) {
             report(.missingProperty(name, in: Path(type: schema.type, steps: []), at: typeOrigin))
