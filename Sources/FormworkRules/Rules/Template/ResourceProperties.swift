@@ -56,57 +56,16 @@ final class CleanValues {
         let value: TemplateValue
     }
 
-    /// By a cheap fingerprint of node and value; a few values each.
+    /// By the hash of node and value.
     private var entries: [Int: [Entry]] = [:]
 
-    /// FNV-1a over the value's shape, keys, numbers and each string's
-    /// length and ends: far cheaper than hashing every byte, and values that
-    /// share it are told apart by comparing them.
-    private static func fingerprint(_ value: TemplateValue, _ hash: inout UInt64) {
-        func mix(_ byte: UInt64) { hash = (hash ^ byte) &* 0x100_0000_01b3 }
-        func mix(_ text: String, whole: Bool) {
-            let utf8 = text.utf8
-            mix(UInt64(truncatingIfNeeded: utf8.count))
-            if whole || utf8.count <= 16 {
-                for byte in utf8 { mix(UInt64(byte)) }
-            } else {
-                for byte in utf8.prefix(8) { mix(UInt64(byte)) }
-                for byte in utf8.suffix(8) { mix(UInt64(byte)) }
-            }
-        }
-        switch value.kind {
-        case .string(let text): mix(1); mix(text, whole: false)
-        case .number(let text): mix(2); mix(text, whole: true)
-        case .bool(let flag): mix(flag ? 3 : 4)
-        case .null: mix(5)
-        case .array(let items):
-            mix(6)
-            mix(UInt64(items.count))
-            for item in items { fingerprint(item, &hash) }
-        case .object(let members):
-            // In any order, as values compare.
-            mix(7)
-            mix(UInt64(members.count))
-            var sum: UInt64 = 0
-            for member in members {
-                var inner: UInt64 = 0xcbf2_9ce4_8422_2325
-                for byte in member.key.utf8 { inner = (inner ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                fingerprint(member.value, &inner)
-                sum &+= inner
-            }
-            mix(sum)
-        }
-    }
-
     private static func key(_ value: TemplateValue, _ node: SchemaNode, _ isTagProperty: Bool) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(UInt(bitPattern: ObjectIdentifier(node)))
-        hash = (hash ^ (isTagProperty ? 1 : 0)) &* 0x100_0000_01b3
-        fingerprint(value, &hash)
-        return Int(truncatingIfNeeded: hash)
+        var hasher = Hasher()
+        hasher.combine(ObjectIdentifier(node))
+        hasher.combine(isTagProperty)
+        hasher.combine(value)
+        return hasher.finalize()
     }
-
-    /// At most this many values share a fingerprint (each is compared in full).
-    private static let perFingerprint = 4
 
     func contains(_ value: TemplateValue, _ node: SchemaNode, isTagProperty: Bool) -> (found: Bool, key: Int) {
         let key = Self.key(value, node, isTagProperty)
@@ -117,7 +76,6 @@ final class CleanValues {
     }
 
     func insert(_ value: TemplateValue, _ node: SchemaNode, isTagProperty: Bool, key: Int) {
-        guard entries[key]?.count ?? 0 < Self.perFingerprint else { return }
         entries[key, default: []].append(Entry(node: ObjectIdentifier(node), isTagProperty: isTagProperty, value: value))
     }
 }
