@@ -132,7 +132,7 @@ struct SchemaValidator {
                 continue
             }
             let isTagProperty = member.key == schema.tagging?.property
-            guard let clean else {
+            guard let clean, !isShallow(member.value, node) else {
                 check(member.value, against: node, isTagProperty: isTagProperty)
                 continue
             }
@@ -144,6 +144,23 @@ struct SchemaValidator {
         }
         for name in schema.required where !members.contains(where: { $0.key == name }) && !suggested.contains(name) {
             report(.missingProperty(name, in: Path(type: schema.type, steps: []), at: typeOrigin))
+        }
+    }
+
+    /// Whether checking `value` against `node` is no more than a look at its
+    /// type: a mapping or list whose node says nothing of what it holds (an
+    /// IAM policy document). Remembering it would cost more than checking it.
+    private func isShallow(_ value: TemplateValue, _ node: SchemaNode) -> Bool {
+        guard let node = schema.resolve(node) else { return true }
+        guard node.anyOf.isEmpty, node.oneOf.isEmpty, node.allOf.isEmpty else { return false }
+        switch value.kind {
+        case .object:
+            guard case nil = node.additionalProperties else { return false }
+            return node.properties.isEmpty && node.patternProperties.isEmpty && node.required.isEmpty
+        case .array:
+            return node.items == nil && node.prefixItems.isEmpty
+        case .string, .number, .bool, .null:
+            return false
         }
     }
 
@@ -248,6 +265,10 @@ struct SchemaValidator {
     }
 
     private mutating func checkObject(_ members: [TemplateValue.Member], _ node: SchemaNode, _ at: SourceRange) {
+        // A node that says nothing of its members (an IAM policy document, a JSON-typed
+        // property) takes any: nothing below is checked, so no member is looked up.
+        if node.properties.isEmpty, node.patternProperties.isEmpty, node.required.isEmpty,
+           case nil = node.additionalProperties { return }
         var suggested: [String] = []
         for member in members {
             steps.append(.key(member.key))
