@@ -77,6 +77,10 @@ let package = Package(
             "FormworkRules", "FormworkLowering", "FormworkSpec", "FormworkCFN", "FormworkFacts", "FormworkTestSupport",
         ]),
         .testTarget(name: "FormworkKitTests", dependencies: ["FormworkKit", "FormworkTestSupport"]),
+        // The command line's own code (QuickArguments against swift-argument-parser).
+        .testTarget(name: "FormworkCommandTests", dependencies: [
+            "formwork", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )
 

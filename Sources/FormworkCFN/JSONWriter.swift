@@ -315,17 +315,19 @@ package enum JSONWriter {
     /// the whitespace between tokens (none inside strings is touched), plus
     /// the final line break. One scan of the text, so a rule can tell what
     /// `--minify` would write without writing it.
-    package static func compactByteCount(of json: String) -> Int {
+    /// With `limit`, the count is exact up to `limit`; past it, the scan
+    /// stops and the count returned is only some number over `limit`.
+    package static func compactByteCount(of json: String, limit: Int = .max) -> Int {
         var json = json
-        return json.withUTF8 { compactByteCount(of: $0) }
+        return json.withUTF8 { compactByteCount(of: $0, limit: limit) }
     }
 
-    private static func compactByteCount(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func compactByteCount(of bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         guard let base = bytes.baseAddress else { return 1 }
         let end = bytes.count
         var count = 1  // the final line break
         var index = 0
-        while index < end {
+        while index < end, count <= limit {
             switch bytes[index] {
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 index += 1

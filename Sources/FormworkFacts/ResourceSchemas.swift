@@ -56,7 +56,16 @@ package enum ResourceSchemas {
         init() {
             bytes = UnsafeBufferPointer(start: formwork_schemas_bytes(), count: formwork_schemas_size())
             let headerEnd = bytes.firstIndex(of: 0x0A) ?? 0
-            let fields = bytes[..<headerEnd].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            // Split by hand: `split` makes an array of slices, whose type the runtime
+            // looks up in every conformance record the first time (docs/performance.md).
+            var fields: [String] = []
+            var start = 0
+            for index in 0...headerEnd where index == headerEnd || bytes[index] == 0x20 {
+                if index > start {
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                }
+                start = index + 1
+            }
             precondition(fields.count == 5 && fields[0] == "formwork-schemas" && fields[1] == "1",
                          "schemas.data: not a version 1 file")
             source = fields[2]
@@ -249,9 +258,10 @@ package final class SchemaNode: Sendable {
     package let items: SchemaNode?
     /// `prefixItems`: the schema of the first items, each in turn (besides `items`).
     package let prefixItems: [SchemaNode]
-    /// An object's properties, by name; `propertyNames` sorted.
+    /// An object's properties, by name.
     package let properties: [String: SchemaNode]
-    package let propertyNames: [String]
+    /// Their names, sorted (for a did-you-mean, so made only when one is needed).
+    package var propertyNames: [String] { properties.keys.sorted() }
     package let required: [String]
     /// `additionalProperties`: nil when absent (anything goes), `.closed` when false.
     package let additionalProperties: Additional?
@@ -301,7 +311,6 @@ package final class SchemaNode: Sendable {
         items = f.items
         prefixItems = f.prefixItems
         properties = f.properties
-        propertyNames = f.properties.keys.sorted()
         required = f.required
         additionalProperties = f.additionalProperties
         patternProperties = f.patternProperties

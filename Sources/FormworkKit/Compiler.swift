@@ -40,6 +40,10 @@ public struct Compilation: Sendable {
     package let sourceMap: SourceMap?
     /// Every diagnostic, in display order (the command line decides how many to show).
     public let diagnostics: [Diagnostic]
+    /// The YAML tree the spec was decoded from: nothing reads it, but a
+    /// process about to exit keeps it with the rest instead of freeing it
+    /// node by node (about 3% of an at-quota compile).
+    let syntax: YAMLNode?
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 
@@ -49,9 +53,10 @@ public struct Compilation: Sendable {
     /// The source map as JSON (`formwork compile --source-map`).
     public var sourceMapJSON: String? { sourceMap?.json(file: path) }
 
-    init(path: String, sourceText: String, spec: Spec? = nil, template: Template? = nil,
+    init(path: String, sourceText: String, syntax: YAMLNode? = nil, spec: Spec? = nil, template: Template? = nil,
          emitted: (text: String, sourceMap: SourceMap?)? = nil, diagnostics: [Diagnostic]) {
         self.path = path
+        self.syntax = syntax
         self.sourceText = sourceText
         self.spec = spec
         self.template = emitted == nil ? nil : template
@@ -114,18 +119,18 @@ public enum Compiler {
             return (String(decoding: bytes, as: UTF8.self), root, diagnostics)
         }
         guard let root, !yamlDiagnostics.hasErrors else {
-            return Compilation(path: path, sourceText: text, diagnostics: yamlDiagnostics)
+            return Compilation(path: path, sourceText: text, syntax: root, diagnostics: yamlDiagnostics)
         }
         var diagnostics = yamlDiagnostics
         let (decoded, decodeDiagnostics) = timer.measure("decode") { SpecDecoder.decode(root, file: path) }
         diagnostics += decodeDiagnostics
         guard var spec = decoded else {
-            return Compilation(path: path, sourceText: text, diagnostics: diagnostics)
+            return Compilation(path: path, sourceText: text, syntax: root, diagnostics: diagnostics)
         }
         diagnostics += checkOverrides(options.parameterOverrides, spec: spec)
         let (template, emitted, checked) = check(&spec, options: options, after: diagnostics, timer: timer)
         diagnostics += checked
-        return Compilation(path: path, sourceText: text, spec: spec, template: template, emitted: emitted,
+        return Compilation(path: path, sourceText: text, syntax: root, spec: spec, template: template, emitted: emitted,
                            diagnostics: diagnostics)
     }
 

@@ -78,14 +78,19 @@ package struct YAMLScalar: Sendable {
     package var source: String
     /// Where `source` starts.
     package var sourceStart: SourceLocation
-    package var file: String
+    package var sourceFile: SourceFile
+    package var file: String { sourceFile.path }
 
-    package init(value: String, style: ScalarStyle, source: String, sourceStart: SourceLocation, file: String) {
+    package init(value: String, style: ScalarStyle, source: String, sourceStart: SourceLocation, sourceFile: SourceFile) {
         self.value = value
         self.style = style
         self.source = source
         self.sourceStart = sourceStart
-        self.file = file
+        self.sourceFile = sourceFile
+    }
+
+    package init(value: String, style: ScalarStyle, source: String, sourceStart: SourceLocation, file: String) {
+        self.init(value: value, style: style, source: source, sourceStart: sourceStart, sourceFile: SourceFile(file))
     }
 }
 

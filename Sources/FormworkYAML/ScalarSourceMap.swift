@@ -70,7 +70,7 @@ package final class ScalarSourceMap {
     }
 
     package func range(ofValue offsets: Range<Int>) -> SourceRange {
-        let file = scalar.file
+        let file = scalar.sourceFile
         switch built() {
         case .verbatim(let shift, let count):
             let start = scalar.sourceStart
@@ -78,17 +78,17 @@ package final class ScalarSourceMap {
                 SourceLocation(line: start.line, column: start.column + shift + max(0, min(offset, count)))
             }
             let lower = max(0, min(offsets.lowerBound, count))
-            return SourceRange(file: file, start: at(lower), end: at(max(lower, offsets.upperBound)))
+            return SourceRange(sourceFile: file, start: at(lower), end: at(max(lower, offsets.upperBound)))
         case .mapped(let locations, nil):
-            return SourceRange(file: file, start: scalar.sourceStart, end: locations[locations.count - 1])
+            return SourceRange(sourceFile: file, start: scalar.sourceStart, end: locations[locations.count - 1])
         case .mapped(let locations, let spans?):
             let lower = max(0, min(offsets.lowerBound, spans.count))
             let upper = max(lower, min(offsets.upperBound, spans.count))
             if lower == upper {
                 let at = lower < spans.count ? spans[lower].start : (spans.last?.end ?? 0)
-                return SourceRange(file: file, start: locations[at], end: locations[at])
+                return SourceRange(sourceFile: file, start: locations[at], end: locations[at])
             }
-            return SourceRange(file: file, start: locations[spans[lower].start], end: locations[spans[upper - 1].end])
+            return SourceRange(sourceFile: file, start: locations[spans[lower].start], end: locations[spans[upper - 1].end])
         }
     }
 

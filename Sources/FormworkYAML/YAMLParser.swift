@@ -55,6 +55,8 @@ private struct TreeBuilder {
     }
 
     let file: String
+    /// `file`, as every range of the tree holds it.
+    let sourceFile: SourceFile
     let limits: YAMLLimits
     var diagnostics: [Diagnostic] = []
     var stack: [Frame] = []
@@ -64,6 +66,7 @@ private struct TreeBuilder {
 
     init(file: String, limits: YAMLLimits) {
         self.file = file
+        self.sourceFile = SourceFile(file)
         self.limits = limits
     }
 
@@ -136,7 +139,7 @@ private struct TreeBuilder {
         }
         let node = YAMLNode(
             content: .scalar(YAMLScalar(
-                value: value, style: style, source: source, sourceStart: sourceStart, file: file)),
+                value: value, style: style, source: source, sourceStart: sourceStart, sourceFile: sourceFile)),
             range: range(event.start, event.end), tag: event.tag)
         let size = Size(nodes: 1, bytes: value.utf8.count, height: 1)
         guard charge(size, at: node.range, alias: false) else { return false }
@@ -165,7 +168,7 @@ private struct TreeBuilder {
         // A flow collection ends at its bracket; a block one at its last
         // child (libyaml's block end sits at the next token, past comments).
         let end = frame.flow ? event.end.location : frame.lastEnd
-        let range = SourceRange(file: file, start: frame.start.location, end: end)
+        let range = SourceRange(sourceFile: sourceFile, start: frame.start.location, end: end)
         let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
         attach(YAMLNode(content: content, range: range, tag: frame.tag), size: frame.size, anchor: frame.anchor, at: range)
     }
@@ -252,12 +255,12 @@ private struct TreeBuilder {
     /// Stands in for an alias that could not be resolved, so keys and values stay paired.
     func placeholder(_ range: SourceRange) -> YAMLNode {
         YAMLNode(
-            content: .scalar(YAMLScalar(value: "", style: .plain, source: "", sourceStart: range.start, file: file)),
+            content: .scalar(YAMLScalar(value: "", style: .plain, source: "", sourceStart: range.start, sourceFile: sourceFile)),
             range: range)
     }
 
     func range(_ start: Mark, _ end: Mark) -> SourceRange {
-        SourceRange(file: file, start: start.location, end: end.location)
+        SourceRange(sourceFile: sourceFile, start: start.location, end: end.location)
     }
 
     /// Skips anchors, tags, spaces, line breaks and comments before a scalar.

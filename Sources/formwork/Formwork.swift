@@ -36,7 +36,8 @@ struct Formwork: ParsableCommand {
     /// Usage errors exit 2, as every other usage or I/O error does.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            // The everyday compile and lint lines skip swift-argument-parser's reflection (QuickArguments).
+            var command = try QuickArguments.command(CommandLine.arguments.dropFirst()) ?? parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)

@@ -181,4 +181,14 @@ import Testing
         #expect(JSONWriter.compactByteCount(of: #"[ "a \"#) == #"["a \"#.utf8.count + 1)
         #expect(JSONWriter.compactByteCount(of: "") == 1)
     }
+
+    /// With a limit the count is exact up to it, and over it past it, whatever the limit.
+    @Test func compactByteCountUpToALimit() {
+        let text = "{ \"a b\" :\n\t[ 1 ,\r 2 ] }\n"
+        let exact = JSONWriter.compactByteCount(of: text)
+        for limit in 0...exact + 2 {
+            let count = JSONWriter.compactByteCount(of: text, limit: limit)
+            if exact <= limit { #expect(count == exact) } else { #expect(count > limit) }
+        }
+    }
 }

@@ -75,9 +75,9 @@ package struct LocatedText: Sendable {
         if offsets.isEmpty {
             let at = offsets.lowerBound < scalarRanges.count
                 ? scalarRanges[offsets.lowerBound].start : scalarRanges[scalarRanges.count - 1].end
-            return SourceRange(file: range.file, start: at, end: at)
+            return SourceRange(sourceFile: range.sourceFile, start: at, end: at)
         }
-        return SourceRange(file: range.file, start: scalarRanges[offsets.lowerBound].start,
+        return SourceRange(sourceFile: range.sourceFile, start: scalarRanges[offsets.lowerBound].start,
                            end: scalarRanges[offsets.upperBound - 1].end)
     }
 }

@@ -85,7 +85,7 @@ extension SymbolTable {
         if case .undecodable = resource.body { return .success(.undecodable(resource.name)) }
         guard !rest.isEmpty else { return .success(.resource(resource, attribute: nil)) }
         let attribute = rest.joined(separator: ".")
-        let attributeRange = SourceRange(file: reference.range.file, start: reference.ranges[1].start, end: reference.range.end)
+        let attributeRange = SourceRange(sourceFile: reference.range.sourceFile, start: reference.ranges[1].start, end: reference.range.end)
         if let valid = resource.body.attributeNames, !valid.contains(attribute) {
             return .failure(.unknownAttribute(attribute, of: root, at: attributeRange, valid: valid.sorted()))
         }

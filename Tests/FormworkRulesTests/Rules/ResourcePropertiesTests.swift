@@ -135,6 +135,28 @@ import Testing
             """) == [])
     }
 
+    /// A value found clean is not checked again in the template (`CleanValues`), and a
+    /// wrong one is checked, and reported at its own line, wherever it is repeated.
+    @Test func aRepeatedValueIsReportedWhereverItIsWrong() {
+        #expect(findings("""
+              a:
+                type: AWS::SQS::Queue
+                properties: { Tags: [{ Key: team, Value: media }], DelaySeconds: ⟨a⟩901 }
+              b:
+                type: AWS::SQS::Queue
+                properties: { Tags: [{ Key: team, Value: media }], DelaySeconds: ⟨b⟩901 }
+              c:
+                type: AWS::SQS::Queue
+                properties: { Tags: [{ Key: team, ⟨c⟩Valu: media }], DelaySeconds: 900 }
+              d:
+                type: AWS::SQS::Queue
+                properties: { DelaySeconds: 900, MaximumMessageSize: ⟨d⟩big }
+              e:
+                type: AWS::SQS::Queue
+                properties: { DelaySeconds: 900, MaximumMessageSize: ⟨e⟩big }
+            """).sorted() == ["FW6101@c", "FW6103@d", "FW6103@e", "FW6106@a", "FW6106@b"])
+    }
+
     @Test func aMisspeltRequiredPropertyIsOneFinding() {
         #expect(findings("""
               role:

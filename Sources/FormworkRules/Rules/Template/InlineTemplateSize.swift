@@ -16,7 +16,8 @@ enum InlineTemplateSize: TemplateRule {
     static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
         let size = context.text.utf8.count
         guard size > CloudFormation.Quotas.inlineTemplateBodyBytes, let origin = context.template.origin else { return }
-        let minified = JSONWriter.compactByteCount(of: context.text)
+        // Only whether compact JSON fits is said: the count may stop past the limit.
+        let minified = JSONWriter.compactByteCount(of: context.text, limit: CloudFormation.Quotas.inlineTemplateBodyBytes)
         // Equal sizes: the text is already compact.
         diagnostics.append(.templateTooLargeInline(size, minified: minified < size ? minified : nil, at: origin))
     }

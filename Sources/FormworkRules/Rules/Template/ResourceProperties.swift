@@ -27,10 +27,11 @@ enum ResourceProperties: TemplateRule {
 
     static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
         var seen: Set<Diagnostic> = []
+        let clean = CleanValues()
         for resource in context.template.resources {
             guard let schema = ResourceSchemas.schema(for: resource.type) else { continue }
             var validator = SchemaValidator(schema: schema, fallback: resource.properties.origin ?? resource.origin,
-                                            typeOrigin: resource.typeOrigin ?? resource.origin)
+                                            typeOrigin: resource.typeOrigin ?? resource.origin, clean: clean)
             validator.checkProperties(resource.properties)
             // A component writes the same value into several resources from
             // one spec node: report it once.
@@ -41,6 +42,44 @@ enum ResourceProperties: TemplateRule {
     }
 }
 
+/// The top-level property values of one template found to have nothing
+/// wrong, each with the schema node it was checked against. Whether a value
+/// passes depends on its JSON and the node alone (where it came from only
+/// places a finding), and components write the same values into many
+/// resources (a role's trust policy, a log group's retention): such a value
+/// is checked once. A value with a finding is checked, and reported, every
+/// time.
+final class CleanValues {
+    private struct Entry {
+        let node: ObjectIdentifier
+        let isTagProperty: Bool
+        let value: TemplateValue
+    }
+
+    /// By the hash of node and value.
+    private var entries: [Int: [Entry]] = [:]
+
+    private static func key(_ value: TemplateValue, _ node: SchemaNode, _ isTagProperty: Bool) -> Int {
+        var hasher = Hasher()
+        hasher.combine(ObjectIdentifier(node))
+        hasher.combine(isTagProperty)
+        hasher.combine(value)
+        return hasher.finalize()
+    }
+
+    func contains(_ value: TemplateValue, _ node: SchemaNode, isTagProperty: Bool) -> (found: Bool, key: Int) {
+        let key = Self.key(value, node, isTagProperty)
+        let found = entries[key]?.contains {
+            $0.node == ObjectIdentifier(node) && $0.isTagProperty == isTagProperty && $0.value == value
+        } ?? false
+        return (found, key)
+    }
+
+    func insert(_ value: TemplateValue, _ node: SchemaNode, isTagProperty: Bool, key: Int) {
+        entries[key, default: []].append(Entry(node: ObjectIdentifier(node), isTagProperty: isTagProperty, value: value))
+    }
+}
+
 /// One resource's properties checked against its schema; `findings` holds what is wrong.
 struct SchemaValidator {
     let schema: ResourceSchema
@@ -48,21 +87,27 @@ struct SchemaValidator {
     let fallback: SourceRange
     /// Where a missing top-level property is reported: the resource's type.
     let typeOrigin: SourceRange
+    /// Top-level values already found clean in this template; nil checks every value.
+    let clean: CleanValues?
     private(set) var findings: [Diagnostic] = []
     private var reported: Set<Diagnostic> = []
+    /// Every finding made, repeated ones too (a value is clean when checking it adds none).
+    private var made = 0
     private var depth = 0
     /// Where the value being checked stands; a `Path` is made of it only for a finding.
     private var steps: [Path.Step] = []
     private var path: Path { Path(type: schema.type, steps: steps) }
 
-    init(schema: ResourceSchema, fallback: SourceRange, typeOrigin: SourceRange) {
+    init(schema: ResourceSchema, fallback: SourceRange, typeOrigin: SourceRange, clean: CleanValues? = nil) {
         self.schema = schema
         self.fallback = fallback
         self.typeOrigin = typeOrigin
+        self.clean = clean
     }
 
     /// A finding, once (an item checked against `items` and `prefixItems` can fail both alike).
     private mutating func report(_ finding: Diagnostic) {
+        made += 1
         if reported.insert(finding).inserted { findings.append(finding) }
     }
 
@@ -86,10 +131,36 @@ struct SchemaValidator {
                 report(.readOnlyProperty(path, at: member.keyOrigin ?? member.value.origin ?? fallback))
                 continue
             }
-            check(member.value, against: node, isTagProperty: member.key == schema.tagging?.property)
+            let isTagProperty = member.key == schema.tagging?.property
+            guard let clean, !isShallow(member.value, node) else {
+                check(member.value, against: node, isTagProperty: isTagProperty)
+                continue
+            }
+            let (found, key) = clean.contains(member.value, node, isTagProperty: isTagProperty)
+            if found { continue }
+            let before = made
+            check(member.value, against: node, isTagProperty: isTagProperty)
+            if made == before { clean.insert(member.value, node, isTagProperty: isTagProperty, key: key) }
         }
         for name in schema.required where !members.contains(where: { $0.key == name }) && !suggested.contains(name) {
             report(.missingProperty(name, in: Path(type: schema.type, steps: []), at: typeOrigin))
+        }
+    }
+
+    /// Whether checking `value` against `node` is no more than a look at its
+    /// type: a mapping or list whose node says nothing of what it holds (an
+    /// IAM policy document). Remembering it would cost more than checking it.
+    private func isShallow(_ value: TemplateValue, _ node: SchemaNode) -> Bool {
+        guard let node = schema.resolve(node) else { return true }
+        guard node.anyOf.isEmpty, node.oneOf.isEmpty, node.allOf.isEmpty else { return false }
+        switch value.kind {
+        case .object:
+            guard case nil = node.additionalProperties else { return false }
+            return node.properties.isEmpty && node.patternProperties.isEmpty && node.required.isEmpty
+        case .array:
+            return node.items == nil && node.prefixItems.isEmpty
+        case .string, .number, .bool, .null:
+            return false
         }
     }
 
@@ -194,6 +265,10 @@ struct SchemaValidator {
     }
 
     private mutating func checkObject(_ members: [TemplateValue.Member], _ node: SchemaNode, _ at: SourceRange) {
+        // A node that says nothing of its members (an IAM policy document, a JSON-typed
+        // property) takes any: nothing below is checked, so no member is looked up.
+        if node.properties.isEmpty, node.patternProperties.isEmpty, node.required.isEmpty,
+           case nil = node.additionalProperties { return }
         var suggested: [String] = []
         for member in members {
             steps.append(.key(member.key))
