@@ -52,11 +52,15 @@ API_PARTS = {"AWS::ApiGateway::Resource", "AWS::ApiGateway::Method", "AWS::ApiGa
 
 def parameter_sets(stem):
     """The parameter sets of specs/<stem>.deploy.json, after the defaults ({})."""
-    path = ROOT / "specs" / f"{stem}.deploy.json"
-    if not path.exists():
-        return [{}]
-    sets = json.loads(path.read_text()).get("parameterSets", [])
+    sets = deploy_settings(stem).get("parameterSets", [])
     return [{}] + [dict(s) for s in sets]
+
+
+def deploy_settings(stem):
+    """specs/<stem>.deploy.json: "parameterSets", and "notCreated", why a
+    stack cannot be created on the emulator at all (it gets one NO VERDICT)."""
+    path = ROOT / "specs" / f"{stem}.deploy.json"
+    return json.loads(path.read_text()) if path.exists() else {}
 
 
 def case_label(name, overrides):
@@ -124,9 +128,10 @@ def run_case(aws, template, overrides, name, account):
     ctx = Context(template, values, stack_name=name, account=account)
     ctx.get_att = aws.get_att
     # A type the emulator cannot create offline: the stack is not created at all.
-    blocked = sorted({r["Type"] for r in ctx.active_resources().values() if r["Type"] in noverdict.NOT_CREATED})
+    blocked = sorted({subject for r in ctx.active_resources().values() for subject in noverdict.blocking(r)})
     if blocked:
-        return [no_verdict(f"not created, it holds {kind}: {noverdict.NOT_CREATED[kind]}", [kind]) for kind in blocked]
+        return [no_verdict(f"not created, it holds {subject}: {noverdict.NOT_CREATED[subject]}", [subject])
+                for subject in blocked]
     started = time.monotonic()
     try:
         if len(template.text.encode()) > INLINE_TEMPLATE_BYTES:
@@ -354,6 +359,9 @@ def main():
         create_fixtures(aws, verdicts)
         reported = set()
         for template in goldens:
+            if why := deploy_settings(template.name).get("notCreated"):
+                verdicts.record(no_verdict(f"not created: {why}", [f"{template.name}.deploy.json"]), template.name)
+                continue
             for index, overrides in enumerate(parameter_sets(template.name)):
                 label = case_label(template.name, overrides)
                 for result in guarded(run_case, aws, template, overrides, stack_name(template.name, index), account):

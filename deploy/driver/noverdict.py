@@ -8,9 +8,9 @@ PATH = Path(__file__).resolve().parents[1] / "no-verdict.txt"
 
 
 def load(path=PATH):
-    """({type: why}, {(type, property): why}, {type: why}): unsupported
-    types, dropped properties, and types a stack is never created with
-    (lines `not-created TYPE why`)."""
+    """({type: why}, {(type, property): why}, {subject: why}): unsupported
+    types, dropped properties, and what a stack is never created with
+    (lines `not-created TYPE why` and `not-created TYPE.Property why`)."""
     types, properties, not_created = {}, {}, {}
     for line in path.read_text().splitlines():
         if not line.strip() or line.startswith("#"):
@@ -34,3 +34,11 @@ TYPES, PROPERTIES, NOT_CREATED = load()
 def dropped(kind, prop):
     """Whether the emulator drops this property: a checker never compares it."""
     return (kind, prop) in PROPERTIES
+
+
+def blocking(resource):
+    """What of `resource` keeps its stack from being created offline: its
+    type, or its type and a property it declares, as NOT_CREATED names them."""
+    kind = resource["Type"]
+    subjects = [kind] + [f"{kind}.{prop}" for prop in resource.get("Properties", {})]
+    return [subject for subject in subjects if subject in NOT_CREATED]
