@@ -40,6 +40,7 @@ package struct SpecWalk: Sendable {
         switch resource.body {
         case .bucket(let bucket):
             if let name = bucket.name { add(name, .bucketName, under: guards) }
+            if let target = bucket.accessLogs { uses([.bucket], .accessLogsBucket, [target]) }
             for rule in bucket.lifecycle?.value ?? [] {
                 if let prefix = rule.prefix { add(prefix, .lifecyclePrefix, under: guards) }
             }
@@ -175,7 +176,7 @@ package struct NameSite: Sendable {
 package struct NameUse: Sendable {
     /// What the name is, as messages say it.
     package enum Role: Sendable, Equatable, CustomStringConvertible {
-        case dependsOn, deadLetterQueue, s3TriggerBucket, sqsTriggerQueue, routeFunction
+        case dependsOn, deadLetterQueue, s3TriggerBucket, sqsTriggerQueue, routeFunction, accessLogsBucket
         case permission(PermissionVerb)
 
         package var description: String {
@@ -185,6 +186,7 @@ package struct NameUse: Sendable {
             case .s3TriggerBucket: "an s3 trigger's bucket"
             case .sqsTriggerQueue: "an sqs trigger's queue"
             case .routeFunction: "a route's function"
+            case .accessLogsBucket: "a bucket's accessLogs"
             case .permission(let verb): "a '\(verb.rawValue)' permission"
             }
         }

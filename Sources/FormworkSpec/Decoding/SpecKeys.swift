@@ -24,7 +24,7 @@ package enum SpecKeys {
     package static let commonResource = ["kind", "type", "when", "dependsOn", "tags", "retain"]
     package static let rawResource = Table(commonResource + ["properties"])
 
-    package static let bucket = ["name", "versioning", "publicAccess", "encryption", "lifecycle"]
+    package static let bucket = ["name", "versioning", "publicAccess", "encryption", "lifecycle", "accessLogs"]
     package static let lifecycleActions = [
         "transitions", "expiration", "noncurrentTransitions", "noncurrentExpiration", "abortIncompleteUploads",
     ]
@@ -51,7 +51,8 @@ package enum SpecKeys {
     package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter"]
     package static let deadLetter = Table(["queue", "maxReceiveCount"], required: ["queue"])
 
-    package static let api = ["stage", "cors", "auth", "routes"]
+    package static let api = ["stage", "cors", "auth", "routes", "tracing", "accessLogs", "cache"]
+    package static let apiCache = Table(["size", "ttl"], required: ["size"])
     /// What an api resource must write itself.
     package static let apiRequired = ["stage", "routes"]
     package static let cors = Table(["allowOrigin"], required: ["allowOrigin"])
