@@ -21,4 +21,19 @@ package enum APIGateway {
     /// The headers a CORS preflight allows: those the API Gateway console enables for CORS.
     /// Source: Amazon API Gateway Developer Guide, "CORS for REST APIs in API Gateway".
     package static let corsAllowHeaders = "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token"
+
+    /// A cached response lives 0 to 3600 seconds (300 by default).
+    /// Source: Amazon API Gateway Developer Guide, "Cache settings for REST
+    /// APIs in API Gateway": "The default TTL value for API caching is 300
+    /// seconds. The maximum TTL value is 3600 seconds."
+    package static let cacheTTLSeconds = 0...3600
+
+    /// The access log format of a stage's `AccessLogSetting`: one JSON object
+    /// per request, the fields of the developer guide's JSON example.
+    /// Source: Amazon API Gateway Developer Guide, "CloudWatch log formats for
+    /// API Gateway" (JSON).
+    package static let accessLogFormat = #"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","#
+        + #""caller":"$context.identity.caller","user":"$context.identity.user","requestTime":"$context.requestTime","#
+        + #""httpMethod":"$context.httpMethod","resourcePath":"$context.resourcePath","status":"$context.status","#
+        + #""protocol":"$context.protocol","responseLength":"$context.responseLength"}"#
 }

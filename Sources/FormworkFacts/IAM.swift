@@ -18,5 +18,11 @@ package enum IAM {
         package static let sns = "sns.amazonaws.com"
         /// Invokes a function for an API Gateway integration.
         package static let apiGateway = "apigateway.amazonaws.com"
+        /// Writes S3 server access logs into a target bucket.
+        /// Source: Amazon S3 User Guide, "Enabling Amazon S3 server access
+        /// logging", permissions for log delivery (a bucket policy granting
+        /// `s3:PutObject` to the logging service principal, scoped with
+        /// `aws:SourceArn` and `aws:SourceAccount`).
+        package static let s3Logging = "logging.s3.amazonaws.com"
     }
 }

@@ -134,6 +134,7 @@ public enum SpecSchema {
             "name": stringType, "versioning": boolType,
             "publicAccess": words(PublicAccess.allCases.map(\.rawValue)),
             "encryption": words(BucketEncryption.allCases.map(\.rawValue)),
+            "accessLogs": stringType,
             "lifecycle": object([("type", string("array")), ("items", closed(SpecKeys.lifecycleRule, [
                 "id": stringType, "prefix": stringType, "transitions": transitions, "noncurrentTransitions": transitions,
                 "expiration": days, "noncurrentExpiration": days, "abortIncompleteUploads": days,
@@ -211,6 +212,12 @@ public enum SpecSchema {
         return [
             "stage": stringType, "auth": words(APIAuth.allCases.map(\.rawValue)),
             "cors": closed(SpecKeys.cors, ["allowOrigin": stringType]),
+            "tracing": boolType, "accessLogs": boolType,
+            "cache": closed(SpecKeys.apiCache, [
+                // A number in YAML (`size: 0.5`); the decoder reads its text.
+                "size": object([("enum", .array(APICacheSize.allCases.map { TemplateValue(.number($0.rawValue), origin: nil) }, nil))]),
+                "ttl": intType,
+            ]),
             "routes": object([
                 ("type", string("object")),
                 ("propertyNames", object([("pattern", string("^[A-Z]+ /"))])),

@@ -41,6 +41,7 @@ package enum RuleRegistry {
         UniqueNames.self,
         S3TriggerLoops.self,
         BucketNames.self,
+        BucketAccessLogs.self,
         LifecycleRules.self,
         ExplicitAPIAuth.self,
         APIRoutes.self,

@@ -20,7 +20,18 @@ import FormworkSpec
 ///   `DependsOn` every Method (CloudFormation cannot infer that a deployment
 ///   needs them), never with `StageName`;
 /// - an explicit `AWS::ApiGateway::Stage` `<Id>Stage` pointing at it, so the
-///   stage always exists (SymbolTable's `url` attribute refers to it).
+///   stage always exists (SymbolTable's `url` attribute refers to it), with
+///   X-Ray tracing (`TracingEnabled`, checkov CKV_AWS_73) unless
+///   `tracing: false`; access logs (`AccessLogSetting`, CKV_AWS_76) in JSON
+///   (`APIGateway.accessLogFormat`) to a generated `AWS::Logs::LogGroup`
+///   `<Id>AccessLogs` kept the built-in log retention, unless
+///   `accessLogs: false`; and with `cache`, a cache cluster of its size
+///   (CKV_AWS_120) and every method cached for its `ttl`.
+///
+/// Access logs need the account's CloudWatch Logs role for API Gateway
+/// (`AWS::ApiGateway::Account`, one per account and region): Formwork does
+/// not generate it, since a stack that did would overwrite every other
+/// stack's setting and leave it behind when deleted (docs/security.md).
 ///
 /// Logical IDs are `APIRoutePlan`'s. The rules `APIRoutes`, `APIStageNames`
 /// and `APIAllowOrigins` have checked the routes, stage and cors before this runs.
@@ -64,11 +75,37 @@ extension Lowering {
         add(deployment, for: decl)
 
         if let stage = api.stage {
-            add(Resource(logicalId: plan.stageId, type: "AWS::ApiGateway::Stage", properties: [
+            var properties: [(String, TemplateValue)] = [
                 ("DeploymentId", .ref(plan.deploymentId, stage.range)),
                 ("RestApiId", restApiId),
                 ("StageName", emitter.emit(stage)),
-            ], origin: stage.range), for: decl)
+            ]
+            let tracing = api.tracing
+            properties.append(("TracingEnabled", .bool(tracing.value, tracing.range)))
+            if api.accessLogs.value {
+                let range = api.accessLogs.range
+                let logGroupId = id + "AccessLogs"
+                add(Resource(logicalId: logGroupId, type: "AWS::Logs::LogGroup", properties: [
+                    ("RetentionInDays", .int(BuiltInDefaults.logRetentionDays, range)),
+                ], origin: range), for: decl)
+                properties.append(("AccessLogSetting", .object([
+                    ("DestinationArn", .getAtt(logGroupId, "Arn", range)),
+                    ("Format", .string(APIGateway.accessLogFormat, range)),
+                ], range)))
+            }
+            if let cache = api.cache {
+                let ttl = cache.ttl ?? Located(BuiltInDefaults.apiCacheTTL, cache.range)
+                properties.append(("CacheClusterEnabled", .bool(true, cache.range)))
+                properties.append(("CacheClusterSize", .string(cache.size.value.rawValue, cache.size.range)))
+                properties.append(("MethodSettings", .array([.object([
+                    ("CacheTtlInSeconds", .int(ttl.value, ttl.range)),
+                    ("CachingEnabled", .bool(true, cache.range)),
+                    ("HttpMethod", .string("*", cache.range)),
+                    ("ResourcePath", .string("/*", cache.range)),
+                ], cache.range)], cache.range)))
+            }
+            add(Resource(logicalId: plan.stageId, type: "AWS::ApiGateway::Stage", properties: properties,
+                         origin: stage.range), for: decl)
         }
     }
 

@@ -16,6 +16,17 @@ import FormworkSpec
 /// - `BucketEncryption`: SSE-S3 (`AES256`) for `s3`; SSE-KMS with the AWS
 ///   managed key and an S3 Bucket Key for `kms`.
 /// - `LifecycleConfiguration`: one enabled rule per `lifecycle` item.
+/// - `LoggingConfiguration` for `accessLogs: <bucket>`: server access logs
+///   into that bucket of the spec under the prefix `<name>/`.
+///
+/// And always an `AWS::S3::BucketPolicy` `<Id>Policy` (role `policy`): a
+/// statement denying every request not sent over TLS (`aws:SecureTransport`
+/// false: AWS Security Hub control S3.5, "S3 general purpose buckets
+/// should require requests to use SSL"; no checkov CloudFormation check
+/// reads it), and, on a bucket other buckets
+/// log into, one statement per such bucket letting `logging.s3.amazonaws.com`
+/// put objects under its prefix, only for that bucket of this account. A
+/// logging bucket waits for its policy, so S3 can deliver from the start.
 ///
 /// Deletion and replacement policies come from `add` (S3 buckets are stateful).
 extension Lowering {
@@ -41,7 +52,71 @@ extension Lowering {
         properties.append(("VersioningConfiguration", .object(
             [("Status", .string(versioning.value ? "Enabled" : "Suspended", versioning.range))], versioning.range)))
 
-        add(Resource(logicalId: decl.name.logicalId, type: "AWS::S3::Bucket", properties: properties, origin: origin), for: decl)
+        var dependsOn: [String] = []
+        if let target = bucket.accessLogs, let targetDecl = symbols.resources[target.text] {
+            properties.append(("LoggingConfiguration", .object([
+                ("DestinationBucketName", .ref(target.logicalId, target.range)),
+                ("LogFilePrefix", .string(Self.accessLogPrefix(decl), target.range)),
+            ], target.range)))
+            // Waiting for the target's policy is a cycle when that policy
+            // names this bucket's ARN through the bucket itself.
+            if case .sub(let arn) = attributes.value(of: decl, "arn"), !arn.contains("${\(decl.name.logicalId)}"),
+               targetDecl.name.text != decl.name.text {
+                dependsOn.append(Self.policyId(targetDecl))
+            }
+        }
+
+        var resource = Resource(logicalId: decl.name.logicalId, type: "AWS::S3::Bucket", properties: properties, origin: origin)
+        resource.dependsOn = dependsOn
+        add(resource, for: decl)
+        add(policy(decl), for: decl)
+    }
+
+    static func policyId(_ decl: ResourceDecl) -> String { decl.name.logicalId + "Policy" }
+    static func accessLogPrefix(_ decl: ResourceDecl) -> String { decl.name.text + "/" }
+
+    /// The bucket's policy: TLS only, and log delivery from the buckets that log here.
+    private func policy(_ decl: ResourceDecl) -> Resource {
+        let id = decl.name.logicalId
+        let range = decl.name.range
+        var statements: [TemplateValue] = [.object([
+            ("Sid", .string("DenyInsecureTransport", range)),
+            ("Effect", .string("Deny", range)),
+            ("Principal", .object([("AWS", .string("*", range))], range)),
+            ("Action", .string("s3:*", range)),
+            ("Resource", .array([.getAtt(id, "Arn", range), .sub("${\(id).Arn}/*", range)], range)),
+            ("Condition", .object([("Bool", .object([("aws:SecureTransport", .string("false", range))], range))], range)),
+        ], range)]
+        let sources = spec.resources.filter { source in
+            guard case .bucket(let bucket) = source.body, let target = bucket.accessLogs else { return false }
+            return target.text == decl.name.text
+        }
+        for source in sources {
+            guard case .bucket(let bucket) = source.body, let target = bucket.accessLogs else { continue }
+            let sourceArn: TemplateValue = switch attributes.value(of: source, "arn") {
+            case .sub(let format): .sub(format, target.range)
+            case .ref(let ref): .ref(ref, target.range)
+            case .getAtt(let ref, let attribute): .getAtt(ref, attribute, target.range)
+            }
+            statements.append(.object([
+                ("Sid", .string("AccessLogsFrom\(source.name.logicalId)", target.range)),
+                ("Effect", .string("Allow", target.range)),
+                ("Principal", .object([("Service", .string(IAM.ServicePrincipal.s3Logging, target.range))], target.range)),
+                ("Action", .string("s3:PutObject", target.range)),
+                ("Resource", .sub("${\(id).Arn}/\(Self.accessLogPrefix(source))*", target.range)),
+                ("Condition", .object([
+                    ("ArnLike", .object([("aws:SourceArn", sourceArn)], target.range)),
+                    ("StringEquals", .object([("aws:SourceAccount", .ref("AWS::AccountId", target.range))], target.range)),
+                ], target.range)),
+            ], target.range))
+        }
+        return Resource(logicalId: Self.policyId(decl), type: "AWS::S3::BucketPolicy", properties: [
+            ("Bucket", .ref(id, range)),
+            ("PolicyDocument", .object([
+                ("Version", .string("2012-10-17", range)),
+                ("Statement", .array(statements, range)),
+            ], range)),
+        ], origin: range)
     }
 
     private static func encryption(_ encryption: Located<BucketEncryption>) -> TemplateValue {

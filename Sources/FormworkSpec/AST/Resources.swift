@@ -70,6 +70,8 @@ package struct BucketSpec: Sendable {
     package var publicAccess: Located<PublicAccess>
     package var encryption: Located<BucketEncryption>
     package var lifecycle: Located<[LifecycleRule]>?
+    /// The bucket of the spec its server access logs go to (`accessLogs: <bucket>`).
+    package var accessLogs: Name?
 
     /// A bucket with the built-in defaults, located at `range`.
     package init(builtInsAt range: SourceRange) {
@@ -350,12 +352,30 @@ package struct DeadLetterTarget: Sendable {
 
 package enum APIAuth: String, Sendable, CaseIterable { case none, iam }
 
+/// API Gateway's cache cluster sizes, in GB (`AWS::ApiGateway::Stage CacheClusterSize`).
+package enum APICacheSize: String, Sendable, CaseIterable {
+    case gb0_5 = "0.5", gb1_6 = "1.6", gb6_1 = "6.1", gb13_5 = "13.5", gb28_4 = "28.4", gb58_2 = "58.2"
+    case gb118 = "118", gb237 = "237"
+}
+
+/// `cache: {size, ttl}` on an api: a stage cache cluster, every method cached for `ttl` seconds.
+package struct APICache: Sendable {
+    package var size: Located<APICacheSize>
+    package var ttl: Located<Int>?
+    package var range: SourceRange
+}
+
 package struct APISpec: Sendable {
     package var stage: StringValue?
     package var cors: CORSSettings?
     /// Built in as `none`, which a rule warns about unless a spec states it.
     package var auth: Located<APIAuth>
     package var routes: Located<[Route]>?
+    /// X-Ray tracing on the stage (`TracingEnabled`).
+    package var tracing: Located<Bool>
+    /// Access logs to a generated log group (`AccessLogSetting`).
+    package var accessLogs: Located<Bool>
+    package var cache: APICache?
     /// Keys the mapping misspells (`auht:`) or writes with a value that did
     /// not decode (`auth: cognito`), each reported by the decoder: no rule
     /// reports them unstated again.
@@ -364,6 +384,8 @@ package struct APISpec: Sendable {
     /// An api with the built-in defaults, located at `range`.
     package init(builtInsAt range: SourceRange) {
         auth = .builtIn(BuiltInDefaults.apiAuth, at: range)
+        tracing = .builtIn(BuiltInDefaults.apiTracing, at: range)
+        accessLogs = .builtIn(BuiltInDefaults.apiAccessLogs, at: range)
     }
 }
 

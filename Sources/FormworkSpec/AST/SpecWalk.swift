@@ -50,6 +50,7 @@ package struct SpecWalk: Sendable {
         switch resource.body {
         case .bucket(let bucket):
             if let name = bucket.name { add(name, .bucketName, under: guards) }
+            if let target = bucket.accessLogs { uses([.bucket], .accessLogsBucket, [target]) }
             for rule in bucket.lifecycle?.value ?? [] {
                 if let prefix = rule.prefix { add(prefix, .lifecyclePrefix, under: guards) }
             }
@@ -219,7 +220,7 @@ package struct NameSite: Sendable {
 package struct NameUse: Sendable {
     /// What the name is, as messages say it.
     package enum Role: Sendable, Equatable, CustomStringConvertible {
-        case dependsOn, deadLetterQueue, s3TriggerBucket, sqsTriggerQueue, routeFunction
+        case dependsOn, deadLetterQueue, s3TriggerBucket, sqsTriggerQueue, routeFunction, accessLogsBucket
         case dynamodbTriggerTable, snsTriggerTopic, eventBridgeTriggerBus
         case permission(PermissionVerb)
 
@@ -233,6 +234,7 @@ package struct NameUse: Sendable {
             case .snsTriggerTopic: "an sns trigger's topic"
             case .eventBridgeTriggerBus: "an eventbridge trigger's bus"
             case .routeFunction: "a route's function"
+            case .accessLogsBucket: "a bucket's accessLogs"
             case .permission(let verb): "a '\(verb.rawValue)' permission"
             }
         }

@@ -4,7 +4,7 @@ import FormworkYAML
 
 extension APISpec {
     static let keys = SpecKeys.api
-    package static let defaultableKeys = ["auth", "cors"]
+    package static let defaultableKeys = ["auth", "cors", "tracing", "accessLogs"]
     /// The methods a route key may start with.
     static let methods = APIGateway.httpMethods + [APIGateway.anyMethod]
 }
@@ -24,6 +24,16 @@ extension SpecDecoder {
            let origin = cors["allowOrigin"].flatMap({ interpolated($0, "allowOrigin") })
         {
             api.cors = CORSSettings(allowOrigin: origin, range: node.range)
+        }
+        if let tracing = fields["tracing"].flatMap({ bool($0, "tracing") }) { api.tracing = tracing }
+        if let accessLogs = fields["accessLogs"].flatMap({ bool($0, "accessLogs") }) { api.accessLogs = accessLogs }
+        if let node = fields["cache"],
+           let cache = self.fields(node, "cache", allowed: SpecKeys.apiCache.keys, required: SpecKeys.apiCache.required,
+                                   owner: fields.keyNode("cache")?.range)
+        {
+            let size = cache["size"].flatMap { choice($0, "cache size", as: APICacheSize.self) }
+            let ttl = cache["ttl"].flatMap { int($0, "ttl", in: APIGateway.cacheTTLSeconds) }
+            if let size { api.cache = APICache(size: size, ttl: ttl, range: node.range) }
         }
         if let node = fields["routes"] {
             guard let pairs = node.mapping else {

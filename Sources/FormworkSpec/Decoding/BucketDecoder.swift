@@ -25,6 +25,7 @@ extension SpecDecoder {
         if let encryption = fields["encryption"].flatMap({ choice($0, "encryption", as: BucketEncryption.self) }) {
             bucket.encryption = encryption
         }
+        bucket.accessLogs = fields["accessLogs"].flatMap { reference($0, "accessLogs") }
         if let node = fields["lifecycle"], let items = sequence(node, "lifecycle") {
             bucket.lifecycle = Located(items.compactMap { decodeKeepingNames($0, decodeLifecycleRule) }, node.range)
         }

@@ -31,7 +31,7 @@ package enum SpecKeys {
     /// A property value written as a conditional value: `{if: ..., then: ..., else: ...}`.
     package static let conditionalValue = Table(["if", "then", "else"], required: ["if", "then"])
 
-    package static let bucket = ["name", "versioning", "publicAccess", "encryption", "lifecycle"]
+    package static let bucket = ["name", "versioning", "publicAccess", "encryption", "lifecycle", "accessLogs"]
     package static let lifecycleActions = [
         "transitions", "expiration", "noncurrentTransitions", "noncurrentExpiration", "abortIncompleteUploads",
     ]
@@ -66,7 +66,8 @@ package enum SpecKeys {
     package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter", "fifo", "contentBasedDeduplication"]
     package static let deadLetter = Table(["queue", "maxReceiveCount"], required: ["queue"])
 
-    package static let api = ["stage", "cors", "auth", "routes"]
+    package static let api = ["stage", "cors", "auth", "routes", "tracing", "accessLogs", "cache"]
+    package static let apiCache = Table(["size", "ttl"], required: ["size"])
     /// What an api resource must write itself.
     package static let apiRequired = ["stage", "routes"]
     package static let cors = Table(["allowOrigin"], required: ["allowOrigin"])

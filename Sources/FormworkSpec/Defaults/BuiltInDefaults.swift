@@ -25,4 +25,8 @@ package enum BuiltInDefaults {
 
     /// Stated or not, an api without `auth` is open; a rule warns when it is not stated.
     package static let apiAuth = APIAuth.none
+    package static let apiTracing = true
+    package static let apiAccessLogs = true
+    /// Seconds an api's `cache` keeps a response when `ttl` is not written (API Gateway's own default).
+    package static let apiCacheTTL = 300
 }

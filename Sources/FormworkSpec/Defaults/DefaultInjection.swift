@@ -33,6 +33,8 @@ extension Spec {
                 if let d = defaults.api {
                     api.cors = api.cors ?? d.cors
                     api.auth.layer(over: d.auth)
+                    api.tracing.layer(over: d.tracing)
+                    api.accessLogs.layer(over: d.accessLogs)
                     api.unreadKeys.formUnion(d.unreadKeys.intersection(APISpec.defaultableKeys))
                 }
                 if defaults.unreadKeys.contains("api") { api.unreadKeys.formUnion(APISpec.defaultableKeys) }

@@ -161,8 +161,11 @@ extension UnknownNames {
                 + (function.deadLetterQueue.value ? [("DeadLetterQueue", GeneratedResource("dead-letter queue", attribute: nil))] : [])
         case .api:
             [("Stage", GeneratedResource("stage", attribute: nil)),
-             ("Deployment", GeneratedResource("deployment", attribute: nil))]
-        case .bucket, .queue, .raw, .undecodable:
+             ("Deployment", GeneratedResource("deployment", attribute: nil)),
+             ("AccessLogs", GeneratedResource("access log group", attribute: nil))]
+        case .bucket:
+            [("Policy", GeneratedResource("bucket policy", attribute: nil))]
+        case .queue, .raw, .undecodable:
             []
         }
     }
