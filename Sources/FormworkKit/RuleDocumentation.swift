@@ -561,6 +561,23 @@ enum RuleDocumentation {
             larger branch). Reported at the variable that takes the total past the
             limit, at its name where the template knows where the name came from.
             """#,
+        "EnvironmentSecrets": #"""
+            A function's environment variable whose name says it holds a secret
+            (`DB_PASSWORD`, `API_KEY`, `authToken`, `CLIENT_SECRET`, …) may not be
+            written as literal text: the value would stand in the spec, in the
+            template and in every review of them, in plain text. A name is read as
+            words (split at `_`, `-` and lower-to-upper case changes); it names a
+            secret when it has the word `PASSWORD`, `PASSWD`, `SECRET`, `TOKEN`,
+            `APIKEY`, `CREDENTIAL(S)`, or `KEY` after `API`, `PRIVATE`, `ACCESS` or
+            `SIGNING`, unless its last word says the value is about the secret
+            rather than the secret itself (`SECRET_ARN`, `TOKEN_URL`,
+            `PASSWORD_PARAMETER`, `TOKEN_TTL`, …). A value is literal when no part of
+            it is known only at deploy time: a string, a number, an `Fn::Sub`
+            without `${…}`, or an `Fn::If` with a literal branch (that branch is
+            reported). A dynamic reference (`{{resolve:secretsmanager:…}}`,
+            `{{resolve:ssm:…}}`) and an empty value are not secrets. This reads the
+            template, so a raw `AWS::Lambda::Function` is judged as a component is.
+            """#,
     ]
 
     /// Each code's example, as docs/diagnostics.md shows it: where it is from and its text.
@@ -1431,6 +1448,13 @@ enum RuleDocumentation {
              6 |     accessLogs: uploads
                |                 ^~~~~~~
               help: declare a bucket for the logs (kind: bucket) and write 'accessLogs: <that bucket>'
+            """#),
+        "FW4320": ("golden/invalid/environment-secrets.txt", #"""
+            specs/invalid/environment-secrets.yaml:26:20: error[FW4320]: 'DB_PASSWORD' is a secret in plain text: whoever reads the spec or its template reads it
+             26 |       DB_PASSWORD: hunter2
+                |                    ^~~~~~~
+              help: resolve it from Secrets Manager at deploy time: '{{resolve:secretsmanager:db-password}}'
+              help: better: pass a secret's ARN (a raw AWS::SecretsManager::Secret with '- read: <secret>') and read it at run time
             """#),
         "FW5100": ("golden/invalid/bucket-name-length.txt", #"""
             specs/invalid/bucket-name-length.yaml:10:11: error[FW5100]: bucket name 'ab' is 2 characters; S3 allows 3 to 63

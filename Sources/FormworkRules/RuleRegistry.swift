@@ -65,6 +65,7 @@ package enum RuleRegistry {
         TagsPerResource.self,
         QueueVisibilityTimeouts.self,
         LambdaEnvironmentSize.self,
+        EnvironmentSecrets.self,
     ]
 
     /// Every rule, spec rules first.
