@@ -25,4 +25,18 @@ package enum IAM {
         /// `aws:SourceArn` and `aws:SourceAccount`).
         package static let s3Logging = "logging.s3.amazonaws.com"
     }
+
+    /// Actions that take no resource-level permission: IAM grants them only
+    /// on `Resource: "*"`, so a statement made of them alone is not
+    /// over-broad for its `*`. The ones serverless stacks write most.
+    /// Source: Service Authorization Reference, the "Resource types" column
+    /// left empty for each action (AWS X-Ray, Amazon CloudWatch Logs, Amazon
+    /// EC2, Amazon CloudWatch, AWS Step Functions's log deliveries).
+    package static let actionsWithoutResources: Set<String> = [
+        "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
+        "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+        "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
+        "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
+        "ec2:DescribeVpcs", "cloudwatch:PutMetricData",
+    ]
 }

@@ -72,7 +72,8 @@ enum RuleDocumentation {
             interpolation of one, `${orders.Arn}`; a bucket's, queue's or
             function's `Ref`, `name` or `url` is not one: `${jobs.arn}` is). An allowing statement with the
             action `*` (every action of every service) or the resource `*` (every
-            resource) is a warning, since it grants far more than a function needs;
+            resource) is a warning (unless its actions all take no resource,
+            `IAM.actionsWithoutResources`, which IAM grants only on `*`), since it grants far more than a function needs;
             one with both is an error: it makes the function an administrator. A
             denying statement may use either. A statement's resource may not name
             the function itself (`${worker.arn}` in `worker`'s statements): its role
@@ -577,6 +578,21 @@ enum RuleDocumentation {
             reported). A dynamic reference (`{{resolve:secretsmanager:…}}`,
             `{{resolve:ssm:…}}`) and an empty value are not secrets. This reads the
             template, so a raw `AWS::Lambda::Function` is judged as a component is.
+            """#,
+        "PolicyDocuments": #"""
+            The policy documents a template writes out. In an identity policy (a raw
+            `AWS::IAM::Role`'s, `User`'s or `Group`'s `Policies`, an
+            `AWS::IAM::Policy` or `ManagedPolicy`), an allowing statement with the
+            action `*` or the resource `*` is a warning, and with both an error: it
+            makes whoever holds it an administrator. A statement whose actions all
+            take no resource (`IAM.actionsWithoutResources`: `xray:PutTraceSegments`,
+            `logs:CreateLogDelivery`, …) may name `*` as its resource. (A function's `statements:`
+            are judged at their own lines, FW4246–FW4248; its generated role is not
+            judged again here.) In a resource policy (a bucket's, queue's, topic's,
+            secret's or event bus's policy, a KMS key's, a role's trust policy), an
+            allowing statement whose principal is `*` and that has no `Condition` is
+            a warning: it lets anyone, in any account, do what it allows. A value
+            known only at deploy time is not judged.
             """#,
     ]
 
@@ -1429,17 +1445,17 @@ enum RuleDocumentation {
               help: name the resources' ARNs, like '${orders.Arn}'; keep '*' only for actions that take no resource
             """#),
         "FW4248": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:32:19: error[FW4248]: this statement allows every action on every resource, making the function an administrator
-             32 |       - actions: ['*']
+            specs/invalid/function-statements.yaml:34:19: error[FW4248]: this statement allows every action on every resource, making the function an administrator
+             34 |       - actions: ['*']
                 |                   ^~~
-            specs/invalid/function-statements.yaml:33:21: note: resource '*' is here
-             33 |         resources: ['*']
+            specs/invalid/function-statements.yaml:35:21: note: resource '*' is here
+             35 |         resources: ['*']
                 |                     ^~~
               help: name the actions and the resources' ARNs the function needs
             """#),
         "FW4249": ("golden/invalid/function-statements.txt", #"""
-            specs/invalid/function-statements.yaml:43:23: error[FW4249]: '${reconciler.arn}' names this function in its own role's policy: the role would wait for the function, which waits for its role
-             43 |         resources: '${reconciler.arn}'
+            specs/invalid/function-statements.yaml:45:23: error[FW4249]: '${reconciler.arn}' names this function in its own role's policy: the role would wait for the function, which waits for its role
+             45 |         resources: '${reconciler.arn}'
                 |                       ^~~~~~~~~~~~~~
               help: to let the function invoke itself, write '- invoke: reconciler' in its permissions (its ARN is built from its name)
             """#),
@@ -1455,6 +1471,33 @@ enum RuleDocumentation {
                 |                    ^~~~~~~
               help: resolve it from Secrets Manager at deploy time: '{{resolve:secretsmanager:db-password}}'
               help: better: pass a secret's ARN (a raw AWS::SecretsManager::Secret with '- read: <secret>') and read it at run time
+            """#),
+        "FW4321": ("golden/invalid/policy-documents.txt", #"""
+            specs/invalid/policy-documents.yaml:36:22: warning[FW4321]: action '*' allows every action of every service
+             36 |             Action: ["*"]
+                |                      ^~~
+              help: name the actions needed, like 'dynamodb:GetItem', or a service's, like 'dynamodb:*'
+            """#),
+        "FW4322": ("golden/invalid/policy-documents.txt", #"""
+            specs/invalid/policy-documents.yaml:40:23: warning[FW4322]: resource '*' allows these actions on every resource in the account
+             40 |             Resource: "*"
+                |                       ^~~
+              help: name the resources' ARNs, like '${orders.Arn}'; keep '*' only for actions that take no resource
+            """#),
+        "FW4323": ("golden/invalid/policy-documents.txt", #"""
+            specs/invalid/policy-documents.yaml:25:25: error[FW4323]: this statement allows every action on every resource, making its holder an administrator
+             25 |                 Action: "*"
+                |                         ^~~
+            specs/invalid/policy-documents.yaml:26:27: note: resource '*' is here
+             26 |                 Resource: "*"
+                |                           ^~~
+              help: name the actions and the resources' ARNs that are needed
+            """#),
+        "FW4324": ("golden/invalid/policy-documents.txt", #"""
+            specs/invalid/policy-documents.yaml:17:24: warning[FW4324]: principal '*' with no condition lets anyone, in any account, do what this statement allows
+             17 |             Principal: "*"
+                |                        ^~~
+              help: name the principals (an account, a role's ARN, a service), or add a Condition such as aws:SourceArn or aws:PrincipalOrgID
             """#),
         "FW5100": ("golden/invalid/bucket-name-length.txt", #"""
             specs/invalid/bucket-name-length.yaml:10:11: error[FW5100]: bucket name 'ab' is 2 characters; S3 allows 3 to 63

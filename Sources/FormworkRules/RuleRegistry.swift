@@ -66,6 +66,7 @@ package enum RuleRegistry {
         QueueVisibilityTimeouts.self,
         LambdaEnvironmentSize.self,
         EnvironmentSecrets.self,
+        PolicyDocuments.self,
     ]
 
     /// Every rule, spec rules first.

@@ -8,7 +8,8 @@ import FormworkSpec
 /// interpolation of one, `${orders.Arn}`; a bucket's, queue's or
 /// function's `Ref`, `name` or `url` is not one: `${jobs.arn}` is). An allowing statement with the
 /// action `*` (every action of every service) or the resource `*` (every
-/// resource) is a warning, since it grants far more than a function needs;
+/// resource) is a warning (unless its actions all take no resource,
+/// `IAM.actionsWithoutResources`, which IAM grants only on `*`), since it grants far more than a function needs;
 /// one with both is an error: it makes the function an administrator. A
 /// denying statement may use either. A statement's resource may not name
 /// the function itself (`${worker.arn}` in `worker`'s statements): its role
@@ -36,7 +37,8 @@ enum PolicyStatements: SpecRule {
                 }
                 guard statement.effect.value == .allow else { continue }
                 let allActions = statement.actions.first { $0.value == "*" }
-                let allResources = statement.resources.first { $0.text == "*" }
+                let onlyUnscoped = statement.actions.allSatisfy { IAM.actionsWithoutResources.contains($0.value) }
+                let allResources = onlyUnscoped ? nil : statement.resources.first { $0.text == "*" }
                 switch (allActions, allResources) {
                 case (let action?, let resource?): diagnostics.append(.wildcardStatement(action: action, resource: resource))
                 case (let action?, nil): diagnostics.append(.wildcardAction(action))
