@@ -839,6 +839,33 @@ enum RuleDocumentation {
                 |                                           ^~~~~~
               help: make it a list
             """#),
+        "FW2090": ("golden/invalid/waiver-mistakes.txt", #"""
+            specs/invalid/waiver-mistakes.yaml:29:17: error[FW2090]: the waiver of CKV_AWS_117 has an empty reason
+             29 |         reason: "  "
+                |                 ^~~~
+              help: say why the rule does not apply here, in words a security reviewer would accept
+            """#),
+        "FW2091": ("golden/invalid/waiver-mistakes.txt", #"""
+            specs/invalid/waiver-mistakes.yaml:22:15: error[FW2091]: 'FW424' is neither a Formwork code (FW and four digits) nor a checkov id (CKV_AWS_<n> or CKV2_AWS_<n>)
+             22 |       - rule: FW424
+                |               ^~~~~
+              help: did you mean 'FW4204'?
+            """#),
+        "FW2092": ("golden/invalid/waiver-mistakes.txt", #"""
+            specs/invalid/waiver-mistakes.yaml:20:15: error[FW2092]: FW4248 is an error here, and errors cannot be waived
+             20 |       - rule: FW4248
+                |               ^~~~~~
+            specs/invalid/waiver-mistakes.yaml:17:19: note: the error
+             17 |       - actions: ["*"]
+                |                   ^~~
+              help: fix the error, and remove this waiver
+            """#),
+        "FW2093": ("golden/waiver-unused.warnings.txt", #"""
+            specs/waiver-unused.yaml:7:11: warning[FW2093]: the waiver of FW3057 takes out nothing: no FW3057 is reported in this spec
+             7 |   - rule: FW3057
+               |           ^~~~~~
+              help: remove the waiver
+            """#),
         "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
             specs/invalid/malformed-interpolation.yaml:9:26: error[FW3001]: '${' is never closed; expected '}'
              9 |       TopicName: "alerts-${env"

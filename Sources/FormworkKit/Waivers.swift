@@ -1,0 +1,123 @@
+import FormworkDiagnostics
+import FormworkSpec
+
+/// Written exceptions (`waivers:`, docs/security.md): each waiver is
+/// checked before the rules run, and once every diagnostic of a compile is
+/// in, the warnings it names are taken out.
+///
+/// A resource's waiver covers what is reported inside its declaration (from
+/// its name to the end of its body); a top-level waiver, the whole spec. A
+/// waiver names a Formwork code or a checkov id (`CKV_AWS_<n>`,
+/// `CKV2_AWS_<n>`), the latter written into the generated resources'
+/// `Metadata` by lowering and not judged here. Only warnings can be waived: a
+/// waiver of a code reported as an error is itself an error, and a
+/// Formwork waiver that takes out nothing is a warning (only when the
+/// compile found no error: an error stops the rules that might have
+/// reported it).
+enum Waivers {
+    /// Every waiver of the spec, with the part of the spec it covers (nil: all of it).
+    static func all(in spec: Spec) -> [(waiver: Waiver, scope: SourceRange?)] {
+        spec.waivers.map { ($0, nil) }
+            + spec.resources.flatMap { resource in
+                let scope = SourceRange(sourceFile: resource.range.sourceFile, start: resource.name.range.start,
+                                        end: resource.range.end)
+                return resource.waivers.map { ($0, scope) }
+            }
+    }
+
+    /// What is wrong with the waivers themselves: an empty reason, a rule that is no code or id.
+    static func check(_ spec: Spec) -> [Diagnostic] {
+        let codes = Set(DiagnosticRegistry.all.map(\.rawValue))
+        var diagnostics: [Diagnostic] = []
+        for (waiver, _) in all(in: spec) {
+            if let reason = waiver.reason, reason.value.allSatisfy(\.isWhitespace) {
+                diagnostics.append(.emptyWaiverReason(waiver.rule.value, at: reason.range))
+            }
+            let rule = waiver.rule.value
+            if !waiver.isCheckov, !codes.contains(rule) {
+                let upper = rule.uppercased()
+                let suggestion = Waiver.isCheckovId(upper) ? upper
+                    : upper.hasPrefix("FW") ? Suggestions.closest(to: upper, in: codes.sorted()) : nil
+                diagnostics.append(.unknownWaivedRule(rule, suggestion: suggestion, at: waiver.rule.range))
+            }
+        }
+        return diagnostics
+    }
+
+    /// `diagnostics` without the warnings the spec waives, with an error for
+    /// each waiver of an error and a warning for each Formwork waiver that
+    /// took out nothing.
+    static func apply(_ spec: Spec, to diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let waivers = all(in: spec).filter { !$0.waiver.isCheckov }
+        guard !waivers.isEmpty else { return diagnostics }
+        func covers(_ entry: (waiver: Waiver, scope: SourceRange?), _ diagnostic: Diagnostic) -> Bool {
+            guard entry.waiver.rule.value == diagnostic.code.rawValue else { return false }
+            guard let scope = entry.scope else { return true }
+            let range = diagnostic.range
+            return range.sourceFile == scope.sourceFile && !range.isWholeFile
+                && scope.start <= range.start && range.end <= scope.end
+        }
+        var used = Array(repeating: false, count: waivers.count)
+        var kept: [Diagnostic] = []
+        var added: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            let matching = waivers.indices.filter { covers(waivers[$0], diagnostic) }
+            guard !matching.isEmpty else {
+                kept.append(diagnostic)
+                continue
+            }
+            for index in matching { used[index] = true }
+            if diagnostic.severity == .error {
+                kept.append(diagnostic)
+                added += matching.map { .waivedError(waivers[$0].waiver, error: diagnostic) }
+            } else if diagnostic.severity != .warning {
+                kept.append(diagnostic)  // a note is advice: nothing to waive
+            }
+        }
+        if !diagnostics.hasErrors {
+            for (index, entry) in waivers.enumerated() where !used[index] {
+                added.append(.unusedWaiver(entry.waiver, resourceScoped: entry.scope != nil))
+            }
+        }
+        return kept + added
+    }
+}
+
+// MARK: - Diagnostics (FW2090–FW2099: written exceptions)
+
+extension DiagnosticCode {
+    public static let emptyWaiverReason = DiagnosticCode("FW2090", .decoding, "a waiver's reason is empty")
+    public static let unknownWaivedRule = DiagnosticCode("FW2091", .decoding, "a waiver names neither a Formwork code nor a checkov id")
+    public static let waivedError = DiagnosticCode("FW2092", .decoding, "a waiver names an error, which cannot be waived")
+    public static let unusedWaiver = DiagnosticCode("FW2093", .decoding, "a waiver of a Formwork code takes out no warning")
+
+    public static let allWaiverCodes: [DiagnosticCode] = [.emptyWaiverReason, .unknownWaivedRule, .waivedError, .unusedWaiver]
+}
+
+extension Diagnostic {
+    static func emptyWaiverReason(_ rule: String, at range: SourceRange) -> Diagnostic {
+        .error(.emptyWaiverReason, "the waiver of \(rule) has an empty reason", at: range,
+               help: ["say why the rule does not apply here, in words a security reviewer would accept"])
+    }
+
+    static func unknownWaivedRule(_ rule: String, suggestion: String?, at range: SourceRange) -> Diagnostic {
+        let message = Waiver.isFormworkCode(rule)
+            ? "no Formwork diagnostic has the code \(rule)"
+            : "'\(rule)' is neither a Formwork code (FW and four digits) nor a checkov id (CKV_AWS_<n> or CKV2_AWS_<n>)"
+        if let suggestion {
+            return .error(.unknownWaivedRule, message, at: range, fixIts: [FixIt.didYouMean(suggestion, replacing: range)])
+        }
+        return .error(.unknownWaivedRule, message, at: range)
+    }
+
+    static func waivedError(_ waiver: Waiver, error: Diagnostic) -> Diagnostic {
+        .error(.waivedError, "\(waiver.rule.value) is an error here, and errors cannot be waived", at: waiver.rule.range,
+               notes: [Note("the error", at: error.range)], help: ["fix the error, and remove this waiver"])
+    }
+
+    static func unusedWaiver(_ waiver: Waiver, resourceScoped: Bool) -> Diagnostic {
+        .warning(.unusedWaiver,
+                 "the waiver of \(waiver.rule.value) takes out nothing: no \(waiver.rule.value) is reported \(resourceScoped ? "on this resource" : "in this spec")",
+                 at: waiver.rule.range, help: ["remove the waiver"])
+    }
+}
