@@ -41,7 +41,25 @@ enum Waivers {
                 diagnostics.append(.unknownWaivedRule(rule, suggestion: suggestion, at: waiver.rule.range))
             }
         }
+        // A raw resource's own `metadata:` must leave room for the skips lowering appends.
+        for resource in spec.resources {
+            guard case .raw(let raw) = resource.body, let metadata = raw.metadata,
+                  let waiver = (resource.waivers + spec.waivers).first(where: \.isCheckov),
+                  let blocker = skipListBlocker(metadata) else { continue }
+            diagnostics.append(.unmergeableSkipList(blocker.path, at: blocker.range, waiver: waiver))
+        }
         return diagnostics
+    }
+
+    /// The part of a raw resource's `metadata:` that is not an object (or,
+    /// at `checkov.skip`, a list) where the skips go: its path and range.
+    static func skipListBlocker(_ metadata: RawValue) -> (path: String, range: SourceRange)? {
+        guard case .object(let members, _) = metadata else { return ("metadata", metadata.range) }
+        guard let checkov = members.first(where: { $0.key.value == "checkov" })?.value else { return nil }
+        guard case .object(let checkovMembers, _) = checkov else { return ("metadata.checkov", checkov.range) }
+        guard let skip = checkovMembers.first(where: { $0.key.value == "skip" })?.value else { return nil }
+        guard case .array = skip else { return ("metadata.checkov.skip", skip.range) }
+        return nil
     }
 
     /// `diagnostics` without the warnings the spec waives, with an error for
@@ -91,7 +109,12 @@ extension DiagnosticCode {
     public static let waivedError = DiagnosticCode("FW2092", .decoding, "a waiver names an error, which cannot be waived")
     public static let unusedWaiver = DiagnosticCode("FW2093", .decoding, "a waiver of a Formwork code takes out no warning")
 
-    public static let allWaiverCodes: [DiagnosticCode] = [.emptyWaiverReason, .unknownWaivedRule, .waivedError, .unusedWaiver]
+    public static let unmergeableSkipList = DiagnosticCode(
+        "FW2094", .decoding, "a raw resource's metadata leaves no room for the checkov skips of its waivers")
+
+    public static let allWaiverCodes: [DiagnosticCode] = [
+        .emptyWaiverReason, .unknownWaivedRule, .waivedError, .unusedWaiver, .unmergeableSkipList,
+    ]
 }
 
 extension Diagnostic {
@@ -119,5 +142,13 @@ extension Diagnostic {
         .warning(.unusedWaiver,
                  "the waiver of \(waiver.rule.value) takes out nothing: no \(waiver.rule.value) is reported \(resourceScoped ? "on this resource" : "in this spec")",
                  at: waiver.rule.range, help: ["remove the waiver"])
+    }
+
+    static func unmergeableSkipList(_ path: String, at range: SourceRange, waiver: Waiver) -> Diagnostic {
+        let shape = path.hasSuffix(".skip") ? "a list" : "a mapping"
+        return .error(.unmergeableSkipList,
+                      "\(path) is not \(shape), so the skip of \(waiver.rule.value) cannot be added to it",
+                      at: range, notes: [Note("the waiver", at: waiver.rule.range)],
+                      help: ["write \(path) as \(shape), or list the skip there yourself instead of in waivers"])
     }
 }

@@ -4,8 +4,11 @@ import FormworkSpec
 
 /// A waiver of a checkov id (`waivers: [{rule: CKV_AWS_18, reason: ...}]`)
 /// → checkov's own skip list in the `Metadata` of every resource the spec
-/// resource generates (checkov, "Suppressing and skipping policies",
-/// CloudFormation: `Metadata: {checkov: {skip: [{id, comment}]}}`), the
+/// resource generates (checkov's documentation, "Suppressing and Skipping
+/// Policies", CloudFormation:
+/// https://www.checkov.io/2.Basics/Suppressing%20and%20Skipping%20Policies.html;
+/// `Metadata: {checkov: {skip: [{id, comment}]}}`, which checkov 3.3.30
+/// reports as skipped with the comment as `suppress_comment`), the
 /// resource's waivers first, then the top-level ones. A raw resource's own
 /// `metadata:` is kept: the skips go after any `checkov.skip` it writes,
 /// and an id it already skips is not written twice.
@@ -15,13 +18,13 @@ extension Lowering {
         guard !waivers.isEmpty else { return resource }
         var resource = resource
         var metadata = resource.metadata ?? .object([], waivers[0].range)
-        guard case .object(var members) = metadata.kind else { return resource }
+        guard case .object(var members) = metadata.kind else { Self.unchecked("metadata takes the skips (Waivers.check)") }
         let checkovIndex = members.firstIndex { $0.key == "checkov" }
         var checkov = checkovIndex.map { members[$0].value } ?? .object([], waivers[0].range)
-        guard case .object(var checkovMembers) = checkov.kind else { return resource }
+        guard case .object(var checkovMembers) = checkov.kind else { Self.unchecked("metadata takes the skips (Waivers.check)") }
         let skipIndex = checkovMembers.firstIndex { $0.key == "skip" }
         var skip = skipIndex.map { checkovMembers[$0].value } ?? .array([], waivers[0].range)
-        guard case .array(var items) = skip.kind else { return resource }
+        guard case .array(var items) = skip.kind else { Self.unchecked("metadata takes the skips (Waivers.check)") }
 
         var skipped = Set(items.compactMap(Self.skippedId))
         for waiver in waivers where !skipped.contains(waiver.rule.value) {
