@@ -102,6 +102,7 @@ public enum SpecSchema {
         object([("type", string("array")), ("items", closed(SpecKeys.waiver, [
             "rule": object([("type", string("string")), ("pattern", string("^(FW[0-9]{4}|CKV2?_AWS_[0-9]+)$"))]),
             "reason": object([("type", string("string")), ("minLength", .int(1, nil))]),
+            "resource": stringType,
         ]))])
     }
 

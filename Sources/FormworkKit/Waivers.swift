@@ -27,6 +27,7 @@ enum Waivers {
 
     /// What is wrong with the waivers themselves: an empty reason, a rule that is no code or id.
     static func check(_ spec: Spec) -> [Diagnostic] {
+        guard !spec.waivers.isEmpty || spec.resources.contains(where: { !$0.waivers.isEmpty }) else { return [] }
         let codes = Set(DiagnosticRegistry.all.map(\.rawValue))
         var diagnostics: [Diagnostic] = []
         for (waiver, _) in all(in: spec) {
@@ -39,6 +40,24 @@ enum Waivers {
                 let suggestion = Waiver.isCheckovId(upper) ? upper
                     : upper.hasPrefix("FW") ? Suggestions.closest(to: upper, in: codes.sorted()) : nil
                 diagnostics.append(.unknownWaivedRule(rule, suggestion: suggestion, at: waiver.rule.range))
+            }
+        }
+        // `resource:` names a role of the component, for a checkov id.
+        for waiver in spec.waivers {
+            if let resource = waiver.resource { diagnostics.append(.misplacedWaiverResource(resource, "a top-level waiver")) }
+        }
+        for resource in spec.resources {
+            for waiver in resource.waivers {
+                guard let role = waiver.resource else { continue }
+                if !waiver.isCheckov {
+                    diagnostics.append(.misplacedWaiverResource(role, "a waiver of a Formwork code"))
+                } else if resource.body.kind == .raw {
+                    diagnostics.append(.misplacedWaiverResource(role, "a raw resource's waiver"))
+                } else if let kind = resource.body.kind, !resource.generatedRoles.contains(where: { $0.name == role.value }) {
+                    let roles = resource.generatedRoles.map(\.name)
+                    diagnostics.append(.unknownWaiverResource(role, kind: kind.rawValue, roles: roles,
+                                                              suggestion: Suggestions.closest(to: role.value, in: roles)))
+                }
             }
         }
         // A raw resource's own `metadata:` must leave room for the skips lowering appends.
@@ -112,8 +131,14 @@ extension DiagnosticCode {
     public static let unmergeableSkipList = DiagnosticCode(
         "FW2094", .decoding, "a raw resource's metadata leaves no room for the checkov skips of its waivers")
 
+    public static let unknownWaiverResource = DiagnosticCode(
+        "FW2095", .decoding, "a waiver's resource is not a role of a resource its component generates")
+    public static let misplacedWaiverResource = DiagnosticCode(
+        "FW2096", .decoding, "a waiver's resource is written where it has no meaning")
+
     public static let allWaiverCodes: [DiagnosticCode] = [
         .emptyWaiverReason, .unknownWaivedRule, .waivedError, .unusedWaiver, .unmergeableSkipList,
+        .unknownWaiverResource, .misplacedWaiverResource,
     ]
 }
 
@@ -150,5 +175,19 @@ extension Diagnostic {
                       "\(path) is not \(shape), so the skip of \(waiver.rule.value) cannot be added to it",
                       at: range, notes: [Note("the waiver", at: waiver.rule.range)],
                       help: ["write \(path) as \(shape), or list the skip there yourself instead of in waivers"])
+    }
+
+    static func unknownWaiverResource(_ role: Located<String>, kind: String, roles: [String], suggestion: String?) -> Diagnostic {
+        let message = "this \(kind) generates no resource in the role '\(role.value)'"
+        if let suggestion {
+            return .error(.unknownWaiverResource, message, at: role.range, fixIts: [FixIt.didYouMean(suggestion, replacing: role.range)])
+        }
+        return .error(.unknownWaiverResource, message, at: role.range, help: ["its roles here: \(roles.joined(separator: ", "))"])
+    }
+
+    static func misplacedWaiverResource(_ role: Located<String>, _ place: String) -> Diagnostic {
+        .error(.misplacedWaiverResource,
+               "resource: names one resource a component generates, for a checkov id; \(place) has none to name",
+               at: role.range, help: ["remove resource:"])
     }
 }

@@ -14,7 +14,7 @@ import FormworkSpec
 /// and an id it already skips is not written twice.
 extension Lowering {
     func withCheckovSkips(_ resource: Resource, for decl: ResourceDecl) -> Resource {
-        let waivers = (decl.waivers + spec.waivers).filter(\.isCheckov)
+        let waivers = (decl.waivers + spec.waivers).filter { $0.isCheckov && concerns($0, resource, decl) }
         guard !waivers.isEmpty else { return resource }
         var resource = resource
         var metadata = resource.metadata ?? .object([], waivers[0].range)
@@ -40,6 +40,18 @@ extension Lowering {
         metadata.kind = .object(members)
         resource.metadata = metadata
         return resource
+    }
+
+    /// Whether `waiver` goes on `resource`: every resource, unless it names a
+    /// role (`resource: logGroup`): then only the first resource of the
+    /// role's type the component generates, as for `overrides:`.
+    private func concerns(_ waiver: Waiver, _ resource: Resource, _ decl: ResourceDecl) -> Bool {
+        guard let roleName = waiver.resource?.value else { return true }
+        guard let role = decl.generatedRoles.first(where: { $0.name == roleName }) else {
+            Self.unchecked("a waiver's resource is a role its component generates (Waivers.check)")
+        }
+        return resource.type == role.type
+            && !template.resources.contains { $0.owner == decl.name.text && $0.type == role.type }
     }
 
     /// The `id` of one item of a written `checkov.skip`.

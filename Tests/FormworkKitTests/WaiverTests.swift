@@ -78,4 +78,11 @@ import Testing
         #expect(owned.allSatisfy { $0.metadata != nil })
         #expect(template.resources.filter { $0.owner == "two" }.allSatisfy { $0.metadata == nil })
     }
+
+    @Test func aRoleNarrowsAComponentsSkipToOneResource() throws {
+        let waived = Self.spec(first: "    waivers: [{ rule: CKV_AWS_158, resource: logGroup, reason: no customer data }]")
+        let template = try #require(Pipeline.compile(waived).template)
+        let skipped = template.resources.filter { $0.metadata != nil }.map(\.logicalId)
+        #expect(skipped == ["OneLogGroup"])
+    }
 }

@@ -11,12 +11,17 @@ package struct Waiver: Sendable {
     package var rule: Located<String>
     /// Required (the decoder reports it missing); nil only when it was not written.
     package var reason: Located<String>?
+    /// `resource: <role>` (a component's checkov waiver only): the one
+    /// generated resource the skip goes on, named by its `overrides:` role;
+    /// nil: every resource the component generates.
+    package var resource: Located<String>?
     /// The waiver's mapping.
     package var range: SourceRange
 
-    package init(rule: Located<String>, reason: Located<String>?, range: SourceRange) {
+    package init(rule: Located<String>, reason: Located<String>?, resource: Located<String>? = nil, range: SourceRange) {
         self.rule = rule
         self.reason = reason
+        self.resource = resource
         self.range = range
     }
 

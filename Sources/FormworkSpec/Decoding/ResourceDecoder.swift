@@ -110,7 +110,9 @@ extension SpecDecoder {
             guard let rule = fields["rule"].flatMap({ string($0, "a waiver's rule") }) else { return nil }
             let reason = fields["reason"].flatMap { string($0, "a waiver's reason") }
             if fields.has("reason"), reason == nil { return nil }  // its error reported
-            return Waiver(rule: rule, reason: reason, range: item.range)
+            let resource = fields["resource"].flatMap { string($0, "a waiver's resource") }
+            if fields.has("resource"), resource == nil { return nil }
+            return Waiver(rule: rule, reason: reason, resource: resource, range: item.range)
         }
     }
 

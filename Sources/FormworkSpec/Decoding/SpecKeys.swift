@@ -29,7 +29,7 @@ package enum SpecKeys {
     package static let component = ["overrides"]
     package static let rawResource = Table(commonResource + ["properties", "metadata", "creationPolicy", "updatePolicy"])
     /// One item of `waivers:` (a resource's or the spec's).
-    package static let waiver = Table(["rule", "reason"], required: ["rule", "reason"])
+    package static let waiver = Table(["rule", "reason", "resource"], required: ["rule", "reason"])
     /// A property value written as a conditional value: `{if: ..., then: ..., else: ...}`.
     package static let conditionalValue = Table(["if", "then", "else"], required: ["if", "then"])
 
