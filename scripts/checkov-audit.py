@@ -11,7 +11,8 @@ PYTHON is the interpreter of checkov's virtual environment (run as
 so its bin/checkov's #! line points nowhere). A check is skipped in writing when the
 resource's Metadata lists it (`{"checkov": {"skip": [{"id", "comment"}]}}`,
 which Formwork writes for a spec's `waivers:`); a skip without a comment is
-reported as a failure too. Each finding is one line:
+reported as a failure too, and a skip with one counts as waived (the
+summary line gives how many). Each finding is one line:
 
     specs/x.yaml:7:5: CKV_AWS_18 Ensure the S3 bucket has access logging enabled [golden/x.json Resources/Scratch AWS::S3::Bucket]
 
@@ -95,7 +96,13 @@ def main(argv):
         sys.exit(__doc__)
     python, templates = argv[1], argv[2:]
     findings = []
+    waived = 0
     for report in run_checkov(python, templates):
+        # A check the resource's Metadata skips is reported by checkov as
+        # skipped (check_result.result SKIPPED, its comment as
+        # suppress_comment), not as failed: it counts as waived. --quiet
+        # leaves the skipped checks out of the results, not out of the summary.
+        waived += int(report.get("summary", {}).get("skipped", 0))
         for check in report.get("results", {}).get("failed_checks", []):
             template = os.path.relpath(check["file_abs_path"])
             kind, _, resource = check["resource"].partition(".")
@@ -110,7 +117,8 @@ def main(argv):
     for line in sorted(set(findings)):
         print(line)
     count = len(set(findings))
-    print("checkov-audit: %d finding%s in %d templates" % (count, "" if count == 1 else "s", len(templates)))
+    print("checkov-audit: %d finding%s, %d check%s waived in writing, in %d templates" % (
+        count, "" if count == 1 else "s", waived, "" if waived == 1 else "s", len(templates)))
     return 1 if count else 0
 
 

@@ -129,22 +129,33 @@ public enum Compiler {
         }
         diagnostics += checkOverrides(options.parameterOverrides, spec: spec)
         let (template, emitted, checked) = check(&spec, options: options, after: diagnostics, timer: timer)
-        diagnostics += checked
+        diagnostics = checked
         return Compilation(path: path, sourceText: text, syntax: root, spec: spec, template: template, emitted: emitted,
                            diagnostics: diagnostics)
     }
 
-    /// Defaults, the spec rules, lowering, writing, then the template rules.
-    /// Each step runs only when the ones before it, and the `earlier`
-    /// diagnostics (decoding's), found no error: a template exists only for a
-    /// spec every rule passed.
+    /// The waivers' own checks, defaults, the spec rules, lowering, writing,
+    /// then the template rules. Each step runs only when the ones before it,
+    /// and the `earlier` diagnostics (decoding's), found no error: a template
+    /// exists only for a spec every rule passed. It returns every diagnostic,
+    /// `earlier`'s included, without the warnings the spec waives (`Waivers`).
     package static func check(_ spec: inout Spec, options: CompileOptions, after earlier: [Diagnostic] = [],
                               timer: PassTimer? = nil)
         -> (Template?, (text: String, sourceMap: SourceMap?)?, [Diagnostic])
     {
+        let (template, emitted, diagnostics) = checkUnwaived(&spec, options: options, after: earlier, timer: timer)
+        let waived = Waivers.apply(spec, to: earlier + diagnostics)
+        return waived.hasErrors ? (nil, nil, waived) : (template, emitted, waived)
+    }
+
+    private static func checkUnwaived(_ spec: inout Spec, options: CompileOptions, after earlier: [Diagnostic],
+                                      timer: PassTimer?)
+        -> (Template?, (text: String, sourceMap: SourceMap?)?, [Diagnostic])
+    {
+        let waiverProblems = Waivers.check(spec)
         timer.measure("defaults") { spec.injectDefaults() }
         let context = timer.measure("spec context") { SpecContext(spec: spec, symbols: SymbolTable(spec)) }
-        var diagnostics = timer.measure("spec rules") { RuleRegistry.check(context, timer: timer) }
+        var diagnostics = waiverProblems + timer.measure("spec rules") { RuleRegistry.check(context, timer: timer) }
         guard !diagnostics.hasErrors, !earlier.hasErrors else { return (nil, nil, diagnostics) }
         let template = timer.measure("lower") {
             Lowering.run(spec, symbols: context.symbols,

@@ -20,6 +20,7 @@ public enum DiagnosticRegistry {
         + DiagnosticCode.allConditionalExpressionCodes
         + DiagnosticCode.allMappingDecodingCodes
         + DiagnosticCode.allOutputCodes
+        + DiagnosticCode.allWaiverCodes
 
     public static let all: [DiagnosticCode] =
         phaseCodes + RuleRegistry.all.flatMap { $0.codes }

@@ -872,6 +872,54 @@ enum RuleDocumentation {
                 |                                           ^~~~~~
               help: make it a list
             """#),
+        "FW2090": ("golden/invalid/waiver-mistakes.txt", #"""
+            specs/invalid/waiver-mistakes.yaml:31:17: error[FW2090]: the waiver of CKV_AWS_117 has an empty reason
+             31 |         reason: "  "
+                |                 ^~~~
+              help: say why the rule does not apply here, in words a security reviewer would accept
+            """#),
+        "FW2091": ("golden/invalid/waiver-mistakes.txt", #"""
+            specs/invalid/waiver-mistakes.yaml:24:15: error[FW2091]: 'FW424' is neither a Formwork code (FW and four digits) nor a checkov id (CKV_AWS_<n> or CKV2_AWS_<n>)
+             24 |       - rule: FW424
+                |               ^~~~~
+              help: did you mean 'FW4204'?
+            """#),
+        "FW2092": ("golden/invalid/waiver-mistakes.txt", #"""
+            specs/invalid/waiver-mistakes.yaml:22:15: error[FW2092]: FW4248 is an error here, and errors cannot be waived
+             22 |       - rule: FW4248
+                |               ^~~~~~
+            specs/invalid/waiver-mistakes.yaml:19:19: note: the error
+             19 |       - actions: ["*"]
+                |                   ^~~
+              help: fix the error, and remove this waiver
+            """#),
+        "FW2093": ("golden/waiver-unused.warnings.txt", #"""
+            specs/waiver-unused.yaml:7:11: warning[FW2093]: the waiver of FW3057 takes out nothing: no FW3057 is reported in this spec
+             7 |   - rule: FW3057
+               |           ^~~~~~
+              help: remove the waiver
+            """#),
+        "FW2094": ("golden/invalid/waiver-mistakes.txt", #"""
+            specs/invalid/waiver-mistakes.yaml:42:15: error[FW2094]: metadata.checkov.skip is not a list, so the skip of CKV_AWS_26 cannot be added to it
+             42 |         skip: CKV_AWS_26
+                |               ^~~~~~~~~~
+            specs/invalid/waiver-mistakes.yaml:44:15: note: the waiver
+             44 |       - rule: CKV_AWS_26
+                |               ^~~~~~~~~~
+              help: write metadata.checkov.skip as a list, or list the skip there yourself instead of in waivers
+            """#),
+        "FW2095": ("golden/invalid/waiver-mistakes.txt", #"""
+            specs/invalid/waiver-mistakes.yaml:33:19: error[FW2095]: this function generates no resource in the role 'logGroups'
+             33 |         resource: logGroups
+                |                   ^~~~~~~~~
+              help: did you mean 'logGroup'?
+            """#),
+        "FW2096": ("golden/invalid/waiver-mistakes.txt", #"""
+            specs/invalid/waiver-mistakes.yaml:36:19: error[FW2096]: resource: names one resource a component generates, for a checkov id; a waiver of a Formwork code has none to name
+             36 |         resource: function
+                |                   ^~~~~~~~
+              help: remove resource:
+            """#),
         "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
             specs/invalid/malformed-interpolation.yaml:9:26: error[FW3001]: '${' is never closed; expected '}'
              9 |       TopicName: "alerts-${env"

@@ -35,6 +35,7 @@ public enum SpecSchema {
                 ])),
                 ("resources", named(resource, minProperties: 1)),
                 ("outputs", named(output)),
+                ("waivers", waivers),
             ])),
             ("required", strings(SpecKeys.topLevel.required)),
             ("additionalProperties", .bool(false, nil)),
@@ -92,7 +93,17 @@ public enum SpecSchema {
             "dependsOn": anyOf([stringType, object([("type", string("array")), ("items", stringType)])]),
             "tags": tags,
             "retain": anyOf([boolType, object([("const", string("snapshot"))])]),
+            "waivers": waivers,
         ]
+    }
+
+    /// `waivers:`, a resource's or the spec's: a Formwork code or a checkov id, and why.
+    static var waivers: TemplateValue {
+        object([("type", string("array")), ("items", closed(SpecKeys.waiver, [
+            "rule": object([("type", string("string")), ("pattern", string("^(FW[0-9]{4}|CKV2?_AWS_[0-9]+)$"))]),
+            "reason": object([("type", string("string")), ("minLength", .int(1, nil))]),
+            "resource": stringType,
+        ]))])
     }
 
     static var resource: TemplateValue {

@@ -49,7 +49,7 @@ package final class Lowering {
     }
 
     func add(_ resource: Resource, for decl: ResourceDecl) {
-        var resource = resource
+        var resource = withCheckovSkips(resource, for: decl)
         resource.owner = decl.name.text
         if let when = decl.when {
             resource.condition = emitter.conditions.name(for: when, symbols: symbols)

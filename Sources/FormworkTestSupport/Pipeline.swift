@@ -23,7 +23,7 @@ package enum Pipeline {
         let (decoded, diagnostics) = decode(yaml)
         guard var spec = decoded else { return (nil, diagnostics) }
         let (template, _, checked) = Compiler.check(&spec, options: options, after: diagnostics)
-        return (template, (diagnostics + checked).sortedForDisplay())
+        return (template, checked.sortedForDisplay())
     }
 }
 

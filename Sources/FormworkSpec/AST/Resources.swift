@@ -11,6 +11,8 @@ package struct ResourceDecl: Sendable {
     package var retain: Located<Retention>?
     /// `overrides:` (components only), in the order written.
     package var overrides: [Override] = []
+    /// `waivers:`, in the order written.
+    package var waivers: [Waiver] = []
     package var body: ResourceBody
 
     package init(name: Name, range: SourceRange, body: ResourceBody) {

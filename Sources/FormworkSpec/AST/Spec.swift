@@ -13,6 +13,8 @@ package struct Spec: Sendable {
     package var mappings: [Mapping] = []
     package var resources: [ResourceDecl] = []
     package var outputs: [Output] = []
+    /// Top-level `waivers:`: they apply to every resource.
+    package var waivers: [Waiver] = []
     /// Top-level keys the spec misspells (`resource:`), or writes with a
     /// value that is not a mapping: each is reported, and the spec holds
     /// nothing for it, so a check that would only repeat the error (a name

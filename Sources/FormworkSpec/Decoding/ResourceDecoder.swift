@@ -76,6 +76,7 @@ extension SpecDecoder {
         resource.when = when(in: common)
         resource.retain = common["retain"].flatMap(retention)
         if let node = common["tags"] { resource.tags = decodeTags(node) }
+        if let node = common["waivers"] { resource.waivers = decodeWaivers(node) }
         // A raw resource writes its properties itself: `overrides:` there is an unknown key, reported above.
         if resourceBody.kind != .raw, let node = common["overrides"] { resource.overrides = decodeOverrides(node) }
         if let node = common["dependsOn"] {
@@ -96,6 +97,23 @@ extension SpecDecoder {
             report(.typeMismatch(expected: "true, false or snapshot", for: "retain", found: node))
         }
         return nil
+    }
+
+    // MARK: waivers
+
+    /// `waivers:` — a list of `{rule, reason}`, both strings, both required.
+    func decodeWaivers(_ node: YAMLNode) -> [Waiver] {
+        guard let items = sequence(node, "waivers") else { return [] }
+        return items.compactMap { item in
+            guard let fields = fields(item, "a waiver", allowed: SpecKeys.waiver.keys, required: SpecKeys.waiver.required)
+            else { return nil }
+            guard let rule = fields["rule"].flatMap({ string($0, "a waiver's rule") }) else { return nil }
+            let reason = fields["reason"].flatMap { string($0, "a waiver's reason") }
+            if fields.has("reason"), reason == nil { return nil }  // its error reported
+            let resource = fields["resource"].flatMap { string($0, "a waiver's resource") }
+            if fields.has("resource"), resource == nil { return nil }
+            return Waiver(rule: rule, reason: reason, resource: resource, range: item.range)
+        }
     }
 
     // MARK: overrides

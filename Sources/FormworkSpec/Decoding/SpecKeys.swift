@@ -14,7 +14,7 @@ package enum SpecKeys {
     }
 
     package static let topLevel = Table(
-        ["formwork", "stack", "description", "parameters", "mappings", "tags", "defaults", "resources", "outputs"],
+        ["formwork", "stack", "description", "parameters", "mappings", "tags", "defaults", "resources", "outputs", "waivers"],
         required: ["formwork", "stack", "resources"])
     package static let parameter = Table([
         "type", "default", "pattern", "allowed", "description", "optional", "noEcho", "minLength", "maxLength",
@@ -24,10 +24,12 @@ package enum SpecKeys {
     package static let defaults = Table(["function", "bucket", "queue", "api"])
 
     /// Keys every resource may have, whatever its kind.
-    package static let commonResource = ["kind", "type", "when", "dependsOn", "tags", "retain"]
+    package static let commonResource = ["kind", "type", "when", "dependsOn", "tags", "retain", "waivers"]
     /// Keys every component (`kind:`) may have besides the common ones.
     package static let component = ["overrides"]
     package static let rawResource = Table(commonResource + ["properties", "metadata", "creationPolicy", "updatePolicy"])
+    /// One item of `waivers:` (a resource's or the spec's).
+    package static let waiver = Table(["rule", "reason", "resource"], required: ["rule", "reason"])
     /// A property value written as a conditional value: `{if: ..., then: ..., else: ...}`.
     package static let conditionalValue = Table(["if", "then", "else"], required: ["if", "then"])
 

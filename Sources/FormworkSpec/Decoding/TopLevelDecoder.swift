@@ -32,6 +32,7 @@ extension SpecDecoder {
             }
         }
         if let node = fields["outputs"] { spec.outputs = decodeOutputs(node) }
+        if let node = fields["waivers"] { spec.waivers = decodeWaivers(node) }
         spec.unreadKeys = fields.unread
         spec.unreadNames = unreadNames
         return spec

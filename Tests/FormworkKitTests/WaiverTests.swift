@@ -1,0 +1,88 @@
+import FormworkCFN
+import FormworkDiagnostics
+import FormworkTestSupport
+import Testing
+
+/// `waivers:` (FormworkKit/Waivers.swift, FormworkLowering/Waivers.swift).
+@Suite struct WaiverTests {
+    static func spec(top: String = "", first: String = "", second: String = "") -> String {
+        """
+        formwork: 1
+        stack: demo
+        \(top)
+        resources:
+          one:
+            kind: function
+            handler: a.b
+            runtime: nodejs22.x
+            code: { inline: x }
+            statements:
+              - { actions: ["cloudwatch:PutMetricData"], resources: ["*"] }
+        \(first)
+          two:
+            kind: function
+            handler: a.b
+            runtime: nodejs22.x
+            code: { inline: x }
+            statements:
+              - { actions: ["cloudwatch:PutMetricData"], resources: ["*"] }
+        \(second)
+        """
+    }
+
+    static func codes(_ text: String) -> [String] { Pipeline.compile(text).diagnostics.map(\.code.rawValue) }
+
+    @Test func aResourceWaiverTakesOutItsWarningOnThatResourceOnly() {
+        #expect(Self.codes(Self.spec()) == ["FW4247", "FW4247"])
+        let waived = Self.spec(first: "    waivers: [{ rule: FW4247, reason: no resource ARN }]")
+        let diagnostics = Pipeline.compile(waived).diagnostics
+        #expect(diagnostics.map(\.code.rawValue) == ["FW4247"])
+        #expect(diagnostics.first?.range.start.line == 19)  // two's statement
+    }
+
+    @Test func aTopLevelWaiverTakesItOutEverywhere() {
+        let waived = Self.spec(top: "waivers: [{ rule: FW4247, reason: no resource ARN }]")
+        #expect(Self.codes(waived).isEmpty)
+    }
+
+    @Test func aWaiverThatTakesOutNothingIsAWarning() {
+        let waived = Self.spec(first: "    waivers: [{ rule: FW3057, reason: kept for later }]")
+        #expect(Self.codes(waived).sorted() == ["FW2093", "FW4247", "FW4247"])
+        #expect(Pipeline.compile(waived).template != nil)
+    }
+
+    @Test func checkovSkipsFollowARawResourcesOwnAndAreNotRepeated() throws {
+        let text = """
+            formwork: 1
+            stack: demo
+            waivers: [{ rule: CKV_AWS_28, reason: top }]
+            resources:
+              topic:
+                type: AWS::SNS::Topic
+                metadata: { checkov: { skip: [{ id: CKV_AWS_26, comment: own }] }, other: 1 }
+                waivers:
+                  - { rule: CKV_AWS_26, reason: again }
+                  - { rule: CKV2_AWS_5, reason: mine }
+            """
+        let template = try #require(Pipeline.compile(text).template)
+        let metadata = try #require(template.resource("Topic")?.metadata)
+        #expect(JSONWriter.writeMinified(metadata)
+            == #"{"checkov":{"skip":[{"comment":"own","id":"CKV_AWS_26"},{"comment":"mine","id":"CKV2_AWS_5"},{"comment":"top","id":"CKV_AWS_28"}]},"other":1}"#)
+    }
+
+    @Test func aComponentsSkipsGoOnEveryResourceItGenerates() throws {
+        let waived = Self.spec(first: "    waivers: [{ rule: CKV_AWS_117, reason: no VPC resource }]")
+        let template = try #require(Pipeline.compile(waived).template)
+        let owned = template.resources.filter { $0.owner == "one" }
+        #expect(owned.count > 1)
+        #expect(owned.allSatisfy { $0.metadata != nil })
+        #expect(template.resources.filter { $0.owner == "two" }.allSatisfy { $0.metadata == nil })
+    }
+
+    @Test func aRoleNarrowsAComponentsSkipToOneResource() throws {
+        let waived = Self.spec(first: "    waivers: [{ rule: CKV_AWS_158, resource: logGroup, reason: no customer data }]")
+        let template = try #require(Pipeline.compile(waived).template)
+        let skipped = template.resources.filter { $0.metadata != nil }.map(\.logicalId)
+        #expect(skipped == ["OneLogGroup"])
+    }
+}
