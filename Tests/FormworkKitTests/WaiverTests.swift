@@ -17,7 +17,7 @@ import Testing
             runtime: nodejs22.x
             code: { inline: x }
             statements:
-              - { actions: ["cloudwatch:PutMetricData"], resources: ["*"] }
+              - { actions: ["kms:Decrypt"], resources: ["*"] }
         \(first)
           two:
             kind: function
@@ -25,7 +25,7 @@ import Testing
             runtime: nodejs22.x
             code: { inline: x }
             statements:
-              - { actions: ["cloudwatch:PutMetricData"], resources: ["*"] }
+              - { actions: ["kms:Decrypt"], resources: ["*"] }
         \(second)
         """
     }
