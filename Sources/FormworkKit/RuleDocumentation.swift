@@ -548,7 +548,8 @@ enum RuleDocumentation {
             would reappear while it is still being processed. cfn-lint checks the
             same (E3505). The queue is compared with the slowest function it feeds
             (the first on a tie), once; values only known at deploy time are not
-            compared. Reported at the queue's `VisibilityTimeout`, with a note at the
+            compared, and of an `Fn::If` between numbers (a conditional `timeout:`)
+            the largest branch is compared. Reported at the queue's `VisibilityTimeout`, with a note at the
             function's `Timeout`; the fix-it sets six times the function's timeout,
             Lambda's advice (a spec queue that sets none gets that generated).
             """#,
@@ -670,9 +671,9 @@ enum RuleDocumentation {
                |            ^~
             """#),
         "FW2001": ("golden/invalid/conditional-typed-fields.txt", #"""
-            specs/invalid/conditional-typed-fields.yaml:15:13: error[FW2001]: expected a whole number for memory, found a string; a field of this type takes no ${...}
-             15 |     memory: "${env == 'prod' ? 1024 : 256}"
-                |             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+            specs/invalid/conditional-typed-fields.yaml:16:28: error[FW2001]: expected a whole number for retentionDays, found a string; a field of this type takes no ${...}
+             16 |     logs: { retentionDays: "${env == 'prod' ? 90 : 7}" }
+                |                            ^~~~~~~~~~~~~~~~~~~~~~~~~~~
               help: conditional values and references reach strings only: write the value out, or write the resource as a raw 'type:' whose property takes one
             """#),
         "FW2002": ("golden/invalid/conditional-value-errors.txt", #"""
@@ -686,10 +687,10 @@ enum RuleDocumentation {
              14 |       subnets: [subnet-0123456789abcdef0]
                 |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
             """#),
-        "FW2004": ("golden/invalid/five-mistakes.txt", #"""
-            specs/invalid/five-mistakes.yaml:7:20: error[FW2004]: retentionDays must be from 1 to 14, found 40
-             7 |     retentionDays: 40
-               |                    ^~
+        "FW2004": ("golden/invalid/conditional-number-fields.txt", #"""
+            specs/invalid/conditional-number-fields.yaml:15:64: error[FW2004]: timeout must be from 1 to 900, found 1200
+             15 |   function: { runtime: nodejs22.x, timeout: "${env == 'prod' ? 1200 : 60}" }
+                |                                                                ^~~~
             """#),
         "FW2005": ("golden/invalid/api-invalid-auth.txt", #"""
             specs/invalid/api-invalid-auth.yaml:6:11: error[FW2005]: 'cognito' is not a valid auth
@@ -1275,6 +1276,18 @@ enum RuleDocumentation {
              10 |     allowed: [dev, prod]
                 |              ^~~~~~~~~~~
               help: compare with one of 'dev', 'prod', or add 'production' to 'allowed'
+            """#),
+        "FW4209": ("golden/invalid/conditional-number-fields.txt", #"""
+            specs/invalid/conditional-number-fields.yaml:28:16: error[FW4209]: memory takes a number or a conditional value between numbers, not a reference
+             28 |     memory: "${size}"
+                |                ^~~~
+              help: write a number, or choose one: "${env == 'prod' ? 1024 : 256}"
+            """#),
+        "FW4210": ("golden/invalid/conditional-number-fields.txt", #"""
+            specs/invalid/conditional-number-fields.yaml:21:42: error[FW4210]: a branch of ephemeralStorage must be a number, found a string
+             21 |     ephemeralStorage: "${env == 'prod' ? '1024' : 512}"
+                |                                          ^~~~~~
+              help: write the number unquoted
             """#),
         "FW4220": ("golden/invalid/parameter-bounds.txt", #"""
             specs/invalid/parameter-bounds.yaml:9:16: error[FW4220]: minLength 3 is above maxLength 2: no value passes both

@@ -11,7 +11,8 @@ import FormworkFacts
 /// would reappear while it is still being processed. cfn-lint checks the
 /// same (E3505). The queue is compared with the slowest function it feeds
 /// (the first on a tie), once; values only known at deploy time are not
-/// compared. Reported at the queue's `VisibilityTimeout`, with a note at the
+/// compared, and of an `Fn::If` between numbers (a conditional `timeout:`)
+/// the largest branch is compared. Reported at the queue's `VisibilityTimeout`, with a note at the
 /// function's `Timeout`; the fix-it sets six times the function's timeout,
 /// Lambda's advice (a spec queue that sets none gets that generated).
 enum QueueVisibilityTimeouts: TemplateRule {
@@ -67,11 +68,18 @@ enum QueueVisibilityTimeouts: TemplateRule {
 }
 
 extension TemplateValue {
-    /// A whole number written as a JSON number or a string of digits (CloudFormation takes both).
+    /// A whole number written as a JSON number or a string of digits
+    /// (CloudFormation takes both); of `Fn::If` between numbers
+    /// (`timeout: "${c ? 900 : 30}"`), the largest branch, the one the
+    /// queue must outlast wherever it is taken.
     fileprivate var integer: Int? {
         switch kind {
-        case .number(let text), .string(let text): Int(text)
-        default: nil
+        case .number(let text), .string(let text): return Int(text)
+        case .object(let members) where members.count == 1 && members[0].key == "Fn::If":
+            guard case .array(let parts) = members[0].value.kind, parts.count == 3,
+                  let then = parts[1].integer, let otherwise = parts[2].integer else { return nil }
+            return max(then, otherwise)
+        default: return nil
         }
     }
 
