@@ -62,25 +62,31 @@ enum QueueVisibilityTimeouts: TemplateRule {
         guard let written = resource.properties[property] else {
             return Seconds(value: value, origin: resource.origin, written: false)
         }
-        guard let seconds = written.integer else { return nil }
-        return Seconds(value: seconds, origin: written.origin ?? resource.origin, written: true)
+        guard let number = written.largestNumber, let seconds = number.integer else { return nil }
+        return Seconds(value: seconds, origin: number.origin ?? written.origin ?? resource.origin, written: true)
     }
 }
 
 extension TemplateValue {
-    /// A whole number written as a JSON number or a string of digits
-    /// (CloudFormation takes both); of `Fn::If` between numbers
-    /// (`timeout: "${c ? 900 : 30}"`), the largest branch, the one the
-    /// queue must outlast wherever it is taken.
+    /// A whole number written as a JSON number or a string of digits (CloudFormation takes both).
     fileprivate var integer: Int? {
         switch kind {
-        case .number(let text), .string(let text): return Int(text)
-        case .object(let members) where members.count == 1 && members[0].key == "Fn::If":
-            guard case .array(let parts) = members[0].value.kind, parts.count == 3,
-                  let then = parts[1].integer, let otherwise = parts[2].integer else { return nil }
-            return max(then, otherwise)
-        default: return nil
+        case .number(let text), .string(let text): Int(text)
+        default: nil
         }
+    }
+
+    /// The value when it is a whole number; of `Fn::If` between numbers
+    /// (`timeout: "${c ? 900 : 30}"`), its largest branch, the one the queue
+    /// must outlast wherever it is taken; nil otherwise.
+    fileprivate var largestNumber: TemplateValue? {
+        if integer != nil { return self }
+        guard case .object(let members) = kind, members.count == 1, members[0].key == "Fn::If",
+              case .array(let parts) = members[0].value.kind, parts.count == 3,
+              let then = parts[1].largestNumber, let otherwise = parts[2].largestNumber,
+              let a = then.integer, let b = otherwise.integer
+        else { return nil }
+        return a >= b ? then : otherwise
     }
 
     /// `X` of `Fn::GetAtt [X, attribute]` or `Fn::GetAtt "X.attribute"`.
