@@ -688,8 +688,8 @@ enum RuleDocumentation {
                 |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
             """#),
         "FW2004": ("golden/invalid/conditional-number-fields.txt", #"""
-            specs/invalid/conditional-number-fields.yaml:15:64: error[FW2004]: timeout must be from 1 to 900, found 1200
-             15 |   function: { runtime: nodejs22.x, timeout: "${env == 'prod' ? 1200 : 60}" }
+            specs/invalid/conditional-number-fields.yaml:19:64: error[FW2004]: timeout must be from 1 to 900, found 1200
+             19 |   function: { runtime: nodejs22.x, timeout: "${env == 'prod' ? 1200 : 60}" }
                 |                                                                ^~~~
             """#),
         "FW2005": ("golden/invalid/api-invalid-auth.txt", #"""
@@ -840,10 +840,10 @@ enum RuleDocumentation {
                 |                                           ^~~~~~
               help: make it a list
             """#),
-        "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
-            specs/invalid/malformed-interpolation.yaml:9:26: error[FW3001]: '${' is never closed; expected '}'
-             9 |       TopicName: "alerts-${env"
-               |                          ^~
+        "FW3001": ("golden/invalid/conditional-number-fields.txt", #"""
+            specs/invalid/conditional-number-fields.yaml:39:15: error[FW3001]: '${' is never closed; expected '}'
+             39 |     timeout: "${tier == 'gold' ? 30 : 10"
+                |               ^~
               help: write $${ for a literal ${
             """#),
         "FW3002": ("golden/invalid/malformed-interpolation.txt", #"""
@@ -1278,14 +1278,14 @@ enum RuleDocumentation {
               help: compare with one of 'dev', 'prod', or add 'production' to 'allowed'
             """#),
         "FW4209": ("golden/invalid/conditional-number-fields.txt", #"""
-            specs/invalid/conditional-number-fields.yaml:28:16: error[FW4209]: memory takes a number or a conditional value between numbers, not a reference
-             28 |     memory: "${size}"
+            specs/invalid/conditional-number-fields.yaml:32:16: error[FW4209]: memory takes a number or a conditional value between numbers, not a reference
+             32 |     memory: "${size}"
                 |                ^~~~
               help: write a number, or choose one: "${env == 'prod' ? 1024 : 256}"
             """#),
         "FW4210": ("golden/invalid/conditional-number-fields.txt", #"""
-            specs/invalid/conditional-number-fields.yaml:21:42: error[FW4210]: a branch of ephemeralStorage must be a number, found a string
-             21 |     ephemeralStorage: "${env == 'prod' ? '1024' : 512}"
+            specs/invalid/conditional-number-fields.yaml:25:42: error[FW4210]: a branch of ephemeralStorage must be a number, found a string
+             25 |     ephemeralStorage: "${env == 'prod' ? '1024' : 512}"
                 |                                          ^~~~~~
               help: write the number unquoted
             """#),

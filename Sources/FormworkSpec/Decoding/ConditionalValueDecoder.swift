@@ -51,7 +51,10 @@ extension SpecDecoder {
             return (number, nil)
         }
         guard let string = interpolated(node, what) else { return nil }
-        guard string.interpolated.unparsed.isEmpty else { return nil }  // its error is reported
+        guard string.interpolated.unparsed.isEmpty else {  // its error is reported
+            keepNames(in: node)
+            return nil
+        }
         let expressions = string.interpolated.expressions
         guard string.interpolated.isSingleExpression, case .conditional = expressions[0] else {
             keepNames(in: node)
