@@ -549,7 +549,8 @@ enum RuleDocumentation {
             would reappear while it is still being processed. cfn-lint checks the
             same (E3505). The queue is compared with the slowest function it feeds
             (the first on a tie), once; values only known at deploy time are not
-            compared. Reported at the queue's `VisibilityTimeout`, with a note at the
+            compared, and of an `Fn::If` between numbers (a conditional `timeout:`)
+            the largest branch is compared. Reported at the queue's `VisibilityTimeout`, with a note at the
             function's `Timeout`; the fix-it sets six times the function's timeout,
             Lambda's advice (a spec queue that sets none gets that generated).
             """#,
@@ -703,9 +704,9 @@ enum RuleDocumentation {
                |            ^~
             """#),
         "FW2001": ("golden/invalid/conditional-typed-fields.txt", #"""
-            specs/invalid/conditional-typed-fields.yaml:15:13: error[FW2001]: expected a whole number for memory, found a string; a field of this type takes no ${...}
-             15 |     memory: "${env == 'prod' ? 1024 : 256}"
-                |             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+            specs/invalid/conditional-typed-fields.yaml:16:28: error[FW2001]: expected a whole number for retentionDays, found a string; a field of this type takes no ${...}
+             16 |     logs: { retentionDays: "${env == 'prod' ? 90 : 7}" }
+                |                            ^~~~~~~~~~~~~~~~~~~~~~~~~~~
               help: conditional values and references reach strings only: write the value out, or write the resource as a raw 'type:' whose property takes one
             """#),
         "FW2002": ("golden/invalid/conditional-value-errors.txt", #"""
@@ -719,10 +720,10 @@ enum RuleDocumentation {
              14 |       subnets: [subnet-0123456789abcdef0]
                 |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
             """#),
-        "FW2004": ("golden/invalid/five-mistakes.txt", #"""
-            specs/invalid/five-mistakes.yaml:7:20: error[FW2004]: retentionDays must be from 1 to 14, found 40
-             7 |     retentionDays: 40
-               |                    ^~
+        "FW2004": ("golden/invalid/conditional-number-fields.txt", #"""
+            specs/invalid/conditional-number-fields.yaml:19:64: error[FW2004]: timeout must be from 1 to 900, found 1200
+             19 |   function: { runtime: nodejs22.x, timeout: "${env == 'prod' ? 1200 : 60}" }
+                |                                                                ^~~~
             """#),
         "FW2005": ("golden/invalid/api-invalid-auth.txt", #"""
             specs/invalid/api-invalid-auth.yaml:6:11: error[FW2005]: 'cognito' is not a valid auth
@@ -920,10 +921,10 @@ enum RuleDocumentation {
                 |                   ^~~~~~~~
               help: remove resource:
             """#),
-        "FW3001": ("golden/invalid/malformed-interpolation.txt", #"""
-            specs/invalid/malformed-interpolation.yaml:9:26: error[FW3001]: '${' is never closed; expected '}'
-             9 |       TopicName: "alerts-${env"
-               |                          ^~
+        "FW3001": ("golden/invalid/conditional-number-fields.txt", #"""
+            specs/invalid/conditional-number-fields.yaml:39:15: error[FW3001]: '${' is never closed; expected '}'
+             39 |     timeout: "${tier == 'gold' ? 30 : 10"
+                |               ^~
               help: write $${ for a literal ${
             """#),
         "FW3002": ("golden/invalid/malformed-interpolation.txt", #"""
@@ -1356,6 +1357,18 @@ enum RuleDocumentation {
              10 |     allowed: [dev, prod]
                 |              ^~~~~~~~~~~
               help: compare with one of 'dev', 'prod', or add 'production' to 'allowed'
+            """#),
+        "FW4209": ("golden/invalid/conditional-number-fields.txt", #"""
+            specs/invalid/conditional-number-fields.yaml:32:16: error[FW4209]: memory takes a number or a conditional value between numbers, not a reference
+             32 |     memory: "${size}"
+                |                ^~~~
+              help: write a number, or choose one: "${env == 'prod' ? 1024 : 256}"
+            """#),
+        "FW4210": ("golden/invalid/conditional-number-fields.txt", #"""
+            specs/invalid/conditional-number-fields.yaml:25:42: error[FW4210]: a branch of ephemeralStorage must be a number, found a string
+             25 |     ephemeralStorage: "${env == 'prod' ? '1024' : 512}"
+                |                                          ^~~~~~
+              help: write the number unquoted
             """#),
         "FW4220": ("golden/invalid/parameter-bounds.txt", #"""
             specs/invalid/parameter-bounds.yaml:9:16: error[FW4220]: minLength 3 is above maxLength 2: no value passes both

@@ -181,7 +181,7 @@ public enum SpecSchema {
         return [
             "handler": stringType, "runtime": words(Lambda.runtimes.map(\.identifier)),
             "code": closed(SpecKeys.code, ["inline": stringType, "bucket": stringType, "key": stringType]),
-            "timeout": intType, "memory": intType, "deadLetterQueue": boolType,
+            "timeout": conditionalIntType, "memory": conditionalIntType, "deadLetterQueue": boolType,
             "environment": object([
                 ("type", string("object")),
                 ("additionalProperties", anyOf([scalar, closed(SpecKeys.environmentVariable, [
@@ -204,7 +204,7 @@ public enum SpecSchema {
             "architectures": words(Architecture.allCases.map(\.rawValue)),
             "layers": object([("type", string("array")), ("items", stringType)]),
             "vpc": closed(SpecKeys.vpc, ["subnets": ids, "securityGroups": ids]),
-            "reservedConcurrency": intType, "tracing": words(TracingMode.allCases.map(\.rawValue)), "ephemeralStorage": intType,
+            "reservedConcurrency": conditionalIntType, "tracing": words(TracingMode.allCases.map(\.rawValue)), "ephemeralStorage": conditionalIntType,
         ]
     }
 
@@ -242,6 +242,8 @@ public enum SpecSchema {
     static let stringType = object([("type", string("string"))])
     static let intType = object([("type", string("integer"))])
     static let boolType = object([("type", string("boolean"))])
+    /// A whole number, or a string holding a conditional value between numbers (a function's number fields).
+    static let conditionalIntType = anyOf([intType, object([("type", string("string")), ("pattern", string(#"^\$\{.*\}$"#))])])
     /// A string, or a number or boolean the compiler reads as text.
     static let scalar = object([("type", strings(["string", "number", "boolean"]))])
     static let tags = object([("type", string("object")), ("additionalProperties", object([("type", strings(["string", "number"]))]))])

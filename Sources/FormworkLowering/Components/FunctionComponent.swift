@@ -38,8 +38,8 @@ extension Lowering {
         case nil:
             Self.unchecked("a function has code (the decoder requires it)")
         }
-        properties.append(("Timeout", .int(timeout.value, timeout.range)))
-        properties.append(("MemorySize", .int(memory.value, memory.range)))
+        properties.append(("Timeout", number(.timeout, timeout, of: function)))
+        properties.append(("MemorySize", number(.memory, memory, of: function)))
         properties.append(("Role", .getAtt(id + "Role", "Arn", origin)))
         if !function.environment.isEmpty {
             // Each name keeps its own range, for findings about a variable's name.
@@ -113,15 +113,23 @@ extension Lowering {
             ], vpc.range)))
         }
         if let reserved = function.reservedConcurrency {
-            properties.append(("ReservedConcurrentExecutions", .int(reserved.value, reserved.range)))
+            properties.append(("ReservedConcurrentExecutions", number(.reservedConcurrency, reserved, of: function)))
         }
         if let tracing = function.tracing {
             properties.append(("TracingConfig", .object([("Mode", .string(tracing.value.mode, tracing.range))], tracing.range)))
         }
         if let storage = function.ephemeralStorage {
-            properties.append(("EphemeralStorage", .object([("Size", .int(storage.value, storage.range))], storage.range)))
+            properties.append(("EphemeralStorage", .object([("Size", number(.ephemeralStorage, storage, of: function))], storage.range)))
         }
         return properties
+    }
+
+    /// A number field: the number, or `Fn::If` between numbers where it is a conditional value.
+    private func number(_ field: FunctionSpec.NumberField, _ value: Located<Int>, of function: FunctionSpec) -> TemplateValue {
+        guard let string = function.conditionalNumbers[field] else { return .int(value.value, value.range) }
+        emitter.numbersStayNumbers = true
+        defer { emitter.numbersStayNumbers = false }
+        return emitter.emit(string)
     }
 
     /// A list of IDs; one `${...}` for the whole list is its bare value, a list already.

@@ -139,6 +139,10 @@ package struct FunctionSpec: Sendable {
     package var tracing: Located<TracingMode>?
     /// `ephemeralStorage` (MB) → `EphemeralStorage.Size`.
     package var ephemeralStorage: Located<Int>?
+    /// The number fields written as a conditional value
+    /// (`memory: "${env == 'prod' ? 1024 : 256}"`), emitted as `Fn::If`;
+    /// the field itself holds the largest branch, for what needs one number.
+    package var conditionalNumbers: [NumberField: StringValue] = [:]
     /// Keys the mapping misspells (`handlr:`) or writes with a value that
     /// did not decode (`handler: yes`), each reported by the decoder: a
     /// required setting among them is not reported missing again.
@@ -150,6 +154,21 @@ package struct FunctionSpec: Sendable {
         memory = .builtIn(BuiltInDefaults.functionMemory, at: range)
         deadLetterQueue = .builtIn(false, at: range)
         logs = LogSettings(builtInsAt: range)
+    }
+
+    /// The fields that take a conditional value between numbers.
+    package enum NumberField: String, Sendable, CaseIterable {
+        case timeout, memory, reservedConcurrency, ephemeralStorage
+    }
+
+    /// Where a number field's value came from, nil when it is absent.
+    package func provenance(of field: NumberField) -> Provenance? {
+        switch field {
+        case .timeout: timeout.provenance
+        case .memory: memory.provenance
+        case .reservedConcurrency: reservedConcurrency?.provenance
+        case .ephemeralStorage: ephemeralStorage?.provenance
+        }
     }
 
     /// Whether anything invokes the function asynchronously (an `s3` or

@@ -30,6 +30,7 @@ package struct SpecWalk: Sendable {
         for layer in defaults?.layers?.value ?? [] { add(layer, .layer, under: []) }
         for id in (defaults?.vpc).map({ $0.subnets.strings + $0.securityGroups.strings }) ?? [] { add(id, .vpc, under: []) }
         defaultVPC = defaults?.vpc?.range
+        for string in (defaults?.conditionalNumbers).map(Self.inOrder) ?? [] { add(string, .number, under: []) }
         for resource in spec.resources { walk(resource) }
         for output in spec.outputs {
             let guards = clauses(output.when)
@@ -55,6 +56,8 @@ package struct SpecWalk: Sendable {
                 if let prefix = rule.prefix { add(prefix, .lifecyclePrefix, under: guards) }
             }
         case .function(let function):
+            let written = function.conditionalNumbers.filter { function.provenance(of: $0.key) == .written }
+            for string in Self.inOrder(written) { add(string, .number, under: guards) }
             for variable in function.environment {
                 add(variable.value, .environment, under: guards + clauses(variable.when))
             }
@@ -120,6 +123,11 @@ package struct SpecWalk: Sendable {
             break
         }
         for value in resource.overrides.compactMap(\.value) { add(value, .property, under: guards) }
+    }
+
+    /// A function's conditional number fields, in document order.
+    private static func inOrder(_ fields: [FunctionSpec.NumberField: StringValue]) -> [StringValue] {
+        fields.values.sorted { $0.range < $1.range }
     }
 
     /// A raw property value: the then-branch of a conditional value
@@ -188,6 +196,8 @@ package struct StringSite: Sendable {
         case property
         /// A raw resource's `metadata:`, at any depth.
         case metadata
+        /// A number field of a function written as a conditional value (`memory: "${c ? 1024 : 256}"`).
+        case number
         case outputValue, export
     }
 

@@ -37,6 +37,93 @@ extension SpecDecoder {
 }
 
 extension SpecDecoder {
+    /// A number field of a function (`memory`, `timeout`, ...): a whole
+    /// number in `bounds`, or a string that is exactly one conditional value
+    /// whose branches are such numbers (`"${env == 'prod' ? 1024 : 256}"`),
+    /// each checked at its own column. `check` reports a number that is in
+    /// `bounds` but still wrong (false: rejected). The field's number is the
+    /// largest branch, for what needs one (docs/language.md, "Conditional
+    /// values"); the string comes back to be emitted as `Fn::If`.
+    func conditionalInt(_ node: YAMLNode, _ what: String, in bounds: ClosedRange<Int>,
+                        check: (Located<Int>) -> Bool = { _ in true }) -> (number: Located<Int>, conditional: StringValue?)? {
+        guard case .string(let text) = node.resolvedScalar, text.contains("${"), node.leadingZeroNumber == nil else {
+            guard let number = int(node, what, in: bounds), check(number) else { return nil }
+            return (number, nil)
+        }
+        guard let string = interpolated(node, what) else { return nil }
+        guard string.interpolated.unparsed.isEmpty else {  // its error is reported
+            keepNames(in: node)
+            return nil
+        }
+        let expressions = string.interpolated.expressions
+        guard string.interpolated.isSingleExpression, case .conditional = expressions[0] else {
+            keepNames(in: node)
+            let range = string.interpolated.isSingleExpression ? expressions[0].range : node.range
+            report(.numberFieldValue(what, whole: string.interpolated.isSingleExpression, at: range))
+            return nil
+        }
+        var leaves: [Expression] = []
+        var next = expressions[0]
+        while case .conditional(_, let then, let otherwise, _) = next {
+            leaves.append(then)
+            next = otherwise
+        }
+        leaves.append(next)
+        var branches: [Located<Int>] = []
+        for leaf in leaves {
+            guard case .numberLiteral(let digits, let range) = leaf else {
+                report(.numberFieldBranch(what, leaf))
+                continue
+            }
+            guard let n = Int(digits) else {
+                report(digits.allSatisfy(\.isNumber) ? .numberOutOfRange(digits, for: what, bounds: bounds, at: range)
+                                                     : .notWholeNumber(digits, for: what, at: range))
+                continue
+            }
+            let number = Located(n, range)
+            guard bounds.contains(n) else { report(.numberOutOfRange(digits, for: what, bounds: bounds, at: range)); continue }
+            if check(number) { branches.append(number) }
+        }
+        guard branches.count == leaves.count, let largest = branches.max(by: { $0.value < $1.value }) else {
+            keepNames(in: node)
+            return nil
+        }
+        return (Located(largest.value, node.range), string)
+    }
+}
+
+extension DiagnosticCode {
+    package static let numberFieldValue = DiagnosticCode(
+        "FW4209", .decoding, "a number field of a function written as ${...} that is not a conditional value between numbers")
+    package static let numberFieldBranch = DiagnosticCode(
+        "FW4210", .decoding, "a branch of a conditional value in a number field of a function that is not a number")
+}
+
+extension Diagnostic {
+    static func numberFieldValue(_ what: String, whole: Bool, at range: SourceRange) -> Diagnostic {
+        .error(.numberFieldValue,
+               whole ? "\(what) takes a number or a conditional value between numbers, not a reference"
+                     : "\(what) takes a conditional value only as the whole string, with no text around it",
+               at: range, help: ["write a number, or choose one: \"${env == 'prod' ? 1024 : 256}\""])
+    }
+
+    static func numberFieldBranch(_ what: String, _ branch: Expression) -> Diagnostic {
+        let found: String
+        var fixIts: [FixIt] = []
+        switch branch {
+        case .stringLiteral(let text, let range):
+            found = "a string"
+            if let n = Int(text) { fixIts = [FixIt("write the number unquoted", replacing: range, with: String(n))] }
+        case .noValue: found = "aws.noValue (\(what) always has a value)"
+        case .reference, .lookup: found = "a reference, known only at deploy time"
+        case .fallback: found = "a fallback"
+        case .numberLiteral, .conditional: found = "an expression"
+        }
+        return .error(.numberFieldBranch, "a branch of \(what) must be a number, found \(found)", at: branch.range, fixIts: fixIts)
+    }
+}
+
+extension SpecDecoder {
     /// An output's `value:`. CloudFormation outputs one string: a YAML list
     /// or mapping there is an error saying what can stand instead.
     func outputValue(_ node: YAMLNode) -> StringValue? {

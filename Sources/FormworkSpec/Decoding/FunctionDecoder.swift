@@ -20,8 +20,15 @@ extension SpecDecoder {
         function.handler = decode("handler", in: &fields) { string($0, "handler") }
         function.runtime = decode("runtime", in: &fields) { string($0, "runtime") }
         function.code = decode("code", in: &fields) { decodeKeepingNames($0, decodeCode) }
-        if let timeout = fields["timeout"].flatMap({ int($0, "timeout", in: Lambda.timeoutRange) }) { function.timeout = timeout }
-        if let memory = fields["memory"].flatMap({ int($0, "memory", in: Lambda.memoryRange) }) { function.memory = memory }
+        func number(_ field: FunctionSpec.NumberField, in bounds: ClosedRange<Int>,
+                    check: (Located<Int>) -> Bool = { _ in true }) -> Located<Int>? {
+            guard let node = fields[field.rawValue], let (number, conditional) = conditionalInt(node, field.rawValue, in: bounds, check: check)
+            else { return nil }
+            function.conditionalNumbers[field] = conditional
+            return number
+        }
+        if let timeout = number(.timeout, in: Lambda.timeoutRange) { function.timeout = timeout }
+        if let memory = number(.memory, in: Lambda.memoryRange) { function.memory = memory }
         if let dlq = fields["deadLetterQueue"].flatMap({ bool($0, "deadLetterQueue") }) { function.deadLetterQueue = dlq }
         if let node = fields["logs"], let logs = self.fields(node, "logs", allowed: SpecKeys.logs.keys) {
             function.logs.range = node.range
@@ -42,19 +49,16 @@ extension SpecDecoder {
             }
         }
         function.vpc = fields["vpc"].flatMap { decodeKeepingNames($0, decodeVPC) }
-        function.reservedConcurrency = fields["reservedConcurrency"].flatMap { node in
-            // Only the account knows the ceiling (`Lambda.reservedConcurrencyRange`): the message gives the floor alone.
-            guard let number = int(node, "reservedConcurrency", in: Int.min...Int.max) else { return nil }
+        // Only the account knows the ceiling (`Lambda.reservedConcurrencyRange`): the message gives the floor alone.
+        function.reservedConcurrency = number(.reservedConcurrency, in: Int.min...Int.max) { number in
             guard Lambda.reservedConcurrencyRange.contains(number.value) else {
                 report(.negativeConcurrency(number))
-                return nil
+                return false
             }
-            return number
+            return true
         }
         function.tracing = fields["tracing"].flatMap { choice($0, "tracing mode", as: TracingMode.self) }
-        function.ephemeralStorage = fields["ephemeralStorage"].flatMap {
-            int($0, "ephemeralStorage", in: Lambda.ephemeralStorageRange)
-        }
+        function.ephemeralStorage = number(.ephemeralStorage, in: Lambda.ephemeralStorageRange)
         if let node = fields["triggers"], let items = sequence(node, "triggers") {
             function.triggers = items.compactMap { decodeKeepingNames($0, decodeTrigger) }
         }

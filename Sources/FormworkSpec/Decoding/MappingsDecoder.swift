@@ -111,6 +111,7 @@ extension DiagnosticCode {
 
     package static let allMappingDecodingCodes: [DiagnosticCode] = [
         .invalidMappingKey, .emptyMapping, .tooManyMappingEntries, .interpolationInMapping, .conditionalProperties,
+        .numberFieldValue, .numberFieldBranch,
     ]
 }
 

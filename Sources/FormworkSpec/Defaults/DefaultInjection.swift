@@ -59,6 +59,9 @@ extension FunctionSpec {
         vpc = vpc ?? d.vpc
         tracing = tracing ?? d.tracing.map { $0.fromDefaults }
         ephemeralStorage = ephemeralStorage ?? d.ephemeralStorage.map { $0.fromDefaults }
+        for field in FunctionSpec.NumberField.allCases where provenance(of: field) == .defaults {
+            conditionalNumbers[field] = d.conditionalNumbers[field]
+        }
         logs.retentionDays.layer(over: d.logs.retentionDays)
         logs.format.layer(over: d.logs.format)
         if logs.provenance == .builtIn, d.logs.provenance != .builtIn {

@@ -4,6 +4,35 @@ import FormworkTestSupport
 import Testing
 
 @Suite struct DefaultInjectionTests {
+    /// A conditional number of `defaults.function` goes with its largest
+    /// branch to the functions that take it, and not to one that sets its own.
+    @Test func conditionalNumberFromDefaults() throws {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            parameters: { env: { type: string, default: dev } }
+            defaults:
+              function: { runtime: nodejs22.x, timeout: "${env == 'prod' ? 900 : 60}" }
+            resources:
+              own: { kind: function, handler: a.b, code: { inline: x }, timeout: 10, memory: "${env == 'prod' ? 1024 : 256}" }
+              taker: { kind: function, handler: a.b, code: { inline: x } }
+            """)
+        var spec = try #require(Pipeline.decode(text.text).spec)
+        spec.injectDefaults()
+        guard case .function(let own) = spec.resources[0].body, case .function(let taker) = spec.resources[1].body else {
+            Issue.record("kinds")
+            return
+        }
+        #expect(own.timeout.value == 10)
+        #expect(own.conditionalNumbers[.timeout] == nil)
+        #expect(own.memory.value == 1024)
+        #expect(own.conditionalNumbers[.memory]?.text == "${env == 'prod' ? 1024 : 256}")
+        #expect(taker.timeout.value == 900)
+        #expect(taker.timeout.provenance == .defaults)
+        #expect(taker.conditionalNumbers[.timeout]?.text == "${env == 'prod' ? 900 : 60}")
+        #expect(taker.conditionalNumbers[.memory] == nil)
+    }
+
     @Test func ownValueThenDefaultsThenBuiltIn() throws {
         let text = MarkedText("""
             formwork: 1

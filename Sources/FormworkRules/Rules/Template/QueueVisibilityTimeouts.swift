@@ -11,7 +11,8 @@ import FormworkFacts
 /// would reappear while it is still being processed. cfn-lint checks the
 /// same (E3505). The queue is compared with the slowest function it feeds
 /// (the first on a tie), once; values only known at deploy time are not
-/// compared. Reported at the queue's `VisibilityTimeout`, with a note at the
+/// compared, and of an `Fn::If` between numbers (a conditional `timeout:`)
+/// the largest branch is compared. Reported at the queue's `VisibilityTimeout`, with a note at the
 /// function's `Timeout`; the fix-it sets six times the function's timeout,
 /// Lambda's advice (a spec queue that sets none gets that generated).
 enum QueueVisibilityTimeouts: TemplateRule {
@@ -61,8 +62,8 @@ enum QueueVisibilityTimeouts: TemplateRule {
         guard let written = resource.properties[property] else {
             return Seconds(value: value, origin: resource.origin, written: false)
         }
-        guard let seconds = written.integer else { return nil }
-        return Seconds(value: seconds, origin: written.origin ?? resource.origin, written: true)
+        guard let number = written.largestNumber, let seconds = number.integer else { return nil }
+        return Seconds(value: seconds, origin: number.origin ?? written.origin ?? resource.origin, written: true)
     }
 }
 
@@ -73,6 +74,19 @@ extension TemplateValue {
         case .number(let text), .string(let text): Int(text)
         default: nil
         }
+    }
+
+    /// The value when it is a whole number; of `Fn::If` between numbers
+    /// (`timeout: "${c ? 900 : 30}"`), its largest branch, the one the queue
+    /// must outlast wherever it is taken; nil otherwise.
+    fileprivate var largestNumber: TemplateValue? {
+        if integer != nil { return self }
+        guard case .object(let members) = kind, members.count == 1, members[0].key == "Fn::If",
+              case .array(let parts) = members[0].value.kind, parts.count == 3,
+              let then = parts[1].largestNumber, let otherwise = parts[2].largestNumber,
+              let a = then.integer, let b = otherwise.integer
+        else { return nil }
+        return a >= b ? then : otherwise
     }
 
     /// `X` of `Fn::GetAtt [X, attribute]` or `Fn::GetAtt "X.attribute"`.
