@@ -37,30 +37,28 @@ cfn-lint-dep:
 # requirements change: built under a temporary name, renamed into place.
 FORMWORK_CACHE ?= $(HOME)/.cache/formwork
 JSONSCHEMA_VENV := $(FORMWORK_CACHE)/jsonschema
-jsonschema-dep:
-	@if ! cmp -s scripts/jsonschema-requirements.txt "$(JSONSCHEMA_VENV)/requirements.txt" \
-		|| ! "$(JSONSCHEMA_VENV)/bin/python" -c "import jsonschema" 2>/dev/null; then \
-		echo "installing jsonschema (scripts/jsonschema-requirements.txt) into $(JSONSCHEMA_VENV)"; \
-		mkdir -p "$(FORMWORK_CACHE)" && rm -rf "$(JSONSCHEMA_VENV).tmp" \
-		&& python3 -m venv "$(JSONSCHEMA_VENV).tmp" \
-		&& "$(JSONSCHEMA_VENV).tmp/bin/python" -m pip install -q --no-deps -r scripts/jsonschema-requirements.txt \
-		&& cp scripts/jsonschema-requirements.txt "$(JSONSCHEMA_VENV).tmp/requirements.txt" \
-		&& rm -rf "$(JSONSCHEMA_VENV)" && mv "$(JSONSCHEMA_VENV).tmp" "$(JSONSCHEMA_VENV)"; \
+# A pinned virtual environment: $(call pinned-venv,DIR,REQUIREMENTS,MODULE),
+# installed anew when REQUIREMENTS differ from the copy kept in DIR or MODULE
+# does not import; built under a temporary name, renamed into place.
+define pinned-venv
+	@if ! cmp -s $(2) "$(1)/requirements.txt" || ! "$(1)/bin/python" -c "import $(3)" 2>/dev/null; then \
+		echo "installing $(3) ($(2)) into $(1)"; \
+		mkdir -p "$(FORMWORK_CACHE)" && rm -rf "$(1).tmp" \
+		&& python3 -m venv "$(1).tmp" \
+		&& "$(1).tmp/bin/python" -m pip install -q --no-deps -r $(2) \
+		&& cp $(2) "$(1).tmp/requirements.txt" \
+		&& rm -rf "$(1)" && mv "$(1).tmp" "$(1)"; \
 	fi
+endef
+
+jsonschema-dep:
+	$(call pinned-venv,$(JSONSCHEMA_VENV),scripts/jsonschema-requirements.txt,jsonschema)
 
 # checkov, pinned with its dependencies (scripts/checkov-requirements.txt), in
 # its own virtual environment like jsonschema's, for the security audit.
 CHECKOV_VENV := $(FORMWORK_CACHE)/checkov
 checkov-dep:
-	@if ! cmp -s scripts/checkov-requirements.txt "$(CHECKOV_VENV)/requirements.txt" \
-		|| ! "$(CHECKOV_VENV)/bin/python" -c "import checkov.main" 2>/dev/null; then \
-		echo "installing checkov (scripts/checkov-requirements.txt) into $(CHECKOV_VENV)"; \
-		mkdir -p "$(FORMWORK_CACHE)" && rm -rf "$(CHECKOV_VENV).tmp" \
-		&& python3 -m venv "$(CHECKOV_VENV).tmp" \
-		&& "$(CHECKOV_VENV).tmp/bin/python" -m pip install -q --no-deps -r scripts/checkov-requirements.txt \
-		&& cp scripts/checkov-requirements.txt "$(CHECKOV_VENV).tmp/requirements.txt" \
-		&& rm -rf "$(CHECKOV_VENV)" && mv "$(CHECKOV_VENV).tmp" "$(CHECKOV_VENV)"; \
-	fi
+	$(call pinned-venv,$(CHECKOV_VENV),scripts/checkov-requirements.txt,checkov.main)
 
 # The security audit (docs/security.md): checkov over every golden template,
 # offline; fails on any failed check the spec does not waive in writing, each
