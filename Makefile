@@ -5,7 +5,7 @@ SWIFT ?= swift
 CFN_LINT_VERSION := 1.51.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release pre-commit-test deps cfn-lint-dep jsonschema-dep checkov-dep checkov deploy-test bench golden schemas fuzz fuzz-corpus clean
+.PHONY: run test build release pre-commit-test deps cfn-lint-dep jsonschema-dep checkov-dep checkov checkov-checks deploy-test bench golden schemas fuzz fuzz-corpus clean
 
 # libyaml-dev through apt-get when pkg-config cannot find yaml-0.1; graphviz
 # and cmark-gfm (the judges of formwork graph's dot and diff's markdown),
@@ -66,6 +66,12 @@ checkov-dep:
 checkov: checkov-dep
 	python3 scripts/checkov-audit.py "$(CHECKOV_VENV)/bin/python" $(TEMPLATES)
 
+# The checkov checks a waiver may name, and the resource types each judges
+# (Sources/FormworkFacts/CheckovChecks.swift), generated from the pinned
+# checkov's registry; make test checks the committed file is what this writes.
+checkov-checks: checkov-dep
+	python3 scripts/checkov-checks.py "$(CHECKOV_VENV)/bin/python"
+
 # Every golden template deployed on LocalStack, its APIs called (docs/testing.md).
 # Installs LocalStack, pinned, into its own virtual environment under
 # ~/.cache/formwork the first time (Python >= 3.12 needed); closes on
@@ -106,8 +112,9 @@ TEMPLATES = $(filter-out %.map.json,$(wildcard golden/*.json))
 # runner's summary closes the output. bench/hostile.py lints each hostile
 # input with the debug binary under a time and memory guard (docs/performance.md,
 # "Hostile inputs").
-test: deps cfn-lint-dep jsonschema-dep
+test: deps cfn-lint-dep jsonschema-dep checkov-dep
 	python3 scripts/schemas.py --check
+	python3 scripts/checkov-checks.py "$(CHECKOV_VENV)/bin/python" --check
 	@echo "cfn-lint $(CFN_LINT_VERSION) over the golden templates"
 	cfn-lint --format parseable -- $(TEMPLATES)
 	@echo "cfn-lint: no findings in $(words $(TEMPLATES)) templates"

@@ -167,6 +167,7 @@ public enum Compiler {
         let emitted = RuleRegistry.needsText(template)
             ? timer.measure("emit") { JSONWriter.emit(template, sourceMap: options.sourceMap, minify: options.minify) }
             : (text: "", sourceMap: nil)
+        diagnostics += Waivers.checkovCoverage(spec, template)
         diagnostics += timer.measure("template rules") {
             RuleRegistry.check(TemplateContext(template: template, text: emitted.text), timer: timer)
         }

@@ -895,8 +895,8 @@ enum RuleDocumentation {
               help: fix the error, and remove this waiver
             """#),
         "FW2093": ("golden/waiver-unused.warnings.txt", #"""
-            specs/waiver-unused.yaml:7:11: warning[FW2093]: the waiver of FW3057 takes out nothing: no FW3057 is reported in this spec
-             7 |   - rule: FW3057
+            specs/waiver-unused.yaml:8:11: warning[FW2093]: the waiver of FW3057 takes out nothing: no FW3057 is reported in this spec
+             8 |   - rule: FW3057
                |           ^~~~~~
               help: remove the waiver
             """#),
@@ -920,6 +920,18 @@ enum RuleDocumentation {
              36 |         resource: function
                 |                   ^~~~~~~~
               help: remove resource:
+            """#),
+        "FW2097": ("golden/invalid/waiver-checkov-checks.txt", #"""
+            specs/invalid/waiver-checkov-checks.yaml:7:11: error[FW2097]: checkov 3.3.30 has no CloudFormation check CKV_AWS_9999
+             7 |   - rule: CKV_AWS_9999
+               |           ^~~~~~~~~~~~
+              help: did you mean 'CKV_AWS_99'?
+            """#),
+        "FW2098": ("golden/waiver-unused.warnings.txt", #"""
+            specs/waiver-unused.yaml:10:11: warning[FW2098]: the waiver of CKV_AWS_73 is written nowhere: CKV_AWS_73 judges only AWS::ApiGateway::Stage or AWS::Serverless::Api resources; this spec generates none
+             10 |   - rule: CKV_AWS_73
+                |           ^~~~~~~~~~
+              help: remove the waiver (CKV_AWS_73: Ensure API Gateway has X-Ray Tracing enabled)
             """#),
         "FW3001": ("golden/invalid/conditional-number-fields.txt", #"""
             specs/invalid/conditional-number-fields.yaml:39:15: error[FW3001]: '${' is never closed; expected '}'

@@ -1,4 +1,6 @@
+import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// Written exceptions (`waivers:`, docs/security.md): each waiver is
@@ -40,6 +42,9 @@ enum Waivers {
                 let suggestion = Waiver.isCheckovId(upper) ? upper
                     : upper.hasPrefix("FW") ? Suggestions.closest(to: upper, in: codes.sorted()) : nil
                 diagnostics.append(.unknownWaivedRule(rule, suggestion: suggestion, at: waiver.rule.range))
+            } else if waiver.isCheckov, CheckovChecks.check(rule) == nil {
+                diagnostics.append(.unknownCheckovCheck(rule, suggestion: Suggestions.closest(to: rule, in: CheckovChecks.ids),
+                                                        at: waiver.rule.range))
             }
         }
         // `resource:` names a role of the component, for a checkov id.
@@ -79,6 +84,31 @@ enum Waivers {
         guard let skip = checkovMembers.first(where: { $0.key.value == "skip" })?.value else { return nil }
         guard case .array = skip else { return ("metadata.checkov.skip", skip.range) }
         return nil
+    }
+
+    /// A checkov waiver whose check judges none of the resources it would
+    /// go on (after lowering, which writes each skip only on the resources
+    /// of the types its check judges): a warning, since the skip was written
+    /// nowhere. A resource's waiver goes on the resources it generates (or
+    /// its `resource:` role's); a top-level one, on every resource.
+    static func checkovCoverage(_ spec: Spec, _ template: Template) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func judged(_ waiver: Waiver, owner: ResourceDecl?) {
+            guard waiver.isCheckov, let check = CheckovChecks.check(waiver.rule.value) else { return }
+            let types = Set(check.resourceTypes)
+            let roleType = waiver.resource.flatMap { role in owner?.generatedRoles.first { $0.name == role.value }?.type }
+            let judges = template.resources.contains { resource in
+                (owner == nil || resource.owner == owner?.name.text) && types.contains(resource.type)
+                    && (roleType == nil || resource.type == roleType)
+            }
+            guard !judges else { return }
+            diagnostics.append(.checkovWaiverJudgesNothing(waiver, check: check, owner: owner, roleType: roleType))
+        }
+        for waiver in spec.waivers { judged(waiver, owner: nil) }
+        for resource in spec.resources {
+            for waiver in resource.waivers { judged(waiver, owner: resource) }
+        }
+        return diagnostics
     }
 
     /// `diagnostics` without the warnings the spec waives, with an error for
@@ -136,9 +166,14 @@ extension DiagnosticCode {
     public static let misplacedWaiverResource = DiagnosticCode(
         "FW2096", .decoding, "a waiver's resource is written where it has no meaning")
 
+    public static let unknownCheckovCheck = DiagnosticCode(
+        "FW2097", .decoding, "a waiver names a checkov id that no checkov CloudFormation check has")
+    public static let checkovWaiverJudgesNothing = DiagnosticCode(
+        "FW2098", .decoding, "a checkov waiver's check judges none of the resources it is written for")
+
     public static let allWaiverCodes: [DiagnosticCode] = [
         .emptyWaiverReason, .unknownWaivedRule, .waivedError, .unusedWaiver, .unmergeableSkipList,
-        .unknownWaiverResource, .misplacedWaiverResource,
+        .unknownWaiverResource, .misplacedWaiverResource, .unknownCheckovCheck, .checkovWaiverJudgesNothing,
     ]
 }
 
@@ -156,6 +191,31 @@ extension Diagnostic {
             return .error(.unknownWaivedRule, message, at: range, fixIts: [FixIt.didYouMean(suggestion, replacing: range)])
         }
         return .error(.unknownWaivedRule, message, at: range)
+    }
+
+    static func unknownCheckovCheck(_ id: String, suggestion: String?, at range: SourceRange) -> Diagnostic {
+        let message = "checkov \(CheckovChecks.version) has no CloudFormation check \(id)"
+        if let suggestion {
+            return .error(.unknownCheckovCheck, message, at: range, fixIts: [FixIt.didYouMean(suggestion, replacing: range)])
+        }
+        return .error(.unknownCheckovCheck, message, at: range)
+    }
+
+    static func checkovWaiverJudgesNothing(_ waiver: Waiver, check: CheckovChecks.Check, owner: ResourceDecl?,
+                                           roleType: String?) -> Diagnostic
+    {
+        let types = check.resourceTypes.joined(separator: " or ")
+        let what: String
+        if let role = waiver.resource, let roleType {
+            what = "its resource '\(role.value)' is an \(roleType)"
+        } else if let owner {
+            what = "'\(owner.name.text)' generates none"
+        } else {
+            what = "this spec generates none"
+        }
+        return .warning(.checkovWaiverJudgesNothing,
+                        "the waiver of \(check.id) is written nowhere: \(check.id) judges only \(types) resources; \(what)",
+                        at: waiver.rule.range, help: ["remove the waiver (\(check.id): \(check.name))"])
     }
 
     static func waivedError(_ waiver: Waiver, error: Diagnostic) -> Diagnostic {

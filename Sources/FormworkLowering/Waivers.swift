@@ -1,5 +1,6 @@
 import FormworkCFN
 import FormworkDiagnostics
+import FormworkFacts
 import FormworkSpec
 
 /// A waiver of a checkov id (`waivers: [{rule: CKV_AWS_18, reason: ...}]`)
@@ -42,10 +43,13 @@ extension Lowering {
         return resource
     }
 
-    /// Whether `waiver` goes on `resource`: every resource, unless it names a
-    /// role (`resource: logGroup`): then only the first resource of the
+    /// Whether `waiver` goes on `resource`: every resource of a type its
+    /// check judges (`CheckovChecks`), unless it names a role (`resource: logGroup`): then only the first resource of the
     /// role's type the component generates, as for `overrides:`.
     private func concerns(_ waiver: Waiver, _ resource: Resource, _ decl: ResourceDecl) -> Bool {
+        guard let check = CheckovChecks.check(waiver.rule.value), check.resourceTypes.contains(resource.type) else {
+            return false
+        }
         guard let roleName = waiver.resource?.value else { return true }
         guard let role = decl.generatedRoles.first(where: { $0.name == roleName }) else {
             Self.unchecked("a waiver's resource is a role its component generates (Waivers.check)")

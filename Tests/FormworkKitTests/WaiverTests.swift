@@ -55,28 +55,43 @@ import Testing
         let text = """
             formwork: 1
             stack: demo
-            waivers: [{ rule: CKV_AWS_28, reason: top }]
+            waivers: [{ rule: CKV_AWS_26, reason: top }]
             resources:
               topic:
                 type: AWS::SNS::Topic
-                metadata: { checkov: { skip: [{ id: CKV_AWS_26, comment: own }] }, other: 1 }
+              table:
+                type: AWS::DynamoDB::Table
+                metadata: { checkov: { skip: [{ id: CKV_AWS_28, comment: own }] }, other: 1 }
                 waivers:
-                  - { rule: CKV_AWS_26, reason: again }
-                  - { rule: CKV2_AWS_5, reason: mine }
+                  - { rule: CKV_AWS_28, reason: again }
+                  - { rule: CKV_AWS_119, reason: mine }
+                properties:
+                  KeySchema: [{ AttributeName: id, KeyType: HASH }]
+                  AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+                  BillingMode: PAY_PER_REQUEST
             """
         let template = try #require(Pipeline.compile(text).template)
-        let metadata = try #require(template.resource("Topic")?.metadata)
-        #expect(JSONWriter.writeMinified(metadata)
-            == #"{"checkov":{"skip":[{"comment":"own","id":"CKV_AWS_26"},{"comment":"mine","id":"CKV2_AWS_5"},{"comment":"top","id":"CKV_AWS_28"}]},"other":1}"#)
+        let table = try #require(template.resource("Table")?.metadata)
+        #expect(JSONWriter.writeMinified(table)
+            == #"{"checkov":{"skip":[{"comment":"own","id":"CKV_AWS_28"},{"comment":"mine","id":"CKV_AWS_119"}]},"other":1}"#)
+        // The top-level waiver goes only where its check judges: the topic.
+        let topic = try #require(template.resource("Topic")?.metadata)
+        #expect(JSONWriter.writeMinified(topic) == #"{"checkov":{"skip":[{"comment":"top","id":"CKV_AWS_26"}]}}"#)
     }
 
-    @Test func aComponentsSkipsGoOnEveryResourceItGenerates() throws {
-        let waived = Self.spec(first: "    waivers: [{ rule: CKV_AWS_117, reason: no VPC resource }]")
+    @Test func aComponentsSkipGoesOnEachResourceItGeneratesThatTheCheckJudges() throws {
+        let waived = Self.spec(first: "    waivers: [{ rule: CKV_AWS_111, reason: scoped by the statements }]")
         let template = try #require(Pipeline.compile(waived).template)
         let owned = template.resources.filter { $0.owner == "one" }
         #expect(owned.count > 1)
-        #expect(owned.allSatisfy { $0.metadata != nil })
+        #expect(owned.filter { $0.metadata != nil }.map(\.type) == ["AWS::IAM::Role"])
         #expect(template.resources.filter { $0.owner == "two" }.allSatisfy { $0.metadata == nil })
+    }
+
+    @Test func aCheckThatJudgesNoneOfTheResourcesIsAWarning() {
+        let waived = Self.spec(first: "    waivers: [{ rule: CKV_AWS_18, reason: not a bucket }]")
+        #expect(Self.codes(waived).filter { $0 == "FW2098" }.count == 1)
+        #expect(Self.codes(Self.spec(first: "    waivers: [{ rule: CKV_AWS_1177, reason: typo }]")).contains("FW2097"))
     }
 
     @Test func aRoleNarrowsAComponentsSkipToOneResource() throws {
