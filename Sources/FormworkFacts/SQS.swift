@@ -36,6 +36,22 @@ package enum SQS {
         "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility",
     ]
 
+    // MARK: Encryption
+
+    /// The AWS managed KMS key for SQS, the queues' default
+    /// `KmsMasterKeyId`. Its key policy lets every principal of the account
+    /// that may use SQS encrypt and decrypt through SQS, so a function's
+    /// role needs no `kms:` action for it (aws-cdk commit 07f017b dropped
+    /// such grants), and it cannot be changed. So no AWS service principal
+    /// (S3 event notifications, SNS subscriptions, EventBridge targets, ...)
+    /// can send to a queue it encrypts: those need SQS-managed SSE or a
+    /// customer managed key whose policy names the service.
+    /// Source: Amazon SQS Developer Guide, "Amazon SQS key management"
+    /// (the AWS managed key's policy cannot be modified; "Enable
+    /// compatibility between encrypted queues and AWS services").
+    /// checkov's CKV_AWS_27 counts only `KmsMasterKeyId` as encryption.
+    package static let awsManagedKey = "alias/aws/sqs"
+
     // MARK: FIFO queues
 
     /// A FIFO queue's name ends in `.fifo`, and a queue name is 1–80

@@ -554,6 +554,20 @@ enum RuleDocumentation {
             function's `Timeout`; the fix-it sets six times the function's timeout,
             Lambda's advice (a spec queue that sets none gets that generated).
             """#,
+        "QueueEncryptionProducers": #"""
+            A queue encrypted with the AWS managed key (`KmsMasterKeyId:
+            alias/aws/sqs`, a queue's default) takes messages only from principals
+            of the account: the key's policy cannot be changed to let a service
+            use it (`SQS.awsManagedKey`). So an `AWS::SQS::QueuePolicy` that lets a
+            `Service` principal (`sns.amazonaws.com`, `s3.amazonaws.com`,
+            `events.amazonaws.com`, ...) send to such a queue grants what can never
+            work: the service's messages fail with a KMS error, silently for S3
+            notifications and EventBridge targets. An error at the queue's
+            encryption (or its declaration, for the default), with a note at the
+            principal. A queue is the policy's `Queues` (`Ref`) or the statement's
+            `Resource` (`Fn::GetAtt [Q, Arn]`); values known only at deploy time
+            are not judged.
+            """#,
         "LambdaEnvironmentSize": #"""
             A function's environment variables (`AWS::Lambda::Function`
             `Environment.Variables`) take at most 4 KB in all, names and values
@@ -1572,6 +1586,15 @@ enum RuleDocumentation {
                 |                        ^~~
               help: name the principals (an account, a role's ARN, a service), or add a Condition such as aws:SourceArn or aws:PrincipalOrgID
             """#),
+        "FW4340": ("golden/invalid/queue-encryption-producers.txt", #"""
+            specs/invalid/queue-encryption-producers.yaml:8:5: error[FW4340]: queue 'uploaded' is encrypted with the AWS managed key alias/aws/sqs, which s3.amazonaws.com cannot use, so none of its messages arrive
+             8 |     kind: queue
+               |     ^~~~~~~~~~~
+            specs/invalid/queue-encryption-producers.yaml:32:36: note: s3.amazonaws.com is allowed to send here
+             32 |             Principal: { Service: [s3.amazonaws.com, sns.amazonaws.com] }
+                |                                    ^~~~~~~~~~~~~~~~
+              help: write 'encryption: sqs' on queue 'uploaded' (SQS-managed encryption, which AWS services can send to)
+            """#),
         "FW5100": ("golden/invalid/bucket-name-length.txt", #"""
             specs/invalid/bucket-name-length.yaml:10:11: error[FW5100]: bucket name 'ab' is 2 characters; S3 allows 3 to 63
              10 |     name: ab
@@ -1882,10 +1905,10 @@ enum RuleDocumentation {
               help: rename one of the two resources
             """#),
         "FW6010": ("golden/limit-inline-template.warnings.txt", #"""
-            specs/limit-inline-template.yaml:6:8: warning[FW6010]: the template is 56979 bytes; a template passed inline (--template-body) may be at most 51200
+            specs/limit-inline-template.yaml:6:8: warning[FW6010]: the template is 57029 bytes; a template passed inline (--template-body) may be at most 51200
              6 | stack: reports
                |        ^~~~~~~
-              help: compile --minify writes it in 23620 bytes, which can be passed inline
+              help: compile --minify writes it in 23670 bytes, which can be passed inline
             """#),
         "FW6100": ("golden/invalid/raw-unknown-type.txt", #"""
             specs/invalid/raw-unknown-type.yaml:6:11: error[FW6100]: unknown resource type 'AWS::SNS::Topc'

@@ -211,6 +211,7 @@ public enum SpecSchema {
     static var queue: [String: TemplateValue] {
         [
             "retentionDays": intType, "visibilityTimeout": intType, "fifo": boolType, "contentBasedDeduplication": boolType,
+            "encryption": words(QueueEncryption.allCases.map(\.rawValue)),
             "deadLetter": closed(SpecKeys.deadLetter, ["queue": stringType, "maxReceiveCount": intType]),
         ]
     }

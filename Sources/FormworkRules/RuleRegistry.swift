@@ -64,6 +64,7 @@ package enum RuleRegistry {
         DependencyCycles.self,
         TagsPerResource.self,
         QueueVisibilityTimeouts.self,
+        QueueEncryptionProducers.self,
         LambdaEnvironmentSize.self,
         EnvironmentSecrets.self,
         PolicyDocuments.self,

@@ -77,7 +77,7 @@ import Testing
         #expect(check.status == 1)
         #expect(check.stdout.isEmpty)
         #expect(check.stderr == """
-            out/a.json:9:35: error[FW0020]: out/a.json is stale: specs/a.yaml compiles to something else from here
+            out/a.json:10:35: error[FW0020]: out/a.json is stale: specs/a.yaml compiles to something else from here
               help: compile without --check to rewrite it
             specs/new.yaml:1:1: error[FW0021]: out/new.json is missing: this spec compiles to it
               help: compile without --check to write it

@@ -88,7 +88,7 @@ extension Lowering {
             // Failed events are kept as long as SQS keeps anything.
             add(Resource(logicalId: id + "DeadLetterQueue", type: "AWS::SQS::Queue", properties: [
                 ("MessageRetentionPeriod", .int(SQS.retentionDaysRange.upperBound * 86_400, range)),
-                ("SqsManagedSseEnabled", .bool(true, range)),
+                Self.encryption(nil, default: range),
             ], origin: range), for: decl)
         }
 

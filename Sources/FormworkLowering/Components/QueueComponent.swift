@@ -3,7 +3,7 @@ import FormworkDiagnostics
 import FormworkFacts
 import FormworkSpec
 
-/// `kind: queue` → `AWS::SQS::Queue`, with SQS-managed encryption and an
+/// `kind: queue` → `AWS::SQS::Queue`, encrypted (`QueueEncryption`) and with an
 /// optional redrive policy to another queue of the spec; `fifo: true` adds
 /// `FifoQueue` and a `QueueName` ending in `.fifo`. A queue that
 /// triggers functions and sets no `visibilityTimeout` gets six times the
@@ -12,7 +12,7 @@ import FormworkSpec
 extension Lowering {
     func lowerQueue(_ decl: ResourceDecl, _ queue: QueueSpec) {
         let origin = decl.range
-        var properties: [(String, TemplateValue)] = [("SqsManagedSseEnabled", .bool(true, origin))]
+        var properties: [(String, TemplateValue)] = [Self.encryption(queue.encryption, default: origin)]
         if let fifo = queue.fifo, fifo.value {
             properties.append(("FifoQueue", .bool(true, fifo.range)))
             properties.append(("QueueName", Self.fifoQueueName(decl, stack: spec.stack.value)))
@@ -40,6 +40,15 @@ extension Lowering {
 }
 
 extension Lowering {
+    /// A queue's encryption property: the AWS managed key (`kms`, the
+    /// default) or SQS-managed SSE (`sqs`).
+    static func encryption(_ encryption: Located<QueueEncryption>?, default origin: SourceRange) -> (String, TemplateValue) {
+        switch encryption?.value ?? .kms {
+        case .kms: ("KmsMasterKeyId", .string(SQS.awsManagedKey, encryption?.range ?? origin))
+        case .sqs: ("SqsManagedSseEnabled", .bool(true, encryption?.range ?? origin))
+        }
+    }
+
     /// A FIFO queue's name: `<stack>-<name>-<stack ID suffix>.fifo`, cut as a
     /// function's name is (`FunctionNaming`) to SQS's 80 characters. Named
     /// here, not by CloudFormation: the name CloudFormation makes up for a

@@ -357,11 +357,18 @@ package struct QueueSpec: Sendable {
     /// `fifo: true`: a FIFO queue (nil or false: a standard one).
     package var fifo: Located<Bool>?
     package var contentBasedDeduplication: Located<Bool>?
+    /// `encryption:` as written; absent: `kms` (`QueueEncryption`).
+    package var encryption: Located<QueueEncryption>?
 
     package var isFifo: Bool { fifo?.value ?? false }
 
     package init() {}
 }
+
+/// A queue's server-side encryption: `kms`, the AWS managed key
+/// `alias/aws/sqs` (`KmsMasterKeyId`, the default), or `sqs`, SQS-managed
+/// SSE (`SqsManagedSseEnabled`), for queues that AWS services send to.
+package enum QueueEncryption: String, Sendable, CaseIterable { case kms, sqs }
 
 package struct DeadLetterTarget: Sendable {
     package var queue: Name

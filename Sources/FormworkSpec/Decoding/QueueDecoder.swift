@@ -4,7 +4,7 @@ import FormworkYAML
 
 extension QueueSpec {
     static let keys = SpecKeys.queue
-    package static let defaultableKeys = ["retentionDays", "visibilityTimeout"]
+    package static let defaultableKeys = ["retentionDays", "visibilityTimeout", "encryption"]
 }
 
 extension SpecDecoder {
@@ -15,6 +15,7 @@ extension SpecDecoder {
         queue.visibilityTimeout = fields["visibilityTimeout"].flatMap { int($0, "visibilityTimeout", in: SQS.visibilityTimeoutRange) }
         queue.fifo = fields["fifo"].flatMap { bool($0, "fifo") }
         queue.contentBasedDeduplication = fields["contentBasedDeduplication"].flatMap { bool($0, "contentBasedDeduplication") }
+        queue.encryption = fields["encryption"].flatMap { choice($0, "encryption", as: QueueEncryption.self) }
         if let node = fields["deadLetter"],
            let dlq = self.fields(node, "deadLetter", allowed: SpecKeys.deadLetter.keys,
                                  required: SpecKeys.deadLetter.required, owner: fields.keyNode("deadLetter")?.range),

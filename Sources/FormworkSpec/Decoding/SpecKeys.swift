@@ -65,7 +65,7 @@ package enum SpecKeys {
     package static let invoker = Table(["s3Bucket", "account", "when"], required: ["s3Bucket"])
     package static let statement = Table(["effect", "actions", "resources", "condition", "when"], required: ["actions", "resources"])
 
-    package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter", "fifo", "contentBasedDeduplication"]
+    package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter", "fifo", "contentBasedDeduplication", "encryption"]
     package static let deadLetter = Table(["queue", "maxReceiveCount"], required: ["queue"])
 
     package static let api = ["stage", "cors", "auth", "routes", "tracing", "accessLogs", "cache"]

@@ -28,6 +28,7 @@ extension Spec {
             case .queue(var queue):
                 queue.retentionDays = queue.retentionDays ?? defaults.queue?.retentionDays.map { $0.fromDefaults }
                 queue.visibilityTimeout = queue.visibilityTimeout ?? defaults.queue?.visibilityTimeout.map { $0.fromDefaults }
+                queue.encryption = queue.encryption ?? defaults.queue?.encryption.map { $0.fromDefaults }
                 resources[index].body = .queue(queue)
             case .api(var api):
                 if let d = defaults.api {
