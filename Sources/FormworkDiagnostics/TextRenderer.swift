@@ -7,33 +7,35 @@ public struct SourceFiles: Sendable {
     private var texts: [String: String] = [:]
     /// Each indexed file's lines, as UTF-8 offsets into its text.
     private var lines: [String: [Range<Int>]] = [:]
+    /// Each indexed line's number of Unicode scalars, counted in the same scan.
+    private var scalarCounts: [String: [Int]] = [:]
 
     public init() {}
 
     public mutating func add(path: String, text: String) {
         texts[path] = text
         lines[path] = nil
+        scalarCounts[path] = nil
     }
 
     /// Splits the files in `paths` in lines, each once.
     mutating func index(_ paths: some Sequence<String>) {
         for path in paths where lines[path] == nil {
             guard let text = texts[path] else { continue }
-            lines[path] = Self.lines(of: text)
+            (lines[path], scalarCounts[path]) = Self.lines(of: text)
         }
     }
 
     /// The number of Unicode scalars of a 1-based line, when indexed.
     func length(ofLine number: Int, in path: String) -> Int? {
-        guard let bounds = lines[path], number >= 1, number <= bounds.count, var text = texts[path] else { return nil }
-        // Every byte that does not continue a scalar starts one.
-        return text.withUTF8 { $0[bounds[number - 1]].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        guard let counts = scalarCounts[path], number >= 1, number <= counts.count else { return nil }
+        return counts[number - 1]
     }
 
     /// The text of a 1-based line, when known (from the index, or split for this call).
     public func line(_ number: Int, in path: String) -> Substring? {
         guard let text = texts[path] else { return nil }
-        let bounds = lines[path] ?? Self.lines(of: text)
+        let bounds = lines[path] ?? Self.lines(of: text).lines
         guard number >= 1, number <= bounds.count else { return nil }
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: bounds[number - 1].lowerBound)
@@ -43,14 +45,17 @@ public struct SourceFiles: Sendable {
 
     /// Splits lines where libyaml does: LF, CR, CR LF, NEL (C2 85), LS
     /// (E2 80 A8) and PS (E2 80 A9); a leading byte order mark is not part
-    /// of line 1.
-    private static func lines(of text: String) -> [Range<Int>] {
+    /// of line 1. With each line's scalar count: every byte that does not
+    /// continue a scalar starts one.
+    private static func lines(of text: String) -> (lines: [Range<Int>], scalars: [Int]) {
         var text = text
         return text.withUTF8 { bytes in
             let count = bytes.count
             var result: [Range<Int>] = []
+            var scalars: [Int] = []
             var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             var index = start
+            var continuations = 0
             while index < count {
                 let byte = bytes[index]
                 var length = 0
@@ -63,13 +68,20 @@ public struct SourceFiles: Sendable {
                         && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
                 default: break
                 }
-                guard length > 0 else { index += 1; continue }
+                guard length > 0 else {
+                    if byte & 0xC0 == 0x80 { continuations += 1 }
+                    index += 1
+                    continue
+                }
                 result.append(start..<index)
+                scalars.append(index - start - continuations)
+                continuations = 0
                 index += length
                 start = index
             }
             result.append(start..<count)
-            return result
+            scalars.append(count - start - continuations)
+            return (result, scalars)
         }
     }
 }

@@ -155,4 +155,18 @@ import Testing
         #expect(early[1] == prefix + times("a", 100) + "\t" + times("b", 59) + "…")
         #expect(early[2] == "   | " + times(" ", 19) + "^")
     }
+
+    /// A line's length is counted in scalars, not bytes: the window at the
+    /// end of a line of two- and three-byte characters is its last 160.
+    @Test func windowsOfALongNonASCIILine() {
+        let text = String(repeating: "é", count: 200) + String(repeating: "☕", count: 100) + "\nnext\n"
+        var sources = SourceFiles()
+        sources.add(path: "u.yaml", text: text)
+        let range = SourceRange(file: "u.yaml", start: FormworkDiagnostics.SourceLocation(line: 1, column: 301),
+                                end: FormworkDiagnostics.SourceLocation(line: 1, column: 301))
+        let lines = TextRenderer().render([.error(DiagnosticCode("FW1001", .yaml, "x"), "m", at: range)], sources: sources)
+            .split(separator: "\n").map(String.init)
+        #expect(lines[1] == " 1 | …" + String(repeating: "é", count: 60) + String(repeating: "☕", count: 100))
+        #expect(lines[2] == "   |  " + String(repeating: " ", count: 160) + "^")
+    }
 }
