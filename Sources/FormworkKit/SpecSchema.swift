@@ -36,6 +36,7 @@ public enum SpecSchema {
                 ("resources", named(resource, minProperties: 1)),
                 ("outputs", named(output)),
                 ("waivers", waivers),
+                ("alarms", alarms(SpecKeys.topLevelAlarms)),
             ])),
             ("required", strings(SpecKeys.topLevel.required)),
             ("additionalProperties", .bool(false, nil)),
@@ -205,6 +206,7 @@ public enum SpecSchema {
             "layers": object([("type", string("array")), ("items", stringType)]),
             "vpc": closed(SpecKeys.vpc, ["subnets": ids, "securityGroups": ids]),
             "reservedConcurrency": conditionalIntType, "tracing": words(TracingMode.allCases.map(\.rawValue)), "ephemeralStorage": conditionalIntType,
+            "alarms": alarms(SpecKeys.functionAlarms),
         ]
     }
 
@@ -213,7 +215,16 @@ public enum SpecSchema {
             "retentionDays": intType, "visibilityTimeout": intType, "fifo": boolType, "contentBasedDeduplication": boolType,
             "encryption": words(QueueEncryption.allCases.map(\.rawValue)),
             "deadLetter": closed(SpecKeys.deadLetter, ["queue": stringType, "maxReceiveCount": intType]),
+            "alarms": alarms(SpecKeys.queueAlarms),
         ]
+    }
+
+    /// `alarms:`: true, false, or a topic and each alarm's threshold and periods.
+    static func alarms(_ table: SpecKeys.Table) -> TemplateValue {
+        let alarm = closed(SpecKeys.alarm, ["threshold": intType, "periods": intType])
+        var fields: [String: TemplateValue] = ["topic": stringType]
+        for key in table.keys where key != "topic" { fields[key] = alarm }
+        return anyOf([boolType, closed(table, fields)])
     }
 
     static var api: [String: TemplateValue] {

@@ -36,6 +36,7 @@ package enum RuleRegistry {
         FifoQueues.self,
         FunctionNetworks.self,
         EventTriggers.self,
+        Alarms.self,
         S3Triggers.self,
         InvokerAccounts.self,
         UniqueNames.self,

@@ -94,6 +94,14 @@ extension Lowering {
 
         lowerTriggers(decl, function)
         lowerInvokers(decl, function)
+        var metrics = [CloudWatch.functionErrors, CloudWatch.functionThrottles].map {
+            WatchedMetric(alarm: $0, dimension: "FunctionName", value: .ref(id, decl.name.range))
+        }
+        if deadLetterQueue {
+            metrics.append(WatchedMetric(alarm: CloudWatch.deadLetterQueueDepth, dimension: "QueueName",
+                                         value: .getAtt(id + "DeadLetterQueue", "QueueName", function.deadLetterQueue.range)))
+        }
+        lowerAlarms(decl, own: function.alarms, kind: .function, watching: metrics)
     }
 
     /// `architectures`, `layers`, `vpc`, `reservedConcurrency`, `tracing`

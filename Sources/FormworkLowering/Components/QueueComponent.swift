@@ -36,6 +36,13 @@ extension Lowering {
             ], dlq.range)))
         }
         add(Resource(logicalId: decl.name.logicalId, type: "AWS::SQS::Queue", properties: properties, origin: origin), for: decl)
+        var metrics = [WatchedMetric(alarm: CloudWatch.queueOldestMessageAge, dimension: "QueueName",
+                                     value: .getAtt(decl.name.logicalId, "QueueName", decl.name.range))]
+        if let dlq = queue.deadLetter {
+            metrics.append(WatchedMetric(alarm: CloudWatch.deadLetterQueueDepth, dimension: "QueueName",
+                                         value: .getAtt(dlq.queue.logicalId, "QueueName", dlq.range)))
+        }
+        lowerAlarms(decl, own: queue.alarms, kind: .queue, watching: metrics)
     }
 }
 

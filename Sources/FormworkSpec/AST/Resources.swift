@@ -38,6 +38,15 @@ package enum ResourceBody: Sendable {
     /// a spec with errors, emits nothing for it.
     case undecodable
 
+    /// A function's or queue's own `alarms:`; nil for the other kinds and when not written.
+    package var alarms: AlarmSettings? {
+        switch self {
+        case .function(let function): function.alarms
+        case .queue(let queue): queue.alarms
+        default: nil
+        }
+    }
+
     /// What the resource is; nil when its declaration did not decode.
     package var kind: ResourceKind? {
         switch self {
@@ -139,6 +148,8 @@ package struct FunctionSpec: Sendable {
     package var tracing: Located<TracingMode>?
     /// `ephemeralStorage` (MB) → `EphemeralStorage.Size`.
     package var ephemeralStorage: Located<Int>?
+    /// `alarms:`; nil when the function does not write it (the spec's top-level `alarms:` applies).
+    package var alarms: AlarmSettings?
     /// The number fields written as a conditional value
     /// (`memory: "${env == 'prod' ? 1024 : 256}"`), emitted as `Fn::If`;
     /// the field itself holds the largest branch, for what needs one number.
@@ -359,6 +370,8 @@ package struct QueueSpec: Sendable {
     package var contentBasedDeduplication: Located<Bool>?
     /// `encryption:` as written; absent: `kms` (`QueueEncryption`).
     package var encryption: Located<QueueEncryption>?
+    /// `alarms:`; nil when the queue does not write it (the spec's top-level `alarms:` applies).
+    package var alarms: AlarmSettings?
 
     package var isFifo: Bool { fifo?.value ?? false }
 
@@ -374,6 +387,33 @@ package struct DeadLetterTarget: Sendable {
     package var queue: Name
     package var maxReceiveCount: Located<Int>
     package var range: SourceRange
+}
+
+// MARK: - alarms
+
+/// `alarms:` on a function or a queue, or at the top level (the default
+/// for every function and queue): `true`, `false`, or a mapping (which
+/// turns them on) of a `topic` to notify and, per alarm, a `threshold`
+/// and `periods`.
+package struct AlarmSettings: Sendable {
+    /// False for `alarms: false`.
+    package var enabled: Located<Bool>
+    package var topic: SNSTopic?
+    /// By alarm key (`CloudWatch.Alarm.key`), as written.
+    package var alarms: [String: AlarmOverride] = [:]
+    package var range: SourceRange
+
+    package init(enabled: Located<Bool>, range: SourceRange) {
+        self.enabled = enabled
+        self.range = range
+    }
+}
+
+/// One alarm's `{threshold, periods}`, each nil when not written.
+package struct AlarmOverride: Sendable {
+    package var key: Located<String>
+    package var threshold: Located<Int>?
+    package var periods: Located<Int>?
 }
 
 // MARK: - api

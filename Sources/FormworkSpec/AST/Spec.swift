@@ -15,6 +15,8 @@ package struct Spec: Sendable {
     package var outputs: [Output] = []
     /// Top-level `waivers:`: they apply to every resource.
     package var waivers: [Waiver] = []
+    /// Top-level `alarms:`: the default of every function and queue that writes none.
+    package var alarms: AlarmSettings?
     /// Top-level keys the spec misspells (`resource:`), or writes with a
     /// value that is not a mapping: each is reported, and the spec holds
     /// nothing for it, so a check that would only repeat the error (a name

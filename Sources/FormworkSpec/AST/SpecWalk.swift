@@ -25,6 +25,13 @@ package struct SpecWalk: Sendable {
 
     package init(_ spec: Spec) {
         for tag in spec.tags { add(tag.value, .tag, under: []) }
+        // The top-level alarms' topic, once: it stands under no `when:`, whatever takes it.
+        switch spec.alarms?.topic {
+        case .name(let topic):
+            nameUses.append(NameSite(use: NameUse(name: topic, kinds: [], role: .alarmTopic), resource: topic, guards: []))
+        case .arn(let arn): add(arn, .alarmTopic, under: [])
+        case nil: break
+        }
         // Strings of `defaults.function`, once (each function that takes them skips them).
         let defaults = spec.defaults.function
         for layer in defaults?.layers?.value ?? [] { add(layer, .layer, under: []) }
@@ -48,6 +55,11 @@ package struct SpecWalk: Sendable {
             }
         }
         uses([], .dependsOn, resource.dependsOn)
+        switch resource.body.alarms?.topic {
+        case .name(let topic): uses([], .alarmTopic, [topic])
+        case .arn(let arn): add(arn, .alarmTopic, under: guards)
+        case nil: break
+        }
         switch resource.body {
         case .bucket(let bucket):
             if let name = bucket.name { add(name, .bucketName, under: guards) }
@@ -192,6 +204,8 @@ package struct StringSite: Sendable {
         /// A resource of a function's `statements:` item, and a string in its `condition:`.
         case statementResource, statementCondition
         case layer, vpc, triggerTopic, eventPattern
+        /// `alarms.topic` given by ARN, a component's or the top level's.
+        case alarmTopic
         /// A raw resource's property or attribute, or an override's value, at any depth.
         case property
         /// A raw resource's `metadata:`, at any depth.
@@ -231,7 +245,7 @@ package struct NameUse: Sendable {
     /// What the name is, as messages say it.
     package enum Role: Sendable, Equatable, CustomStringConvertible {
         case dependsOn, deadLetterQueue, s3TriggerBucket, sqsTriggerQueue, routeFunction, accessLogsBucket
-        case dynamodbTriggerTable, snsTriggerTopic, eventBridgeTriggerBus
+        case dynamodbTriggerTable, snsTriggerTopic, eventBridgeTriggerBus, alarmTopic
         case permission(PermissionVerb)
 
         package var description: String {
@@ -243,6 +257,7 @@ package struct NameUse: Sendable {
             case .dynamodbTriggerTable: "a dynamodb trigger's table"
             case .snsTriggerTopic: "an sns trigger's topic"
             case .eventBridgeTriggerBus: "an eventbridge trigger's bus"
+            case .alarmTopic: "alarms.topic"
             case .routeFunction: "a route's function"
             case .accessLogsBucket: "a bucket's accessLogs"
             case .permission(let verb): "a '\(verb.rawValue)' permission"

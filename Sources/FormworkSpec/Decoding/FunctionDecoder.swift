@@ -69,6 +69,7 @@ extension SpecDecoder {
             function.permissions = items.compactMap(decodePermission)
         }
         if let node = fields["statements"] { function.statements = decodeStatements(node) }
+        function.alarms = decode("alarms", in: &fields) { decodeAlarms($0, SpecKeys.functionAlarms) }
         function.unreadKeys = fields.unread
         return function
     }
@@ -245,11 +246,11 @@ extension SpecDecoder {
 
     /// A topic named (`orderEvents`: a resource of the spec) or given by ARN
     /// (anything with `:` or `${`, interpolated).
-    private func snsTopic(_ node: YAMLNode) -> SNSTopic? {
+    func snsTopic(_ node: YAMLNode, _ what: String = "sns.topic") -> SNSTopic? {
         if let text = node.scalar?.value, !text.contains(":"), !text.contains("${") {
-            return reference(node, "sns.topic").map(SNSTopic.name)
+            return reference(node, what).map(SNSTopic.name)
         }
-        return interpolated(node, "sns.topic").map(SNSTopic.arn)
+        return interpolated(node, what).map(SNSTopic.arn)
     }
 
     /// An event pattern written as a YAML mapping, every value literal: it

@@ -9,7 +9,7 @@ extension QueueSpec {
 
 extension SpecDecoder {
     func decodeQueue(_ node: YAMLNode, _ what: String, allowed: [String]) -> QueueSpec? {
-        guard let fields = fields(node, what, allowed: allowed) else { return nil }
+        guard var fields = fields(node, what, allowed: allowed) else { return nil }
         var queue = QueueSpec()
         queue.retentionDays = fields["retentionDays"].flatMap { int($0, "retentionDays", in: SQS.retentionDaysRange) }
         queue.visibilityTimeout = fields["visibilityTimeout"].flatMap { int($0, "visibilityTimeout", in: SQS.visibilityTimeoutRange) }
@@ -25,6 +25,7 @@ extension SpecDecoder {
             queue.deadLetter = DeadLetterTarget(
                 queue: target, maxReceiveCount: count ?? Located(5, node.range), range: node.range)
         }
+        queue.alarms = decode("alarms", in: &fields) { decodeAlarms($0, SpecKeys.queueAlarms) }
         return queue
     }
 }

@@ -1,3 +1,5 @@
+import FormworkFacts
+
 /// The keys of every mapping the language has, and which are required: the
 /// decoder reads each mapping with its table, and `formwork schema` (the
 /// JSON Schema editors validate against) is generated from the same tables,
@@ -14,7 +16,7 @@ package enum SpecKeys {
     }
 
     package static let topLevel = Table(
-        ["formwork", "stack", "description", "parameters", "mappings", "tags", "defaults", "resources", "outputs", "waivers"],
+        ["formwork", "stack", "description", "parameters", "mappings", "tags", "defaults", "resources", "outputs", "waivers", "alarms"],
         required: ["formwork", "stack", "resources"])
     package static let parameter = Table([
         "type", "default", "pattern", "allowed", "description", "optional", "noEcho", "minLength", "maxLength",
@@ -44,7 +46,7 @@ package enum SpecKeys {
     package static let function = [
         "handler", "runtime", "code", "timeout", "memory", "environment", "deadLetterQueue", "logs", "triggers",
         "invokers", "permissions", "statements", "architectures", "layers", "vpc", "reservedConcurrency", "tracing",
-        "ephemeralStorage",
+        "ephemeralStorage", "alarms",
     ]
     /// What a function resource must write itself (`defaults.function` may not give it).
     package static let functionRequired = ["code"]
@@ -65,7 +67,13 @@ package enum SpecKeys {
     package static let invoker = Table(["s3Bucket", "account", "when"], required: ["s3Bucket"])
     package static let statement = Table(["effect", "actions", "resources", "condition", "when"], required: ["actions", "resources"])
 
-    package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter", "fifo", "contentBasedDeduplication", "encryption"]
+    package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter", "fifo", "contentBasedDeduplication", "encryption", "alarms"]
+    /// `alarms:` as a mapping: on a function, on a queue, and at the top level (every alarm).
+    package static let functionAlarms = Table(["topic"] + CloudWatch.functionAlarms.map(\.key))
+    package static let queueAlarms = Table(["topic"] + CloudWatch.queueAlarms.map(\.key))
+    package static let topLevelAlarms = Table(["topic"] + CloudWatch.allAlarms.map(\.key))
+    /// One alarm under `alarms:`.
+    package static let alarm = Table(["threshold", "periods"])
     package static let deadLetter = Table(["queue", "maxReceiveCount"], required: ["queue"])
 
     package static let api = ["stage", "cors", "auth", "routes", "tracing", "accessLogs", "cache"]

@@ -33,6 +33,7 @@ extension SpecDecoder {
         }
         if let node = fields["outputs"] { spec.outputs = decodeOutputs(node) }
         if let node = fields["waivers"] { spec.waivers = decodeWaivers(node) }
+        spec.alarms = decode("alarms", in: &fields) { decodeAlarms($0, SpecKeys.topLevelAlarms) }
         spec.unreadKeys = fields.unread
         spec.unreadNames = unreadNames
         return spec
