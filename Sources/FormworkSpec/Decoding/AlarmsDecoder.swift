@@ -21,8 +21,8 @@ extension SpecDecoder {
             guard let body = fields[key], let keyNode = fields.keyNode(key),
                   let alarm = self.fields(body, "alarms.\(key)", allowed: SpecKeys.alarm.keys)
             else { continue }
-            let threshold = alarm["threshold"].flatMap { int($0, "threshold", in: CloudWatch.thresholdRange) }
-            let periods = alarm["periods"].flatMap { int($0, "periods", in: CloudWatch.periodsRange) }
+            let threshold = alarm["threshold"].flatMap { int($0, "alarms.\(key).threshold", in: CloudWatch.thresholdRange) }
+            let periods = alarm["periods"].flatMap { int($0, "alarms.\(key).periods", in: CloudWatch.periodsRange) }
             settings.alarms[key] = AlarmOverride(key: Located(key, keyNode.range), threshold: threshold, periods: periods)
         }
         return settings
