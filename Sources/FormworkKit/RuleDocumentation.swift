@@ -292,6 +292,18 @@ enum RuleDocumentation {
 
             A name that is no resource of the spec is UnknownNames' to report.
             """#,
+        "Alarms": #"""
+            What `alarms:` names and tunes is there:
+
+            - its `topic`, when a name (not an ARN), is a raw `AWS::SNS::Topic` of
+            the spec, the topic CloudWatch notifies; anything else is an error at
+            the name, with a note where it is declared (a name that is no resource
+            of the spec is UnknownNames' to report);
+            - a function's or queue's own `alarms.deadLetterQueue` is on a function
+            with `deadLetterQueue: true` or a queue with a `deadLetter:` queue:
+            without one there is no queue to watch and no alarm to tune. (At the
+            top level it tunes the alarm of every component that has one.)
+            """#,
         "S3Triggers": #"""
             What S3 refuses in a function's `s3` triggers, which become entries of
             the bucket's notification configuration:
@@ -717,27 +729,26 @@ enum RuleDocumentation {
              3 | resources: &r
                |            ^~
             """#),
-        "FW2001": ("golden/invalid/conditional-typed-fields.txt", #"""
-            specs/invalid/conditional-typed-fields.yaml:16:28: error[FW2001]: expected a whole number for retentionDays, found a string; a field of this type takes no ${...}
-             16 |     logs: { retentionDays: "${env == 'prod' ? 90 : 7}" }
-                |                            ^~~~~~~~~~~~~~~~~~~~~~~~~~~
-              help: conditional values and references reach strings only: write the value out, or write the resource as a raw 'type:' whose property takes one
+        "FW2001": ("golden/invalid/alarms.txt", #"""
+            specs/invalid/alarms.yaml:45:13: error[FW2001]: expected true, false or a mapping for alarms, found a string
+             45 |     alarms: yes please
+                |             ^~~~~~~~~~
             """#),
-        "FW2002": ("golden/invalid/conditional-value-errors.txt", #"""
-            specs/invalid/conditional-value-errors.yaml:35:9: error[FW2002]: unknown key 'than' in a conditional value
-             35 |         than: []
-                |         ^~~~
-              help: did you mean 'then'?
+        "FW2002": ("golden/invalid/alarms.txt", #"""
+            specs/invalid/alarms.yaml:22:7: error[FW2002]: unknown key 'errors' in alarms
+             22 |       errors: { threshold: 1 }
+                |       ^~~~~~
+              help: valid keys here: topic, oldestMessageAge, deadLetterQueue
             """#),
         "FW2003": ("golden/invalid/function-vpc.txt", #"""
             specs/invalid/function-vpc.yaml:14:7: error[FW2003]: vpc needs 'securityGroups'
              14 |       subnets: [subnet-0123456789abcdef0]
                 |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
             """#),
-        "FW2004": ("golden/invalid/conditional-number-fields.txt", #"""
-            specs/invalid/conditional-number-fields.yaml:19:64: error[FW2004]: timeout must be from 1 to 900, found 1200
-             19 |   function: { runtime: nodejs22.x, timeout: "${env == 'prod' ? 1200 : 60}" }
-                |                                                                ^~~~
+        "FW2004": ("golden/invalid/alarms.txt", #"""
+            specs/invalid/alarms.yaml:36:31: error[FW2004]: alarms.throttles.threshold must be from 0 to 2147483647, found -1
+             36 |       throttles: { threshold: -1, periods: 2000 }
+                |                               ^~
             """#),
         "FW2005": ("golden/invalid/api-invalid-auth.txt", #"""
             specs/invalid/api-invalid-auth.yaml:6:11: error[FW2005]: 'cognito' is not a valid auth
@@ -1169,12 +1180,12 @@ enum RuleDocumentation {
                |   ^~~~~~~~~
               help: write 'auth: none' to make an open API explicit, or 'auth: iam' to require signed requests
             """#),
-        "FW4010": ("golden/invalid/api-conditional-function.txt", #"""
-            specs/invalid/api-conditional-function.yaml:21:19: error[FW4010]: a route's function names 'processor', which exists only when env == 'prod', but this resource does not share that condition
-             21 |         function: processor
-                |                   ^~~~~~~~~
-            specs/invalid/api-conditional-function.yaml:10:11: note: 'processor' is created only when env == 'prod'
-             10 |     when: env == 'prod'
+        "FW4010": ("golden/invalid/alarms.txt", #"""
+            specs/invalid/alarms.yaml:34:14: error[FW4010]: alarms.topic names 'prodPager', which exists only when env == 'prod', but this resource does not share that condition
+             34 |       topic: prodPager
+                |              ^~~~~~~~~
+            specs/invalid/alarms.yaml:17:11: note: 'prodPager' is created only when env == 'prod'
+             17 |     when: env == 'prod'
                 |           ^~~~~~~~~~~~~
               help: put this resource under the same condition: when: env == 'prod'
             """#),
@@ -1551,6 +1562,21 @@ enum RuleDocumentation {
              6 |     accessLogs: uploads
                |                 ^~~~~~~
               help: declare a bucket for the logs (kind: bucket) and write 'accessLogs: <that bucket>'
+            """#),
+        "FW4302": ("golden/invalid/alarms.txt", #"""
+            specs/invalid/alarms.yaml:13:10: error[FW4302]: alarms.topic must be a raw AWS::SNS::Topic, but 'jobs' is a queue
+             13 |   topic: jobs
+                |          ^~~~
+            specs/invalid/alarms.yaml:18:3: note: 'jobs' is declared here
+             18 |   jobs:
+                |   ^~~~
+              help: name a resource of type AWS::SNS::Topic, or give the topic's ARN
+            """#),
+        "FW4303": ("golden/invalid/alarms.txt", #"""
+            specs/invalid/alarms.yaml:21:7: error[FW4303]: queue 'jobs' has no dead-letter queue for alarms.deadLetterQueue to watch
+             21 |       deadLetterQueue: { threshold: 10 }
+                |       ^~~~~~~~~~~~~~~
+              help: give 'jobs' a deadLetter: { queue: ... }, or remove alarms.deadLetterQueue
             """#),
         "FW4320": ("golden/invalid/environment-secrets.txt", #"""
             specs/invalid/environment-secrets.yaml:26:20: error[FW4320]: 'DB_PASSWORD' is a secret in plain text: whoever reads the spec or its template reads it
