@@ -234,7 +234,7 @@ public enum SpecSchema {
         ])
         return [
             "stage": stringType, "auth": words(APIAuth.allCases.map(\.rawValue)),
-            "cors": closed(SpecKeys.cors, ["allowOrigin": stringType]),
+            "cors": closed(SpecKeys.cors, ["allowOrigin": stringType, "allowCredentials": boolType]),
             "tracing": boolType, "accessLogs": boolType,
             "cache": closed(SpecKeys.apiCache, [
                 // A number in YAML (`size: 0.5`); the decoder reads its text.

@@ -14,6 +14,7 @@ import FormworkSpec
 ///   `apigateway.amazonaws.com` scoped to that route's execute-api ARN;
 /// - with `cors`, a MOCK `OPTIONS` preflight per path that has routes (unless
 ///   the spec routes OPTIONS there itself) and `Access-Control-Allow-Origin`
+///   (with `allowCredentials: true`, `Access-Control-Allow-Credentials`)
 ///   on every MOCK response; an AWS_PROXY function returns its own headers;
 /// - an `AWS::ApiGateway::Deployment` whose logical ID carries a hash of the
 ///   routes, auth and cors (any change makes a new deployment) and which
@@ -60,9 +61,9 @@ extension Lowering {
             ], origin: node.range), for: decl)
         }
 
-        let allowOrigin = api.cors.map { quotedHeaderValue($0.allowOrigin) }
+        let corsHeaders = api.cors.map(corsHeaders)
         for method in plan.methods {
-            add(self.method(method, plan: plan, api: api, allowOrigin: allowOrigin, restApiId: restApiId,
+            add(self.method(method, plan: plan, api: api, corsHeaders: corsHeaders, restApiId: restApiId,
                             resourceId: resourceId(method.path, method.range)), for: decl)
             if case .function(let function)? = method.route?.target {
                 add(permission(method, function: function, apiId: id), for: decl)
@@ -112,7 +113,7 @@ extension Lowering {
     // MARK: methods
 
     private func method(
-        _ method: APIRoutePlan.Method, plan: APIRoutePlan, api: APISpec, allowOrigin: TemplateValue?,
+        _ method: APIRoutePlan.Method, plan: APIRoutePlan, api: APISpec, corsHeaders: [(String, TemplateValue)]?,
         restApiId: TemplateValue, resourceId: TemplateValue
     ) -> Resource {
         let range = method.range
@@ -126,8 +127,7 @@ extension Lowering {
             let headers: [(String, TemplateValue)] = [
                 ("Access-Control-Allow-Headers", .string("'\(APIGateway.corsAllowHeaders)'", range)),
                 ("Access-Control-Allow-Methods", .string("'\(plan.allowedMethods(at: method.path).joined(separator: ","))'", range)),
-                ("Access-Control-Allow-Origin", allowOrigin ?? .string("'*'", range)),
-            ]
+            ] + (corsHeaders ?? [("Access-Control-Allow-Origin", .string("'*'", range))])
             properties.append(("AuthorizationType", .string("NONE", range)))
             properties += mockIntegration(statusCode: Located(200, range), body: nil, headers: headers, range: range)
             return Resource(logicalId: method.logicalId, type: "AWS::ApiGateway::Method", properties: properties, origin: range)
@@ -136,8 +136,7 @@ extension Lowering {
         properties.append(("AuthorizationType", .string(auth.value == .iam ? "AWS_IAM" : "NONE", auth.range)))
         switch route.target {
         case .mock(let statusCode, let body):
-            let headers = allowOrigin.map { [("Access-Control-Allow-Origin", $0)] } ?? []
-            properties += mockIntegration(statusCode: statusCode, body: body, headers: headers, range: range)
+            properties += mockIntegration(statusCode: statusCode, body: body, headers: corsHeaders ?? [], range: range)
         case .function(let function):
             let uri = "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
                 + "${\(function.logicalId).Arn}/invocations"
@@ -178,6 +177,17 @@ extension Lowering {
             ], range)),
             ("MethodResponses", .array([.object(methodResponse, statusCode.range)], statusCode.range)),
         ]
+    }
+
+    /// The headers `cors` puts on a preflight and on every MOCK response:
+    /// `Access-Control-Allow-Origin`, and with `allowCredentials: true`,
+    /// `Access-Control-Allow-Credentials: 'true'` (its only valid value).
+    private func corsHeaders(_ cors: CORSSettings) -> [(String, TemplateValue)] {
+        var headers = [("Access-Control-Allow-Origin", quotedHeaderValue(cors.allowOrigin))]
+        if let credentials = cors.allowCredentials, credentials.value {
+            headers.append(("Access-Control-Allow-Credentials", .string("'true'", credentials.range)))
+        }
+        return headers
     }
 
     /// A static header value in an integration response is a quoted literal: `'*'`.

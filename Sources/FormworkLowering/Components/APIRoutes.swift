@@ -157,6 +157,8 @@ package struct APIRoutePlan {
         var lines: [String] = []
         lines.append("auth " + api.auth.value.rawValue)
         lines.append("cors " + (api.cors.map { JSONWriter.write(.string($0.allowOrigin.text, nil)) } ?? "-"))
+        // Only when true, so the deployments of apis that do not say it keep their IDs.
+        if api.cors?.allowCredentials?.value == true { lines.append("cors credentials") }
         var routes: [String] = []
         for route in api.routes?.value ?? [] {
             var line = "route \(route.method.value) \(route.path.value) "

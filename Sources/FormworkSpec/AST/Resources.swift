@@ -459,6 +459,8 @@ package struct APISpec: Sendable {
 
 package struct CORSSettings: Sendable {
     package var allowOrigin: StringValue
+    /// `allowCredentials:`; unstated is false.
+    package var allowCredentials: Located<Bool>?
     package var range: SourceRange
 }
 

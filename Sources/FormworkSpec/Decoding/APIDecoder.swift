@@ -23,7 +23,8 @@ extension SpecDecoder {
                                   owner: fields.keyNode("cors")?.range),
            let origin = cors["allowOrigin"].flatMap({ interpolated($0, "allowOrigin") })
         {
-            api.cors = CORSSettings(allowOrigin: origin, range: node.range)
+            let credentials = cors["allowCredentials"].flatMap { bool($0, "allowCredentials") }
+            api.cors = CORSSettings(allowOrigin: origin, allowCredentials: credentials, range: node.range)
         }
         if let tracing = fields["tracing"].flatMap({ bool($0, "tracing") }) { api.tracing = tracing }
         if let accessLogs = fields["accessLogs"].flatMap({ bool($0, "accessLogs") }) { api.accessLogs = accessLogs }

@@ -80,7 +80,7 @@ package enum SpecKeys {
     package static let apiCache = Table(["size", "ttl"], required: ["size"])
     /// What an api resource must write itself.
     package static let apiRequired = ["stage", "routes"]
-    package static let cors = Table(["allowOrigin"], required: ["allowOrigin"])
+    package static let cors = Table(["allowOrigin", "allowCredentials"], required: ["allowOrigin"])
     package static let route = Table(["mock", "function"])
     package static let mock = Table(["statusCode", "body"])
 }

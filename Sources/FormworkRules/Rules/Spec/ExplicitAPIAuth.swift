@@ -3,8 +3,11 @@ import FormworkSpec
 
 /// An api whose `auth` neither it nor `defaults.api` states is open to
 /// anyone (the built-in is `none`): a warning, so an open API is a choice
-/// someone wrote down. An `auth:` that did not decode (`auth: cognito`,
-/// here or in `defaults.api`) is the decoder's error, not this warning.
+/// someone wrote down. An api with a route to a function is
+/// `OpenFunctionRoutes`' to report (FW4311, at each such route), which a
+/// stated `auth: none` does not silence: one warning for one fact. An
+/// `auth:` that did not decode (`auth: cognito`, here or in
+/// `defaults.api`) is the decoder's error, not this warning.
 enum ExplicitAPIAuth: SpecRule {
     static let summary = "an api states its auth"
     static let codes: [DiagnosticCode] = [.implicitAuthNone]
@@ -12,7 +15,8 @@ enum ExplicitAPIAuth: SpecRule {
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
         for resource in context.spec.resources {
             guard case .api(let api) = resource.body, api.auth.provenance == .builtIn,
-                  !api.unreadKeys.contains("auth") else { continue }
+                  !api.unreadKeys.contains("auth"),
+                  OpenFunctionRoutes.openFunctionRoutes(api).isEmpty else { continue }
             diagnostics.append(.implicitAuthNone(resource.name))
         }
     }

@@ -1,0 +1,42 @@
+import FormworkDiagnostics
+import FormworkSpec
+
+/// A bucket with `publicAccess: allowed` (its own or `defaults.bucket`'s)
+/// turns every Block Public Access flag off: a policy or ACL can then make
+/// its objects readable by anyone. That is sometimes meant (a website's
+/// assets), never by accident: a warning at the value, silenced by a
+/// waiver that says why the bucket is public (`{rule: FW4310, reason: ...}`),
+/// which is the written reason.
+enum PublicBuckets: SpecRule {
+    static let summary = "a public bucket says why it is public"
+    static let codes: [DiagnosticCode] = [.publicBucket]
+
+    static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
+        for resource in context.spec.resources {
+            guard case .bucket(let bucket) = resource.body, bucket.publicAccess.value == .allowed,
+                  bucket.publicAccess.provenance != .builtIn else { continue }
+            diagnostics.append(.publicBucket(resource.name, bucket.publicAccess))
+        }
+    }
+}
+
+// MARK: - Diagnostics
+
+extension DiagnosticCode {
+    package static let publicBucket = DiagnosticCode(
+        "FW4310", .specChecks, "a bucket allows public access without a written reason",
+        reference: DocumentationPage(
+            "Amazon S3 User Guide, \"Blocking public access to your Amazon S3 storage\"",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"))
+}
+
+extension Diagnostic {
+    static func publicBucket(_ name: Name, _ value: Located<PublicAccess>) -> Diagnostic {
+        let whence = value.provenance == .defaults ? " (from defaults.bucket)" : ""
+        return .warning(.publicBucket,
+                        "bucket '\(name.text)' allows public access\(whence): a policy or ACL can make its objects readable by anyone",
+                        at: value.range,
+                        help: ["if it is meant, add to '\(name.text)' a waiver saying why it is public: "
+                            + "'waivers: [{rule: FW4310, reason: ...}]'; otherwise remove 'publicAccess: allowed'"])
+    }
+}
