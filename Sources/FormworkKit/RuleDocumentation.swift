@@ -384,6 +384,15 @@ enum RuleDocumentation {
             a bucket made for the logs. That the name is a bucket of
             the spec is `ResourceReferences`' and `UnknownNames`' to check.
             """#,
+        "PublicBuckets": #"""
+            A bucket with `publicAccess: allowed` (its own or `defaults.bucket`'s)
+            turns every Block Public Access flag off: a policy or ACL can then make
+            its objects readable by anyone. That is sometimes meant (a website's
+            assets), never by accident: a warning at the value (at the bucket's
+            name, with a note at the default, when it comes from `defaults.bucket`), silenced by a
+            waiver that says why the bucket is public (`{rule: FW4310, reason: ...}`),
+            which is the written reason.
+            """#,
         "LifecycleRules": #"""
             Lifecycle-rule validation: each bucket's `lifecycle` rules are checked as
             S3 checks a lifecycle configuration (PutBucketLifecycleConfiguration), so
@@ -405,8 +414,23 @@ enum RuleDocumentation {
         "ExplicitAPIAuth": #"""
             An api whose `auth` neither it nor `defaults.api` states is open to
             anyone (the built-in is `none`): a warning, so an open API is a choice
-            someone wrote down. An `auth:` that did not decode (`auth: cognito`,
-            here or in `defaults.api`) is the decoder's error, not this warning.
+            someone wrote down. An api with a route to a function is
+            `OpenFunctionRoutes`' to report (FW4311, at each such route), which a
+            stated `auth: none` does not silence: one warning for one fact. An
+            `auth:` that did not decode (`auth: cognito`, here or in
+            `defaults.api`) is the decoder's error, not this warning.
+            """#,
+        "OpenFunctionRoutes": #"""
+            A route of an api with `auth: none` (its own, `defaults.api`'s, or the
+            built-in) whose target is a function lets anyone on the internet run
+            that function's code, with its role's permissions: a warning at each
+            such route, silenced by a waiver that says why the route is public
+            (`{rule: FW4311, reason: ...}`), which is the written reason. A mock
+            route runs no code and is not reported. For an api with such a route,
+            this is the one warning about its auth: `ExplicitAPIAuth` (FW4002,
+            auth unstated) reports only apis this rule does not, so writing
+            `auth: none` does not silence the fact that the function is open.
+            An `auth:` that did not decode is the decoder's error, not this warning.
             """#,
         "APIRoutes": #"""
             An api's routes are what API Gateway and CloudFormation take, found
@@ -438,6 +462,15 @@ enum RuleDocumentation {
             sends it as a quoted static header value (`'https://example.com'`), so it
             can never contain `'`, interpolated or not; an interpolated value is
             otherwise not known yet and not checked further.
+            """#,
+        "CORSCredentials": #"""
+            An api's `cors` with `allowCredentials: true` names its origin: a
+            browser refuses a credentialed response (cookies, `Authorization`) whose
+            `Access-Control-Allow-Origin` is `*` (the Fetch standard's CORS check
+            fails, MDN: "Credentials are not supported if the CORS header
+            'Access-Control-Allow-Origin' is '*'"), so the api could never be
+            called with credentials. An error at `allowCredentials`. An
+            interpolated origin is not known yet and not checked.
             """#,
         "UntaggableTypes": #"""
             `tags:` on a raw resource whose type cannot be tagged (its schema's
@@ -1577,6 +1610,27 @@ enum RuleDocumentation {
              21 |       deadLetterQueue: { threshold: 10 }
                 |       ^~~~~~~~~~~~~~~
               help: give 'jobs' a deadLetter: { queue: ... }, or remove alarms.deadLetterQueue
+            """#),
+        "FW4310": ("golden/public-exposure.warnings.txt", #"""
+            specs/public-exposure.yaml:10:19: warning[FW4310]: bucket 'downloads' allows public access: a policy or ACL can make its objects readable by anyone
+             10 |     publicAccess: allowed
+                |                   ^~~~~~~
+              help: if it is meant, add to 'downloads' a waiver saying why it is public: 'waivers: [{rule: FW4310, reason: ...}]'; otherwise remove 'publicAccess: allowed'
+            """#),
+        "FW4311": ("golden/public-exposure.warnings.txt", #"""
+            specs/public-exposure.yaml:24:7: warning[FW4311]: route 'GET /lookup/{key}' of api 'lookupApi' has 'auth: none': anyone can call function 'lookup'
+             24 |       GET /lookup/{key}:
+                |       ^~~~~~~~~~~~~~~~~
+              help: write 'auth: iam' on 'lookupApi' to require signed requests; if the route is meant to be public, add to 'lookupApi' a waiver saying why: 'waivers: [{rule: FW4311, reason: ...}]'
+            """#),
+        "FW4312": ("golden/invalid/api-cors-credentials.txt", #"""
+            specs/invalid/api-cors-credentials.yaml:12:25: error[FW4312]: 'allowCredentials: true' with 'allowOrigin: "*"': browsers refuse credentialed responses to any origin
+             12 |       allowCredentials: true
+                |                         ^~~~
+            specs/invalid/api-cors-credentials.yaml:11:20: note: the origin is '*' here
+             11 |       allowOrigin: "*"
+                |                    ^~~
+              help: name the origin that sends credentials, like 'allowOrigin: "https://app.example.com"', or remove 'allowCredentials: true'
             """#),
         "FW4320": ("golden/invalid/environment-secrets.txt", #"""
             specs/invalid/environment-secrets.yaml:26:20: error[FW4320]: 'DB_PASSWORD' is a secret in plain text: whoever reads the spec or its template reads it

@@ -4,7 +4,8 @@ import FormworkSpec
 /// A bucket with `publicAccess: allowed` (its own or `defaults.bucket`'s)
 /// turns every Block Public Access flag off: a policy or ACL can then make
 /// its objects readable by anyone. That is sometimes meant (a website's
-/// assets), never by accident: a warning at the value, silenced by a
+/// assets), never by accident: a warning at the value (at the bucket's
+/// name, with a note at the default, when it comes from `defaults.bucket`), silenced by a
 /// waiver that says why the bucket is public (`{rule: FW4310, reason: ...}`),
 /// which is the written reason.
 enum PublicBuckets: SpecRule {
@@ -32,10 +33,13 @@ extension DiagnosticCode {
 
 extension Diagnostic {
     static func publicBucket(_ name: Name, _ value: Located<PublicAccess>) -> Diagnostic {
-        let whence = value.provenance == .defaults ? " (from defaults.bucket)" : ""
+        // From defaults.bucket: at the bucket (where its waiver is), with a note at the default.
+        let fromDefaults = value.provenance == .defaults
+        let whence = fromDefaults ? " (from defaults.bucket)" : ""
         return .warning(.publicBucket,
                         "bucket '\(name.text)' allows public access\(whence): a policy or ACL can make its objects readable by anyone",
-                        at: value.range,
+                        at: fromDefaults ? name.range : value.range,
+                        notes: fromDefaults ? [Note("'publicAccess: allowed' is set for every bucket here", at: value.range)] : [],
                         help: ["if it is meant, add to '\(name.text)' a waiver saying why it is public: "
                             + "'waivers: [{rule: FW4310, reason: ...}]'; otherwise remove 'publicAccess: allowed'"])
     }
