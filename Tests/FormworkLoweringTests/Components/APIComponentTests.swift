@@ -158,7 +158,7 @@ import Testing
         let same = Pipeline.compile(apiSpec("""
             when: env == 'prod'
             stage: prod
-            auth: none
+            auth: iam
             routes:
               POST /jobs: { function: processor }
             """, extra: functionDecl("processor", when: "env == 'prod'"), parameters: "  env: { type: string, default: dev }"))

@@ -14,7 +14,7 @@ import Testing
               ⟨api⟩jobsApi:
                 kind: api
                 stage: prod
-                auth: none
+                auth: iam
             \(cors ? "    cors: { allowOrigin: '*' }\n" : "")    routes:
             \(routes)
               worker:

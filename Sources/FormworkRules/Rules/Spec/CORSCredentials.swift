@@ -26,10 +26,7 @@ enum CORSCredentials: SpecRule {
 
 extension DiagnosticCode {
     package static let credentialsWithAnyOrigin = DiagnosticCode(
-        "FW4312", .specChecks, "an api's cors allows credentials from any origin",
-        reference: DocumentationPage(
-            "MDN, \"Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*'\"",
-            "https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSNotSupportingCredentials"))
+        "FW4312", .specChecks, "an api's cors allows credentials from any origin")
 }
 
 extension Diagnostic {
