@@ -39,4 +39,27 @@ package enum IAM {
         "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
         "ec2:DescribeVpcs", "cloudwatch:PutMetricData",
     ]
+
+    /// Whether a statement's action element (`sqs:Send*`, `*`, `SQS:?endMessage`)
+    /// covers `action`: IAM compares actions case-insensitively, `*` standing
+    /// for any run of characters and `?` for any one.
+    /// Source: IAM User Guide, "IAM JSON policy elements: Action".
+    package static func action(_ pattern: String, covers action: String) -> Bool {
+        let pattern = Array(pattern.lowercased().utf8), action = Array(action.lowercased().utf8)
+        // Greedy match with one backtrack point: linear in practice, never exponential.
+        var p = 0, a = 0, star: Int? = nil, resume = 0
+        while a < action.count {
+            if p < pattern.count, pattern[p] == UInt8(ascii: "?") || pattern[p] == action[a] {
+                p += 1; a += 1
+            } else if p < pattern.count, pattern[p] == UInt8(ascii: "*") {
+                star = p; resume = a; p += 1
+            } else if let star {
+                p = star + 1; resume += 1; a = resume
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
+        return p == pattern.count
+    }
 }

@@ -62,3 +62,14 @@ package struct TemplateContext: Sendable {
 package enum RuleInput: String, Sendable {
     case spec, template
 }
+
+extension ResourceDecl {
+    /// What a message says the declaration is: "a raw AWS::SNS::Topic", "a queue", "an api".
+    var described: String {
+        switch body {
+        case .raw(let raw): "a raw \(raw.type.value)"
+        case .api: "an api"
+        default: "a \(body.kind?.rawValue ?? "resource")"
+        }
+    }
+}

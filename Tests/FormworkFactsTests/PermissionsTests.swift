@@ -57,4 +57,17 @@ import Testing
         #expect(!DynamoDB.writeActions.contains("dynamodb:DeleteItem"))
         #expect(try #require(table.verb("readWrite")).statements.flatMap(\.actions) == DynamoDB.readActions + DynamoDB.writeActions)
     }
+
+    /// IAM's action wildcards: case-insensitive, `*` any run, `?` one character.
+    @Test func actionPatternsMatchAsIAMDoes() {
+        for pattern in ["sqs:SendMessage", "SQS:SENDMESSAGE", "*", "sqs:*", "sqs:Send*", "*:SendMessage", "sqs:?endMessag?", "s*s:*e*"] {
+            #expect(IAM.action(pattern, covers: "sqs:SendMessage"), "\(pattern)")
+        }
+        for pattern in ["sqs:Send", "sqs:SendMessage?", "sns:*", "sqs:?", "", "sqs:SendMessage*x"] {
+            #expect(!IAM.action(pattern, covers: "sqs:SendMessage"), "\(pattern)")
+        }
+        // Many stars over a long action stay linear (one backtrack point).
+        let long = String(repeating: "a", count: 20_000)
+        #expect(!IAM.action(String(repeating: "*a", count: 2_000) + "b", covers: long))
+    }
 }

@@ -67,11 +67,21 @@ private func at(_ line: Int) -> SourceRange { SourceRange(file: "t.json", line: 
         #expect(diagnostics.first?.fixIts.first?.applied(to: text.text).contains("encryption: sqs }") == true)
     }
 
-    @Test func sqsManagedEncryptionAndAccountPrincipalsAreFine() {
+    @Test func sqsManagedEncryptionIsFine() {
         #expect(Pipeline.compile(MarkedText(Self.spec("  inbox: { kind: queue, encryption: sqs }")).text).diagnostics.isEmpty)
-        let account = MarkedText(Self.spec("  inbox: { kind: queue }", principal: "lambda.amazonaws.com"))
-        // A service is judged whichever it is: lambda.amazonaws.com cannot use the key either.
-        #expect(Pipeline.compile(account.text).diagnostics.map(\.code) == [.serviceSendsToManagedKeyQueue])
+    }
+
+    @Test func everyServicePrincipalIsJudged() {
+        // lambda.amazonaws.com cannot use the AWS managed key either.
+        let lambda = MarkedText(Self.spec("  inbox: { kind: queue }", principal: "lambda.amazonaws.com"))
+        #expect(Pipeline.compile(lambda.text).diagnostics.map(\.code) == [.serviceSendsToManagedKeyQueue])
+    }
+
+    @Test(arguments: ["sqs:SendMessage", "SQS:sendmessage", "sqs:*", "*", "sqs:Send*", "sqs:?endMessage", "s*:*Message"])
+    func everyActionPatternThatCoversSendingIsJudged(action: String) {
+        let queue = Resource(logicalId: "Q", type: "AWS::SQS::Queue",
+                             properties: [("KmsMasterKeyId", .string("alias/aws/sqs", at(2)))], origin: at(2))
+        #expect(Self.check([queue, Self.policy(.ref("Q", at(6)), resource: .string("*", at(8)), action: action)]).count == 1)
     }
 
     @Test func anUnknownEncryptionIsRejectedWithTheChoices() {
@@ -128,7 +138,9 @@ private func at(_ line: Int) -> SourceRange { SourceRange(file: "t.json", line: 
         let queue = Resource(logicalId: "Q", type: "AWS::SQS::Queue",
                              properties: [("KmsMasterKeyId", .string("alias/aws/sqs", at(2)))], origin: at(2))
         let account = TemplateValue.object([("AWS", .string("arn:aws:iam::123456789012:root", at(9)))], at(9))
-        #expect(Self.check([queue, Self.policy(.ref("Q", at(6)), resource: .string("*", at(8)), action: "sqs:ReceiveMessage")]).isEmpty)
+        for action in ["sqs:ReceiveMessage", "sqs:Send", "sqs:SendMessageBatch", "sns:*", "sqs:Delete*"] {
+            #expect(Self.check([queue, Self.policy(.ref("Q", at(6)), resource: .string("*", at(8)), action: action)]).isEmpty, "\(action)")
+        }
         #expect(Self.check([queue, Self.policy(.ref("Q", at(6)), resource: .string("*", at(8)), principal: account)]).isEmpty)
         #expect(Self.check([queue, Self.policy(.ref("Url", at(6)), resource: .string("*", at(8)))]).isEmpty)
         let byParameter = Resource(logicalId: "Q", type: "AWS::SQS::Queue",

@@ -54,13 +54,9 @@ extension DiagnosticCode {
 
 extension Diagnostic {
     static func alarmTopicType(_ name: Name, found target: ResourceDecl) -> Diagnostic {
-        let found = switch target.body {
-        case .raw(let raw): "a raw \(raw.type.value)"
-        default: "a \(target.body.kind?.rawValue ?? "resource")"
-        }
-        return .error(.alarmTopicType, "alarms.topic must be a raw AWS::SNS::Topic, but '\(name.text)' is \(found)", at: name.range,
-                      notes: [Note("'\(name.text)' is declared here", at: target.name.range)],
-                      help: ["name a resource of type AWS::SNS::Topic, or give the topic's ARN"])
+        .error(.alarmTopicType, "alarms.topic must be a raw AWS::SNS::Topic, but '\(name.text)' is \(target.described)", at: name.range,
+               notes: [Note("'\(name.text)' is declared here", at: target.name.range)],
+               help: ["name a resource of type AWS::SNS::Topic, or give the topic's ARN"])
     }
 
     static func deadLetterAlarmWithoutQueue(_ key: Located<String>, kind: ResourceKind, name: String) -> Diagnostic {

@@ -89,12 +89,8 @@ extension DiagnosticCode {
 
 extension Diagnostic {
     static func wrongTriggerSourceType(_ name: Name, what: String, type: String, found target: ResourceDecl) -> Diagnostic {
-        let found = switch target.body {
-        case .raw(let raw): "a raw \(raw.type.value)"
-        default: "a \(target.body.kind?.rawValue ?? "resource")"
-        }
-        return .error(.wrongTriggerSourceType, "\(what) must be a raw \(type), but '\(name.text)' is \(found)", at: name.range,
-                      notes: [Note("'\(name.text)' is declared here", at: target.name.range)])
+        .error(.wrongTriggerSourceType, "\(what) must be a raw \(type), but '\(name.text)' is \(target.described)", at: name.range,
+               notes: [Note("'\(name.text)' is declared here", at: target.name.range)])
     }
 
     static func triggerTableWithoutStream(_ name: Name, table: ResourceDecl) -> Diagnostic {

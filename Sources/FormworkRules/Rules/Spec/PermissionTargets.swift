@@ -82,11 +82,10 @@ extension Diagnostic {
     }
 
     static func notAPermissionTarget(_ permission: Permission, _ target: ResourceDecl) -> Diagnostic {
-        let what = if case .raw(let raw) = target.body { "a raw \(raw.type.value)" } else { "an \(target.body.kind?.rawValue ?? "")" }
         let components = [Permissions.bucketType, Permissions.queueType, Permissions.functionType]
         let types = Permissions.targets.map(\.type).filter { !components.contains($0) }
         return .error(.notAPermissionTarget,
-                      "no permission verb applies to '\(target.name.text)', which is \(what)",
+                      "no permission verb applies to '\(target.name.text)', which is \(target.described)",
                       at: permission.target.range,
                       notes: [Note("'\(target.name.text)' is declared here", at: target.name.range)],
                       help: ["permissions name a bucket, a queue, a function, or a raw resource of type \(types.joined(separator: ", "))",

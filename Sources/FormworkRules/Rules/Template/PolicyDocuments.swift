@@ -65,6 +65,13 @@ enum PolicyDocuments: TemplateRule {
         if case .string("Allow")? = statement["Effect"]?.kind { true } else { false }
     }
 
+    /// The literal strings of a string or a list of them (an action, resource or principal element).
+    static func strings(_ value: TemplateValue?) -> [String] {
+        guard let value else { return [] }
+        let items: [TemplateValue] = if case .array(let list) = value.kind { list } else { [value] }
+        return items.compactMap { if case .string(let text) = $0.kind { text } else { nil } }
+    }
+
     /// The literal `*` among a string or a list of strings.
     static func star(_ value: TemplateValue?) -> TemplateValue? {
         guard let value else { return nil }

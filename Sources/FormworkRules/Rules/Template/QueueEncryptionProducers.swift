@@ -39,9 +39,7 @@ enum QueueEncryptionProducers: TemplateRule {
 
     /// Whether the statement's actions let its principal send a message.
     static func sends(_ statement: TemplateValue) -> Bool {
-        strings(statement["Action"]).contains { action in
-            ["sqs:sendmessage", "sqs:*", "*", "sqs:send*"].contains(action.lowercased())
-        }
+        PolicyDocuments.strings(statement["Action"]).contains { IAM.action($0, covers: "sqs:SendMessage") }
     }
 
     /// The `Service` principals a statement names.
@@ -68,12 +66,6 @@ enum QueueEncryptionProducers: TemplateRule {
             default: return nil
             }
         }
-    }
-
-    static func strings(_ value: TemplateValue?) -> [String] {
-        guard let value else { return [] }
-        let items: [TemplateValue] = if case .array(let list) = value.kind { list } else { [value] }
-        return items.compactMap { if case .string(let text) = $0.kind { text } else { nil } }
     }
 }
 
