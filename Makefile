@@ -110,7 +110,7 @@ TEMPLATES = $(filter-out %.map.json,$(wildcard golden/*.json))
 # The schema data's check, cfn-lint and the deploy test first (the data and the
 # goldens are committed), so the test
 # runner's summary closes the output. bench/hostile.py lints each hostile
-# input with the debug binary under a time and memory guard (docs/performance.md,
+# input with the release binary under a time and memory guard (docs/performance.md,
 # "Hostile inputs").
 test: deps cfn-lint-dep jsonschema-dep checkov-dep
 	python3 scripts/schemas.py --check
@@ -120,10 +120,10 @@ test: deps cfn-lint-dep jsonschema-dep checkov-dep
 	@echo "cfn-lint: no findings in $(words $(TEMPLATES)) templates"
 	bash deploy/run.sh
 	$(SWIFT) build --build-tests
-	python3 bench/hostile.py check .build/debug/formwork --timeout 30
 	bash scripts/pre-commit-test.sh
 	$(SWIFT) build -c release --product formwork
 	bash scripts/release-check.sh .build/release/formwork
+	python3 bench/hostile.py check .build/release/formwork --timeout 10
 	$(SWIFT) test --skip-build
 
 # The resource schemas embedded in the binary (Sources/CFormworkSchemas/schemas.data),

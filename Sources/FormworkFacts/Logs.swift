@@ -9,4 +9,15 @@ package enum Logs {
 
     /// From the shortest retention to the longest.
     package static let retentionDaysRange = retentionDays[0]...retentionDays[retentionDays.count - 1]
+
+    /// Whether `principal` is CloudWatch Logs' service principal in some
+    /// region (`logs.us-east-1.amazonaws.com`, `logs.${AWS::Region}.amazonaws.com`),
+    /// the one a KMS key's policy lets encrypt log groups.
+    /// Source: Amazon CloudWatch Logs User Guide, "Encrypt log data in
+    /// CloudWatch Logs using AWS Key Management Service", step 2.
+    package static func isServicePrincipal(_ principal: String) -> Bool {
+        guard principal.hasPrefix("logs."), principal.hasSuffix(".amazonaws.com") else { return false }
+        let region = principal.dropFirst(5).dropLast(14)
+        return !region.isEmpty && !region.contains(".")
+    }
 }

@@ -271,6 +271,15 @@ enum RuleDocumentation {
             one item (`subnets: [${subnetIds}]`) would be a list inside the list:
             an error at the reference, with a fix-it that writes it as the whole list.
             """#,
+        "EncryptionKeys": #"""
+            A function's `environmentKey` and `logs.kmsKey`, when a name (not an
+            ARN), is a raw `AWS::KMS::Key` of the spec: Lambda (`KmsKeyArn`) and
+            CloudWatch Logs (`KmsKeyId`) take a key's ARN, which only a key
+            returns (an alias's ARN is refused). Anything else is an error at the
+            name, with a note where it is declared; a key from `defaults.function`
+            is reported once. A name that is no resource of the spec is
+            UnknownNames' to report.
+            """#,
         "EventTriggers": #"""
             The `dynamodb`, `sns` and `eventbridge` triggers name resources of the
             types they read from, in a state that lets Lambda read them:
@@ -612,6 +621,18 @@ enum RuleDocumentation {
             principal. A queue is the policy's `Queues` (`Ref`) or the statement's
             `Resource` (`Fn::GetAtt [Q, Arn]`); values known only at deploy time
             are not judged.
+            """#,
+        "LogGroupKeys": #"""
+            A log group encrypted with a KMS key of the template (`KmsKeyId:
+            Fn::GetAtt [Key, Arn]`, a function's `logs.kmsKey`) needs the key's
+            policy to let CloudWatch Logs use it: a statement allowing the service
+            principal `logs.<region>.amazonaws.com` (`Logs.isServicePrincipal`) to
+            `kms:GenerateDataKey` and `kms:Decrypt` (or a wildcard covering them).
+            Without it CloudFormation fails to create the log group ("The specified
+            KMS key does not exist or is not allowed to be used"), so the
+            stack rolls back. An error at the `KmsKeyId`, with a note at the key's
+            policy; a key from `defaults.function` is reported once.
+            A policy or principal known only at deploy time is not judged.
             """#,
         "LambdaEnvironmentSize": #"""
             A function's environment variables (`AWS::Lambda::Function`
@@ -1674,6 +1695,24 @@ enum RuleDocumentation {
              32 |             Principal: { Service: [s3.amazonaws.com, sns.amazonaws.com] }
                 |                                    ^~~~~~~~~~~~~~~~
               help: write 'encryption: sqs' on queue 'uploaded' (SQS-managed encryption, which AWS services can send to)
+            """#),
+        "FW4341": ("golden/invalid/function-kms-key-type.txt", #"""
+            specs/invalid/function-kms-key-type.yaml:13:21: error[FW4341]: environmentKey must be a raw AWS::KMS::Key, but 'entries' is a queue
+             13 |     environmentKey: entries
+                |                     ^~~~~~~
+            specs/invalid/function-kms-key-type.yaml:6:3: note: 'entries' is declared here
+             6 |   entries:
+               |   ^~~~~~~
+              help: name a resource of type AWS::KMS::Key, or give the key's ARN
+            """#),
+        "FW4342": ("golden/invalid/function-log-group-key.txt", #"""
+            specs/invalid/function-log-group-key.yaml:9:21: error[FW4342]: CloudWatch Logs cannot encrypt with key 'accountOnlyKey': its policy does not allow logs.<region>.amazonaws.com, so creating the log group fails
+             9 |     logs: { kmsKey: accountOnlyKey }
+               |                     ^~~~~~~~~~~~~~
+            specs/invalid/function-log-group-key.yaml:16:9: note: the KeyPolicy of 'accountOnlyKey' is here
+             16 |         Version: "2012-10-17"
+                |         ^~~~~~~~~~~~~~~~~~~~~
+              help: add to the key's policy a statement allowing the service principal logs.<region>.amazonaws.com the actions kms:Encrypt*, kms:Decrypt*, kms:ReEncrypt*, kms:GenerateDataKey* and kms:Describe* on '*', with an ArnLike condition on kms:EncryptionContext:aws:logs:arn (specs/encrypted-function.yaml shows one)
             """#),
         "FW5100": ("golden/invalid/bucket-name-length.txt", #"""
             specs/invalid/bucket-name-length.yaml:10:11: error[FW5100]: bucket name 'ab' is 2 characters; S3 allows 3 to 63

@@ -13,9 +13,27 @@ import FormworkSpec
 /// resource's waivers first, then the top-level ones. A raw resource's own
 /// `metadata:` is kept: the skips go after any `checkov.skip` it writes,
 /// and an id it already skips is not written twice.
+///
+/// One skip Formwork writes itself, because its design answers the check:
+/// CKV_AWS_116 ("a function has a dead-letter queue") on a function that
+/// nothing in the stack invokes asynchronously and that has none. Lambda
+/// sends a failed event to a dead-letter queue only after an asynchronous
+/// invocation, and Formwork gives every function that has one a queue
+/// (`BuiltInDefaults.functionDeadLetterQueue`); an api's caller or a
+/// queue's redrive policy gets every other failure.
 extension Lowering {
+    static let synchronousOnlyReason = "nothing in this stack invokes the function asynchronously, so a dead-letter queue would never receive an event (Formwork adds one to any function that is; deadLetterQueue: true adds one anyway)"
+
+    /// The skips Formwork writes without a waiver (above).
+    private func builtInWaivers(_ decl: ResourceDecl) -> [Waiver] {
+        guard case .function(let function) = decl.body, !function.deadLetterQueue.value, !function.isInvokedAsynchronously
+        else { return [] }
+        let range = decl.name.range
+        return [Waiver(rule: Located("CKV_AWS_116", range), reason: Located(Self.synchronousOnlyReason, range), range: range)]
+    }
+
     func withCheckovSkips(_ resource: Resource, for decl: ResourceDecl) -> Resource {
-        let waivers = (decl.waivers + spec.waivers).filter { $0.isCheckov && concerns($0, resource, decl) }
+        let waivers = (decl.waivers + spec.waivers + builtInWaivers(decl)).filter { $0.isCheckov && concerns($0, resource, decl) }
         guard !waivers.isEmpty else { return resource }
         var resource = resource
         var metadata = resource.metadata ?? .object([], waivers[0].range)

@@ -16,6 +16,7 @@ import Testing
             handler: a.b
             runtime: nodejs22.x
             code: { inline: x }
+            deadLetterQueue: true   # no skip of CKV_AWS_116 written unasked
             statements:
               - { actions: ["kms:Decrypt"], resources: ["*"] }
         \(first)
@@ -24,6 +25,7 @@ import Testing
             handler: a.b
             runtime: nodejs22.x
             code: { inline: x }
+            deadLetterQueue: true   # no skip of CKV_AWS_116 written unasked
             statements:
               - { actions: ["kms:Decrypt"], resources: ["*"] }
         \(second)
@@ -37,7 +39,7 @@ import Testing
         let waived = Self.spec(first: "    waivers: [{ rule: FW4247, reason: no resource ARN }]")
         let diagnostics = Pipeline.compile(waived).diagnostics
         #expect(diagnostics.map(\.code.rawValue) == ["FW4247"])
-        #expect(diagnostics.first?.range.start.line == 19)  // two's statement
+        #expect(diagnostics.first?.range.start.line == 21)  // two's statement
     }
 
     @Test func aTopLevelWaiverTakesItOutEverywhere() {

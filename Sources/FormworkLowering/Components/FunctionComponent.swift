@@ -81,7 +81,7 @@ extension Lowering {
         add(Resource(logicalId: id + "LogGroup", type: "AWS::Logs::LogGroup", properties: [
             ("LogGroupName", FunctionNaming.name(prefix: Lambda.logGroupPrefix + functionName, decl.name.range)),
             ("RetentionInDays", .int(retention.value, retention.range)),
-        ], origin: logRange), for: decl)
+        ] + (logs.kmsKey.map { [("KmsKeyId", keyArn($0))] } ?? []), origin: logRange), for: decl)
 
         if deadLetterQueue {
             let range = function.deadLetterQueue.range
@@ -104,8 +104,16 @@ extension Lowering {
         lowerAlarms(decl, own: function.alarms, kind: .function, watching: metrics)
     }
 
-    /// `architectures`, `layers`, `vpc`, `reservedConcurrency`, `tracing`
-    /// and `ephemeralStorage`, each where it is set.
+    /// A KMS key's ARN: a raw `AWS::KMS::Key` of the spec's `Arn`, or the ARN written.
+    private func keyArn(_ key: NameOrARN) -> TemplateValue {
+        switch key {
+        case .name(let name): .getAtt(name.logicalId, "Arn", name.range)
+        case .arn(let arn): emitter.emit(arn)
+        }
+    }
+
+    /// `architectures`, `layers`, `vpc`, `environmentKey`, `reservedConcurrency`,
+    /// `tracing` and `ephemeralStorage`, each where it is set.
     private func options(_ function: FunctionSpec) -> [(String, TemplateValue)] {
         var properties: [(String, TemplateValue)] = []
         if let architecture = function.architecture {
@@ -122,6 +130,9 @@ extension Lowering {
         }
         if let reserved = function.reservedConcurrency {
             properties.append(("ReservedConcurrentExecutions", number(.reservedConcurrency, reserved, of: function)))
+        }
+        if let key = function.environmentKey {
+            properties.append(("KmsKeyArn", keyArn(key)))
         }
         if let tracing = function.tracing {
             properties.append(("TracingConfig", .object([("Mode", .string(tracing.value.mode, tracing.range))], tracing.range)))

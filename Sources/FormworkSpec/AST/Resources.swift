@@ -143,6 +143,8 @@ package struct FunctionSpec: Sendable {
     /// `layers:` → `Layers`, each an ARN (interpolated).
     package var layers: Located<[StringValue]>?
     package var vpc: VPCSettings?
+    /// `environmentKey` → `KmsKeyArn`, the key the environment is encrypted with: a raw `AWS::KMS::Key` or a key's ARN.
+    package var environmentKey: NameOrARN?
     /// `reservedConcurrency` → `ReservedConcurrentExecutions`.
     package var reservedConcurrency: Located<Int>?
     package var tracing: Located<TracingMode>?
@@ -204,6 +206,8 @@ package struct EnvironmentVariable: Sendable {
 package struct LogSettings: Sendable {
     package var retentionDays: Located<Int>
     package var format: Located<LogFormat>
+    /// `kmsKey` → the log group's `KmsKeyId`: a raw `AWS::KMS::Key` or a key's ARN.
+    package var kmsKey: NameOrARN?
     /// The `logs:` mapping, or the resource's name when it has none.
     package var range: SourceRange
     /// Where the `logs:` mapping itself comes from.
@@ -272,10 +276,18 @@ package enum StreamStartingPosition: String, Sendable, CaseIterable {
     package var cloudFormation: String { self == .latest ? "LATEST" : "TRIM_HORIZON" }
 }
 
-/// `sns: { topic }`: a raw `AWS::SNS::Topic` of the spec, or a topic's ARN.
-package enum SNSTopic: Sendable {
+/// A resource given by name (a raw resource of the spec: `sns: { topic }`'s
+/// `AWS::SNS::Topic`, `logs.kmsKey`'s `AWS::KMS::Key`) or by ARN.
+package enum NameOrARN: Sendable {
     case name(Name)
     case arn(StringValue)
+
+    package var range: SourceRange {
+        switch self {
+        case .name(let name): name.range
+        case .arn(let arn): arn.range
+        }
+    }
 }
 
 /// `eventbridge: { pattern, bus }`: a rule on the default bus, or on a raw
@@ -303,7 +315,7 @@ package struct Trigger: Sendable {
         case sqs(queue: Name, batchSize: Located<Int>?, options: SQSTriggerOptions = SQSTriggerOptions())
         case schedule(LocatedText)
         case dynamodb(DynamoDBTrigger)
-        case sns(SNSTopic)
+        case sns(NameOrARN)
         case eventbridge(EventBridgeTrigger)
 
         /// Whether the service invokes the function asynchronously (Lambda
@@ -398,7 +410,7 @@ package struct DeadLetterTarget: Sendable {
 package struct AlarmSettings: Sendable {
     /// False for `alarms: false`.
     package var enabled: Located<Bool>
-    package var topic: SNSTopic?
+    package var topic: NameOrARN?
     /// By alarm key (`CloudWatch.Alarm.key`), as written.
     package var alarms: [String: AlarmOverride] = [:]
     package var range: SourceRange

@@ -22,6 +22,8 @@ package struct SpecWalk: Sendable {
     package private(set) var unparsedNames: [String] = []
     /// Where `defaults.function.vpc` is, whose strings are walked once.
     private var defaultVPC: SourceRange?
+    /// Where `defaults.function`'s `environmentKey` and `logs.kmsKey` are, walked once.
+    private var defaultKeys: [SourceRange] = []
 
     package init(_ spec: Spec) {
         for tag in spec.tags { add(tag.value, .tag, under: []) }
@@ -37,6 +39,14 @@ package struct SpecWalk: Sendable {
         for layer in defaults?.layers?.value ?? [] { add(layer, .layer, under: []) }
         for id in (defaults?.vpc).map({ $0.subnets.strings + $0.securityGroups.strings }) ?? [] { add(id, .vpc, under: []) }
         defaultVPC = defaults?.vpc?.range
+        for (key, role) in [(defaults?.environmentKey, NameUse.Role.environmentKey), (defaults?.logs.kmsKey, .logsKey)] {
+            guard let key else { continue }
+            defaultKeys.append(key.range)
+            switch key {
+            case .name(let name): nameUses.append(NameSite(use: NameUse(name: name, kinds: [], role: role), resource: name, guards: []))
+            case .arn(let arn): add(arn, .kmsKey, under: [])
+            }
+        }
         for string in (defaults?.conditionalNumbers).map(Self.inOrder) ?? [] { add(string, .number, under: []) }
         for resource in spec.resources { walk(resource) }
         for output in spec.outputs {
@@ -82,6 +92,13 @@ package struct SpecWalk: Sendable {
             }
             if let vpc = function.vpc, vpc.range != defaultVPC {
                 for id in vpc.subnets.strings + vpc.securityGroups.strings { add(id, .vpc, under: guards) }
+            }
+            for (key, role) in [(function.environmentKey, NameUse.Role.environmentKey), (function.logs.kmsKey, .logsKey)] {
+                guard let key, !defaultKeys.contains(key.range) else { continue }
+                switch key {
+                case .name(let name): uses([], role, [name])
+                case .arn(let arn): add(arn, .kmsKey, under: guards)
+                }
             }
             for trigger in function.triggers {
                 let triggerGuards = guards + clauses(trigger.when)
@@ -204,6 +221,8 @@ package struct StringSite: Sendable {
         /// A resource of a function's `statements:` item, and a string in its `condition:`.
         case statementResource, statementCondition
         case layer, vpc, triggerTopic, eventPattern
+        /// A function's `environmentKey` or `logs.kmsKey` given by ARN.
+        case kmsKey
         /// `alarms.topic` given by ARN, a component's or the top level's.
         case alarmTopic
         /// A raw resource's property or attribute, or an override's value, at any depth.
@@ -245,7 +264,7 @@ package struct NameUse: Sendable {
     /// What the name is, as messages say it.
     package enum Role: Sendable, Equatable, CustomStringConvertible {
         case dependsOn, deadLetterQueue, s3TriggerBucket, sqsTriggerQueue, routeFunction, accessLogsBucket
-        case dynamodbTriggerTable, snsTriggerTopic, eventBridgeTriggerBus, alarmTopic
+        case dynamodbTriggerTable, snsTriggerTopic, eventBridgeTriggerBus, alarmTopic, environmentKey, logsKey
         case permission(PermissionVerb)
 
         package var description: String {
@@ -258,6 +277,8 @@ package struct NameUse: Sendable {
             case .snsTriggerTopic: "an sns trigger's topic"
             case .eventBridgeTriggerBus: "an eventbridge trigger's bus"
             case .alarmTopic: "alarms.topic"
+            case .environmentKey: "environmentKey"
+            case .logsKey: "logs.kmsKey"
             case .routeFunction: "a route's function"
             case .accessLogsBucket: "a bucket's accessLogs"
             case .permission(let verb): "a '\(verb.rawValue)' permission"

@@ -14,7 +14,7 @@ extension SpecDecoder {
         guard let fields = fields(node, "alarms", allowed: table.keys) else { return nil }
         var settings = AlarmSettings(enabled: Located(true, node.range), range: node.range)
         if let topic = fields["topic"] {
-            guard let value = snsTopic(topic, "alarms.topic") else { return nil }
+            guard let value = nameOrARN(topic, "alarms.topic") else { return nil }
             settings.topic = value
         }
         for key in table.keys where key != "topic" {

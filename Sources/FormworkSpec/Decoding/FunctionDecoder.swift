@@ -6,7 +6,7 @@ extension FunctionSpec {
     static let keys = SpecKeys.function
     package static let defaultableKeys = [
         "handler", "runtime", "timeout", "memory", "deadLetterQueue", "logs", "architectures", "layers", "vpc", "tracing",
-        "ephemeralStorage",
+        "ephemeralStorage", "environmentKey",
     ]
 }
 
@@ -37,6 +37,7 @@ extension SpecDecoder {
                 function.logs.retentionDays = days
             }
             if let format = logs["format"].flatMap({ choice($0, "log format", as: LogFormat.self) }) { function.logs.format = format }
+            function.logs.kmsKey = logs["kmsKey"].flatMap { nameOrARN($0, "logs.kmsKey") }
         }
         if let node = fields["environment"] { function.environment = decodeEnvironment(node) }
         function.architecture = fields["architectures"].flatMap { choice($0, "architecture", as: Architecture.self) }
@@ -49,6 +50,7 @@ extension SpecDecoder {
             }
         }
         function.vpc = fields["vpc"].flatMap { decodeKeepingNames($0, decodeVPC) }
+        function.environmentKey = fields["environmentKey"].flatMap { nameOrARN($0, "environmentKey") }
         // Only the account knows the ceiling (`Lambda.reservedConcurrencyRange`): the message gives the floor alone.
         function.reservedConcurrency = number(.reservedConcurrency, in: Int.min...Int.max) { number in
             guard Lambda.reservedConcurrencyRange.contains(number.value) else {
@@ -218,7 +220,7 @@ extension SpecDecoder {
         case "sns":
             guard let sns = self.fields(body, "an sns trigger", allowed: SpecKeys.snsTrigger.keys,
                                         required: SpecKeys.snsTrigger.required, owner: fields.keyNode("sns")?.range),
-                  let node = sns["topic"], let topic = snsTopic(node)
+                  let node = sns["topic"], let topic = nameOrARN(node, "sns.topic")
             else { return nil }
             source = .sns(topic)
         case "eventbridge":
@@ -244,13 +246,13 @@ extension SpecDecoder {
         return Trigger(source: source, when: when(in: fields), range: node.range)
     }
 
-    /// A topic named (`orderEvents`: a resource of the spec) or given by ARN
-    /// (anything with `:` or `${`, interpolated).
-    func snsTopic(_ node: YAMLNode, _ what: String = "sns.topic") -> SNSTopic? {
+    /// A resource named (`orderEvents`: a resource of the spec) or given by
+    /// ARN (anything with `:` or `${`, interpolated).
+    func nameOrARN(_ node: YAMLNode, _ what: String) -> NameOrARN? {
         if let text = node.scalar?.value, !text.contains(":"), !text.contains("${") {
-            return reference(node, what).map(SNSTopic.name)
+            return reference(node, what).map(NameOrARN.name)
         }
-        return interpolated(node, what).map(SNSTopic.arn)
+        return interpolated(node, what).map(NameOrARN.arn)
     }
 
     /// An event pattern written as a YAML mapping, every value literal: it

@@ -44,13 +44,13 @@ package enum SpecKeys {
     package static let days = Table(["days"], required: ["days"])
 
     package static let function = [
-        "handler", "runtime", "code", "timeout", "memory", "environment", "deadLetterQueue", "logs", "triggers",
+        "handler", "runtime", "code", "timeout", "memory", "environment", "environmentKey", "deadLetterQueue", "logs", "triggers",
         "invokers", "permissions", "statements", "architectures", "layers", "vpc", "reservedConcurrency", "tracing",
         "ephemeralStorage", "alarms",
     ]
     /// What a function resource must write itself (`defaults.function` may not give it).
     package static let functionRequired = ["code"]
-    package static let logs = Table(["retentionDays", "format"])
+    package static let logs = Table(["retentionDays", "format", "kmsKey"])
     package static let code = Table(["inline", "bucket", "key"])
     package static let environmentVariable = Table(["value", "when"], required: ["value"])
     package static let triggerSources = ["s3", "sqs", "schedule", "dynamodb", "sns", "eventbridge"]

@@ -58,6 +58,8 @@ extension FunctionSpec {
         architecture = architecture ?? d.architecture.map { $0.fromDefaults }
         layers = layers ?? d.layers.map { $0.fromDefaults }
         vpc = vpc ?? d.vpc
+        environmentKey = environmentKey ?? d.environmentKey
+        logs.kmsKey = logs.kmsKey ?? d.logs.kmsKey
         tracing = tracing ?? d.tracing.map { $0.fromDefaults }
         ephemeralStorage = ephemeralStorage ?? d.ephemeralStorage.map { $0.fromDefaults }
         for field in FunctionSpec.NumberField.allCases where provenance(of: field) == .defaults {
