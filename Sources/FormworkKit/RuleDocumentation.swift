@@ -395,8 +395,8 @@ enum RuleDocumentation {
             """#,
         "PublicBuckets": #"""
             A bucket with `publicAccess: allowed` (its own or `defaults.bucket`'s)
-            turns every Block Public Access flag off: a policy or ACL can then make
-            its objects readable by anyone. That is sometimes meant (a website's
+            turns Block Public Access off for bucket policies (public ACLs stay
+            blocked): a bucket policy can then make its objects readable by anyone. That is sometimes meant (a website's
             assets), never by accident: a warning at the value (at the bucket's
             name, with a note at the default, when it comes from `defaults.bucket`), silenced by a
             waiver that says why the bucket is public (`{rule: FW4310, reason: ...}`),
@@ -974,9 +974,9 @@ enum RuleDocumentation {
               help: fix the error, and remove this waiver
             """#),
         "FW2093": ("golden/waiver-unused.warnings.txt", #"""
-            specs/waiver-unused.yaml:8:11: warning[FW2093]: the waiver of FW3057 takes out nothing: no FW3057 is reported in this spec
-             8 |   - rule: FW3057
-               |           ^~~~~~
+            specs/waiver-unused.yaml:12:11: warning[FW2093]: the waiver of FW3057 takes out nothing: no FW3057 is reported in this spec
+             12 |   - rule: FW3057
+                |           ^~~~~~
               help: remove the waiver
             """#),
         "FW2094": ("golden/invalid/waiver-mistakes.txt", #"""
@@ -1007,8 +1007,8 @@ enum RuleDocumentation {
               help: did you mean 'CKV_AWS_99'?
             """#),
         "FW2098": ("golden/waiver-unused.warnings.txt", #"""
-            specs/waiver-unused.yaml:10:11: warning[FW2098]: the waiver of CKV_AWS_73 is written nowhere: CKV_AWS_73 judges only AWS::ApiGateway::Stage or AWS::Serverless::Api resources; this spec generates none
-             10 |   - rule: CKV_AWS_73
+            specs/waiver-unused.yaml:14:11: warning[FW2098]: the waiver of CKV_AWS_73 is written nowhere: CKV_AWS_73 judges only AWS::ApiGateway::Stage or AWS::Serverless::Api resources; this spec generates none
+             14 |   - rule: CKV_AWS_73
                 |           ^~~~~~~~~~
               help: remove the waiver (CKV_AWS_73: Ensure API Gateway has X-Ray Tracing enabled)
             """#),
@@ -1633,14 +1633,14 @@ enum RuleDocumentation {
               help: give 'jobs' a deadLetter: { queue: ... }, or remove alarms.deadLetterQueue
             """#),
         "FW4310": ("golden/public-exposure.warnings.txt", #"""
-            specs/public-exposure.yaml:10:19: warning[FW4310]: bucket 'downloads' allows public access: a policy or ACL can make its objects readable by anyone
-             10 |     publicAccess: allowed
+            specs/public-exposure.yaml:21:19: warning[FW4310]: bucket 'downloads' allows public access: a bucket policy can make its objects readable by anyone
+             21 |     publicAccess: allowed
                 |                   ^~~~~~~
               help: if it is meant, add to 'downloads' a waiver saying why it is public: 'waivers: [{rule: FW4310, reason: ...}]'; otherwise remove 'publicAccess: allowed'
             """#),
         "FW4311": ("golden/public-exposure.warnings.txt", #"""
-            specs/public-exposure.yaml:24:7: warning[FW4311]: route 'GET /lookup/{key}' of api 'lookupApi' has 'auth: none': anyone can call function 'lookup'
-             24 |       GET /lookup/{key}:
+            specs/public-exposure.yaml:42:7: warning[FW4311]: route 'GET /lookup/{key}' of api 'lookupApi' has 'auth: none': anyone can call function 'lookup'
+             42 |       GET /lookup/{key}:
                 |       ^~~~~~~~~~~~~~~~~
               help: write 'auth: iam' on 'lookupApi' to require signed requests; if the route is meant to be public, add to 'lookupApi' a waiver saying why: 'waivers: [{rule: FW4311, reason: ...}]'
             """#),
@@ -1887,11 +1887,11 @@ enum RuleDocumentation {
               help: use 'python3.14'
             """#),
         "FW5320": ("golden/function-s3-trigger-loop.warnings.txt", #"""
-            specs/function-s3-trigger-loop.yaml:24:23: warning[FW5320]: function 'resizer' may write to bucket 'uploads', which triggers it: each object it writes that this trigger matches invokes it again, without end
-             24 |       - s3: { bucket: uploads }
+            specs/function-s3-trigger-loop.yaml:39:23: warning[FW5320]: function 'resizer' may write to bucket 'uploads', which triggers it: each object it writes that this trigger matches invokes it again, without end
+             39 |       - s3: { bucket: uploads }
                 |                       ^~~~~~~
-            specs/function-s3-trigger-loop.yaml:26:20: note: its 'readWrite' permission lets it write any key of 'uploads'
-             26 |       - readWrite: uploads
+            specs/function-s3-trigger-loop.yaml:41:20: note: its 'readWrite' permission lets it write any key of 'uploads'
+             41 |       - readWrite: uploads
                 |                    ^~~~~~~
               help: write the function's output to another bucket
               help: or give the trigger a prefix its output keys do not start with, and write outside it
@@ -2024,10 +2024,10 @@ enum RuleDocumentation {
               help: rename one of the two resources
             """#),
         "FW6010": ("golden/limit-inline-template.warnings.txt", #"""
-            specs/limit-inline-template.yaml:6:8: warning[FW6010]: the template is 57029 bytes; a template passed inline (--template-body) may be at most 51200
+            specs/limit-inline-template.yaml:6:8: warning[FW6010]: the template is 66204 bytes; a template passed inline (--template-body) may be at most 51200
              6 | stack: reports
                |        ^~~~~~~
-              help: compile --minify writes it in 23670 bytes, which can be passed inline
+              help: compile --minify writes it in 29616 bytes, which can be passed inline
             """#),
         "FW6100": ("golden/invalid/raw-unknown-type.txt", #"""
             specs/invalid/raw-unknown-type.yaml:6:11: error[FW6100]: unknown resource type 'AWS::SNS::Topc'

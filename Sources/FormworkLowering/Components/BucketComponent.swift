@@ -10,9 +10,12 @@ import FormworkSpec
 /// - `VersioningConfiguration`: `Enabled`, or `Suspended` for
 ///   `versioning: false` (stated, so that turning versioning off on a
 ///   deployed bucket really suspends it).
-/// - `PublicAccessBlockConfiguration`: all four flags true for `blocked`,
-///   all four false for `allowed` (S3 blocks public access on new buckets by
-///   default, so `allowed` has to say so).
+/// - `PublicAccessBlockConfiguration`: all four flags true for `blocked`;
+///   for `allowed`, the two policy flags false and the two ACL flags still
+///   true (S3 blocks public access on new buckets by default, so `allowed`
+///   has to say so; and a new bucket's ACLs are disabled, ObjectOwnership
+///   `BucketOwnerEnforced`, so a bucket policy is the only way to make it
+///   public, and blocking public ACLs takes nothing away).
 /// - `BucketEncryption`: SSE-S3 (`AES256`) for `s3`; SSE-KMS with the AWS
 ///   managed key and an S3 Bucket Key for `kms`.
 /// - `LifecycleConfiguration`: one enabled rule per `lifecycle` item.
@@ -43,10 +46,13 @@ extension Lowering {
         }
 
         let access = bucket.publicAccess
-        let block = access.value == .blocked
-        properties.append(("PublicAccessBlockConfiguration", .object(
-            ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"].map { ($0, .bool(block, access.range)) },
-            access.range)))
+        let blockPolicies = access.value == .blocked
+        properties.append(("PublicAccessBlockConfiguration", .object([
+            ("BlockPublicAcls", .bool(true, access.range)),
+            ("BlockPublicPolicy", .bool(blockPolicies, access.range)),
+            ("IgnorePublicAcls", .bool(true, access.range)),
+            ("RestrictPublicBuckets", .bool(blockPolicies, access.range)),
+        ], access.range)))
 
         let versioning = bucket.versioning
         properties.append(("VersioningConfiguration", .object(

@@ -2,8 +2,8 @@ import FormworkDiagnostics
 import FormworkSpec
 
 /// A bucket with `publicAccess: allowed` (its own or `defaults.bucket`'s)
-/// turns every Block Public Access flag off: a policy or ACL can then make
-/// its objects readable by anyone. That is sometimes meant (a website's
+/// turns Block Public Access off for bucket policies (public ACLs stay
+/// blocked): a bucket policy can then make its objects readable by anyone. That is sometimes meant (a website's
 /// assets), never by accident: a warning at the value (at the bucket's
 /// name, with a note at the default, when it comes from `defaults.bucket`), silenced by a
 /// waiver that says why the bucket is public (`{rule: FW4310, reason: ...}`),
@@ -37,7 +37,7 @@ extension Diagnostic {
         let fromDefaults = value.provenance == .defaults
         let whence = fromDefaults ? " (from defaults.bucket)" : ""
         return .warning(.publicBucket,
-                        "bucket '\(name.text)' allows public access\(whence): a policy or ACL can make its objects readable by anyone",
+                        "bucket '\(name.text)' allows public access\(whence): a bucket policy can make its objects readable by anyone",
                         at: fromDefaults ? name.range : value.range,
                         notes: fromDefaults ? [Note("'publicAccess: allowed' is set for every bucket here", at: value.range)] : [],
                         help: ["if it is meant, add to '\(name.text)' a waiver saying why it is public: "
