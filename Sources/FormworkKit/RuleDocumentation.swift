@@ -80,6 +80,37 @@ enum RuleDocumentation {
             would wait for the function, which waits for its role; `- invoke:
             worker` grants that without the cycle.
             """#,
+        "PermissionUses": #"""
+            A function's role has a permission on each resource of the spec its
+            environment names, and names each resource it has a permission on.
+
+            An environment variable that interpolates a resource a permission may
+            name (`UPLOADS: ${uploads.name}`) tells the function where to go at
+            run time; a role with nothing on that resource fails there with
+            `AccessDenied`. That is a warning at the `${...}`, once per resource,
+            unless the role may hold a permission on it some other way: any verb of
+            `permissions:` on it, an `sqs` or `dynamodb` trigger on it (which grants
+            consuming the queue or reading the stream), an allowing `statements:`
+            item naming it or granting an action of its service on a resource that
+            names no resource of the spec (an ARN written out may be its ARN), and
+            for any resource, a raw resource of the spec that names the function's
+            role (a policy attached to it, a resource policy granting it) or
+            `overrides:` on the role. A function's `roleArn`/`roleName` is not a
+            use of that function. The code's bucket is not a use: Lambda reads the
+            code when the function is created, with the deployer's rights.
+
+            A permission on a resource nothing in the spec lets the function find
+            is a note at the permission: an unused grant, or one the code reaches
+            through a name written into it. The function can find a resource it
+            names in its environment (or whose literal name is in its environment's
+            text, a path prefix of an SSM parameter), one it is triggered by
+            (its event carries it) or that a trigger's strings name, itself, one
+            named by a resource it names or may use (a KMS key of a queue it reads),
+            and, when something sends it a payload (an `sqs`, `sns`, `eventbridge`
+            or `dynamodb` trigger, a route, another function's `invoke`, a raw
+            resource naming it), any resource another function's environment or a
+            raw resource names: a producer may pass it on in a message.
+            """#,
         "ConditionOperands": #"""
             A `when:` tests parameters and pseudo parameters only: CloudFormation
             decides conditions before any resource exists. A bare name (`when:
@@ -1687,6 +1718,19 @@ enum RuleDocumentation {
                 |                        ^~~
               help: name the principals (an account, a role's ARN, a service), or add a Condition such as aws:SourceArn or aws:PrincipalOrgID
             """#),
+        "FW4330": ("golden/permission-uses.warnings.txt", #"""
+            specs/permission-uses.yaml:36:25: warning[FW4330]: function 'resizer' is given bucket 'uploads' in UPLOADS_BUCKET, but its role has no permission on it
+             36 |       UPLOADS_BUCKET: ${uploads.name}
+                |                         ^~~~~~~~~~~~
+            specs/permission-uses.yaml:20:3: note: 'uploads' is declared here
+             20 |   uploads:
+                |   ^~~~~~~
+              help: add '- read: uploads' (or 'write', 'readWrite') to its permissions; without one, each call it makes to the bucket fails with AccessDenied at run time
+            specs/permission-uses.yaml:40:9: note[FW4331]: function 'resizer' has '- write: archive', but nothing in the spec tells it where bucket 'archive' is: no environment variable, trigger or event names it
+             40 |       - write: archive
+                |         ^~~~~~~~~~~~~~
+              help: remove the permission if the function does not use the bucket, or pass it in the environment: 'ARCHIVE: ${archive.name}'
+            """#),
         "FW4340": ("golden/invalid/queue-encryption-producers.txt", #"""
             specs/invalid/queue-encryption-producers.yaml:8:5: error[FW4340]: queue 'uploaded' is encrypted with the AWS managed key alias/aws/sqs, which s3.amazonaws.com cannot use, so none of its messages arrive
              8 |     kind: queue
@@ -1887,11 +1931,11 @@ enum RuleDocumentation {
               help: use 'python3.14'
             """#),
         "FW5320": ("golden/function-s3-trigger-loop.warnings.txt", #"""
-            specs/function-s3-trigger-loop.yaml:39:23: warning[FW5320]: function 'resizer' may write to bucket 'uploads', which triggers it: each object it writes that this trigger matches invokes it again, without end
-             39 |       - s3: { bucket: uploads }
+            specs/function-s3-trigger-loop.yaml:41:23: warning[FW5320]: function 'resizer' may write to bucket 'uploads', which triggers it: each object it writes that this trigger matches invokes it again, without end
+             41 |       - s3: { bucket: uploads }
                 |                       ^~~~~~~
-            specs/function-s3-trigger-loop.yaml:41:20: note: its 'readWrite' permission lets it write any key of 'uploads'
-             41 |       - readWrite: uploads
+            specs/function-s3-trigger-loop.yaml:43:20: note: its 'readWrite' permission lets it write any key of 'uploads'
+             43 |       - readWrite: uploads
                 |                    ^~~~~~~
               help: write the function's output to another bucket
               help: or give the trigger a prefix its output keys do not start with, and write outside it

@@ -16,6 +16,7 @@ package enum RuleRegistry {
         ResourceReferences.self,
         PermissionTargets.self,
         PolicyStatements.self,
+        PermissionUses.self,
         ConditionOperands.self,
         ListInString.self,
         MistypedInterpolations.self,

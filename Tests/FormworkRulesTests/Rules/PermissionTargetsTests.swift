@@ -73,7 +73,9 @@ import Testing
     ])
     func verbs(permission: String, findings: [String]) {
         let text = spec(permission)
-        #expect(text.findings(Pipeline.compile(text.text).diagnostics) == findings, "\(permission)")
+        // The spec tells the function about none of its targets: FW4331's notes are PermissionUsesTests'.
+        let diagnostics = Pipeline.compile(text.text).diagnostics.filter { $0.code != .unusedPermission }
+        #expect(text.findings(diagnostics) == findings, "\(permission)")
     }
 
     @Test func aResourceNoVerbAppliesToIsReportedAtItsName() {
