@@ -66,4 +66,11 @@ package enum SQS {
     package static let fifoSuffix = ".fifo"
     package static let maxQueueNameLength = 80
 
+
+    /// What a producer needs on a queue's customer managed key to send to
+    /// it, and a consumer to receive from it.
+    /// Source: Amazon SQS Developer Guide, "Amazon SQS key management"
+    /// ("Configure KMS permissions for producers", "… for consumers").
+    package static let producerKeyActions = ["kms:GenerateDataKey", "kms:Decrypt"]
+    package static let consumerKeyActions = ["kms:Decrypt"]
 }

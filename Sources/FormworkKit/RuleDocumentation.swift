@@ -303,13 +303,17 @@ enum RuleDocumentation {
             an error at the reference, with a fix-it that writes it as the whole list.
             """#,
         "EncryptionKeys": #"""
-            A function's `environmentKey` and `logs.kmsKey`, when a name (not an
-            ARN), is a raw `AWS::KMS::Key` of the spec: Lambda (`KmsKeyArn`) and
-            CloudWatch Logs (`KmsKeyId`) take a key's ARN, which only a key
-            returns (an alias's ARN is refused). Anything else is an error at the
-            name, with a note where it is declared; a key from `defaults.function`
-            is reported once. A name that is no resource of the spec is
-            UnknownNames' to report.
+            A function's `environmentKey` and `logs.kmsKey`, and a queue's
+            `kmsKey`, when a name (not an ARN), is a raw `AWS::KMS::Key` of the
+            spec: Lambda (`KmsKeyArn`), CloudWatch Logs (`KmsKeyId`) and SQS
+            (`KmsMasterKeyId`) are given the key's ARN, which only a key returns.
+            Anything else is an error at the name, with a note where it is
+            declared; a key from `defaults` is reported once. A name that is no
+            resource of the spec is UnknownNames' to report.
+
+            A queue's `kmsKey` with `encryption: sqs` (either written or from
+            `defaults.queue`) asks for two encryptions at once: an error at the
+            key, with a note at the encryption.
             """#,
         "EventTriggers": #"""
             The `dynamodb`, `sns` and `eventbridge` triggers name resources of the
@@ -1757,6 +1761,15 @@ enum RuleDocumentation {
              16 |         Version: "2012-10-17"
                 |         ^~~~~~~~~~~~~~~~~~~~~
               help: add to the key's policy a statement allowing the service principal logs.<region>.amazonaws.com the actions kms:Encrypt*, kms:Decrypt*, kms:ReEncrypt*, kms:GenerateDataKey* and kms:Describe* on '*', with an ArnLike condition on kms:EncryptionContext:aws:logs:arn (specs/encrypted-function.yaml shows one)
+            """#),
+        "FW4343": ("golden/invalid/queue-kms-key.txt", #"""
+            specs/invalid/queue-kms-key.yaml:21:13: error[FW4343]: queue 'audits' has a kmsKey and 'encryption: sqs': SQS encrypts a queue with a KMS key or with its own keys, not both
+             21 |     kmsKey: ledgerKey
+                |             ^~~~~~~~~
+            specs/invalid/queue-kms-key.yaml:7:24: note: 'encryption: sqs' is here
+             7 |   queue: { encryption: sqs }
+               |                        ^~~
+              help: remove kmsKey for SQS-managed encryption, or 'encryption: sqs' for the key
             """#),
         "FW5100": ("golden/invalid/bucket-name-length.txt", #"""
             specs/invalid/bucket-name-length.yaml:10:11: error[FW5100]: bucket name 'ab' is 2 characters; S3 allows 3 to 63

@@ -105,7 +105,7 @@ extension Lowering {
     }
 
     /// A KMS key's ARN: a raw `AWS::KMS::Key` of the spec's `Arn`, or the ARN written.
-    private func keyArn(_ key: NameOrARN) -> TemplateValue {
+    func keyArn(_ key: NameOrARN) -> TemplateValue {
         switch key {
         case .name(let name): .getAtt(name.logicalId, "Arn", name.range)
         case .arn(let arn): emitter.emit(arn)

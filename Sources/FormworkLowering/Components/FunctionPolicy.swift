@@ -19,6 +19,9 @@ import FormworkSpec
 ///   naming them makes no cycle (a bucket's trigger, two functions invoking
 ///   each other, a function invoking itself);
 /// - per `sqs` trigger: `consume` on its queue;
+/// - for a queue with a `kmsKey` (a customer managed key), on the key:
+///   `SQS.producerKeyActions` with `sendMessage`, `SQS.consumerKeyActions`
+///   with `consume` or an `sqs` trigger (the AWS managed key needs no grant);
 /// - per `dynamodb` trigger: `DynamoDB.streamReadActions` on the table's
 ///   streams (`<table ARN>/stream/*`);
 /// - per `statements` item: the statement as written (`Effect`, `Action`,
@@ -68,6 +71,10 @@ extension Lowering {
                 let resources = statement.resources.map { permissionResource($0, of: target, origin: permission.target.range) }
                 add("Allow", statement.actions, resources, when: clauses, permission.range)
             }
+            if case .queue(let queue) = target.body, let key = queue.kmsKey {
+                let actions = permission.verb.value.rawValue == "sendMessage" ? SQS.producerKeyActions : SQS.consumerKeyActions
+                allow(actions, keyArn(key), when: clauses, permission.range)
+            }
         }
         for trigger in function.triggers {
             if case .dynamodb(let stream) = trigger.source {
@@ -85,6 +92,9 @@ extension Lowering {
             }
             let clauses = [trigger.when, target.when].compactMap { $0 }
             allow(SQS.consumeActions, .getAtt(target.name.logicalId, "Arn", queue.range), when: clauses, trigger.range)
+            if case .queue(let spec) = target.body, let key = spec.kmsKey {
+                allow(SQS.consumerKeyActions, keyArn(key), when: clauses, trigger.range)
+            }
         }
         for statement in function.statements {
             let clauses = [statement.when].compactMap { $0 }

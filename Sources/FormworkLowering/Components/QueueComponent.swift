@@ -3,7 +3,8 @@ import FormworkDiagnostics
 import FormworkFacts
 import FormworkSpec
 
-/// `kind: queue` → `AWS::SQS::Queue`, encrypted (`QueueEncryption`) and with an
+/// `kind: queue` → `AWS::SQS::Queue`, encrypted (`QueueEncryption`, or
+/// `KmsMasterKeyId` its `kmsKey`, a customer managed key) and with an
 /// optional redrive policy to another queue of the spec; `fifo: true` adds
 /// `FifoQueue` and a `QueueName` ending in `.fifo`. A queue that
 /// triggers functions and sets no `visibilityTimeout` gets six times the
@@ -12,7 +13,9 @@ import FormworkSpec
 extension Lowering {
     func lowerQueue(_ decl: ResourceDecl, _ queue: QueueSpec) {
         let origin = decl.range
-        var properties: [(String, TemplateValue)] = [Self.encryption(queue.encryption, default: origin)]
+        var properties: [(String, TemplateValue)] = [
+            queue.kmsKey.map { ("KmsMasterKeyId", keyArn($0)) } ?? Self.encryption(queue.encryption, default: origin),
+        ]
         if let fifo = queue.fifo, fifo.value {
             properties.append(("FifoQueue", .bool(true, fifo.range)))
             properties.append(("QueueName", Self.fifoQueueName(decl, stack: spec.stack.value)))

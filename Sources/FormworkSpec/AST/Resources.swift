@@ -382,6 +382,8 @@ package struct QueueSpec: Sendable {
     package var contentBasedDeduplication: Located<Bool>?
     /// `encryption:` as written; absent: `kms` (`QueueEncryption`).
     package var encryption: Located<QueueEncryption>?
+    /// `kmsKey:` → `KmsMasterKeyId`, a customer managed key (a raw `AWS::KMS::Key` or a key's ARN) in place of `alias/aws/sqs`.
+    package var kmsKey: NameOrARN?
     /// `alarms:`; nil when the queue does not write it (the spec's top-level `alarms:` applies).
     package var alarms: AlarmSettings?
 

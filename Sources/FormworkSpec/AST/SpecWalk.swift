@@ -39,7 +39,8 @@ package struct SpecWalk: Sendable {
         for layer in defaults?.layers?.value ?? [] { add(layer, .layer, under: []) }
         for id in (defaults?.vpc).map({ $0.subnets.strings + $0.securityGroups.strings }) ?? [] { add(id, .vpc, under: []) }
         defaultVPC = defaults?.vpc?.range
-        for (key, role) in [(defaults?.environmentKey, NameUse.Role.environmentKey), (defaults?.logs.kmsKey, .logsKey)] {
+        for (key, role) in [(defaults?.environmentKey, NameUse.Role.environmentKey), (defaults?.logs.kmsKey, .logsKey),
+                            (spec.defaults.queue?.kmsKey, .queueKey)] {
             guard let key else { continue }
             defaultKeys.append(key.range)
             switch key {
@@ -139,6 +140,12 @@ package struct SpecWalk: Sendable {
             }
         case .queue(let queue):
             if let target = queue.deadLetter { uses([.queue], .deadLetterQueue, [target.queue]) }
+            if let key = queue.kmsKey, !defaultKeys.contains(key.range) {
+                switch key {
+                case .name(let name): uses([], .queueKey, [name])
+                case .arn(let arn): add(arn, .kmsKey, under: guards)
+                }
+            }
         case .api(let api):
             if let stage = api.stage { add(stage, .apiStage, under: guards) }
             if let cors = api.cors { add(cors.allowOrigin, .corsOrigin, under: guards) }
@@ -221,7 +228,7 @@ package struct StringSite: Sendable {
         /// A resource of a function's `statements:` item, and a string in its `condition:`.
         case statementResource, statementCondition
         case layer, vpc, triggerTopic, eventPattern
-        /// A function's `environmentKey` or `logs.kmsKey` given by ARN.
+        /// A function's `environmentKey` or `logs.kmsKey`, or a queue's `kmsKey`, given by ARN.
         case kmsKey
         /// `alarms.topic` given by ARN, a component's or the top level's.
         case alarmTopic
@@ -264,7 +271,7 @@ package struct NameUse: Sendable {
     /// What the name is, as messages say it.
     package enum Role: Sendable, Equatable, CustomStringConvertible {
         case dependsOn, deadLetterQueue, s3TriggerBucket, sqsTriggerQueue, routeFunction, accessLogsBucket
-        case dynamodbTriggerTable, snsTriggerTopic, eventBridgeTriggerBus, alarmTopic, environmentKey, logsKey
+        case dynamodbTriggerTable, snsTriggerTopic, eventBridgeTriggerBus, alarmTopic, environmentKey, logsKey, queueKey
         case permission(PermissionVerb)
 
         package var description: String {
@@ -279,6 +286,7 @@ package struct NameUse: Sendable {
             case .alarmTopic: "alarms.topic"
             case .environmentKey: "environmentKey"
             case .logsKey: "logs.kmsKey"
+            case .queueKey: "a queue's kmsKey"
             case .routeFunction: "a route's function"
             case .accessLogsBucket: "a bucket's accessLogs"
             case .permission(let verb): "a '\(verb.rawValue)' permission"

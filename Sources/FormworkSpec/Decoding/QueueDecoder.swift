@@ -4,7 +4,7 @@ import FormworkYAML
 
 extension QueueSpec {
     static let keys = SpecKeys.queue
-    package static let defaultableKeys = ["retentionDays", "visibilityTimeout", "encryption"]
+    package static let defaultableKeys = ["retentionDays", "visibilityTimeout", "encryption", "kmsKey"]
 }
 
 extension SpecDecoder {
@@ -16,6 +16,7 @@ extension SpecDecoder {
         queue.fifo = fields["fifo"].flatMap { bool($0, "fifo") }
         queue.contentBasedDeduplication = fields["contentBasedDeduplication"].flatMap { bool($0, "contentBasedDeduplication") }
         queue.encryption = fields["encryption"].flatMap { choice($0, "encryption", as: QueueEncryption.self) }
+        queue.kmsKey = fields["kmsKey"].flatMap { nameOrARN($0, "kmsKey") }
         if let node = fields["deadLetter"],
            let dlq = self.fields(node, "deadLetter", allowed: SpecKeys.deadLetter.keys,
                                  required: SpecKeys.deadLetter.required, owner: fields.keyNode("deadLetter")?.range),

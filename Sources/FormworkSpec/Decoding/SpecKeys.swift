@@ -67,7 +67,7 @@ package enum SpecKeys {
     package static let invoker = Table(["s3Bucket", "account", "when"], required: ["s3Bucket"])
     package static let statement = Table(["effect", "actions", "resources", "condition", "when"], required: ["actions", "resources"])
 
-    package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter", "fifo", "contentBasedDeduplication", "encryption", "alarms"]
+    package static let queue = ["retentionDays", "visibilityTimeout", "deadLetter", "fifo", "contentBasedDeduplication", "encryption", "kmsKey", "alarms"]
     /// `alarms:` as a mapping: on a function, on a queue, and at the top level (every alarm).
     package static let functionAlarms = Table(["topic"] + CloudWatch.functionAlarms.map(\.key))
     package static let queueAlarms = Table(["topic"] + CloudWatch.queueAlarms.map(\.key))

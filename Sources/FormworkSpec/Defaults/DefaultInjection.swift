@@ -29,6 +29,7 @@ extension Spec {
                 queue.retentionDays = queue.retentionDays ?? defaults.queue?.retentionDays.map { $0.fromDefaults }
                 queue.visibilityTimeout = queue.visibilityTimeout ?? defaults.queue?.visibilityTimeout.map { $0.fromDefaults }
                 queue.encryption = queue.encryption ?? defaults.queue?.encryption.map { $0.fromDefaults }
+                queue.kmsKey = queue.kmsKey ?? defaults.queue?.kmsKey
                 resources[index].body = .queue(queue)
             case .api(var api):
                 if let d = defaults.api {

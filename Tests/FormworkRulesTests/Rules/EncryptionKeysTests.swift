@@ -170,4 +170,54 @@ import Testing
         let comment = template.resource("Sync")?.metadata?["checkov"]?["skip"]
         #expect("\(String(describing: comment))".contains("nothing in this stack invokes the function asynchronously"))
     }
+
+    /// The statements of a function's role that name the key `appKey`, by their actions.
+    static func keyActions(_ template: Template?, role: String) -> [[String]] {
+        guard case .array(let statements)? = template?.resource(role)?.properties["Policies"]?.items.first?["PolicyDocument"]?["Statement"]?.kind
+        else { return [] }
+        return statements.filter { getAttArn($0["Resource"]) == "AppKey" }.map { statement in
+            switch statement["Action"]?.kind {
+            case .string(let action)?: [action]
+            case .array(let items)?: items.compactMap { if case .string(let action) = $0.kind { action } else { nil } }
+            default: []
+            }
+        }
+    }
+
+    @Test func aQueueOnAKeyOfTheSpecGivesItsSendersAndConsumersTheKey() throws {
+        let (compiled, diagnostics) = Pipeline.compile("""
+            formwork: 1
+            stack: demo
+            resources:
+            \(Self.key(nil))
+              jobs: { kind: queue, kmsKey: appKey }
+              producer: { kind: function, \(Self.function), environment: { JOBS: "${jobs.url}" }, permissions: [{ sendMessage: jobs }] }
+              consumer: { kind: function, \(Self.function), triggers: [{ sqs: { queue: jobs } }] }
+              plain: { kind: function, \(Self.function), environment: { OTHER: "${other.url}" }, permissions: [{ sendMessage: other }] }
+              other: { kind: queue }
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let template = try #require(compiled)
+        #expect(Self.getAttArn(template.resource("Jobs")?.properties["KmsMasterKeyId"]) == "AppKey")
+        #expect(Self.keyActions(template, role: "ProducerRole") == [["kms:GenerateDataKey", "kms:Decrypt"]])
+        #expect(Self.keyActions(template, role: "ConsumerRole") == [["kms:Decrypt"]])
+        // The AWS managed key needs no grant.
+        #expect(template.resource("Other")?.properties["KmsMasterKeyId"]?.kind == .string("alias/aws/sqs"))
+        #expect(Self.keyActions(template, role: "PlainRole").isEmpty)
+    }
+
+    @Test func aQueueKeyWithSQSEncryptionIsAnError() {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            resources:
+            \(Self.key(nil))
+              jobs: { kind: queue, encryption: ⟨sqs⟩sqs, kmsKey: ⟨key⟩appKey }
+              bucket: { kind: bucket }
+              other: { kind: queue, kmsKey: ⟨bucket⟩bucket }
+            """)
+        let diagnostics = Pipeline.compile(text.text).diagnostics
+        #expect(text.findings(diagnostics) == ["FW4343@key", "FW4341@bucket"])
+        #expect(diagnostics.first?.notes.first?.range?.start == text.location("sqs"))
+    }
 }
