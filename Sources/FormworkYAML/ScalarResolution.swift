@@ -83,11 +83,22 @@ extension YAMLNode {
 /// The YAML 1.1 scalar grammar (ASCII only, so it works on UTF-8 bytes).
 enum ScalarResolver {
     static func resolvePlain(_ text: String) -> ResolvedScalar {
+        // Most plain scalars of a spec are names and words. A null, boolean
+        // or number starts with `~`, a digit, a sign, `.` or one of the
+        // letters of null, yes/no, true/false and on/off: any other first
+        // byte makes a string, with no number parsed.
+        if let first = text.utf8.first, !mayStartNonString[Int(first)] { return .string(text) }
         if isNull(text) { return .null }
         if let value = bool(text) { return .bool(value) }
         if let value = int(text) { return value }
         if let value = float(text) { return .float(value) }
         return .string(text)
+    }
+
+    /// The first bytes a plain null, boolean, integer or float can have.
+    private static let mayStartNonString: [Bool] = (0..<256).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return "~+-.0123456789nNyYtToOfF".unicodeScalars.contains(scalar)
     }
 
     static func isNull(_ text: String) -> Bool {

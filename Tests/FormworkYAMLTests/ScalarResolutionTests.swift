@@ -81,6 +81,24 @@ private func resolve(_ yaml: String) -> ResolvedScalar? {
         #expect(ScalarResolver.resolvePlain("+.") == .string("+."))
     }
 
+    /// The shortcut for strings (a first byte no null, boolean or number
+    /// starts with) agrees with the full resolution: every text starting
+    /// with such a byte is no null, boolean, integer or float.
+    @Test func aFirstByteNoOtherFormStartsWithMakesAString() {
+        let tails = ["", "0", "1.5", "e3", "ull", "rue", "alse", "es", "o", "n", "ff", "nf", "x1", "_2"]
+        for byte in UInt8(0x21)...UInt8(0x7E) where !"~+-.0123456789nNyYtToOfF".utf8.contains(byte) {
+            for tail in tails {
+                let text = String(UnicodeScalar(byte)) + tail
+                #expect(!ScalarResolver.isNull(text) && ScalarResolver.bool(text) == nil
+                        && ScalarResolver.int(text) == nil && ScalarResolver.float(text) == nil, "\(text)")
+                #expect(ScalarResolver.resolvePlain(text) == .string(text))
+            }
+        }
+        for text in ["~", "null", "No", "off", "0x1F", "-3", "+.inf", ".5", "1e3", "True"] {
+            #expect(ScalarResolver.resolvePlain(text) != .string(text), "\(text)")
+        }
+    }
+
     @Test func collectionsHaveNoScalarValue() {
         #expect(resolve("v: [1]") == nil)
         #expect(resolve("v: {a: 1}") == nil)
