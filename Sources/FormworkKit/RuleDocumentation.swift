@@ -240,6 +240,7 @@ enum RuleDocumentation {
             A function's `logs.retentionDays` is one of the periods CloudWatch Logs
             offers (1, 3, 5, 7, 14, 30, … days): any other number is refused when
             the log group is created. The fix-it proposes the nearest allowed one.
+            Of a conditional value, each branch is judged.
             A value from `defaults.function` is reported once.
             """#,
         "EnvironmentNames": #"""
@@ -276,7 +277,10 @@ enum RuleDocumentation {
             message's original enqueue timestamp when it moves it to a standard
             dead-letter queue, so a message counts its time in the source queue
             against the dead-letter queue's retention, and one that failed later
-            than that is deleted as it arrives, before anyone reads it.
+            than that is deleted as it arrives, before anyone reads it. Of
+            conditional values, the source's longest branch is compared with the
+            dead-letter queue's shortest, or branch with branch when both are
+            conditional on the same condition (they are taken together).
             """#,
         "FifoQueues": #"""
             What a FIFO queue (`fifo: true`) implies, checked where SQS, S3 or
@@ -638,8 +642,10 @@ enum RuleDocumentation {
             would reappear while it is still being processed. cfn-lint checks the
             same (E3505). The queue is compared with the slowest function it feeds
             (the first on a tie), once; values only known at deploy time are not
-            compared, and of an `Fn::If` between numbers (a conditional `timeout:`)
-            the largest branch is compared. Reported at the queue's `VisibilityTimeout`, with a note at the
+            compared; of an `Fn::If` between numbers (a conditional `timeout:` or
+            `visibilityTimeout:`) the function's largest branch is compared with
+            the queue's smallest, since both may be taken together, unless both are
+            `Fn::If`s on the same condition: then branch with branch. Reported at the queue's `VisibilityTimeout`, with a note at the
             function's `Timeout`; the fix-it sets six times the function's timeout,
             Lambda's advice (a spec queue that sets none gets that generated).
             """#,
@@ -1048,8 +1054,8 @@ enum RuleDocumentation {
               help: remove the waiver (CKV_AWS_73: Ensure API Gateway has X-Ray Tracing enabled)
             """#),
         "FW3001": ("golden/invalid/conditional-number-fields.txt", #"""
-            specs/invalid/conditional-number-fields.yaml:39:15: error[FW3001]: '${' is never closed; expected '}'
-             39 |     timeout: "${tier == 'gold' ? 30 : 10"
+            specs/invalid/conditional-number-fields.yaml:40:15: error[FW3001]: '${' is never closed; expected '}'
+             40 |     timeout: "${tier == 'gold' ? 30 : 10"
                 |               ^~
               help: write $${ for a literal ${
             """#),
@@ -1485,14 +1491,14 @@ enum RuleDocumentation {
               help: compare with one of 'dev', 'prod', or add 'production' to 'allowed'
             """#),
         "FW4209": ("golden/invalid/conditional-number-fields.txt", #"""
-            specs/invalid/conditional-number-fields.yaml:32:16: error[FW4209]: memory takes a number or a conditional value between numbers, not a reference
-             32 |     memory: "${size}"
+            specs/invalid/conditional-number-fields.yaml:33:16: error[FW4209]: memory takes a number or a conditional value between numbers, not a reference
+             33 |     memory: "${size}"
                 |                ^~~~
               help: write a number, or choose one: "${env == 'prod' ? 1024 : 256}"
             """#),
         "FW4210": ("golden/invalid/conditional-number-fields.txt", #"""
-            specs/invalid/conditional-number-fields.yaml:25:42: error[FW4210]: a branch of ephemeralStorage must be a number, found a string
-             25 |     ephemeralStorage: "${env == 'prod' ? '1024' : 512}"
+            specs/invalid/conditional-number-fields.yaml:26:42: error[FW4210]: a branch of ephemeralStorage must be a number, found a string
+             26 |     ephemeralStorage: "${env == 'prod' ? '1024' : 512}"
                 |                                          ^~~~~~
               help: write the number unquoted
             """#),
@@ -1859,8 +1865,8 @@ enum RuleDocumentation {
               help: upload a package and write code: { bucket: ..., key: ... }
             """#),
         "FW5303": ("golden/invalid/function-log-retention.txt", #"""
-            specs/invalid/function-log-retention.yaml:4:38: error[FW5303]: CloudWatch Logs cannot keep logs for 10 days
-             4 |   function: { logs: { retentionDays: 10 } }
+            specs/invalid/function-log-retention.yaml:6:38: error[FW5303]: CloudWatch Logs cannot keep logs for 10 days
+             6 |   function: { logs: { retentionDays: 10 } }
                |                                      ^~
               help: use 7; allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653
             """#),

@@ -189,7 +189,7 @@ public enum SpecSchema {
                     "value": scalar, "when": stringType,
                 ])])),
             ]),
-            "logs": closed(SpecKeys.logs, ["retentionDays": intType, "format": words(LogFormat.allCases.map(\.rawValue))]),
+            "logs": closed(SpecKeys.logs, ["retentionDays": conditionalIntType, "format": words(LogFormat.allCases.map(\.rawValue))]),
             "triggers": object([("type", string("array")), ("items", trigger)]),
             "invokers": object([("type", string("array")), ("items", closed(SpecKeys.invoker, [
                 "s3Bucket": stringType, "account": scalar, "when": stringType,
@@ -212,7 +212,7 @@ public enum SpecSchema {
 
     static var queue: [String: TemplateValue] {
         [
-            "retentionDays": intType, "visibilityTimeout": intType, "fifo": boolType, "contentBasedDeduplication": boolType,
+            "retentionDays": conditionalIntType, "visibilityTimeout": conditionalIntType, "fifo": boolType, "contentBasedDeduplication": boolType,
             "encryption": words(QueueEncryption.allCases.map(\.rawValue)),
             "deadLetter": closed(SpecKeys.deadLetter, ["queue": stringType, "maxReceiveCount": intType]),
             "alarms": alarms(SpecKeys.queueAlarms),

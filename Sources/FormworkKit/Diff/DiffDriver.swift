@@ -29,7 +29,7 @@ public enum DiffDriver {
     {
         var diagnostics: [Diagnostic] = []
         var a = load(old, options: options, into: &diagnostics)
-        var b = load(new, options: options, into: &diagnostics)
+        let b = load(new, options: options, into: &diagnostics)
         // Two files are one stack whatever their names; directories are matched by stem.
         if FileSystem.kind(old) == .file, FileSystem.kind(new) == .file, a.stacks.count == 1, b.stacks.count == 1 {
             a.stacks[0].stem = b.stacks[0].stem

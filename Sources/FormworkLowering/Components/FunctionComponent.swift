@@ -38,8 +38,8 @@ extension Lowering {
         case nil:
             Self.unchecked("a function has code (the decoder requires it)")
         }
-        properties.append(("Timeout", number(.timeout, timeout, of: function)))
-        properties.append(("MemorySize", number(.memory, memory, of: function)))
+        properties.append(("Timeout", number(timeout, function.conditionalNumbers[.timeout])))
+        properties.append(("MemorySize", number(memory, function.conditionalNumbers[.memory])))
         properties.append(("Role", .getAtt(id + "Role", "Arn", origin)))
         if !function.environment.isEmpty {
             // Each name keeps its own range, for findings about a variable's name.
@@ -80,7 +80,7 @@ extension Lowering {
 
         add(Resource(logicalId: id + "LogGroup", type: "AWS::Logs::LogGroup", properties: [
             ("LogGroupName", FunctionNaming.name(prefix: Lambda.logGroupPrefix + functionName, decl.name.range)),
-            ("RetentionInDays", .int(retention.value, retention.range)),
+            ("RetentionInDays", number(retention, logs.conditionalRetentionDays)),
         ] + (logs.kmsKey.map { [("KmsKeyId", keyArn($0))] } ?? []), origin: logRange), for: decl)
 
         if deadLetterQueue {
@@ -129,7 +129,7 @@ extension Lowering {
             ], vpc.range)))
         }
         if let reserved = function.reservedConcurrency {
-            properties.append(("ReservedConcurrentExecutions", number(.reservedConcurrency, reserved, of: function)))
+            properties.append(("ReservedConcurrentExecutions", number(reserved, function.conditionalNumbers[.reservedConcurrency])))
         }
         if let key = function.environmentKey {
             properties.append(("KmsKeyArn", keyArn(key)))
@@ -138,17 +138,18 @@ extension Lowering {
             properties.append(("TracingConfig", .object([("Mode", .string(tracing.value.mode, tracing.range))], tracing.range)))
         }
         if let storage = function.ephemeralStorage {
-            properties.append(("EphemeralStorage", .object([("Size", number(.ephemeralStorage, storage, of: function))], storage.range)))
+            properties.append(("EphemeralStorage", .object([("Size", number(storage, function.conditionalNumbers[.ephemeralStorage]))], storage.range)))
         }
         return properties
     }
 
-    /// A number field: the number, or `Fn::If` between numbers where it is a conditional value.
-    private func number(_ field: FunctionSpec.NumberField, _ value: Located<Int>, of function: FunctionSpec) -> TemplateValue {
-        guard let string = function.conditionalNumbers[field] else { return .int(value.value, value.range) }
+    /// A number field: the number, or `Fn::If` between numbers where it is
+    /// a conditional value; each number times `factor` (days to seconds).
+    func number(_ value: Located<Int>, _ conditional: StringValue?, times factor: Int = 1) -> TemplateValue {
+        guard let conditional else { return .int(value.value * factor, value.range) }
         emitter.numbersStayNumbers = true
         defer { emitter.numbersStayNumbers = false }
-        return emitter.emit(string)
+        return emitter.emit(conditional).scalingNumbers(by: factor)
     }
 
     /// A list of IDs; one `${...}` for the whole list is its bare value, a list already.
@@ -258,5 +259,20 @@ package enum FunctionNaming {
             .object([("Fn::Select", .array([.int(index, origin), value], origin))], origin)
         }
         return select(0, split("-", select(2, split("/", .ref("AWS::StackId", origin)))))
+    }
+}
+
+extension TemplateValue {
+    /// The value with every number in it multiplied by `factor`: the
+    /// branches of an `Fn::If` between numbers (its condition is a string).
+    fileprivate func scalingNumbers(by factor: Int) -> TemplateValue {
+        guard factor != 1 else { return self }
+        switch kind {
+        case .number(let text): return Int(text).map { .int($0 * factor, origin) } ?? self
+        case .array(let items): return TemplateValue(.array(items.map { $0.scalingNumbers(by: factor) }), origin: origin)
+        case .object(let members):
+            return TemplateValue(.object(members.map { Member($0.key, $0.value.scalingNumbers(by: factor), keyOrigin: $0.keyOrigin) }), origin: origin)
+        case .string, .bool, .null: return self
+        }
     }
 }

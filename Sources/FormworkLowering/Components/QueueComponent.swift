@@ -24,10 +24,10 @@ extension Lowering {
             properties.append(("ContentBasedDeduplication", .bool(deduplication.value, deduplication.range)))
         }
         if let days = queue.retentionDays {
-            properties.append(("MessageRetentionPeriod", .int(days.value * 86_400, days.range)))
+            properties.append(("MessageRetentionPeriod", number(days, queue.conditionalNumbers[.retentionDays], times: 86_400)))
         }
         if let timeout = queue.visibilityTimeout {
-            properties.append(("VisibilityTimeout", .int(timeout.value, timeout.range)))
+            properties.append(("VisibilityTimeout", number(timeout, queue.conditionalNumbers[.visibilityTimeout])))
         } else if let consumerTimeout = slowestConsumerTimeouts[decl.name.text] {
             let seconds = Lambda.advisedVisibilityTimeout(functionTimeout: consumerTimeout.value)
             properties.append(("VisibilityTimeout", .int(seconds, consumerTimeout.range)))

@@ -205,6 +205,8 @@ package struct EnvironmentVariable: Sendable {
 
 package struct LogSettings: Sendable {
     package var retentionDays: Located<Int>
+    /// `retentionDays` written as a conditional value; `retentionDays` then holds its largest branch.
+    package var conditionalRetentionDays: StringValue?
     package var format: Located<LogFormat>
     /// `kmsKey` → the log group's `KmsKeyId`: a raw `AWS::KMS::Key` or a key's ARN.
     package var kmsKey: NameOrARN?
@@ -376,6 +378,10 @@ package struct PolicyStatement: Sendable {
 package struct QueueSpec: Sendable {
     package var retentionDays: Located<Int>?
     package var visibilityTimeout: Located<Int>?
+    /// The number fields written as a conditional value
+    /// (`visibilityTimeout: "${env == 'prod' ? 900 : 60}"`), emitted as
+    /// `Fn::If`; the field itself holds the largest branch, at the value.
+    package var conditionalNumbers: [NumberField: StringValue] = [:]
     package var deadLetter: DeadLetterTarget?
     /// `fifo: true`: a FIFO queue (nil or false: a standard one).
     package var fifo: Located<Bool>?
@@ -390,6 +396,11 @@ package struct QueueSpec: Sendable {
     package var isFifo: Bool { fifo?.value ?? false }
 
     package init() {}
+
+    /// The fields that take a conditional value between numbers.
+    package enum NumberField: String, Sendable, CaseIterable {
+        case retentionDays, visibilityTimeout
+    }
 }
 
 /// A queue's server-side encryption: `kms`, the AWS managed key

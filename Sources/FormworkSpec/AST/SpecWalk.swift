@@ -49,6 +49,10 @@ package struct SpecWalk: Sendable {
             }
         }
         for string in (defaults?.conditionalNumbers).map(Self.inOrder) ?? [] { add(string, .number, under: []) }
+        for field in QueueSpec.NumberField.allCases {
+            if let string = spec.defaults.queue?.conditionalNumbers[field] { add(string, .number, under: []) }
+        }
+        if let days = defaults?.logs.conditionalRetentionDays { add(days, .number, under: []) }
         for resource in spec.resources { walk(resource) }
         for output in spec.outputs {
             let guards = clauses(output.when)
@@ -81,6 +85,9 @@ package struct SpecWalk: Sendable {
         case .function(let function):
             let written = function.conditionalNumbers.filter { function.provenance(of: $0.key) == .written }
             for string in Self.inOrder(written) { add(string, .number, under: guards) }
+            if let days = function.logs.conditionalRetentionDays, function.logs.retentionDays.provenance == .written {
+                add(days, .number, under: guards)
+            }
             for variable in function.environment {
                 add(variable.value, .environment, under: guards + clauses(variable.when))
             }
@@ -140,6 +147,10 @@ package struct SpecWalk: Sendable {
             }
         case .queue(let queue):
             if let target = queue.deadLetter { uses([.queue], .deadLetterQueue, [target.queue]) }
+            for field in QueueSpec.NumberField.allCases {
+                let value = field == .retentionDays ? queue.retentionDays : queue.visibilityTimeout
+                if let string = queue.conditionalNumbers[field], value?.provenance == .written { add(string, .number, under: guards) }
+            }
             if let key = queue.kmsKey, !defaultKeys.contains(key.range) {
                 switch key {
                 case .name(let name): uses([], .queueKey, [name])
@@ -236,7 +247,7 @@ package struct StringSite: Sendable {
         case property
         /// A raw resource's `metadata:`, at any depth.
         case metadata
-        /// A number field of a function written as a conditional value (`memory: "${c ? 1024 : 256}"`).
+        /// A number field of a function or a queue, or `logs.retentionDays`, written as a conditional value (`memory: "${c ? 1024 : 256}"`).
         case number
         case outputValue, export
     }

@@ -33,8 +33,10 @@ extension SpecDecoder {
         if let node = fields["logs"], let logs = self.fields(node, "logs", allowed: SpecKeys.logs.keys) {
             function.logs.range = node.range
             function.logs.provenance = .written
-            if let days = logs["retentionDays"].flatMap({ int($0, "retentionDays", in: Logs.retentionDaysRange) }) {
+            if let node = logs["retentionDays"],
+               let (days, conditional) = conditionalInt(node, "retentionDays", in: Logs.retentionDaysRange) {
                 function.logs.retentionDays = days
+                function.logs.conditionalRetentionDays = conditional
             }
             if let format = logs["format"].flatMap({ choice($0, "log format", as: LogFormat.self) }) { function.logs.format = format }
             function.logs.kmsKey = logs["kmsKey"].flatMap { nameOrARN($0, "logs.kmsKey") }

@@ -11,8 +11,14 @@ extension SpecDecoder {
     func decodeQueue(_ node: YAMLNode, _ what: String, allowed: [String]) -> QueueSpec? {
         guard var fields = fields(node, what, allowed: allowed) else { return nil }
         var queue = QueueSpec()
-        queue.retentionDays = fields["retentionDays"].flatMap { int($0, "retentionDays", in: SQS.retentionDaysRange) }
-        queue.visibilityTimeout = fields["visibilityTimeout"].flatMap { int($0, "visibilityTimeout", in: SQS.visibilityTimeoutRange) }
+        func number(_ field: QueueSpec.NumberField, in bounds: ClosedRange<Int>) -> Located<Int>? {
+            guard let node = fields[field.rawValue], let (number, conditional) = conditionalInt(node, field.rawValue, in: bounds)
+            else { return nil }
+            queue.conditionalNumbers[field] = conditional
+            return number
+        }
+        queue.retentionDays = number(.retentionDays, in: SQS.retentionDaysRange)
+        queue.visibilityTimeout = number(.visibilityTimeout, in: SQS.visibilityTimeoutRange)
         queue.fifo = fields["fifo"].flatMap { bool($0, "fifo") }
         queue.contentBasedDeduplication = fields["contentBasedDeduplication"].flatMap { bool($0, "contentBasedDeduplication") }
         queue.encryption = fields["encryption"].flatMap { choice($0, "encryption", as: QueueEncryption.self) }

@@ -26,8 +26,14 @@ extension Spec {
                 }
                 resources[index].body = .bucket(bucket)
             case .queue(var queue):
-                queue.retentionDays = queue.retentionDays ?? defaults.queue?.retentionDays.map { $0.fromDefaults }
-                queue.visibilityTimeout = queue.visibilityTimeout ?? defaults.queue?.visibilityTimeout.map { $0.fromDefaults }
+                if queue.retentionDays == nil, let days = defaults.queue?.retentionDays {
+                    queue.retentionDays = days.fromDefaults
+                    queue.conditionalNumbers[.retentionDays] = defaults.queue?.conditionalNumbers[.retentionDays]
+                }
+                if queue.visibilityTimeout == nil, let timeout = defaults.queue?.visibilityTimeout {
+                    queue.visibilityTimeout = timeout.fromDefaults
+                    queue.conditionalNumbers[.visibilityTimeout] = defaults.queue?.conditionalNumbers[.visibilityTimeout]
+                }
                 queue.encryption = queue.encryption ?? defaults.queue?.encryption.map { $0.fromDefaults }
                 queue.kmsKey = queue.kmsKey ?? defaults.queue?.kmsKey
                 resources[index].body = .queue(queue)
@@ -67,6 +73,7 @@ extension FunctionSpec {
             conditionalNumbers[field] = d.conditionalNumbers[field]
         }
         logs.retentionDays.layer(over: d.logs.retentionDays)
+        if logs.retentionDays.provenance == .defaults { logs.conditionalRetentionDays = d.logs.conditionalRetentionDays }
         logs.format.layer(over: d.logs.format)
         if logs.provenance == .builtIn, d.logs.provenance != .builtIn {
             logs.range = d.logs.range

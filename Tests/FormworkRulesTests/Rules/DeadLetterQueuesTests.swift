@@ -1,3 +1,4 @@
+import FormworkCFN
 import FormworkDiagnostics
 @testable import FormworkRules
 import FormworkTestSupport
@@ -58,5 +59,38 @@ import Testing
         let defaulted = diagnostics[1]
         #expect(defaulted.fixIts.isEmpty)
         #expect(defaulted.notes.first?.message.contains("4 days (SQS's default)") == true)
+    }
+
+    @Test func conditionalRetentionsAreComparedAsTheyAreTakenTogether() throws {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            parameters:
+              env: { type: string, default: dev, allowed: [dev, prod] }
+              tier: { type: string, default: low, allowed: [low, high] }
+            resources:
+              jobs:
+                kind: queue
+                retentionDays: "${env == 'prod' ? 14 : 4}"
+                deadLetter: { queue: jobsFailed, maxReceiveCount: 5 }
+              jobsFailed:
+                kind: queue
+                retentionDays: "${env == 'prod' ? 14 : 4}"
+              mail:
+                kind: queue
+                retentionDays: "${env == 'prod' ? 14 : 4}"
+                deadLetter: { queue: ⟨other⟩mailFailed, maxReceiveCount: 5 }
+              mailFailed:
+                kind: queue
+                retentionDays: "${tier == 'high' ? 14 : ⟨low⟩5}"
+            """)
+        let (template, diagnostics) = Pipeline.compile(text.text)
+        // jobs: prod with prod, dev with dev. mail: its 14 days may meet mailFailed's 5.
+        #expect(text.findings(diagnostics) == ["FW5401@other"])
+        let warning = try #require(diagnostics.first)
+        #expect(warning.message.contains("'mailFailed' keeps messages 5 days, 'mail' keeps them 14 days"))
+        #expect(warning.fixIts.first?.edits.first?.range.start == text.location("low"))
+        let period = template?.resource("Jobs")?.properties["MessageRetentionPeriod"]
+        #expect(period.map(JSONWriter.writeMinified) == #"{"Fn::If":["EnvIsProd",1209600,345600]}"#)
     }
 }

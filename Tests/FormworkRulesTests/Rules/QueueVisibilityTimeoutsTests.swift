@@ -47,6 +47,59 @@ import Testing
         #expect(template?.resource("Jobs")?.properties["VisibilityTimeout"]?.kind == .number("5400"))
     }
 
+    static func conditional(queue: String, function: String) -> String {
+        let tier = (queue + function).contains("tier") ? "\n  tier: { type: string, default: low, allowed: [low, high] }" : ""
+        return """
+        formwork: 1
+        stack: demo
+        parameters:
+          env: { type: string, default: dev, allowed: [dev, prod] }\(tier)
+        resources:
+          jobs: { kind: queue, visibilityTimeout: \(queue) }
+          worker: { kind: function, handler: a.b, runtime: nodejs22.x, code: { inline: x }, timeout: \(function),
+                    triggers: [{ sqs: { queue: jobs } }] }
+        """
+    }
+
+    @Test func conditionalTimeoutsOnOneConditionAreComparedBranchByBranch() {
+        // prod: 5400 against 900; dev: 360 against 60. Both hold, though 360 < 900.
+        let (template, diagnostics) = Pipeline.compile(Self.conditional(
+            queue: #""${env == 'prod' ? 5400 : 360}""#, function: #""${env == 'prod' ? 900 : 60}""#))
+        #expect(diagnostics.isEmpty)
+        let written = template?.resource("Jobs")?.properties["VisibilityTimeout"]
+        #expect(written.map(JSONWriter.writeMinified) == #"{"Fn::If":["EnvIsProd",5400,360]}"#)
+        let text = MarkedText(Self.conditional(
+            queue: #""${env == 'prod' ? ⟨prod⟩600 : 360}""#, function: #""${env == 'prod' ? ⟨timeout⟩900 : 60}""#))
+        let (_, failing) = Pipeline.compile(text.text)
+        #expect(text.findings(failing) == ["FW5307@prod"])
+        #expect(failing.map(\.message) == [
+            "queue 'jobs' has a visibility timeout of 600 s, less than the 900 s timeout of function 'worker' it triggers",
+        ])
+        #expect(failing.first?.notes.first?.range?.start == text.location("timeout"))
+    }
+
+    @Test func conditionalTimeoutsOnOtherConditionsCompareTheQueuesSmallestWithTheFunctionsLargest() {
+        // tier and env may be high and dev together: the queue's 360 against the function's 900.
+        let text = MarkedText(Self.conditional(
+            queue: #""${tier == 'high' ? 5400 : ⟨low⟩360}""#, function: #""${env == 'prod' ? ⟨timeout⟩900 : 60}""#))
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW5307@low"])
+        #expect(diagnostics.first?.notes.first?.range?.start == text.location("timeout"))
+        // A plain queue against a conditional function: its largest branch.
+        let (_, plain) = Pipeline.compile(Self.conditional(queue: "900", function: #""${env == 'prod' ? 900 : 60}""#))
+        #expect(plain.isEmpty)
+        let (_, short) = Pipeline.compile(Self.conditional(queue: "899", function: #""${env == 'prod' ? 900 : 60}""#))
+        #expect(short.map(\.code.rawValue) == ["FW5307"])
+    }
+
+    @Test func aConditionalVisibilityTimeoutIsRangeCheckedInEveryBranch() {
+        let text = MarkedText(Self.conditional(queue: #""${env == 'prod' ? ⟨big⟩43201 : 60}""#, function: "30"))
+        let (template, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics).count == 1)
+        #expect(diagnostics.first?.range.start == text.location("big"))
+        #expect(template == nil)
+    }
+
     // MARK: plain templates
 
     static let origin = SourceRange(file: "t.json", line: 1, column: 1)

@@ -33,6 +33,41 @@ import Testing
         #expect(taker.conditionalNumbers[.memory] == nil)
     }
 
+    /// The same for a queue's number fields and a function's `logs.retentionDays`.
+    @Test func conditionalQueueNumbersAndLogRetentionFromDefaults() throws {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            parameters: { env: { type: string, default: dev } }
+            defaults:
+              queue: { retentionDays: "${env == 'prod' ? 14 : 4}", visibilityTimeout: "${env == 'prod' ? 900 : 60}" }
+              function: { runtime: nodejs22.x, logs: { retentionDays: "${env == 'prod' ? 365 : 7}" } }
+            resources:
+              own: { kind: queue, visibilityTimeout: 30 }
+              taker: { kind: queue }
+              worker: { kind: function, handler: a.b, code: { inline: x } }
+              quiet: { kind: function, handler: a.b, code: { inline: x }, logs: { retentionDays: 1 } }
+            """)
+        var spec = try #require(Pipeline.decode(text.text).spec)
+        spec.injectDefaults()
+        guard case .queue(let own) = spec.resources[0].body, case .queue(let taker) = spec.resources[1].body,
+              case .function(let worker) = spec.resources[2].body, case .function(let quiet) = spec.resources[3].body
+        else {
+            Issue.record("kinds")
+            return
+        }
+        #expect(own.visibilityTimeout?.value == 30)
+        #expect(own.conditionalNumbers[.visibilityTimeout] == nil)
+        #expect(own.conditionalNumbers[.retentionDays]?.text == "${env == 'prod' ? 14 : 4}")
+        #expect(taker.visibilityTimeout?.value == 900)
+        #expect(taker.visibilityTimeout?.provenance == .defaults)
+        #expect(taker.conditionalNumbers[.visibilityTimeout]?.numberBranches.map(\.value) == [900, 60])
+        #expect(worker.logs.retentionDays.value == 365)
+        #expect(worker.logs.conditionalRetentionDays?.numberBranches.map(\.value) == [365, 7])
+        #expect(quiet.logs.retentionDays.value == 1)
+        #expect(quiet.logs.conditionalRetentionDays == nil)
+    }
+
     @Test func ownValueThenDefaultsThenBuiltIn() throws {
         let text = MarkedText("""
             formwork: 1

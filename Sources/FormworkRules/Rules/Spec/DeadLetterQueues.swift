@@ -13,7 +13,10 @@ import FormworkSpec
 ///   message's original enqueue timestamp when it moves it to a standard
 ///   dead-letter queue, so a message counts its time in the source queue
 ///   against the dead-letter queue's retention, and one that failed later
-///   than that is deleted as it arrives, before anyone reads it.
+///   than that is deleted as it arrives, before anyone reads it. Of
+///   conditional values, the source's longest branch is compared with the
+///   dead-letter queue's shortest, or branch with branch when both are
+///   conditional on the same condition (they are taken together).
 enum DeadLetterQueues: SpecRule {
     static let summary = "a queue's dead-letter queue is another queue that keeps messages as long"
     static let codes: [DiagnosticCode] = [.ownDeadLetterQueue, .deadLetterRetentionShorter]
@@ -27,12 +30,36 @@ enum DeadLetterQueues: SpecRule {
             }
             // A name that is no queue is ResourceReferences' to report.
             guard let dlq = context.symbols.resources[target.queue.text], case .queue(let dlqSpec) = dlq.body else { continue }
-            let sourceDays = queue.retentionDays?.value ?? SQS.defaultRetentionDays
-            let dlqDays = dlqSpec.retentionDays?.value ?? SQS.defaultRetentionDays
-            guard dlqDays < sourceDays else { continue }
-            diagnostics.append(.deadLetterRetentionShorter(target.queue, source: decl.name.text, sourceDays: sourceDays,
-                                                           dlq: dlq, dlqRetention: dlqSpec.retentionDays, dlqDays: dlqDays))
+            for (source, deadLetter) in retentionsTakenTogether(queue, at: decl.name.range, dlqSpec, at: dlq.name.range) {
+                guard let sourceDays = source.map(\.value).max(), let shortest = deadLetter.min(by: { $0.value < $1.value }),
+                      shortest.value < sourceDays else { continue }
+                // A branch of a conditional value stands where the field's value would.
+                let written = dlqSpec.retentionDays.map { Located(shortest.value, shortest.range, $0.provenance) }
+                diagnostics.append(.deadLetterRetentionShorter(target.queue, source: decl.name.text, sourceDays: sourceDays,
+                                                               dlq: dlq, dlqRetention: written, dlqDays: shortest.value))
+                break
+            }
         }
+    }
+}
+
+extension DeadLetterQueues {
+    /// The retentions of a queue and its dead-letter queue that may be taken
+    /// together: every branch of each, or branch with branch where both are
+    /// conditional values on the same condition. An unset one is SQS's
+    /// default, at no place of the spec.
+    static func retentionsTakenTogether(_ queue: QueueSpec, at queueName: SourceRange, _ deadLetter: QueueSpec,
+                                        at deadLetterName: SourceRange) -> [([Located<Int>], [Located<Int>])] {
+        func days(_ queue: QueueSpec, at name: SourceRange) -> [Located<Int>] {
+            guard let days = queue.retentionDays else { return [.builtIn(SQS.defaultRetentionDays, at: name)] }
+            return queue.conditionalNumbers[.retentionDays]?.numberBranches ?? [days]
+        }
+        if let a = queue.conditionalNumbers[.retentionDays], let b = deadLetter.conditionalNumbers[.retentionDays],
+           a.interpolated.isSingleExpression, b.interpolated.isSingleExpression,
+           let pairs = Expression.sameConditionBranches(a.interpolated.expressions[0], b.interpolated.expressions[0]) {
+            return pairs.map { ($0.numberBranches, $1.numberBranches) }
+        }
+        return [(days(queue, at: queueName), days(deadLetter, at: deadLetterName))]
     }
 }
 

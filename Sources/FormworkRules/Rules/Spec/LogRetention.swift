@@ -5,6 +5,7 @@ import FormworkSpec
 /// A function's `logs.retentionDays` is one of the periods CloudWatch Logs
 /// offers (1, 3, 5, 7, 14, 30, … days): any other number is refused when
 /// the log group is created. The fix-it proposes the nearest allowed one.
+/// Of a conditional value, each branch is judged.
 /// A value from `defaults.function` is reported once.
 enum LogRetention: SpecRule {
     static let summary = "a function's log retention is a period CloudWatch Logs offers"
@@ -14,10 +15,13 @@ enum LogRetention: SpecRule {
         for resource in context.spec.resources {
             guard case .function(let function) = resource.body else { continue }
             let retention = function.logs.retentionDays
-            guard !Logs.retentionDays.contains(retention.value) else { continue }
-            let diagnostic = Diagnostic.invalidLogRetention(retention)
-            // A value from defaults.function would otherwise be reported once per function.
-            if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+            // Of a conditional value, every branch.
+            for days in function.logs.conditionalRetentionDays?.numberBranches ?? [retention]
+            where !Logs.retentionDays.contains(days.value) {
+                let diagnostic = Diagnostic.invalidLogRetention(days)
+                // A value from defaults.function would otherwise be reported once per function.
+                if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+            }
         }
     }
 }

@@ -11,8 +11,10 @@ import FormworkFacts
 /// would reappear while it is still being processed. cfn-lint checks the
 /// same (E3505). The queue is compared with the slowest function it feeds
 /// (the first on a tie), once; values only known at deploy time are not
-/// compared, and of an `Fn::If` between numbers (a conditional `timeout:`)
-/// the largest branch is compared. Reported at the queue's `VisibilityTimeout`, with a note at the
+/// compared; of an `Fn::If` between numbers (a conditional `timeout:` or
+/// `visibilityTimeout:`) the function's largest branch is compared with
+/// the queue's smallest, since both may be taken together, unless both are
+/// `Fn::If`s on the same condition: then branch with branch. Reported at the queue's `VisibilityTimeout`, with a note at the
 /// function's `Timeout`; the fix-it sets six times the function's timeout,
 /// Lambda's advice (a spec queue that sets none gets that generated).
 enum QueueVisibilityTimeouts: TemplateRule {
@@ -48,21 +50,41 @@ enum QueueVisibilityTimeouts: TemplateRule {
             slowest[queue.logicalId] = (function, timeout)
         }
         for id in queues {
-            guard let queue = resource(id, ofType: "AWS::SQS::Queue"), let consumer = slowest[id],
-                  let visibility = seconds(queue, "VisibilityTimeout", default: SQS.defaultVisibilityTimeout),
+            guard let queue = resource(id, ofType: "AWS::SQS::Queue"), let consumer = slowest[id] else { continue }
+            // Both conditional on the same condition: compared branch by branch, as they are taken together.
+            if let written = queue.properties["VisibilityTimeout"], let timeout = consumer.function.properties["Timeout"],
+               let pairs = sameConditionBranches(written, timeout) {
+                for (visibility, timeout) in pairs {
+                    guard let visibility = visibility.extremeNumber(largest: false), let v = visibility.integer,
+                          let timeout = timeout.extremeNumber(largest: true), let t = timeout.integer, v < t else { continue }
+                    diagnostics.append(.visibilityTimeoutTooShort(
+                        queue: queue, Seconds(value: v, origin: visibility.origin ?? queue.origin, written: true),
+                        function: consumer.function, Seconds(value: t, origin: timeout.origin ?? consumer.function.origin, written: true)))
+                    break
+                }
+                continue
+            }
+            guard let visibility = seconds(queue, "VisibilityTimeout", default: SQS.defaultVisibilityTimeout, smallest: true),
                   visibility.value < consumer.timeout.value
             else { continue }
             diagnostics.append(.visibilityTimeoutTooShort(queue: queue, visibility, function: consumer.function, consumer.timeout))
         }
     }
 
+    /// The branch pairs of two `Fn::If`s on one condition (then with then,
+    /// else with else, at any depth); nil when they are not both such.
+    static func sameConditionBranches(_ a: TemplateValue, _ b: TemplateValue) -> [(TemplateValue, TemplateValue)]? {
+        guard let (condition, aThen, aElse) = a.fnIf, let (other, bThen, bElse) = b.fnIf, condition == other else { return nil }
+        return (sameConditionBranches(aThen, bThen) ?? [(aThen, bThen)]) + (sameConditionBranches(aElse, bElse) ?? [(aElse, bElse)])
+    }
+
     /// A property in seconds: its literal value, the default when it is
     /// absent, nil when it is known only at deploy time.
-    static func seconds(_ resource: Resource, _ property: String, default value: Int) -> Seconds? {
+    static func seconds(_ resource: Resource, _ property: String, default value: Int, smallest: Bool = false) -> Seconds? {
         guard let written = resource.properties[property] else {
             return Seconds(value: value, origin: resource.origin, written: false)
         }
-        guard let number = written.largestNumber, let seconds = number.integer else { return nil }
+        guard let number = written.extremeNumber(largest: !smallest), let seconds = number.integer else { return nil }
         return Seconds(value: seconds, origin: number.origin ?? written.origin ?? resource.origin, written: true)
     }
 }
@@ -77,16 +99,25 @@ extension TemplateValue {
     }
 
     /// The value when it is a whole number; of `Fn::If` between numbers
-    /// (`timeout: "${c ? 900 : 30}"`), its largest branch, the one the queue
-    /// must outlast wherever it is taken; nil otherwise.
-    fileprivate var largestNumber: TemplateValue? {
+    /// (`timeout: "${c ? 900 : 30}"`), its largest branch (the one the queue
+    /// must outlast wherever it is taken) or its smallest (the queue's
+    /// shortest hiding); nil otherwise.
+    fileprivate func extremeNumber(largest: Bool) -> TemplateValue? {
         if integer != nil { return self }
         guard case .object(let members) = kind, members.count == 1, members[0].key == "Fn::If",
               case .array(let parts) = members[0].value.kind, parts.count == 3,
-              let then = parts[1].largestNumber, let otherwise = parts[2].largestNumber,
+              let then = parts[1].extremeNumber(largest: largest), let otherwise = parts[2].extremeNumber(largest: largest),
               let a = then.integer, let b = otherwise.integer
         else { return nil }
-        return a >= b ? then : otherwise
+        return (a >= b) == largest ? then : otherwise
+    }
+
+    /// `Fn::If [condition, then, else]`'s parts.
+    fileprivate var fnIf: (String, TemplateValue, TemplateValue)? {
+        guard case .object(let members) = kind, members.count == 1, members[0].key == "Fn::If",
+              case .array(let parts) = members[0].value.kind, parts.count == 3,
+              case .string(let condition) = parts[0].kind else { return nil }
+        return (condition, parts[1], parts[2])
     }
 
     /// `X` of `Fn::GetAtt [X, attribute]` or `Fn::GetAtt "X.attribute"`.
