@@ -22,7 +22,7 @@ package struct ResourceDecl: Sendable {
     }
 }
 
-package enum ResourceBody: Sendable {
+package indirect enum ResourceBody: Sendable {
     case bucket(BucketSpec)
     case function(FunctionSpec)
     case queue(QueueSpec)

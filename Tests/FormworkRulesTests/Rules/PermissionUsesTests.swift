@@ -100,6 +100,20 @@ import Testing
                 permissions: [{ read: uploads }]
             """)
         #expect(Self.findings(passedOn) == [])
+        // A payload alone is not enough: something must name the resource.
+        let namedByNone = Self.spec("""
+              producer:
+                kind: function
+                \(Self.code.replacingOccurrences(of: ", ", with: "\n    "))
+                environment: { QUEUE: "${jobs.url}" }
+                permissions: [{ sendMessage: jobs }]
+              consumer:
+                kind: function
+                \(Self.code.replacingOccurrences(of: ", ", with: "\n    "))
+                triggers: [{ sqs: { queue: jobs } }]
+                permissions: [⟨grant⟩{ read: uploads }]
+            """)
+        #expect(Self.findings(namedByNone) == ["FW4331@grant"])
     }
 
     @Test func aWaiverTakesTheWarningOut() {

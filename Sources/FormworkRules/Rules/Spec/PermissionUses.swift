@@ -41,6 +41,8 @@ enum PermissionUses: SpecRule {
         var named: [String: Set<String>] = [:]
         var namedByAnyRaw: Set<String> = []
         var environmentRoots: [String: Set<String>] = [:]
+        // Every resource a function's environment names.
+        var namedByAnyEnvironment: Set<String> = []
         var invokedByOthers: Set<String> = []
         var routed: Set<String> = []
         // The functions whose role a raw resource names (`${worker.roleArn}`): a policy attached to it, a resource policy granting it.
@@ -60,7 +62,9 @@ enum PermissionUses: SpecRule {
             case .bucket(let bucket):
                 if let logs = bucket.accessLogs { named[resource.name.text] = [logs.text] }
             case .function(let function):
-                environmentRoots[resource.name.text] = Set(function.environment.flatMap(\.value.interpolated.references).map(\.root))
+                let roots = Set(function.environment.flatMap(\.value.interpolated.references).map(\.root))
+                environmentRoots[resource.name.text] = roots
+                namedByAnyEnvironment.formUnion(roots)
                 for permission in function.permissions where permission.verb.value.rawValue == "invoke" && permission.target.text != resource.name.text {
                     invokedByOthers.insert(permission.target.text)
                 }
@@ -116,7 +120,7 @@ enum PermissionUses: SpecRule {
                 if roots.contains(where: \.isEmpty) { broadServices.formUnion(statement.actions.map(\.value).map(service)) }
             }
             let roleNamed = rolesNamed.contains(name) || resource.overrides.contains { $0.role.value == "role" }
-            if resources.contains(where: { raw($0) && named[$0.name.text]?.contains(name) == true }) { hasPayload = true }
+            if namedByAnyRaw.contains(name) { hasPayload = true }
 
             // FW4330: the environment names a resource the role has nothing on.
             if !roleNamed {
@@ -140,16 +144,17 @@ enum PermissionUses: SpecRule {
             var known = environment.union(triggerSources).union(triggerStrings.flatMap(\.interpolated.references).map(\.root))
             for root in known.union(permitted) { known.formUnion(named[root] ?? []) }
             known.insert(name)
-            if hasPayload {
-                known.formUnion(namedByAnyRaw)
-                for (other, roots) in environmentRoots where other != name { known.formUnion(roots) }
+            // With a payload, what a raw resource or another function's environment names (its own is known
+            // already): asked per permission, not gathered per function, which was quadratic.
+            func passedOn(_ target: String) -> Bool {
+                hasPayload && (namedByAnyRaw.contains(target) || namedByAnyEnvironment.contains(target))
             }
             let literals = function.environment.flatMap(\.value.interpolated.segments).compactMap { segment -> String? in
                 if case .literal(let text) = segment { text } else { nil }
             }
             for permission in function.permissions {
                 let targetName = permission.target.text
-                guard !known.contains(targetName), let target = context.symbols.resources[targetName],
+                guard !known.contains(targetName), !passedOn(targetName), let target = context.symbols.resources[targetName],
                       let type = target.permissionTarget, type.verb(permission.verb.value.rawValue) != nil,
                       !literalNameIsIn(literals, of: target),
                       // A permission already in error (PermissionTargets') is not judged again.
@@ -158,10 +163,6 @@ enum PermissionUses: SpecRule {
                 diagnostics.append(.unusedPermission(function: resource.name, permission: permission, target: target, type: type))
             }
         }
-    }
-
-    private static func raw(_ resource: ResourceDecl) -> Bool {
-        if case .raw = resource.body { true } else { false }
     }
 
     /// The IAM service prefix of an action (`s3:GetObject` → `s3`), `*` for `*`.

@@ -37,7 +37,14 @@ enum UnknownNames: SpecRule {
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
         let (symbols, walk, unread) = (context.symbols, context.walk, context.spec.unreadKeys)
         let declarationsUnread = unread.contains("parameters") || unread.contains("resources")
-        let names = NameIndex(symbols)
+        // Built for the first unknown name only: a clean spec needs none.
+        var index: NameIndex?
+        func names() -> NameIndex {
+            if let index { return index }
+            let built = NameIndex(symbols)
+            index = built
+            return built
+        }
         var found = 0
         // A first pass finds where the unknown names that will be reported
         // are, without a search, counting as the reporting pass counts.
@@ -75,7 +82,7 @@ enum UnknownNames: SpecRule {
         }
         func explained(_ reference: Reference, _ error: ResolutionError) -> Bool {
             guard case .unknownName = error, !declarationsUnread,
-                  let diagnostic = misnamed(reference, names: names, symbols: symbols) else { return false }
+                  let diagnostic = misnamed(reference, names: names(), symbols: symbols) else { return false }
             diagnostics.append(diagnostic)
             found += 1
             return true
