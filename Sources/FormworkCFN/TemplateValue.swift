@@ -105,6 +105,21 @@ package struct TemplateValue: Sendable, Hashable {
     }
     package static func noValue(_ origin: SourceRange?) -> TemplateValue { ref("AWS::NoValue", origin) }
 
+    /// The value with each branch of its `Fn::If`s, as deep as they nest,
+    /// replaced by `transform` of it (the value itself when it is no
+    /// `Fn::If`): a conditional value's choices mapped one by one.
+    package func mapIfBranches(_ transform: (TemplateValue) -> TemplateValue) -> TemplateValue {
+        guard case .object(let members) = kind, members.count == 1, members[0].key == "Fn::If",
+              case .array(let parts) = members[0].value.kind, parts.count == 3 else { return transform(self) }
+        return .if(parts[0], parts[1].mapIfBranches(transform), parts[2].mapIfBranches(transform), origin,
+                   argumentsOrigin: members[0].value.origin)
+    }
+
+    private static func `if`(_ condition: TemplateValue, _ then: TemplateValue, _ otherwise: TemplateValue, _ origin: SourceRange?,
+                             argumentsOrigin: SourceRange?) -> TemplateValue {
+        .object([("Fn::If", TemplateValue(.array([condition, then, otherwise]), origin: argumentsOrigin))], origin)
+    }
+
     /// Whether the value is one intrinsic function call: an object whose only key is `Ref` or `Fn::…`.
     package var isIntrinsicFunction: Bool {
         guard case .object(let members) = kind, members.count == 1 else { return false }

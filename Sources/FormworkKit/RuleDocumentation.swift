@@ -1502,6 +1502,18 @@ enum RuleDocumentation {
                 |                                          ^~~~~~
               help: write the number unquoted
             """#),
+        "FW4211": ("golden/invalid/conditional-choice-fields.txt", #"""
+            specs/invalid/conditional-choice-fields.yaml:25:23: error[FW4211]: architecture takes one of x86_64, arm64 or a conditional value between them, not a reference
+             25 |     architectures: "${arch}"
+                |                       ^~~~
+              help: write a word, or choose one: "${env == 'prod' ? 'x86_64' : 'arm64'}"
+            """#),
+        "FW4212": ("golden/invalid/conditional-choice-fields.txt", #"""
+            specs/invalid/conditional-choice-fields.yaml:15:64: error[FW4212]: a branch of tracing mode must be one of active, passThrough, found 'actve'
+             15 |   function: { runtime: nodejs22.x, tracing: "${env == 'prod' ? 'actve' : 'passThrough'}" }
+                |                                                                ^~~~~~~
+              help: did you mean 'active'?
+            """#),
         "FW4220": ("golden/invalid/parameter-bounds.txt", #"""
             specs/invalid/parameter-bounds.yaml:9:16: error[FW4220]: minLength 3 is above maxLength 2: no value passes both
              9 |     minLength: 3

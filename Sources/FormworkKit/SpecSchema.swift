@@ -202,10 +202,10 @@ public enum SpecSchema {
                 "condition": object([("type", string("object"))]),
                 "when": stringType,
             ]))]),
-            "architectures": words(Architecture.allCases.map(\.rawValue)),
+            "architectures": conditionalWords(Architecture.allCases.map(\.rawValue)),
             "layers": object([("type", string("array")), ("items", stringType)]),
             "vpc": closed(SpecKeys.vpc, ["subnets": ids, "securityGroups": ids]),
-            "reservedConcurrency": conditionalIntType, "tracing": words(TracingMode.allCases.map(\.rawValue)), "ephemeralStorage": conditionalIntType,
+            "reservedConcurrency": conditionalIntType, "tracing": conditionalWords(TracingMode.allCases.map(\.rawValue)), "ephemeralStorage": conditionalIntType,
             "alarms": alarms(SpecKeys.functionAlarms),
         ]
     }
@@ -255,7 +255,9 @@ public enum SpecSchema {
     static let intType = object([("type", string("integer"))])
     static let boolType = object([("type", string("boolean"))])
     /// A whole number, or a string holding a conditional value between numbers (a function's number fields).
-    static let conditionalIntType = anyOf([intType, object([("type", string("string")), ("pattern", string(#"^\$\{.*\}$"#))])])
+    static let conditionalIntType = anyOf([intType, wholeInterpolation])
+    /// A string that is one `${...}` (a conditional value).
+    static let wholeInterpolation = object([("type", string("string")), ("pattern", string(#"^\$\{.*\}$"#))])
     /// A string, or a number or boolean the compiler reads as text.
     static let scalar = object([("type", strings(["string", "number", "boolean"]))])
     static let tags = object([("type", string("object")), ("additionalProperties", object([("type", strings(["string", "number"]))]))])
@@ -276,6 +278,8 @@ public enum SpecSchema {
     }
 
     static func words(_ words: [String]) -> TemplateValue { object([("enum", strings(words))]) }
+    /// One of the words, or a conditional value between them.
+    static func conditionalWords(_ words: [String]) -> TemplateValue { anyOf([self.words(words), wholeInterpolation]) }
     static func anyOf(_ schemas: [TemplateValue]) -> TemplateValue { object([("anyOf", .array(schemas, nil))]) }
     static func string(_ text: String) -> TemplateValue { .string(text, nil) }
     static func strings(_ texts: [String]) -> TemplateValue { .array(texts.map { .string($0, nil) }, nil) }

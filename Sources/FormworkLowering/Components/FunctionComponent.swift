@@ -117,7 +117,8 @@ extension Lowering {
     private func options(_ function: FunctionSpec) -> [(String, TemplateValue)] {
         var properties: [(String, TemplateValue)] = []
         if let architecture = function.architecture {
-            properties.append(("Architectures", .array([.string(architecture.value.rawValue, architecture.range)], architecture.range)))
+            let word = choice(architecture, function.conditionalChoices[.architectures]) { .string($0.rawValue, $1) }
+            properties.append(("Architectures", .array([word], architecture.range)))
         }
         if let layers = function.layers {
             properties.append(("Layers", .array(layers.value.map { emitter.emit($0) }, layers.range)))
@@ -135,7 +136,8 @@ extension Lowering {
             properties.append(("KmsKeyArn", keyArn(key)))
         }
         if let tracing = function.tracing {
-            properties.append(("TracingConfig", .object([("Mode", .string(tracing.value.mode, tracing.range))], tracing.range)))
+            let mode = choice(tracing, function.conditionalChoices[.tracing]) { .string($0.mode, $1) }
+            properties.append(("TracingConfig", .object([("Mode", mode)], tracing.range)))
         }
         if let storage = function.ephemeralStorage {
             properties.append(("EphemeralStorage", .object([("Size", number(storage, function.conditionalNumbers[.ephemeralStorage]))], storage.range)))
@@ -149,7 +151,20 @@ extension Lowering {
         guard let conditional else { return .int(value.value * factor, value.range) }
         emitter.numbersStayNumbers = true
         defer { emitter.numbersStayNumbers = false }
-        return emitter.emit(conditional).scalingNumbers(by: factor)
+        return emitter.emit(conditional).mapIfBranches { branch in
+            guard factor != 1, case .number(let text) = branch.kind, let n = Int(text) else { return branch }
+            return .int(n * factor, branch.origin)
+        }
+    }
+
+    /// A choice field: `emit` of its word, or of each branch of its `Fn::If` where it is a conditional value.
+    func choice<E: RawRepresentable>(_ value: Located<E>, _ conditional: StringValue?, _ emit: (E, SourceRange?) -> TemplateValue)
+        -> TemplateValue where E.RawValue == String {
+        guard let conditional else { return emit(value.value, value.range) }
+        return emitter.emit(conditional).mapIfBranches { branch in
+            guard case .string(let word) = branch.kind, let value = E(rawValue: word) else { return branch }
+            return emit(value, branch.origin)
+        }
     }
 
     /// A list of IDs; one `${...}` for the whole list is its bare value, a list already.
@@ -175,8 +190,11 @@ extension Lowering {
         if let vpc = function.vpc {
             arns.append(.sub("arn:${AWS::Partition}:iam::aws:policy/" + Lambda.vpcAccessManagedPolicy, vpc.range))
         }
-        if let tracing = function.tracing, tracing.value == .active {
-            arns.append(.sub("arn:${AWS::Partition}:iam::aws:policy/" + Lambda.tracingManagedPolicy, tracing.range))
+        if let tracing = function.tracing, function.mayTraceActively {
+            // Of a conditional mode, only where it is active.
+            arns.append(choice(tracing, function.conditionalChoices[.tracing]) { mode, origin in
+                mode == .active ? .sub("arn:${AWS::Partition}:iam::aws:policy/" + Lambda.tracingManagedPolicy, origin) : .noValue(origin)
+            })
         }
         guard let first = arns.first else { return [] }
         return [("ManagedPolicyArns", .array(arns, first.origin))]
@@ -259,20 +277,5 @@ package enum FunctionNaming {
             .object([("Fn::Select", .array([.int(index, origin), value], origin))], origin)
         }
         return select(0, split("-", select(2, split("/", .ref("AWS::StackId", origin)))))
-    }
-}
-
-extension TemplateValue {
-    /// The value with every number in it multiplied by `factor`: the
-    /// branches of an `Fn::If` between numbers (its condition is a string).
-    fileprivate func scalingNumbers(by factor: Int) -> TemplateValue {
-        guard factor != 1 else { return self }
-        switch kind {
-        case .number(let text): return Int(text).map { .int($0 * factor, origin) } ?? self
-        case .array(let items): return TemplateValue(.array(items.map { $0.scalingNumbers(by: factor) }), origin: origin)
-        case .object(let members):
-            return TemplateValue(.object(members.map { Member($0.key, $0.value.scalingNumbers(by: factor), keyOrigin: $0.keyOrigin) }), origin: origin)
-        case .string, .bool, .null: return self
-        }
     }
 }

@@ -18,6 +18,15 @@ extension Expression {
         }
     }
 
+    /// The string branches of a conditional value between words, in reading order.
+    package var stringBranches: [String] {
+        switch self {
+        case .stringLiteral(let text, _): [text]
+        case .conditional(_, let then, let otherwise, _): then.stringBranches + otherwise.stringBranches
+        default: []
+        }
+    }
+
     /// The branches of two conditional values on the same conditions, paired
     /// as they are taken together (then with then, else with else, as deep
     /// as both go); nil when their outermost conditions differ.

@@ -156,6 +156,10 @@ package struct FunctionSpec: Sendable {
     /// (`memory: "${env == 'prod' ? 1024 : 256}"`), emitted as `Fn::If`;
     /// the field itself holds the largest branch, for what needs one number.
     package var conditionalNumbers: [NumberField: StringValue] = [:]
+    /// `architectures` and `tracing` written as a conditional value
+    /// (`tracing: "${env == 'prod' ? 'active' : 'passThrough'}"`), emitted as
+    /// `Fn::If`; the field itself holds the first branch.
+    package var conditionalChoices: [ChoiceField: StringValue] = [:]
     /// Keys the mapping misspells (`handlr:`) or writes with a value that
     /// did not decode (`handler: yes`), each reported by the decoder: a
     /// required setting among them is not reported missing again.
@@ -175,6 +179,25 @@ package struct FunctionSpec: Sendable {
     }
 
     /// Where a number field's value came from, nil when it is absent.
+    /// The fields that take a conditional value between their words.
+    package enum ChoiceField: String, Sendable, CaseIterable {
+        case architectures, tracing
+    }
+
+    package func provenance(of field: ChoiceField) -> Provenance? {
+        switch field {
+        case .architectures: architecture?.provenance
+        case .tracing: tracing?.provenance
+        }
+    }
+
+    /// Whether any branch of `tracing` is `active` (the role then needs X-Ray's managed policy).
+    package var mayTraceActively: Bool {
+        guard let tracing else { return false }
+        guard let conditional = conditionalChoices[.tracing] else { return tracing.value == .active }
+        return conditional.interpolated.expressions.first?.stringBranches.contains(TracingMode.active.rawValue) ?? false
+    }
+
     package func provenance(of field: NumberField) -> Provenance? {
         switch field {
         case .timeout: timeout.provenance

@@ -49,6 +49,7 @@ package struct SpecWalk: Sendable {
             }
         }
         for string in (defaults?.conditionalNumbers).map(Self.inOrder) ?? [] { add(string, .number, under: []) }
+        for string in (defaults?.conditionalChoices).map(Self.inOrder) ?? [] { add(string, .choice, under: []) }
         for field in QueueSpec.NumberField.allCases {
             if let string = spec.defaults.queue?.conditionalNumbers[field] { add(string, .number, under: []) }
         }
@@ -85,6 +86,8 @@ package struct SpecWalk: Sendable {
         case .function(let function):
             let written = function.conditionalNumbers.filter { function.provenance(of: $0.key) == .written }
             for string in Self.inOrder(written) { add(string, .number, under: guards) }
+            let choices = function.conditionalChoices.filter { function.provenance(of: $0.key) == .written }
+            for string in Self.inOrder(choices) { add(string, .choice, under: guards) }
             if let days = function.logs.conditionalRetentionDays, function.logs.retentionDays.provenance == .written {
                 add(days, .number, under: guards)
             }
@@ -173,7 +176,7 @@ package struct SpecWalk: Sendable {
     }
 
     /// A function's conditional number fields, in document order.
-    private static func inOrder(_ fields: [FunctionSpec.NumberField: StringValue]) -> [StringValue] {
+    private static func inOrder<Field>(_ fields: [Field: StringValue]) -> [StringValue] {
         fields.values.sorted { $0.range < $1.range }
     }
 
@@ -249,6 +252,8 @@ package struct StringSite: Sendable {
         case metadata
         /// A number field of a function or a queue, or `logs.retentionDays`, written as a conditional value (`memory: "${c ? 1024 : 256}"`).
         case number
+        /// A function's `architectures` or `tracing` written as a conditional value.
+        case choice
         case outputValue, export
     }
 

@@ -51,24 +51,7 @@ extension SpecDecoder {
             return (number, nil)
         }
         guard let string = interpolated(node, what) else { return nil }
-        guard string.interpolated.unparsed.isEmpty else {  // its error is reported
-            keepNames(in: node)
-            return nil
-        }
-        let expressions = string.interpolated.expressions
-        guard string.interpolated.isSingleExpression, case .conditional = expressions[0] else {
-            keepNames(in: node)
-            let range = string.interpolated.isSingleExpression ? expressions[0].range : node.range
-            report(.numberFieldValue(what, whole: string.interpolated.isSingleExpression, at: range))
-            return nil
-        }
-        var leaves: [Expression] = []
-        var next = expressions[0]
-        while case .conditional(_, let then, let otherwise, _) = next {
-            leaves.append(then)
-            next = otherwise
-        }
-        leaves.append(next)
+        guard let leaves = conditionalLeaves(string, node, misuse: { .numberFieldValue(what, whole: $0, at: $1) }) else { return nil }
         var branches: [Located<Int>] = []
         for leaf in leaves {
             guard case .numberLiteral(let digits, let range) = leaf else {
@@ -90,6 +73,62 @@ extension SpecDecoder {
         }
         return (Located(largest.value, node.range), string)
     }
+
+    /// A choice field (`architectures`, `tracing`): one of the words, or a
+    /// string that is exactly one conditional value whose branches are
+    /// quoted words (`"${env == 'prod' ? 'active' : 'passThrough'}"`), each
+    /// checked at its own column. The field's value is the first branch;
+    /// the string comes back to be emitted as `Fn::If`.
+    func conditionalChoice<E: RawRepresentable & CaseIterable & Sendable>(
+        _ node: YAMLNode, _ what: String, as type: E.Type
+    ) -> (value: Located<E>, conditional: StringValue?)? where E.RawValue == String {
+        guard let text = node.scalar?.value, text.contains("${"), node.mapping == nil else {
+            return choice(node, what, as: type).map { ($0, nil) }
+        }
+        guard let string = interpolated(node, what) else { return nil }
+        let words = E.allCases.map(\.rawValue)
+        guard let leaves = conditionalLeaves(string, node, misuse: { .choiceFieldValue(what, words, whole: $0, at: $1) })
+        else { return nil }
+        var values: [E] = []
+        for leaf in leaves {
+            guard case .stringLiteral(let word, _) = leaf, let value = E(rawValue: word) else {
+                report(.choiceFieldBranch(what, words, leaf))
+                continue
+            }
+            values.append(value)
+        }
+        guard values.count == leaves.count, let first = values.first else {
+            keepNames(in: node)
+            return nil
+        }
+        return (Located(first, node.range), string)
+    }
+
+    /// The branches of a typed field's conditional value (`"${a ? x : b ? y : z}"`:
+    /// x, y, z), or nil, reported by `misuse` (whether the `${...}` is the
+    /// whole string, where), when the string is not exactly one.
+    private func conditionalLeaves(_ string: StringValue, _ node: YAMLNode,
+                                   misuse: (Bool, SourceRange) -> Diagnostic) -> [Expression]? {
+        guard string.interpolated.unparsed.isEmpty else {  // its error is reported
+            keepNames(in: node)
+            return nil
+        }
+        let expressions = string.interpolated.expressions
+        guard string.interpolated.isSingleExpression, case .conditional = expressions[0] else {
+            keepNames(in: node)
+            let whole = string.interpolated.isSingleExpression
+            report(misuse(whole, whole ? expressions[0].range : node.range))
+            return nil
+        }
+        var leaves: [Expression] = []
+        var next = expressions[0]
+        while case .conditional(_, let then, let otherwise, _) = next {
+            leaves.append(then)
+            next = otherwise
+        }
+        leaves.append(next)
+        return leaves
+    }
 }
 
 extension DiagnosticCode {
@@ -97,6 +136,10 @@ extension DiagnosticCode {
         "FW4209", .decoding, "a number field of a function written as ${...} that is not a conditional value between numbers")
     package static let numberFieldBranch = DiagnosticCode(
         "FW4210", .decoding, "a branch of a conditional value in a number field of a function that is not a number")
+    package static let choiceFieldValue = DiagnosticCode(
+        "FW4211", .decoding, "a choice field written as ${...} that is not a conditional value between its words")
+    package static let choiceFieldBranch = DiagnosticCode(
+        "FW4212", .decoding, "a branch of a conditional value in a choice field that is not one of its words")
 }
 
 extension Diagnostic {
@@ -105,6 +148,34 @@ extension Diagnostic {
                whole ? "\(what) takes a number or a conditional value between numbers, not a reference"
                      : "\(what) takes a conditional value only as the whole string, with no text around it",
                at: range, help: ["write a number, or choose one: \"${env == 'prod' ? 1024 : 256}\""])
+    }
+
+    static func choiceFieldValue(_ what: String, _ words: [String], whole: Bool, at range: SourceRange) -> Diagnostic {
+        .error(.choiceFieldValue,
+               whole ? "\(what) takes one of \(words.joined(separator: ", ")) or a conditional value between them, not a reference"
+                     : "\(what) takes a conditional value only as the whole string, with no text around it",
+               at: range, help: ["write a word, or choose one: \"${env == 'prod' ? '\(words[0])' : '\(words[words.count - 1])'}\""])
+    }
+
+    static func choiceFieldBranch(_ what: String, _ words: [String], _ branch: Expression) -> Diagnostic {
+        let choices = words.joined(separator: ", ")
+        switch branch {
+        case .stringLiteral(let text, let range):
+            let suggestion = Suggestions.closest(to: text, in: words)
+            return .error(.choiceFieldBranch, "a branch of \(what) must be one of \(choices), found '\(text)'", at: range,
+                          fixIts: suggestion.map { [FixIt("did you mean '\($0)'?", replacing: range, with: "'\($0)'")] } ?? [])
+        case .reference(let reference) where reference.path.count == 1 && words.contains(reference.root):
+            return .error(.choiceFieldBranch, "a branch of \(what) must be a quoted word, found the name \(reference.root)",
+                          at: branch.range, fixIts: [FixIt("quote it", replacing: branch.range, with: "'\(reference.root)'")])
+        case .noValue:
+            return .error(.choiceFieldBranch, "a branch of \(what) must be one of \(choices), found aws.noValue (a branch cannot leave the field out)",
+                          at: branch.range)
+        case .reference, .lookup:
+            return .error(.choiceFieldBranch, "a branch of \(what) must be one of \(choices), found a reference, known only at deploy time",
+                          at: branch.range)
+        case .numberLiteral, .fallback, .conditional:
+            return .error(.choiceFieldBranch, "a branch of \(what) must be one of \(choices), found an expression", at: branch.range)
+        }
     }
 
     static func numberFieldBranch(_ what: String, _ branch: Expression) -> Diagnostic {

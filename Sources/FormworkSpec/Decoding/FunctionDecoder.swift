@@ -42,7 +42,10 @@ extension SpecDecoder {
             function.logs.kmsKey = logs["kmsKey"].flatMap { nameOrARN($0, "logs.kmsKey") }
         }
         if let node = fields["environment"] { function.environment = decodeEnvironment(node) }
-        function.architecture = fields["architectures"].flatMap { choice($0, "architecture", as: Architecture.self) }
+        if let node = fields["architectures"], let (value, conditional) = conditionalChoice(node, "architecture", as: Architecture.self) {
+            function.architecture = value
+            function.conditionalChoices[.architectures] = conditional
+        }
         if let node = fields["layers"], let items = sequence(node, "layers") {
             if items.count > Lambda.maxLayers {
                 report(.tooManyItems(items.count, of: "layers", most: Lambda.maxLayers,
@@ -61,7 +64,10 @@ extension SpecDecoder {
             }
             return true
         }
-        function.tracing = fields["tracing"].flatMap { choice($0, "tracing mode", as: TracingMode.self) }
+        if let node = fields["tracing"], let (value, conditional) = conditionalChoice(node, "tracing mode", as: TracingMode.self) {
+            function.tracing = value
+            function.conditionalChoices[.tracing] = conditional
+        }
         function.ephemeralStorage = number(.ephemeralStorage, in: Lambda.ephemeralStorageRange)
         if let node = fields["triggers"], let items = sequence(node, "triggers") {
             function.triggers = items.compactMap { decodeKeepingNames($0, decodeTrigger) }

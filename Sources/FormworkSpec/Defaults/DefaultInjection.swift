@@ -72,6 +72,9 @@ extension FunctionSpec {
         for field in FunctionSpec.NumberField.allCases where provenance(of: field) == .defaults {
             conditionalNumbers[field] = d.conditionalNumbers[field]
         }
+        for field in FunctionSpec.ChoiceField.allCases where provenance(of: field) == .defaults {
+            conditionalChoices[field] = d.conditionalChoices[field]
+        }
         logs.retentionDays.layer(over: d.logs.retentionDays)
         if logs.retentionDays.provenance == .defaults { logs.conditionalRetentionDays = d.logs.conditionalRetentionDays }
         logs.format.layer(over: d.logs.format)

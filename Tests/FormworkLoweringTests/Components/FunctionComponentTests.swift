@@ -85,6 +85,27 @@ import Testing
         #expect(function.properties["Architectures"]?.compactJSON == #"["arm64"]"#)
     }
 
+    @Test func conditionalChoicesAreFnIfsAndTheTracingPolicyOnlyWhereActive() throws {
+        let parameters = "formwork: 1\nstack: media\nparameters: { env: { type: string, default: dev, allowed: [dev, prod] } }\n"
+        let text = parameters + Self.function("""
+                tracing: "${env == 'prod' ? 'active' : 'passThrough'}"
+                architectures: "${env == 'prod' ? 'arm64' : 'x86_64'}"
+            """).dropFirst("formwork: 1\nstack: media\n".count)
+        let (template, diagnostics) = Pipeline.compile(text)
+        #expect(diagnostics.isEmpty)
+        let function = try #require(template?.resource("Worker"))
+        #expect(function.properties["Architectures"]?.compactJSON == #"[{"Fn::If": ["EnvIsProd","arm64","x86_64"]}]"#)
+        #expect(function.properties["TracingConfig"]?.compactJSON == #"{"Mode": {"Fn::If": ["EnvIsProd","Active","PassThrough"]}}"#)
+        let role = try #require(template?.resource("WorkerRole"))
+        #expect(role.properties["ManagedPolicyArns"]?.compactJSON
+            == #"[{"Fn::If": ["EnvIsProd",{"Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"},{"Ref": "AWS::NoValue"}]}]"#)
+        // Never active: no policy at all.
+        let passive = parameters + Self.function("""
+                tracing: "${env == 'prod' ? 'passThrough' : 'passThrough'}"
+            """).dropFirst("formwork: 1\nstack: media\n".count)
+        #expect(Pipeline.compile(passive).template?.resource("WorkerRole")?.properties["ManagedPolicyArns"] == nil)
+    }
+
     @Test func environmentVariableNamesKeepTheirOwnRange() throws {
         let text = MarkedText(Self.function("""
                 environment:

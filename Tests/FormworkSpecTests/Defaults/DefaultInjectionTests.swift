@@ -68,6 +68,35 @@ import Testing
         #expect(quiet.logs.conditionalRetentionDays == nil)
     }
 
+    /// And for a function's choice fields, holding their first branch.
+    @Test func conditionalChoicesFromDefaults() throws {
+        let text = MarkedText("""
+            formwork: 1
+            stack: demo
+            parameters: { env: { type: string, default: dev } }
+            defaults:
+              function: { runtime: nodejs22.x, architectures: "${env == 'prod' ? 'arm64' : 'x86_64'}" }
+            resources:
+              own: { kind: function, handler: a.b, code: { inline: x }, architectures: x86_64,
+                     tracing: "${env == 'prod' ? 'active' : 'passThrough'}" }
+              taker: { kind: function, handler: a.b, code: { inline: x } }
+            """)
+        var spec = try #require(Pipeline.decode(text.text).spec)
+        spec.injectDefaults()
+        guard case .function(let own) = spec.resources[0].body, case .function(let taker) = spec.resources[1].body else {
+            Issue.record("kinds")
+            return
+        }
+        #expect(own.architecture?.value == .x86_64)
+        #expect(own.conditionalChoices[.architectures] == nil)
+        #expect(own.tracing?.value == .active)
+        #expect(own.mayTraceActively)
+        #expect(taker.architecture?.value == .arm64)
+        #expect(taker.architecture?.provenance == .defaults)
+        #expect(taker.conditionalChoices[.architectures]?.text == "${env == 'prod' ? 'arm64' : 'x86_64'}")
+        #expect(!taker.mayTraceActively)
+    }
+
     @Test func ownValueThenDefaultsThenBuiltIn() throws {
         let text = MarkedText("""
             formwork: 1
