@@ -120,6 +120,28 @@ package struct TemplateValue: Sendable, Hashable {
         .object([("Fn::If", TemplateValue(.array([condition, then, otherwise]), origin: argumentsOrigin))], origin)
     }
 
+    /// `X` of `Ref X`; nil for any other value.
+    package var refTarget: String? {
+        guard case .object(let members) = kind, members.count == 1, members[0].key == "Ref",
+              case .string(let id) = members[0].value.kind else { return nil }
+        return id
+    }
+
+    /// `X` of `Fn::GetAtt [X, attribute]` or `Fn::GetAtt "X.attribute"`; nil for any other value.
+    package func getAttTarget(attribute: String) -> String? {
+        guard case .object(let members) = kind, members.count == 1, members[0].key == "Fn::GetAtt" else { return nil }
+        switch members[0].value.kind {
+        case .array(let parts) where parts.count == 2:
+            guard case .string(let id) = parts[0].kind, case .string(attribute) = parts[1].kind else { return nil }
+            return id
+        case .string(let dotted):
+            let suffix = "." + attribute
+            return dotted.hasSuffix(suffix) ? String(dotted.dropLast(suffix.count)) : nil
+        default:
+            return nil
+        }
+    }
+
     /// Whether the value is one intrinsic function call: an object whose only key is `Ref` or `Fn::…`.
     package var isIntrinsicFunction: Bool {
         guard case .object(let members) = kind, members.count == 1 else { return false }

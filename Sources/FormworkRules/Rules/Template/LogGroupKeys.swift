@@ -19,7 +19,7 @@ enum LogGroupKeys: TemplateRule {
     static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
         let template = context.template
         for group in template.resources where group.type == "AWS::Logs::LogGroup" {
-            guard let keyId = group.properties["KmsKeyId"], let id = QueueEncryptionProducers.ids(keyId, ref: false).first,
+            guard let keyId = group.properties["KmsKeyId"], let id = keyId.getAttTarget(attribute: "Arn"),
                   let key = template.resource(id), key.type == "AWS::KMS::Key" else { continue }
             let policy = key.properties["KeyPolicy"]
             if let policy {

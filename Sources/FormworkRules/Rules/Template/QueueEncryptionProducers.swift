@@ -54,18 +54,7 @@ enum QueueEncryptionProducers: TemplateRule {
     static func ids(_ value: TemplateValue?, ref: Bool) -> [String] {
         guard let value else { return [] }
         let items: [TemplateValue] = if case .array(let list) = value.kind { list } else { [value] }
-        return items.compactMap { item in
-            guard case .object(let members) = item.kind, members.count == 1 else { return nil }
-            switch (members[0].key, members[0].value.kind) {
-            case ("Ref", .string(let id)) where ref: return id
-            case ("Fn::GetAtt", .array(let parts)) where !ref && parts.count == 2:
-                guard case .string(let id) = parts[0].kind, case .string("Arn") = parts[1].kind else { return nil }
-                return id
-            case ("Fn::GetAtt", .string(let dotted)) where !ref && dotted.hasSuffix(".Arn"):
-                return String(dotted.dropLast(4))
-            default: return nil
-            }
-        }
+        return items.compactMap { ref ? $0.refTarget : $0.getAttTarget(attribute: "Arn") }
     }
 }
 

@@ -120,27 +120,8 @@ extension TemplateValue {
         return (condition, parts[1], parts[2])
     }
 
-    /// `X` of `Fn::GetAtt [X, attribute]` or `Fn::GetAtt "X.attribute"`.
-    fileprivate func getAttTarget(attribute: String) -> String? {
-        guard case .object(let members) = kind, members.count == 1, members[0].key == "Fn::GetAtt" else { return nil }
-        switch members[0].value.kind {
-        case .array(let parts) where parts.count == 2:
-            guard case .string(let id) = parts[0].kind, case .string(attribute) = parts[1].kind else { return nil }
-            return id
-        case .string(let dotted):
-            let suffix = "." + attribute
-            return dotted.hasSuffix(suffix) ? String(dotted.dropLast(suffix.count)) : nil
-        default:
-            return nil
-        }
-    }
-
     /// The function a `FunctionName` names: `Ref F` or `Fn::GetAtt [F, Arn]`.
-    fileprivate var functionTarget: String? {
-        if case .object(let members) = kind, members.count == 1, members[0].key == "Ref",
-           case .string(let id) = members[0].value.kind { return id }
-        return getAttTarget(attribute: "Arn")
-    }
+    fileprivate var functionTarget: String? { refTarget ?? getAttTarget(attribute: "Arn") }
 }
 
 extension DiagnosticCode {
