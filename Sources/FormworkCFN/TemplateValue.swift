@@ -115,6 +115,14 @@ package struct TemplateValue: Sendable, Hashable {
                    argumentsOrigin: members[0].value.origin)
     }
 
+    /// The values an `Fn::If` may take, as deep as they nest (the value
+    /// itself when it is no `Fn::If`).
+    package var ifBranches: [TemplateValue] {
+        guard case .object(let members) = kind, members.count == 1, members[0].key == "Fn::If",
+              case .array(let parts) = members[0].value.kind, parts.count == 3 else { return [self] }
+        return parts[1].ifBranches + parts[2].ifBranches
+    }
+
     private static func `if`(_ condition: TemplateValue, _ then: TemplateValue, _ otherwise: TemplateValue, _ origin: SourceRange?,
                              argumentsOrigin: SourceRange?) -> TemplateValue {
         .object([("Fn::If", TemplateValue(.array([condition, then, otherwise]), origin: argumentsOrigin))], origin)

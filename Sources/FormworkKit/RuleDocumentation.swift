@@ -659,7 +659,8 @@ enum RuleDocumentation {
             work: the service's messages fail with a KMS error, silently for S3
             notifications and EventBridge targets. An error at the queue's
             encryption (or its declaration, for the default), with a note at the
-            principal. A queue is the policy's `Queues` (`Ref`) or the statement's
+            principal. Of a conditional encryption (`KmsMasterKeyId` an `Fn::If`),
+            a branch on the AWS managed key is the error. A queue is the policy's `Queues` (`Ref`) or the statement's
             `Resource` (`Fn::GetAtt [Q, Arn]`); values known only at deploy time
             are not judged.
             """#,

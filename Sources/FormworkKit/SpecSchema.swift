@@ -213,7 +213,7 @@ public enum SpecSchema {
     static var queue: [String: TemplateValue] {
         [
             "retentionDays": conditionalIntType, "visibilityTimeout": conditionalIntType, "fifo": boolType, "contentBasedDeduplication": boolType,
-            "encryption": words(QueueEncryption.allCases.map(\.rawValue)),
+            "encryption": conditionalWords(QueueEncryption.allCases.map(\.rawValue)),
             "deadLetter": closed(SpecKeys.deadLetter, ["queue": stringType, "maxReceiveCount": intType]),
             "alarms": alarms(SpecKeys.queueAlarms),
         ]

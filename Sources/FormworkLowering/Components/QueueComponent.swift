@@ -13,9 +13,21 @@ import FormworkSpec
 extension Lowering {
     func lowerQueue(_ decl: ResourceDecl, _ queue: QueueSpec) {
         let origin = decl.range
-        var properties: [(String, TemplateValue)] = [
-            queue.kmsKey.map { ("KmsMasterKeyId", keyArn($0)) } ?? Self.encryption(queue.encryption, default: origin),
-        ]
+        var properties: [(String, TemplateValue)] = []
+        if let key = queue.kmsKey {
+            properties.append(("KmsMasterKeyId", keyArn(key)))
+        } else if let encryption = queue.encryption, let conditional = queue.conditionalEncryption {
+            // Each property under Fn::If where its branches are, absent elsewhere.
+            let kinds = Set(queue.encryptions.map(\.value))
+            for kind in QueueEncryption.allCases where kinds.contains(kind) {
+                let (key, _) = Self.encryption(Located(kind, origin), default: origin)
+                properties.append((key, choice(encryption, conditional) { branch, range in
+                    branch == kind ? Self.encryption(Located(branch, range ?? origin), default: origin).1 : .noValue(range)
+                }))
+            }
+        } else {
+            properties.append(Self.encryption(queue.encryption, default: origin))
+        }
         if let fifo = queue.fifo, fifo.value {
             properties.append(("FifoQueue", .bool(true, fifo.range)))
             properties.append(("QueueName", Self.fifoQueueName(decl, stack: spec.stack.value)))

@@ -18,10 +18,10 @@ extension Expression {
         }
     }
 
-    /// The string branches of a conditional value between words, in reading order.
-    package var stringBranches: [String] {
+    /// The string branches of a conditional value between words, in reading order, each at its quotes.
+    package var stringBranches: [Located<String>] {
         switch self {
-        case .stringLiteral(let text, _): [text]
+        case .stringLiteral(let text, let range): [Located(text, range)]
         case .conditional(_, let then, let otherwise, _): then.stringBranches + otherwise.stringBranches
         default: []
         }

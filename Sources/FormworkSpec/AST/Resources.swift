@@ -195,7 +195,7 @@ package struct FunctionSpec: Sendable {
     package var mayTraceActively: Bool {
         guard let tracing else { return false }
         guard let conditional = conditionalChoices[.tracing] else { return tracing.value == .active }
-        return conditional.interpolated.expressions.first?.stringBranches.contains(TracingMode.active.rawValue) ?? false
+        return conditional.interpolated.expressions.first?.stringBranches.contains { $0.value == TracingMode.active.rawValue } ?? false
     }
 
     package func provenance(of field: NumberField) -> Provenance? {
@@ -411,6 +411,17 @@ package struct QueueSpec: Sendable {
     package var contentBasedDeduplication: Located<Bool>?
     /// `encryption:` as written; absent: `kms` (`QueueEncryption`).
     package var encryption: Located<QueueEncryption>?
+    /// `encryption` written as a conditional value (`"${env == 'prod' ? 'kms' : 'sqs'}"`);
+    /// `encryption` then holds its first branch.
+    package var conditionalEncryption: StringValue?
+
+    /// Every encryption the queue may have, each where it is written: the
+    /// branches of a conditional value, or the one value (nil: none written).
+    package var encryptions: [Located<QueueEncryption>] {
+        guard let encryption else { return [] }
+        guard let branches = conditionalEncryption?.interpolated.expressions.first?.stringBranches else { return [encryption] }
+        return branches.compactMap { branch in QueueEncryption(rawValue: branch.value).map { Located($0, branch.range, encryption.provenance) } }
+    }
     /// `kmsKey:` → `KmsMasterKeyId`, a customer managed key (a raw `AWS::KMS::Key` or a key's ARN) in place of `alias/aws/sqs`.
     package var kmsKey: NameOrARN?
     /// `alarms:`; nil when the queue does not write it (the spec's top-level `alarms:` applies).

@@ -54,6 +54,7 @@ package struct SpecWalk: Sendable {
             if let string = spec.defaults.queue?.conditionalNumbers[field] { add(string, .number, under: []) }
         }
         if let days = defaults?.logs.conditionalRetentionDays { add(days, .number, under: []) }
+        if let encryption = spec.defaults.queue?.conditionalEncryption { add(encryption, .choice, under: []) }
         for resource in spec.resources { walk(resource) }
         for output in spec.outputs {
             let guards = clauses(output.when)
@@ -154,6 +155,7 @@ package struct SpecWalk: Sendable {
                 let value = field == .retentionDays ? queue.retentionDays : queue.visibilityTimeout
                 if let string = queue.conditionalNumbers[field], value?.provenance == .written { add(string, .number, under: guards) }
             }
+            if let encryption = queue.conditionalEncryption, queue.encryption?.provenance == .written { add(encryption, .choice, under: guards) }
             if let key = queue.kmsKey, !defaultKeys.contains(key.range) {
                 switch key {
                 case .name(let name): uses([], .queueKey, [name])
@@ -252,7 +254,7 @@ package struct StringSite: Sendable {
         case metadata
         /// A number field of a function or a queue, or `logs.retentionDays`, written as a conditional value (`memory: "${c ? 1024 : 256}"`).
         case number
-        /// A function's `architectures` or `tracing` written as a conditional value.
+        /// A function's `architectures` or `tracing`, or a queue's `encryption`, written as a conditional value.
         case choice
         case outputValue, export
     }

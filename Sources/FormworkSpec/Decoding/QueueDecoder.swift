@@ -21,7 +21,10 @@ extension SpecDecoder {
         queue.visibilityTimeout = number(.visibilityTimeout, in: SQS.visibilityTimeoutRange)
         queue.fifo = fields["fifo"].flatMap { bool($0, "fifo") }
         queue.contentBasedDeduplication = fields["contentBasedDeduplication"].flatMap { bool($0, "contentBasedDeduplication") }
-        queue.encryption = fields["encryption"].flatMap { choice($0, "encryption", as: QueueEncryption.self) }
+        if let node = fields["encryption"], let (value, conditional) = conditionalChoice(node, "encryption", as: QueueEncryption.self) {
+            queue.encryption = value
+            queue.conditionalEncryption = conditional
+        }
         queue.kmsKey = fields["kmsKey"].flatMap { nameOrARN($0, "kmsKey") }
         if let node = fields["deadLetter"],
            let dlq = self.fields(node, "deadLetter", allowed: SpecKeys.deadLetter.keys,

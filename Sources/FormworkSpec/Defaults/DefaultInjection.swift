@@ -34,7 +34,10 @@ extension Spec {
                     queue.visibilityTimeout = timeout.fromDefaults
                     queue.conditionalNumbers[.visibilityTimeout] = defaults.queue?.conditionalNumbers[.visibilityTimeout]
                 }
-                queue.encryption = queue.encryption ?? defaults.queue?.encryption.map { $0.fromDefaults }
+                if queue.encryption == nil, let encryption = defaults.queue?.encryption {
+                    queue.encryption = encryption.fromDefaults
+                    queue.conditionalEncryption = defaults.queue?.conditionalEncryption
+                }
                 queue.kmsKey = queue.kmsKey ?? defaults.queue?.kmsKey
                 resources[index].body = .queue(queue)
             case .api(var api):

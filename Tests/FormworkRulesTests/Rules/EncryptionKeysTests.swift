@@ -219,5 +219,17 @@ import Testing
         let diagnostics = Pipeline.compile(text.text).diagnostics
         #expect(text.findings(diagnostics) == ["FW4343@key", "FW4341@bucket"])
         #expect(diagnostics.first?.notes.first?.range?.start == text.location("sqs"))
+        // Of a conditional encryption, a branch that is sqs.
+        let conditional = MarkedText("""
+            formwork: 1
+            stack: demo
+            parameters: { env: { type: string, default: dev } }
+            resources:
+            \(Self.key(nil))
+              jobs: { kind: queue, encryption: "${env == 'prod' ? 'kms' : ⟨sqs⟩'sqs'}", kmsKey: ⟨key⟩appKey }
+            """)
+        let found = Pipeline.compile(conditional.text).diagnostics
+        #expect(conditional.findings(found) == ["FW4343@key"])
+        #expect(found.first?.notes.first?.range?.start == conditional.location("sqs"))
     }
 }

@@ -67,6 +67,27 @@ private func at(_ line: Int) -> SourceRange { SourceRange(file: "t.json", line: 
         #expect(diagnostics.first?.fixIts.first?.applied(to: text.text).contains("encryption: sqs }") == true)
     }
 
+    @Test func aConditionalEncryptionIsJudgedBranchByBranch() throws {
+        let parameters = "formwork: 1\nstack: demo\nparameters: { env: { type: string, default: dev } }\n"
+        func spec(_ queue: String) -> String { parameters + Self.spec(queue).dropFirst("formwork: 1\nstack: demo\n".count) }
+        let text = MarkedText(spec(#"  inbox: { kind: queue, encryption: "${env == 'prod' ? ⟨kms⟩'kms' : 'sqs'}" }"#))
+        let (_, diagnostics) = Pipeline.compile(text.text)
+        #expect(text.findings(diagnostics) == ["FW4340@kms"])
+        // The branch keeps its quotes.
+        #expect(diagnostics.first?.fixIts.first?.applied(to: text.text).contains(#"${env == 'prod' ? 'sqs' : 'sqs'}"#) == true)
+        let (template, clean) = Pipeline.compile(MarkedText(spec(#"  inbox: { kind: queue, encryption: "${env == 'prod' ? 'sqs' : 'sqs'}" }"#)).text)
+        #expect(clean.isEmpty)
+        // Each property under Fn::If where its branches are, and no other.
+        let (both, _) = Pipeline.compile(parameters + """
+            resources:
+              jobs: { kind: queue, encryption: "${env == 'prod' ? 'kms' : 'sqs'}" }
+            """)
+        let jobs = try #require(both?.resource("Jobs"))
+        #expect(jobs.properties["KmsMasterKeyId"]?.compactJSON == #"{"Fn::If": ["EnvIsProd","alias/aws/sqs",{"Ref": "AWS::NoValue"}]}"#)
+        #expect(jobs.properties["SqsManagedSseEnabled"]?.compactJSON == #"{"Fn::If": ["EnvIsProd",{"Ref": "AWS::NoValue"},true]}"#)
+        #expect(template?.resource("Inbox")?.properties["KmsMasterKeyId"] == nil)
+    }
+
     @Test func sqsManagedEncryptionIsFine() {
         #expect(Pipeline.compile(MarkedText(Self.spec("  inbox: { kind: queue, encryption: sqs }")).text).diagnostics.isEmpty)
     }

@@ -25,7 +25,8 @@ enum EncryptionKeys: SpecRule {
             case .function(let function): keys = [("environmentKey", function.environmentKey), ("logs.kmsKey", function.logs.kmsKey)]
             case .queue(let queue):
                 keys = [("kmsKey", queue.kmsKey)]
-                if let key = queue.kmsKey, let encryption = queue.encryption, encryption.value == .sqs {
+                // Of a conditional encryption, any branch.
+                if let key = queue.kmsKey, let encryption = queue.encryptions.first(where: { $0.value == .sqs }) {
                     let diagnostic = Diagnostic.queueKeyWithSQSEncryption(key.range, encryption: encryption.range, queue: decl.name.text)
                     if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
                 }

@@ -11,7 +11,8 @@ import FormworkFacts
 /// work: the service's messages fail with a KMS error, silently for S3
 /// notifications and EventBridge targets. An error at the queue's
 /// encryption (or its declaration, for the default), with a note at the
-/// principal. A queue is the policy's `Queues` (`Ref`) or the statement's
+/// principal. Of a conditional encryption (`KmsMasterKeyId` an `Fn::If`),
+/// a branch on the AWS managed key is the error. A queue is the policy's `Queues` (`Ref`) or the statement's
 /// `Resource` (`Fn::GetAtt [Q, Arn]`); values known only at deploy time
 /// are not judged.
 enum QueueEncryptionProducers: TemplateRule {
@@ -28,10 +29,12 @@ enum QueueEncryptionProducers: TemplateRule {
                 guard let service = services(statement["Principal"]).first else { continue }
                 for id in listed + ids(statement["Resource"], ref: false) where !reported.contains(id) {
                     guard let queue = template.resource(id), queue.type == "AWS::SQS::Queue",
-                          let key = queue.properties["KmsMasterKeyId"], key.kind == .string(SQS.awsManagedKey)
+                          let written = queue.properties["KmsMasterKeyId"],
+                          // Of an Fn::If (a conditional `encryption:`), any branch.
+                          let key = written.ifBranches.first(where: { $0.kind == .string(SQS.awsManagedKey) })
                     else { continue }
                     reported.insert(id)
-                    diagnostics.append(.serviceSendsToManagedKeyQueue(queue, key: key, service: service))
+                    diagnostics.append(.serviceSendsToManagedKeyQueue(queue, key: key, service: service, conditional: written.ifBranches.count > 1))
                 }
             }
         }
@@ -67,7 +70,8 @@ extension DiagnosticCode {
 }
 
 extension Diagnostic {
-    static func serviceSendsToManagedKeyQueue(_ queue: Resource, key: TemplateValue, service: TemplateValue) -> Diagnostic {
+    static func serviceSendsToManagedKeyQueue(_ queue: Resource, key: TemplateValue, service: TemplateValue,
+                                              conditional: Bool = false) -> Diagnostic {
         let name = queue.owner ?? queue.logicalId
         guard case .string(let principal) = service.kind else { preconditionFailure("services() keeps strings") }
         let origin = key.origin ?? queue.origin
@@ -78,7 +82,11 @@ extension Diagnostic {
                           help: ["set SqsManagedSseEnabled: true instead of KmsMasterKeyId, or use a customer managed key whose policy allows \(principal)"])
         }
         // `encryption: kms` written: the fix-it rewrites it; the default: the help says what to add.
-        let fixIts = key.origin.flatMap { $0 == queue.origin ? nil : [FixIt("write 'encryption: sqs' (SQS-managed encryption, which AWS services can send to)", replacing: $0, with: "sqs")] } ?? []
+        // A branch of a conditional value is quoted: `'sqs'`.
+        let fixIts = key.origin.flatMap {
+            $0 == queue.origin ? nil : [FixIt("write 'encryption: sqs' (SQS-managed encryption, which AWS services can send to)",
+                                              replacing: $0, with: conditional ? "'sqs'" : "sqs")]
+        } ?? []
         return .error(.serviceSendsToManagedKeyQueue, message, at: origin, notes: notes, fixIts: fixIts,
                       help: fixIts.isEmpty ? ["write 'encryption: sqs' on queue '\(name)' (SQS-managed encryption, which AWS services can send to)"] : [])
     }
