@@ -14,6 +14,7 @@ from botocore.exceptions import ClientError
 
 import noverdict
 from report import Comparison
+from template import NO_VALUE
 
 CHECKERS = {}
 
@@ -42,12 +43,14 @@ class Declared(dict):
 
 
 def declared(ctx, cmp, props, name):
-    """The resolved value of a declared property, or None (noted in `cmp`)."""
+    """The resolved value of a declared property, or None (noted in `cmp`).
+    A property an `Fn::If` resolves to `AWS::NoValue` is absent: None, and
+    nothing to compare."""
     value, reason = ctx.try_resolve(props[name])
     if reason:
         cmp.cannot(name, reason)
         return None
-    return value
+    return None if value is NO_VALUE else value
 
 
 def compare_tags(ctx, cmp, props, kept):
