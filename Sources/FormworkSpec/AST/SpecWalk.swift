@@ -24,6 +24,8 @@ package struct SpecWalk: Sendable {
     private var defaultVPC: SourceRange?
     /// Where `defaults.function`'s `environmentKey` and `logs.kmsKey` are, walked once.
     private var defaultKeys: [SourceRange] = []
+    /// The resource being walked; nil for `defaults:` and outputs.
+    private var owner: Name?
 
     package init(_ spec: Spec) {
         for tag in spec.tags { add(tag.value, .tag, under: []) }
@@ -64,6 +66,8 @@ package struct SpecWalk: Sendable {
     }
 
     private mutating func walk(_ resource: ResourceDecl) {
+        owner = resource.name
+        defer { owner = nil }
         let guards = clauses(resource.when)
         for tag in resource.tags { add(tag.value, .tag, under: guards) }
         func uses(_ kinds: [ResourceKind], _ role: NameUse.Role, _ names: [Name]) {
@@ -228,7 +232,7 @@ package struct SpecWalk: Sendable {
     }
 
     private mutating func add(_ string: StringValue, _ place: StringSite.Place, under guards: [WhenClause]) {
-        strings.append(StringSite(string: string, place: place, guards: guards))
+        strings.append(StringSite(string: string, place: place, guards: guards, resource: owner))
         for expression in string.interpolated.expressions {
             for condition in expression.conditions { record(condition) }
         }
@@ -263,6 +267,8 @@ package struct StringSite: Sendable {
     package var place: Place
     /// Outermost first: a resource's `when:`, then its environment variable's, trigger's, invoker's or statement's.
     package var guards: [WhenClause]
+    /// The resource the string is written in; nil for `defaults:` and outputs.
+    package var resource: Name?
 }
 
 /// A reference in a `when:` condition.

@@ -47,16 +47,22 @@ enum PermissionUses: SpecRule {
         var routed: Set<String> = []
         // The functions whose role a raw resource names (`${worker.roleArn}`): a policy attached to it, a resource policy granting it.
         var rolesNamed: Set<String> = []
+        // A raw resource's strings (properties, attributes, metadata), and each function's event patterns.
+        var eventPatterns: [String: [StringValue]] = [:]
+        for site in context.walk.strings {
+            guard let owner = site.resource?.text else { continue }
+            if site.place == .eventPattern { eventPatterns[owner, default: []].append(site.string) }
+            guard site.place == .property || site.place == .metadata, case .raw? = context.symbols.resources[owner]?.body else { continue }
+            for reference in site.string.interpolated.references {
+                if reference.path.count == 2, ["roleArn", "roleName"].contains(reference.path[1]) { rolesNamed.insert(reference.root) }
+                named[owner, default: []].insert(reference.root)
+                namedByAnyRaw.insert(reference.root)
+            }
+        }
         for resource in resources {
             switch resource.body {
-            case .raw(let raw):
-                let references = raw.values.flatMap(strings).flatMap(\.interpolated.references)
-                for reference in references where reference.path.count == 2 && ["roleArn", "roleName"].contains(reference.path[1]) {
-                    rolesNamed.insert(reference.root)
-                }
-                let roots = Set(references.map(\.root))
-                named[resource.name.text] = roots
-                namedByAnyRaw.formUnion(roots)
+            case .raw:
+                break
             case .queue(let queue):
                 if let deadLetter = queue.deadLetter { named[resource.name.text] = [deadLetter.queue.text] }
             case .bucket(let bucket):
@@ -106,13 +112,12 @@ enum PermissionUses: SpecRule {
                     hasPayload = true
                 case .eventbridge(let rule):
                     if let bus = rule.bus { triggerSources.insert(bus.text) }
-                    triggerStrings += strings(rule.pattern)
                     hasPayload = true
                 case .schedule:
                     break
                 }
             }
-            triggerStrings += function.invokers.map(\.s3Bucket)
+            triggerStrings += function.invokers.map(\.s3Bucket) + (eventPatterns[name] ?? [])
             var broadServices: Set<String> = []
             for statement in function.statements where statement.effect.value == .allow {
                 let roots = statement.resources.map { Set($0.interpolated.references.map(\.root).filter { context.symbols.resources[$0] != nil }) }
@@ -173,17 +178,6 @@ enum PermissionUses: SpecRule {
     /// The IAM service of a target type's actions (`s3`, `sqs`, `states`).
     private static func service(_ type: Permissions.Target) -> String {
         service(type.verbs.first?.statements.first?.actions.first ?? "")
-    }
-
-    /// Every string of a raw value, at any depth.
-    private static func strings(_ value: RawValue) -> [StringValue] {
-        switch value {
-        case .string(let string): [string]
-        case .array(let items, _): items.flatMap(strings)
-        case .object(let members, _): members.flatMap { strings($0.value) }
-        case .conditional(_, let then, let otherwise, _): strings(then) + (otherwise.map(strings) ?? [])
-        case .number, .bool, .null: []
-        }
     }
 
     /// Whether the literal start of the resource's written name (a bucket's
