@@ -416,7 +416,7 @@ package struct QueueSpec: Sendable {
     package var conditionalEncryption: StringValue?
 
     /// Every encryption the queue may have, each where it is written: the
-    /// branches of a conditional value, or the one value (nil: none written).
+    /// branches of a conditional value, or the one value (empty when none is written).
     package var encryptions: [Located<QueueEncryption>] {
         guard let encryption else { return [] }
         guard let branches = conditionalEncryption?.interpolated.expressions.first?.stringBranches else { return [encryption] }
