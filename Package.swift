@@ -84,6 +84,14 @@ let package = Package(
     ]
 )
 
+// Release builds reach a generic type's metadata through a direct accessor,
+// not by demangling its name at run time (docs/performance.md, 2026-12-04).
+for target in package.targets where target.type != .system && !target.name.hasPrefix("C") && target.type != .test {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+    ]
+}
+
 // The fuzz targets (Tests/Fuzz, `make fuzz`, docs/reliability.md). libFuzzer
 // provides their `main`, so they exist only in a build that links it:
 // FORMWORK_FUZZ=1 swift build -c release --sanitize=fuzzer --sanitize=address.

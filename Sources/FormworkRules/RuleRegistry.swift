@@ -77,8 +77,11 @@ package enum RuleRegistry {
         PolicyDocuments.self,
     ]
 
-    /// Every rule, spec rules first.
-    package static var all: [any Rule.Type] { specRules + templateRules }
+    /// Every rule, spec rules first. Each element is converted statically
+    /// (`map`): `specRules + templateRules` upcasts the arrays with a dynamic
+    /// cast per element, each a scan of the conformance tables (9 M
+    /// instructions, 40% of a small spec's compile).
+    package static var all: [any Rule.Type] { specRules.map { $0 } + templateRules.map { $0 } }
 
     /// The diagnostics of every spec rule; with a timer, each rule is timed
     /// under its name.
