@@ -852,11 +852,11 @@ enum RuleDocumentation {
                |           ^~~~~~~
               help: use one of: none, iam
             """#),
-        "FW2006": ("golden/invalid/invalid-names.txt", #"""
-            specs/invalid/invalid-names.yaml:4:3: error[FW2006]: 'Env' is not a valid name; names are lowerCamel ([a-z][A-Za-z0-9]*)
-             4 |   Env: { type: string, default: dev }
-               |   ^~~
-              help: rename it 'env'
+        "FW2006": ("golden/invalid/conditional-boolean-fields.txt", #"""
+            specs/invalid/conditional-boolean-fields.yaml:15:3: error[FW2006]: 'false' cannot be a name: in ${...} it is the boolean false
+             15 |   "false":
+                |   ^~~~~~~
+              help: choose another name, such as 'disabled'
             """#),
         "FW2007": ("golden/invalid/unsupported-version.txt", #"""
             specs/invalid/unsupported-version.yaml:1:11: error[FW2007]: unsupported language version 2; this compiler reads version 1
@@ -1514,6 +1514,18 @@ enum RuleDocumentation {
              15 |   function: { runtime: nodejs22.x, tracing: "${env == 'prod' ? 'actve' : 'passThrough'}" }
                 |                                                                ^~~~~~~
               help: did you mean 'active'?
+            """#),
+        "FW4213": ("golden/invalid/conditional-boolean-fields.txt", #"""
+            specs/invalid/conditional-boolean-fields.yaml:23:20: error[FW4213]: versioning takes true, false or a conditional value between them, not a reference
+             23 |     versioning: "${flag}"
+                |                    ^~~~
+              help: write true or false, or choose one: "${env == 'prod' ? true : false}"
+            """#),
+        "FW4214": ("golden/invalid/conditional-boolean-fields.txt", #"""
+            specs/invalid/conditional-boolean-fields.yaml:19:38: error[FW4214]: a branch of tracing must be true or false, found the string 'true'
+             19 |   api: { tracing: "${env == 'prod' ? 'true' : false}" }
+                |                                      ^~~~~~
+              help: write it unquoted
             """#),
         "FW4220": ("golden/invalid/parameter-bounds.txt", #"""
             specs/invalid/parameter-bounds.yaml:9:16: error[FW4220]: minLength 3 is above maxLength 2: no value passes both

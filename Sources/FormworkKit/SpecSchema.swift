@@ -143,7 +143,7 @@ public enum SpecSchema {
         ])
         let transitions = object([("type", string("array")), ("items", transition)])
         return [
-            "name": stringType, "versioning": boolType,
+            "name": stringType, "versioning": conditionalBoolType,
             "publicAccess": words(PublicAccess.allCases.map(\.rawValue)),
             "encryption": words(BucketEncryption.allCases.map(\.rawValue)),
             "accessLogs": stringType,
@@ -161,13 +161,13 @@ public enum SpecSchema {
                 "events": object([("type", string("array")), ("items", stringType)]),
             ]),
             "sqs": closed(SpecKeys.sqsTrigger, [
-                "queue": stringType, "batchSize": intType, "reportBatchItemFailures": boolType, "maximumConcurrency": intType,
+                "queue": stringType, "batchSize": intType, "reportBatchItemFailures": conditionalBoolType, "maximumConcurrency": intType,
                 "filters": object([("type", string("array")), ("items", object([("type", string("object"))]))]),
             ]),
             "schedule": stringType, "when": stringType,
             "dynamodb": closed(SpecKeys.dynamodbTrigger, [
                 "table": stringType, "startingPosition": words(StreamStartingPosition.allCases.map(\.rawValue)),
-                "batchSize": intType, "maximumRetryAttempts": intType, "reportBatchItemFailures": boolType,
+                "batchSize": intType, "maximumRetryAttempts": intType, "reportBatchItemFailures": conditionalBoolType,
                 "filters": object([("type", string("array")), ("items", object([("type", string("object"))]))]),
             ]),
             "sns": closed(SpecKeys.snsTrigger, ["topic": stringType]),
@@ -212,7 +212,7 @@ public enum SpecSchema {
 
     static var queue: [String: TemplateValue] {
         [
-            "retentionDays": conditionalIntType, "visibilityTimeout": conditionalIntType, "fifo": boolType, "contentBasedDeduplication": boolType,
+            "retentionDays": conditionalIntType, "visibilityTimeout": conditionalIntType, "fifo": boolType, "contentBasedDeduplication": conditionalBoolType,
             "encryption": conditionalWords(QueueEncryption.allCases.map(\.rawValue)),
             "deadLetter": closed(SpecKeys.deadLetter, ["queue": stringType, "maxReceiveCount": intType]),
             "alarms": alarms(SpecKeys.queueAlarms),
@@ -235,7 +235,7 @@ public enum SpecSchema {
         return [
             "stage": stringType, "auth": words(APIAuth.allCases.map(\.rawValue)),
             "cors": closed(SpecKeys.cors, ["allowOrigin": stringType, "allowCredentials": boolType]),
-            "tracing": boolType, "accessLogs": boolType,
+            "tracing": conditionalBoolType, "accessLogs": boolType,
             "cache": closed(SpecKeys.apiCache, [
                 // A number in YAML (`size: 0.5`); the decoder reads its text.
                 "size": object([("enum", .array(APICacheSize.allCases.map { TemplateValue(.number($0.rawValue), origin: nil) }, nil))]),
@@ -256,6 +256,7 @@ public enum SpecSchema {
     static let boolType = object([("type", string("boolean"))])
     /// A whole number, or a string holding a conditional value between numbers (a function's number fields).
     static let conditionalIntType = anyOf([intType, wholeInterpolation])
+    static let conditionalBoolType = anyOf([boolType, wholeInterpolation])
     /// A string that is one `${...}` (a conditional value).
     static let wholeInterpolation = object([("type", string("string")), ("pattern", string(#"^\$\{.*\}$"#))])
     /// A string, or a number or boolean the compiler reads as text.

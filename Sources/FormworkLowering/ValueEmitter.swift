@@ -15,7 +15,8 @@ struct ValueEmitter {
     var context: [Condition] = []
     /// Set while a raw resource's properties are emitted: a number in a
     /// value that is exactly one `${...}` (`${c ? 512 : 128}`) stays a JSON
-    /// number. Elsewhere, and in `Fn::Sub` variables, it is a string.
+    /// number, and `true` or `false` a JSON boolean. Elsewhere, and in
+    /// `Fn::Sub` variables, each is a string.
     var numbersStayNumbers = false
     /// Set while an output's value is emitted: a list (a list parameter, a
     /// mapping's list) is joined with commas, since an output is a string.
@@ -68,8 +69,8 @@ struct ValueEmitter {
     /// The `Fn::Sub` text for an expression that can stand inline, or nil.
     private func inlineFormat(_ expression: Expression) -> String? {
         switch expression {
-        case .stringLiteral(let s, _), .numberLiteral(let s, _):
-            return s.escapedForSub
+        case .stringLiteral, .numberLiteral, .booleanLiteral:
+            return expression.literalText?.escapedForSub
         case .fallback, .conditional, .noValue, .lookup:
             return nil
         case .reference(let reference):
@@ -95,6 +96,8 @@ struct ValueEmitter {
             return .string(s, range)
         case .numberLiteral(let s, let range):
             return numbersStayNumbers ? .init(.number(s), origin: range) : .string(s, range)
+        case .booleanLiteral(let b, let range):
+            return numbersStayNumbers ? .bool(b, range) : .string(b ? "true" : "false", range)
         case .noValue(let range):
             return .noValue(range)
         case .lookup(let lookup):

@@ -296,7 +296,8 @@ def check_event_source_mapping(ctx, aws, logical, resource):
             if value is not None:
                 cmp.expect(name, int(value), kept.get(name))
     if "FunctionResponseTypes" in props:
-        cmp.expect("FunctionResponseTypes", declared(ctx, cmp, props, "FunctionResponseTypes"), kept.get("FunctionResponseTypes", []))
+        # Absent (an Fn::If to AWS::NoValue) reads back as no types.
+        cmp.expect("FunctionResponseTypes", declared(ctx, cmp, props, "FunctionResponseTypes") or [], kept.get("FunctionResponseTypes", []))
     if "ScalingConfig" in props:
         scaling = declared(ctx, cmp, props, "ScalingConfig")
         if scaling is not None:

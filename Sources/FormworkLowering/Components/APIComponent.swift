@@ -82,7 +82,7 @@ extension Lowering {
                 ("StageName", emitter.emit(stage)),
             ]
             let tracing = api.tracing
-            properties.append(("TracingEnabled", .bool(tracing.value, tracing.range)))
+            properties.append(("TracingEnabled", flag(tracing, api.conditionalTracing) { .bool($0, $1) }))
             if api.accessLogs.value {
                 let range = api.accessLogs.range
                 let logGroupId = id + "AccessLogs"

@@ -55,8 +55,8 @@ extension Lowering {
         ], access.range)))
 
         let versioning = bucket.versioning
-        properties.append(("VersioningConfiguration", .object(
-            [("Status", .string(versioning.value ? "Enabled" : "Suspended", versioning.range))], versioning.range)))
+        let status = flag(versioning, bucket.conditionalVersioning) { .string($0 ? "Enabled" : "Suspended", $1) }
+        properties.append(("VersioningConfiguration", .object([("Status", status)], versioning.range)))
 
         var dependsOn: [String] = []
         if let target = bucket.accessLogs, let targetDecl = symbols.resources[target.text] {

@@ -114,10 +114,9 @@ extension Attributes {
                 default:
                     return nil
                 }
-            case .expression(.stringLiteral(let text, _)), .expression(.numberLiteral(let text, _)):
+            case .expression(let expression):
+                guard let text = expression.literalText else { return nil }  // a fallback, a conditional value, ...
                 format += text.escapedForSub
-            case .expression(.fallback), .expression(.conditional), .expression(.noValue), .expression(.lookup):
-                return nil
             }
         }
         return format

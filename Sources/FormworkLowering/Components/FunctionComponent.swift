@@ -167,6 +167,15 @@ extension Lowering {
         }
     }
 
+    /// A boolean field: `emit` of its value, or of each branch of its `Fn::If` where it is a conditional value.
+    func flag(_ value: Located<Bool>, _ conditional: StringValue?, _ emit: (Bool, SourceRange?) -> TemplateValue) -> TemplateValue {
+        guard let conditional else { return emit(value.value, value.range) }
+        return emitter.emit(conditional).mapIfBranches { branch in
+            guard case .string(let word) = branch.kind, word == "true" || word == "false" else { return branch }
+            return emit(word == "true", branch.origin)
+        }
+    }
+
     /// A list of IDs; one `${...}` for the whole list is its bare value, a list already.
     private func ids(_ ids: VPCSettings.IDs) -> TemplateValue {
         switch ids {

@@ -171,6 +171,7 @@ extension Lowering {
         }
         var options = SQSTriggerOptions()
         options.reportBatchItemFailures = stream.reportBatchItemFailures
+        options.conditionalReportBatchItemFailures = stream.conditionalReportBatchItemFailures
         options.filters = stream.filters
         properties += sqsOptions(options)
         addGenerated(Resource(logicalId: id + table.name.logicalId + "EventSource", type: "AWS::Lambda::EventSourceMapping",
@@ -189,7 +190,9 @@ extension Lowering {
             properties.append(("FilterCriteria", .object([("Filters", .array(filters, first.range))], first.range)))
         }
         if let report = options.reportBatchItemFailures, report.value {
-            properties.append(("FunctionResponseTypes", .array([.string("ReportBatchItemFailures", report.range)], report.range)))
+            properties.append(("FunctionResponseTypes", flag(report, options.conditionalReportBatchItemFailures) { report, range in
+                report ? .array([.string("ReportBatchItemFailures", range)], range) : .noValue(range)
+            }))
         }
         if let concurrency = options.maximumConcurrency {
             properties.append(("ScalingConfig", .object([

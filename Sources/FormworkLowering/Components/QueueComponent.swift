@@ -33,7 +33,7 @@ extension Lowering {
             properties.append(("QueueName", Self.fifoQueueName(decl, stack: spec.stack.value)))
         }
         if let deduplication = queue.contentBasedDeduplication {
-            properties.append(("ContentBasedDeduplication", .bool(deduplication.value, deduplication.range)))
+            properties.append(("ContentBasedDeduplication", flag(deduplication, queue.conditionalDeduplication) { .bool($0, $1) }))
         }
         if let days = queue.retentionDays {
             properties.append(("MessageRetentionPeriod", number(days, queue.conditionalNumbers[.retentionDays], times: 86_400)))

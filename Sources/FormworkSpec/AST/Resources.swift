@@ -78,6 +78,10 @@ package enum BucketEncryption: String, Sendable, CaseIterable { case s3, kms }
 package struct BucketSpec: Sendable {
     package var name: StringValue?
     package var versioning: Located<Bool>
+    /// `versioning` written as a conditional value (`"${env == 'prod' ? true : false}"`);
+    /// `versioning` then holds whether any branch is true. So for every
+    /// `conditional...` flag below.
+    package var conditionalVersioning: StringValue?
     package var publicAccess: Located<PublicAccess>
     package var encryption: Located<BucketEncryption>
     package var lifecycle: Located<[LifecycleRule]>?
@@ -290,6 +294,7 @@ package struct DynamoDBTrigger: Sendable {
     package var batchSize: Located<Int>?
     package var maximumRetryAttempts: Located<Int>?
     package var reportBatchItemFailures: Located<Bool>?
+    package var conditionalReportBatchItemFailures: StringValue?
     package var filters: [RawValue] = []
 }
 
@@ -326,6 +331,7 @@ package struct EventBridgeTrigger: Sendable {
 package struct SQSTriggerOptions: Sendable {
     /// `reportBatchItemFailures: true` → `FunctionResponseTypes: [ReportBatchItemFailures]`.
     package var reportBatchItemFailures: Located<Bool>?
+    package var conditionalReportBatchItemFailures: StringValue?
     /// → `ScalingConfig.MaximumConcurrency`.
     package var maximumConcurrency: Located<Int>?
     /// Each an event filter pattern (a mapping, literal), → `FilterCriteria.Filters[].Pattern` as JSON text.
@@ -409,6 +415,7 @@ package struct QueueSpec: Sendable {
     /// `fifo: true`: a FIFO queue (nil or false: a standard one).
     package var fifo: Located<Bool>?
     package var contentBasedDeduplication: Located<Bool>?
+    package var conditionalDeduplication: StringValue?
     /// `encryption:` as written; absent: `kms` (`QueueEncryption`).
     package var encryption: Located<QueueEncryption>?
     /// `encryption` written as a conditional value (`"${env == 'prod' ? 'kms' : 'sqs'}"`);
@@ -500,6 +507,7 @@ package struct APISpec: Sendable {
     package var routes: Located<[Route]>?
     /// X-Ray tracing on the stage (`TracingEnabled`).
     package var tracing: Located<Bool>
+    package var conditionalTracing: StringValue?
     /// Access logs to a generated log group (`AccessLogSetting`).
     package var accessLogs: Located<Bool>
     package var cache: APICache?

@@ -57,6 +57,9 @@ package struct SpecWalk: Sendable {
         }
         if let days = defaults?.logs.conditionalRetentionDays { add(days, .number, under: []) }
         if let encryption = spec.defaults.queue?.conditionalEncryption { add(encryption, .choice, under: []) }
+        for flag in [spec.defaults.bucket?.conditionalVersioning, spec.defaults.api?.conditionalTracing].compactMap({ $0 }) {
+            add(flag, .choice, under: [])
+        }
         for resource in spec.resources { walk(resource) }
         for output in spec.outputs {
             let guards = clauses(output.when)
@@ -84,6 +87,9 @@ package struct SpecWalk: Sendable {
         switch resource.body {
         case .bucket(let bucket):
             if let name = bucket.name { add(name, .bucketName, under: guards) }
+            if let versioning = bucket.conditionalVersioning, bucket.versioning.provenance == .written {
+                add(versioning, .choice, under: guards)
+            }
             if let target = bucket.accessLogs { uses([.bucket], .accessLogsBucket, [target]) }
             for rule in bucket.lifecycle?.value ?? [] {
                 if let prefix = rule.prefix { add(prefix, .lifecyclePrefix, under: guards) }
@@ -124,12 +130,14 @@ package struct SpecWalk: Sendable {
                     for filter in [prefix, suffix].compactMap({ $0 }) {
                         add(filter, .triggerFilter, under: triggerGuards)
                     }
-                case .sqs(let queue, _, _):
+                case .sqs(let queue, _, let options):
                     uses([.queue], .sqsTriggerQueue, [queue])
+                    if let report = options.conditionalReportBatchItemFailures { add(report, .choice, under: triggerGuards) }
                 case .schedule:
                     break
                 case .dynamodb(let stream):
                     uses([], .dynamodbTriggerTable, [stream.table])
+                    if let report = stream.conditionalReportBatchItemFailures { add(report, .choice, under: triggerGuards) }
                 case .sns(.name(let topic)):
                     uses([], .snsTriggerTopic, [topic])
                 case .sns(.arn(let arn)):
@@ -160,6 +168,7 @@ package struct SpecWalk: Sendable {
                 if let string = queue.conditionalNumbers[field], value?.provenance == .written { add(string, .number, under: guards) }
             }
             if let encryption = queue.conditionalEncryption, queue.encryption?.provenance == .written { add(encryption, .choice, under: guards) }
+            if let deduplication = queue.conditionalDeduplication { add(deduplication, .choice, under: guards) }
             if let key = queue.kmsKey, !defaultKeys.contains(key.range) {
                 switch key {
                 case .name(let name): uses([], .queueKey, [name])
@@ -168,6 +177,7 @@ package struct SpecWalk: Sendable {
             }
         case .api(let api):
             if let stage = api.stage { add(stage, .apiStage, under: guards) }
+            if let tracing = api.conditionalTracing, api.tracing.provenance == .written { add(tracing, .choice, under: guards) }
             if let cors = api.cors { add(cors.allowOrigin, .corsOrigin, under: guards) }
             for route in api.routes?.value ?? [] {
                 if case .function(let name) = route.target { uses([.function], .routeFunction, [name]) }
@@ -258,7 +268,10 @@ package struct StringSite: Sendable {
         case metadata
         /// A number field of a function or a queue, or `logs.retentionDays`, written as a conditional value (`memory: "${c ? 1024 : 256}"`).
         case number
-        /// A function's `architectures` or `tracing`, or a queue's `encryption`, written as a conditional value.
+        /// A choice field written as a conditional value: a function's
+        /// `architectures` or `tracing`, a queue's `encryption`, or a boolean
+        /// field (`versioning`, an api's `tracing`, `contentBasedDeduplication`,
+        /// a trigger's `reportBatchItemFailures`).
         case choice
         case outputValue, export
     }

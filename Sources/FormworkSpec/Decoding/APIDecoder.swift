@@ -26,7 +26,10 @@ extension SpecDecoder {
             let credentials = cors["allowCredentials"].flatMap { bool($0, "allowCredentials") }
             api.cors = CORSSettings(allowOrigin: origin, allowCredentials: credentials, range: node.range)
         }
-        if let tracing = fields["tracing"].flatMap({ bool($0, "tracing") }) { api.tracing = tracing }
+        if let (tracing, conditional) = fields["tracing"].flatMap({ conditionalBool($0, "tracing") }) {
+            api.tracing = tracing
+            api.conditionalTracing = conditional
+        }
         if let accessLogs = fields["accessLogs"].flatMap({ bool($0, "accessLogs") }) { api.accessLogs = accessLogs }
         if let node = fields["cache"],
            let cache = self.fields(node, "cache", allowed: SpecKeys.apiCache.keys, required: SpecKeys.apiCache.required,

@@ -18,7 +18,10 @@ extension SpecDecoder {
         guard let fields = fields(node, what, allowed: allowed) else { return nil }
         var bucket = BucketSpec(builtInsAt: builtIns)
         bucket.name = fields["name"].flatMap { interpolated($0, "a bucket name") }
-        if let versioning = fields["versioning"].flatMap({ bool($0, "versioning") }) { bucket.versioning = versioning }
+        if let (versioning, conditional) = fields["versioning"].flatMap({ conditionalBool($0, "versioning") }) {
+            bucket.versioning = versioning
+            bucket.conditionalVersioning = conditional
+        }
         if let access = fields["publicAccess"].flatMap({ choice($0, "publicAccess", as: PublicAccess.self) }) {
             bucket.publicAccess = access
         }

@@ -104,6 +104,33 @@ extension SpecDecoder {
         return (Located(first, node.range), string)
     }
 
+    /// A boolean field (`versioning`, `contentBasedDeduplication`, ...):
+    /// true or false, or a string that is exactly one conditional value
+    /// whose branches are `true` or `false` (`"${env == 'prod' ? true :
+    /// false}"`), each checked at its own column. The field's value is true
+    /// where any branch is, for what needs one; the string comes back to be
+    /// emitted as `Fn::If`.
+    func conditionalBool(_ node: YAMLNode, _ what: String) -> (value: Located<Bool>, conditional: StringValue?)? {
+        guard case .string(let text) = node.resolvedScalar, text.contains("${") else {
+            return bool(node, what).map { ($0, nil) }
+        }
+        guard let string = interpolated(node, what) else { return nil }
+        guard let leaves = conditionalLeaves(string, node, misuse: { .boolFieldValue(what, whole: $0, at: $1) }) else { return nil }
+        var values: [Bool] = []
+        for leaf in leaves {
+            guard case .booleanLiteral(let value, _) = leaf else {
+                report(.boolFieldBranch(what, leaf))
+                continue
+            }
+            values.append(value)
+        }
+        guard values.count == leaves.count else {
+            keepNames(in: node)
+            return nil
+        }
+        return (Located(values.contains(true), node.range), string)
+    }
+
     /// The branches of a typed field's conditional value (`"${a ? x : b ? y : z}"`:
     /// x, y, z), or nil, reported by `misuse` (whether the `${...}` is the
     /// whole string, where), when the string is not exactly one.
@@ -140,6 +167,10 @@ extension DiagnosticCode {
         "FW4211", .decoding, "a choice field written as ${...} that is not a conditional value between its words")
     package static let choiceFieldBranch = DiagnosticCode(
         "FW4212", .decoding, "a branch of a conditional value in a choice field that is not one of its words")
+    package static let boolFieldValue = DiagnosticCode(
+        "FW4213", .decoding, "a boolean field written as ${...} that is not a conditional value between true and false")
+    package static let boolFieldBranch = DiagnosticCode(
+        "FW4214", .decoding, "a branch of a conditional value in a boolean field that is not true or false")
 }
 
 extension Diagnostic {
@@ -173,9 +204,34 @@ extension Diagnostic {
         case .reference, .lookup:
             return .error(.choiceFieldBranch, "a branch of \(what) must be one of \(choices), found a reference, known only at deploy time",
                           at: branch.range)
+        case .booleanLiteral(let value, _):
+            return .error(.choiceFieldBranch, "a branch of \(what) must be one of \(choices), found \(value)", at: branch.range)
         case .numberLiteral, .fallback, .conditional:
             return .error(.choiceFieldBranch, "a branch of \(what) must be one of \(choices), found an expression", at: branch.range)
         }
+    }
+
+    static func boolFieldValue(_ what: String, whole: Bool, at range: SourceRange) -> Diagnostic {
+        .error(.boolFieldValue,
+               whole ? "\(what) takes true, false or a conditional value between them, not a reference"
+                     : "\(what) takes a conditional value only as the whole string, with no text around it",
+               at: range, help: ["write true or false, or choose one: \"${env == 'prod' ? true : false}\""])
+    }
+
+    static func boolFieldBranch(_ what: String, _ branch: Expression) -> Diagnostic {
+        let found: String
+        var fixIts: [FixIt] = []
+        switch branch {
+        case .stringLiteral(let text, let range):
+            found = "the string '\(text)'"
+            if text == "true" || text == "false" { fixIts = [FixIt("write it unquoted", replacing: range, with: text)] }
+        case .noValue: found = "aws.noValue (a branch cannot leave the field out: write false)"
+        case .reference, .lookup: found = "a reference, known only at deploy time"
+        case .fallback: found = "a fallback"
+        case .numberLiteral(let digits, _): found = "the number \(digits)"
+        case .booleanLiteral, .conditional: found = "an expression"
+        }
+        return .error(.boolFieldBranch, "a branch of \(what) must be true or false, found \(found)", at: branch.range, fixIts: fixIts)
     }
 
     static func numberFieldBranch(_ what: String, _ branch: Expression) -> Diagnostic {
@@ -188,6 +244,7 @@ extension Diagnostic {
         case .noValue: found = "aws.noValue (\(what) always has a value)"
         case .reference, .lookup: found = "a reference, known only at deploy time"
         case .fallback: found = "a fallback"
+        case .booleanLiteral(let value, _): found = "\(value)"
         case .numberLiteral, .conditional: found = "an expression"
         }
         return .error(.numberFieldBranch, "a branch of \(what) must be a number, found \(found)", at: branch.range, fixIts: fixIts)

@@ -321,6 +321,11 @@ extension SpecDecoder {
             report(.invalidName(text, at: node.range))
             return nil
         }
+        guard text != "true", text != "false" else {
+            report(.error(.invalidName, "'\(text)' cannot be a name: in ${...} it is the boolean \(text)", at: node.range,
+                          help: ["choose another name, such as '\(text == "true" ? "enabled" : "disabled")'"]))
+            return nil
+        }
         return Name(text, node.range)
     }
 

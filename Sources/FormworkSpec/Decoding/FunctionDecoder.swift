@@ -189,7 +189,10 @@ extension SpecDecoder {
                   let queue = sqs["queue"].flatMap({ reference($0, "sqs.queue") })
             else { return nil }
             var options = SQSTriggerOptions()
-            options.reportBatchItemFailures = sqs["reportBatchItemFailures"].flatMap { bool($0, "reportBatchItemFailures") }
+            if let (report, conditional) = sqs["reportBatchItemFailures"].flatMap({ conditionalBool($0, "reportBatchItemFailures") }) {
+                options.reportBatchItemFailures = report
+                options.conditionalReportBatchItemFailures = conditional
+            }
             options.maximumConcurrency = sqs["maximumConcurrency"].flatMap {
                 int($0, "maximumConcurrency", in: Lambda.sqsMaximumConcurrencyRange)
             }
@@ -215,7 +218,10 @@ extension SpecDecoder {
             trigger.maximumRetryAttempts = stream["maximumRetryAttempts"].flatMap {
                 int($0, "maximumRetryAttempts", in: DynamoDB.maximumRetryAttemptsRange)
             }
-            trigger.reportBatchItemFailures = stream["reportBatchItemFailures"].flatMap { bool($0, "reportBatchItemFailures") }
+            if let (report, conditional) = stream["reportBatchItemFailures"].flatMap({ conditionalBool($0, "reportBatchItemFailures") }) {
+                trigger.reportBatchItemFailures = report
+                trigger.conditionalReportBatchItemFailures = conditional
+            }
             if let node = stream["filters"], let items = sequence(node, "filters") {
                 if items.count > Lambda.maxEventFilters {
                     report(.tooManyItems(items.count, of: "filters", most: Lambda.maxEventFilters,

@@ -111,7 +111,7 @@ extension DiagnosticCode {
 
     package static let allMappingDecodingCodes: [DiagnosticCode] = [
         .invalidMappingKey, .emptyMapping, .tooManyMappingEntries, .interpolationInMapping, .conditionalProperties,
-        .numberFieldValue, .numberFieldBranch, .choiceFieldValue, .choiceFieldBranch,
+        .numberFieldValue, .numberFieldBranch, .choiceFieldValue, .choiceFieldBranch, .boolFieldValue, .boolFieldBranch,
     ]
 }
 

@@ -20,7 +20,10 @@ extension SpecDecoder {
         queue.retentionDays = number(.retentionDays, in: SQS.retentionDaysRange)
         queue.visibilityTimeout = number(.visibilityTimeout, in: SQS.visibilityTimeoutRange)
         queue.fifo = fields["fifo"].flatMap { bool($0, "fifo") }
-        queue.contentBasedDeduplication = fields["contentBasedDeduplication"].flatMap { bool($0, "contentBasedDeduplication") }
+        if let (deduplication, conditional) = fields["contentBasedDeduplication"].flatMap({ conditionalBool($0, "contentBasedDeduplication") }) {
+            queue.contentBasedDeduplication = deduplication
+            queue.conditionalDeduplication = conditional
+        }
         if let node = fields["encryption"], let (value, conditional) = conditionalChoice(node, "encryption", as: QueueEncryption.self) {
             queue.encryption = value
             queue.conditionalEncryption = conditional

@@ -21,6 +21,7 @@ extension Spec {
             case .bucket(var bucket):
                 if let d = defaults.bucket {
                     bucket.versioning.layer(over: d.versioning)
+                    if bucket.versioning.provenance == .defaults { bucket.conditionalVersioning = d.conditionalVersioning }
                     bucket.publicAccess.layer(over: d.publicAccess)
                     bucket.encryption.layer(over: d.encryption)
                 }
@@ -45,6 +46,7 @@ extension Spec {
                     api.cors = api.cors ?? d.cors
                     api.auth.layer(over: d.auth)
                     api.tracing.layer(over: d.tracing)
+                    if api.tracing.provenance == .defaults { api.conditionalTracing = d.conditionalTracing }
                     api.accessLogs.layer(over: d.accessLogs)
                     api.unreadKeys.formUnion(d.unreadKeys.intersection(APISpec.defaultableKeys))
                 }

@@ -89,6 +89,8 @@ package enum Expression: Sendable {
     case stringLiteral(String, SourceRange)
     /// The number as written.
     case numberLiteral(String, SourceRange)
+    /// `true` or `false`, unquoted: a branch or a fallback of a boolean field.
+    case booleanLiteral(Bool, SourceRange)
     /// `value ?? default`: the value, or the default where the value is absent.
     indirect case fallback(Expression, default: Expression, SourceRange)
     /// `condition ? then : else`: a conditional value (`Fn::If`).
@@ -101,9 +103,19 @@ package enum Expression: Sendable {
     package var range: SourceRange {
         switch self {
         case .reference(let reference): reference.range
-        case .stringLiteral(_, let range), .numberLiteral(_, let range), .fallback(_, _, let range),
-             .conditional(_, _, _, let range), .noValue(let range): range
+        case .stringLiteral(_, let range), .numberLiteral(_, let range), .booleanLiteral(_, let range),
+             .fallback(_, _, let range), .conditional(_, _, _, let range), .noValue(let range): range
         case .lookup(let lookup): lookup.range
+        }
+    }
+
+    /// A literal's text (a quoted string unescaped, a number as written,
+    /// `true`, `false`), or nil for anything else.
+    package var literalText: String? {
+        switch self {
+        case .stringLiteral(let text, _), .numberLiteral(let text, _): text
+        case .booleanLiteral(let value, _): value ? "true" : "false"
+        case .reference, .fallback, .conditional, .noValue, .lookup: nil
         }
     }
 
@@ -116,7 +128,7 @@ package enum Expression: Sendable {
         while let expression = stack.popLast() {
             switch expression {
             case .reference(let reference): result.append(reference)
-            case .stringLiteral, .numberLiteral, .noValue: break
+            case .stringLiteral, .numberLiteral, .booleanLiteral, .noValue: break
             case .fallback(let value, let fallback, _): stack += [fallback, value]
             case .conditional(_, let then, let otherwise, _): stack += [otherwise, then]
             case .lookup(let lookup):
@@ -136,7 +148,7 @@ package enum Expression: Sendable {
                 result.append(condition)
                 stack += [otherwise, then]
             case .fallback(let value, let fallback, _): stack += [fallback, value]
-            case .reference, .stringLiteral, .numberLiteral, .noValue, .lookup: break
+            case .reference, .stringLiteral, .numberLiteral, .booleanLiteral, .noValue, .lookup: break
             }
         }
         return result
@@ -151,7 +163,7 @@ package enum Expression: Sendable {
             case .lookup(let lookup): result.append(lookup)
             case .fallback(let value, let fallback, _): stack += [fallback, value]
             case .conditional(_, let then, let otherwise, _): stack += [otherwise, then]
-            case .reference, .stringLiteral, .numberLiteral, .noValue: break
+            case .reference, .stringLiteral, .numberLiteral, .booleanLiteral, .noValue: break
             }
         }
         return result
@@ -373,9 +385,10 @@ private struct InterpolationParser {
         return .conditional(condition, then: then, else: otherwise, source.range(span))
     }
 
-    /// `value ('??' fallback)*`, where a literal fallback (or `aws.noValue`)
-    /// ends the chain. The first value is a reference or a lookup, or, in a
-    /// branch of a conditional value (`literalFirst`), also a literal.
+    /// `value ('??' fallback)*`, where a literal fallback (a quoted string,
+    /// a number, `true`, `false`, or `aws.noValue`) ends the chain. The first
+    /// value is a reference or a lookup, or, in a branch of a conditional
+    /// value (`literalFirst`), also a literal.
     /// `closer` says, for messages, what follows the chain.
     private func chain(
         _ tokens: ArraySlice<Token>, end: Range<Int>, closer: String, literalFirst: Bool,
@@ -394,6 +407,12 @@ private struct InterpolationParser {
             case .number(let value):
                 cursor.advance()
                 items.append((.numberLiteral(value, source.range(token.range)), token.range))
+            case .name(let word) where word == "true" || word == "false":
+                // `true.x` or `true[...]` is a name, reported as unknown if it is one.
+                let next = cursor.tokens[cursor.index + 1].kind
+                guard next != .dot, next != .openBracket else { return false }
+                cursor.advance()
+                items.append((.booleanLiteral(word == "true", source.range(token.range)), token.range))
             default:
                 return false
             }
@@ -419,7 +438,7 @@ private struct InterpolationParser {
             let token = cursor.peek
             switch token.kind {
             case .name:
-                try value(from: token.range.lowerBound)
+                if !literal(token) { try value(from: token.range.lowerBound) }
             case .string, .number:
                 _ = literal(token)
             case .end:

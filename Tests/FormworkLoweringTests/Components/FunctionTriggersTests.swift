@@ -1,3 +1,4 @@
+import FormworkCFN
 import FormworkDiagnostics
 @testable import FormworkLowering
 import FormworkTestSupport
@@ -32,5 +33,33 @@ import Testing
         }
         #expect(entries.count == 2000)
         #expect(bucket.dependsOn == ["FBPermission"])
+    }
+
+    @Test func aConditionalReportBatchItemFailuresOfAStreamIsTheResponseTypeOrNoValue() throws {
+        let (template, diagnostics) = Pipeline.compile("""
+        formwork: 1
+        stack: demo
+        parameters:
+          env: { type: string, default: dev, allowed: [dev, prod] }
+        resources:
+          orders:
+            type: AWS::DynamoDB::Table
+            properties:
+              BillingMode: PAY_PER_REQUEST
+              AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+              KeySchema: [{ AttributeName: id, KeyType: HASH }]
+              StreamSpecification: { StreamViewType: NEW_IMAGE }
+          f:
+            kind: function
+            handler: a.b
+            runtime: nodejs22.x
+            code: { inline: x }
+            triggers:
+              - dynamodb: { table: orders, reportBatchItemFailures: "${env == 'prod' ? true : false}" }
+        """)
+        #expect(!diagnostics.hasErrors)
+        let mapping = try #require(template?.resource("FOrdersEventSource"))
+        let types = try #require(mapping.properties["FunctionResponseTypes"])
+        #expect(JSONWriter.writeMinified(types) == #"{"Fn::If":["EnvIsProd",["ReportBatchItemFailures"],{"Ref":"AWS::NoValue"}]}"#)
     }
 }

@@ -324,6 +324,40 @@ import Testing
         #expect(string.expressions.flatMap(\.conditions).map(\.canonical) == ["!source && env == 'prod'"])
     }
 
+    @Test func trueAndFalseAreBooleansAsBranchesAndFallbacks() {
+        let marked = MarkedText("${c ? ⟨a⟩true⟨b⟩ : flag ?? false}")
+        let (string, diagnostics) = parseString(marked.text)
+        #expect(diagnostics.isEmpty)
+        guard case .conditional(_, .booleanLiteral(true, let range), .fallback(.reference(let flag), .booleanLiteral(false, _), _), _)
+            = string.segments.first?.expression
+        else {
+            Issue.record("expected c ? true : flag ?? false")
+            return
+        }
+        #expect(range == at(marked, "a", "b"))
+        #expect(flag.path == ["flag"])
+        #expect(string.references.map(\.dotted) == ["flag"])
+    }
+
+    @Test func trueFollowedByADotOrABracketIsAName() {
+        let (string, diagnostics) = parseString("${c ? true.arn : false[k].v}")
+        #expect(diagnostics.isEmpty)
+        guard case .conditional(_, .reference(let then), .lookup(let lookup), _) = string.segments.first?.expression else {
+            Issue.record("expected c ? <reference> : <lookup>")
+            return
+        }
+        #expect(then.path == ["true", "arn"])
+        #expect(lookup.map == "false")
+    }
+
+    @Test func aQuotedTrueIsAString() {
+        let (string, _) = parseString("${c ? 'true' : 'false'}")
+        guard case .conditional(_, .stringLiteral("true", _), .stringLiteral("false", _), _) = string.segments.first?.expression else {
+            Issue.record("expected c ? 'true' : 'false'")
+            return
+        }
+    }
+
     @Test func theElseBranchMayBeAnotherConditionalValue() {
         let (string, diagnostics) = parseString("${a ? 'x' : b ? 'y' : 'z'}")
         #expect(diagnostics.isEmpty)

@@ -28,8 +28,7 @@ enum BucketNames: SpecRule {
         for segment in name.interpolated.segments {
             switch segment {
             case .literal(let text): literals.append(text)
-            case .expression(.stringLiteral(let text, _)), .expression(.numberLiteral(let text, _)): literals.append(text)
-            case .expression: literals.append("")  // unknown until deploy time
+            case .expression(let expression): literals.append(expression.literalText ?? "")  // "": unknown until deploy time
             }
         }
         let isLiteral = !name.interpolated.hasExpressions

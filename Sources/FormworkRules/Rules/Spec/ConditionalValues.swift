@@ -144,7 +144,7 @@ enum ConditionalValues: SpecRule {
                 }
                 visit(then, tail: tail, inChoice: true, conditions: conditions + [condition])
                 visit(otherwise, tail: tail, inChoice: true, conditions: conditions + [condition.negated])
-            case .reference, .stringLiteral, .numberLiteral, .lookup:
+            case .reference, .stringLiteral, .numberLiteral, .booleanLiteral, .lookup:
                 break
             }
         }

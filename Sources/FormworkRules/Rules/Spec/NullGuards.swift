@@ -83,7 +83,7 @@ enum NullGuards: SpecRule {
                 check(otherwise, context: context + [WhenClause(text: negation.canonical, condition: negation, range: range)])
             case .lookup(let lookup):
                 for case .reference(let reference) in lookup.keys { check(.reference(reference), context: context) }
-            case .stringLiteral, .numberLiteral, .noValue:
+            case .stringLiteral, .numberLiteral, .booleanLiteral, .noValue:
                 break
             }
         }

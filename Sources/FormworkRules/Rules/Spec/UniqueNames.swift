@@ -83,8 +83,6 @@ enum UniqueNames: SpecRule {
             switch segment {
             case .literal(let text):
                 key += text.escapingDollars
-            case .expression(.stringLiteral(let text, _)), .expression(.numberLiteral(let text, _)):
-                key += text.escapingDollars
             case .expression(.reference(let reference)):
                 switch symbols.resolve(reference) {
                 case .success(.parameter(let parameter)) where reference.path.count == 1:
@@ -94,8 +92,9 @@ enum UniqueNames: SpecRule {
                 default:
                     return nil
                 }
-            case .expression(.fallback), .expression(.conditional), .expression(.noValue), .expression(.lookup):
-                return nil
+            case .expression(let expression):
+                guard let text = expression.literalText else { return nil }  // a fallback, a conditional value, ...
+                key += text.escapingDollars
             }
         }
         return key
