@@ -2055,13 +2055,13 @@ enum RuleDocumentation {
                |   ^~~~~~~~~~~~
               help: give 'failedOrders' fifo: true, or name a FIFO queue here
             """#),
-        "FW5412": ("golden/invalid/queue-fifo-batch-size.txt", #"""
-            specs/invalid/queue-fifo-batch-size.yaml:14:42: error[FW5412]: batch size 100 is over 10, the most Lambda reads at once from a FIFO queue, and 'orders' is one
-             14 |       - sqs: { queue: orders, batchSize: 100 }
-                |                                          ^~~
-            specs/invalid/queue-fifo-batch-size.yaml:7:11: note: 'orders' is a FIFO queue here
-             7 |     fifo: true
-               |           ^~~~
+        "FW5412": ("golden/invalid/conditional-trigger-fields.txt", #"""
+            specs/invalid/conditional-trigger-fields.yaml:33:41: error[FW5412]: batch size 100 is over 10, the most Lambda reads at once from a FIFO queue, and 'jobs' is one
+             33 |           batchSize: "${env == 'prod' ? 100 : 10}"
+                |                                         ^~~
+            specs/invalid/conditional-trigger-fields.yaml:13:11: note: 'jobs' is a FIFO queue here
+             13 |     fifo: true
+                |           ^~~~
               help: read 10 messages at a time
             """#),
         "FW5413": ("golden/invalid/queue-fifo-s3-notification.txt", #"""

@@ -161,13 +161,14 @@ public enum SpecSchema {
                 "events": object([("type", string("array")), ("items", stringType)]),
             ]),
             "sqs": closed(SpecKeys.sqsTrigger, [
-                "queue": stringType, "batchSize": intType, "reportBatchItemFailures": conditionalBoolType, "maximumConcurrency": intType,
+                "queue": stringType, "batchSize": conditionalIntType, "reportBatchItemFailures": conditionalBoolType,
+                "maximumConcurrency": conditionalIntType,
                 "filters": object([("type", string("array")), ("items", object([("type", string("object"))]))]),
             ]),
             "schedule": stringType, "when": stringType,
             "dynamodb": closed(SpecKeys.dynamodbTrigger, [
-                "table": stringType, "startingPosition": words(StreamStartingPosition.allCases.map(\.rawValue)),
-                "batchSize": intType, "maximumRetryAttempts": intType, "reportBatchItemFailures": conditionalBoolType,
+                "table": stringType, "startingPosition": conditionalWords(StreamStartingPosition.allCases.map(\.rawValue)),
+                "batchSize": conditionalIntType, "maximumRetryAttempts": conditionalIntType, "reportBatchItemFailures": conditionalBoolType,
                 "filters": object([("type", string("array")), ("items", object([("type", string("object"))]))]),
             ]),
             "sns": closed(SpecKeys.snsTrigger, ["topic": stringType]),

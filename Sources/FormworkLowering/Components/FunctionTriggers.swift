@@ -68,9 +68,18 @@ extension Lowering {
                     ("FunctionName", .ref(id, trigger.range)),
                 ]
                 if let batchSize {
-                    properties.append(("BatchSize", .int(batchSize.value, batchSize.range)))
-                    if batchSize.value > Lambda.maxBatchSizeWithoutWindow {
+                    let conditional = options.conditionals[.batchSize]
+                    properties.append(("BatchSize", number(batchSize, conditional)))
+                    // A batch of more than 10 needs a batching window: only where a branch asks for one.
+                    let sizes = conditional?.numberBranches ?? [batchSize]
+                    let max = Lambda.maxBatchSizeWithoutWindow
+                    if sizes.allSatisfy({ $0.value > max }) {
                         properties.append(("MaximumBatchingWindowInSeconds", .int(1, batchSize.range)))
+                    } else if sizes.contains(where: { $0.value > max }) {
+                        properties.append(("MaximumBatchingWindowInSeconds", number(batchSize, conditional).mapIfBranches { branch in
+                            guard case .number(let text) = branch.kind, let n = Int(text), n > max else { return .noValue(branch.origin) }
+                            return .int(1, branch.origin)
+                        }))
                     }
                 }
                 properties += sqsOptions(options)
@@ -163,15 +172,15 @@ extension Lowering {
         var properties: [(String, TemplateValue)] = [
             ("EventSourceArn", .getAtt(table.name.logicalId, "StreamArn", stream.table.range)),
             ("FunctionName", .ref(id, trigger.range)),
-            ("StartingPosition", .string(position.value.cloudFormation, position.range)),
+            ("StartingPosition", choice(position, stream.conditionals[.startingPosition]) { .string($0.cloudFormation, $1) }),
         ]
-        if let batchSize = stream.batchSize { properties.append(("BatchSize", .int(batchSize.value, batchSize.range))) }
+        if let batchSize = stream.batchSize { properties.append(("BatchSize", number(batchSize, stream.conditionals[.batchSize]))) }
         if let retries = stream.maximumRetryAttempts {
-            properties.append(("MaximumRetryAttempts", .int(retries.value, retries.range)))
+            properties.append(("MaximumRetryAttempts", number(retries, stream.conditionals[.maximumRetryAttempts])))
         }
         var options = SQSTriggerOptions()
         options.reportBatchItemFailures = stream.reportBatchItemFailures
-        options.conditionalReportBatchItemFailures = stream.conditionalReportBatchItemFailures
+        options.conditionals = stream.conditionals
         options.filters = stream.filters
         properties += sqsOptions(options)
         addGenerated(Resource(logicalId: id + table.name.logicalId + "EventSource", type: "AWS::Lambda::EventSourceMapping",
@@ -190,13 +199,13 @@ extension Lowering {
             properties.append(("FilterCriteria", .object([("Filters", .array(filters, first.range))], first.range)))
         }
         if let report = options.reportBatchItemFailures, report.value {
-            properties.append(("FunctionResponseTypes", flag(report, options.conditionalReportBatchItemFailures) { report, range in
+            properties.append(("FunctionResponseTypes", flag(report, options.conditionals[.reportBatchItemFailures]) { report, range in
                 report ? .array([.string("ReportBatchItemFailures", range)], range) : .noValue(range)
             }))
         }
         if let concurrency = options.maximumConcurrency {
             properties.append(("ScalingConfig", .object([
-                ("MaximumConcurrency", .int(concurrency.value, concurrency.range)),
+                ("MaximumConcurrency", number(concurrency, options.conditionals[.maximumConcurrency])),
             ], concurrency.range)))
         }
         return properties

@@ -294,8 +294,19 @@ package struct DynamoDBTrigger: Sendable {
     package var batchSize: Located<Int>?
     package var maximumRetryAttempts: Located<Int>?
     package var reportBatchItemFailures: Located<Bool>?
-    package var conditionalReportBatchItemFailures: StringValue?
+    /// The fields written as a conditional value, emitted as `Fn::If`; the
+    /// field itself holds the largest number branch, the first word, or
+    /// true where any branch is.
+    package var conditionals: [TriggerField: StringValue] = [:]
     package var filters: [RawValue] = []
+}
+
+/// The fields of an `sqs` or `dynamodb` trigger that take a conditional value.
+package enum TriggerField: String, Sendable, CaseIterable {
+    case batchSize, maximumConcurrency, maximumRetryAttempts, startingPosition, reportBatchItemFailures
+
+    /// Whether its branches are numbers (else words or booleans).
+    package var isNumber: Bool { self == .batchSize || self == .maximumConcurrency || self == .maximumRetryAttempts }
 }
 
 /// Where a stream mapping starts reading.
@@ -331,11 +342,12 @@ package struct EventBridgeTrigger: Sendable {
 package struct SQSTriggerOptions: Sendable {
     /// `reportBatchItemFailures: true` → `FunctionResponseTypes: [ReportBatchItemFailures]`.
     package var reportBatchItemFailures: Located<Bool>?
-    package var conditionalReportBatchItemFailures: StringValue?
     /// → `ScalingConfig.MaximumConcurrency`.
     package var maximumConcurrency: Located<Int>?
     /// Each an event filter pattern (a mapping, literal), → `FilterCriteria.Filters[].Pattern` as JSON text.
     package var filters: [RawValue] = []
+    /// The fields written as a conditional value (`batchSize` among them), as on `DynamoDBTrigger`.
+    package var conditionals: [TriggerField: StringValue] = [:]
 
     package init() {}
 }

@@ -132,12 +132,12 @@ package struct SpecWalk: Sendable {
                     }
                 case .sqs(let queue, _, let options):
                     uses([.queue], .sqsTriggerQueue, [queue])
-                    if let report = options.conditionalReportBatchItemFailures { add(report, .choice, under: triggerGuards) }
+                    triggerFields(options.conditionals, under: triggerGuards)
                 case .schedule:
                     break
                 case .dynamodb(let stream):
                     uses([], .dynamodbTriggerTable, [stream.table])
-                    if let report = stream.conditionalReportBatchItemFailures { add(report, .choice, under: triggerGuards) }
+                    triggerFields(stream.conditionals, under: triggerGuards)
                 case .sns(.name(let topic)):
                     uses([], .snsTriggerTopic, [topic])
                 case .sns(.arn(let arn)):
@@ -192,6 +192,13 @@ package struct SpecWalk: Sendable {
     }
 
     /// A function's conditional number fields, in document order.
+    /// A trigger's conditional fields in reading order: numbers as `.number`, words and booleans as `.choice`.
+    private mutating func triggerFields(_ fields: [TriggerField: StringValue], under guards: [WhenClause]) {
+        for (field, string) in fields.sorted(by: { $0.value.range < $1.value.range }) {
+            add(string, field.isNumber ? .number : .choice, under: guards)
+        }
+    }
+
     private static func inOrder<Field>(_ fields: [Field: StringValue]) -> [StringValue] {
         fields.values.sorted { $0.range < $1.range }
     }

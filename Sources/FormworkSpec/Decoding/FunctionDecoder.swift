@@ -189,12 +189,12 @@ extension SpecDecoder {
                   let queue = sqs["queue"].flatMap({ reference($0, "sqs.queue") })
             else { return nil }
             var options = SQSTriggerOptions()
-            if let (report, conditional) = sqs["reportBatchItemFailures"].flatMap({ conditionalBool($0, "reportBatchItemFailures") }) {
-                options.reportBatchItemFailures = report
-                options.conditionalReportBatchItemFailures = conditional
+            let batchSize = sqs["batchSize"].flatMap { number($0, .batchSize, in: Lambda.sqsBatchSizeRange, into: &options.conditionals) }
+            options.reportBatchItemFailures = sqs["reportBatchItemFailures"].flatMap {
+                flag($0, .reportBatchItemFailures, into: &options.conditionals)
             }
             options.maximumConcurrency = sqs["maximumConcurrency"].flatMap {
-                int($0, "maximumConcurrency", in: Lambda.sqsMaximumConcurrencyRange)
+                number($0, .maximumConcurrency, in: Lambda.sqsMaximumConcurrencyRange, into: &options.conditionals)
             }
             if let node = sqs["filters"], let items = sequence(node, "filters") {
                 if items.count > Lambda.maxEventFilters {
@@ -204,24 +204,29 @@ extension SpecDecoder {
                     options.filters = items.compactMap { decodeKeepingNames($0) { literalPattern($0, "a filter pattern") } }
                 }
             }
-            source = .sqs(queue: queue, batchSize: sqs["batchSize"].flatMap { int($0, "batchSize", in: Lambda.sqsBatchSizeRange) },
-                          options: options)
+            source = .sqs(queue: queue, batchSize: batchSize, options: options)
         case "dynamodb":
             guard let stream = self.fields(body, "a dynamodb trigger", allowed: SpecKeys.dynamodbTrigger.keys,
                                            required: SpecKeys.dynamodbTrigger.required, owner: fields.keyNode("dynamodb")?.range),
                   let table = stream["table"].flatMap({ reference($0, "dynamodb.table") })
             else { return nil }
-            let position = stream["startingPosition"].flatMap { choice($0, "starting position", as: StreamStartingPosition.self) }
+            var conditionals: [TriggerField: StringValue] = [:]
+            let position = stream["startingPosition"].flatMap { node -> Located<StreamStartingPosition>? in
+                guard let (value, conditional) = conditionalChoice(node, "starting position", as: StreamStartingPosition.self)
+                else { return nil }
+                conditionals[.startingPosition] = conditional
+                return value
+            }
             var trigger = DynamoDBTrigger(
                 table: table, startingPosition: position ?? .builtIn(BuiltInDefaults.streamStartingPosition, at: table.range))
-            trigger.batchSize = stream["batchSize"].flatMap { int($0, "batchSize", in: DynamoDB.streamBatchSizeRange) }
+            trigger.batchSize = stream["batchSize"].flatMap { number($0, .batchSize, in: DynamoDB.streamBatchSizeRange, into: &conditionals) }
             trigger.maximumRetryAttempts = stream["maximumRetryAttempts"].flatMap {
-                int($0, "maximumRetryAttempts", in: DynamoDB.maximumRetryAttemptsRange)
+                number($0, .maximumRetryAttempts, in: DynamoDB.maximumRetryAttemptsRange, into: &conditionals)
             }
-            if let (report, conditional) = stream["reportBatchItemFailures"].flatMap({ conditionalBool($0, "reportBatchItemFailures") }) {
-                trigger.reportBatchItemFailures = report
-                trigger.conditionalReportBatchItemFailures = conditional
+            trigger.reportBatchItemFailures = stream["reportBatchItemFailures"].flatMap {
+                flag($0, .reportBatchItemFailures, into: &conditionals)
             }
+            trigger.conditionals = conditionals
             if let node = stream["filters"], let items = sequence(node, "filters") {
                 if items.count > Lambda.maxEventFilters {
                     report(.tooManyItems(items.count, of: "filters", most: Lambda.maxEventFilters,
@@ -262,6 +267,21 @@ extension SpecDecoder {
 
     /// A resource named (`orderEvents`: a resource of the spec) or given by
     /// ARN (anything with `:` or `${`, interpolated).
+    /// A trigger's number field, keeping its conditional value in `conditionals`.
+    private func number(_ node: YAMLNode, _ field: TriggerField, in bounds: ClosedRange<Int>,
+                        into conditionals: inout [TriggerField: StringValue]) -> Located<Int>? {
+        guard let (number, conditional) = conditionalInt(node, field.rawValue, in: bounds) else { return nil }
+        conditionals[field] = conditional
+        return number
+    }
+
+    /// A trigger's boolean field, keeping its conditional value in `conditionals`.
+    private func flag(_ node: YAMLNode, _ field: TriggerField, into conditionals: inout [TriggerField: StringValue]) -> Located<Bool>? {
+        guard let (value, conditional) = conditionalBool(node, field.rawValue) else { return nil }
+        conditionals[field] = conditional
+        return value
+    }
+
     func nameOrARN(_ node: YAMLNode, _ what: String) -> NameOrARN? {
         if let text = node.scalar?.value, !text.contains(":"), !text.contains("${") {
             return reference(node, what).map(NameOrARN.name)

@@ -35,7 +35,8 @@ import Testing
         #expect(bucket.dependsOn == ["FBPermission"])
     }
 
-    @Test func aConditionalReportBatchItemFailuresOfAStreamIsTheResponseTypeOrNoValue() throws {
+    /// The event source mapping of a dynamodb trigger with `fields` on a table's stream.
+    func streamMapping(_ fields: String) throws -> Resource {
         let (template, diagnostics) = Pipeline.compile("""
         formwork: 1
         stack: demo
@@ -55,11 +56,53 @@ import Testing
             runtime: nodejs22.x
             code: { inline: x }
             triggers:
-              - dynamodb: { table: orders, reportBatchItemFailures: "${env == 'prod' ? true : false}" }
+              - dynamodb: { table: orders, \(fields) }
         """)
         #expect(!diagnostics.hasErrors)
-        let mapping = try #require(template?.resource("FOrdersEventSource"))
+        return try #require(template?.resource("FOrdersEventSource"))
+    }
+
+    @Test func aConditionalReportBatchItemFailuresOfAStreamIsTheResponseTypeOrNoValue() throws {
+        let mapping = try streamMapping(#"reportBatchItemFailures: "${env == 'prod' ? true : false}""#)
         let types = try #require(mapping.properties["FunctionResponseTypes"])
         #expect(JSONWriter.writeMinified(types) == #"{"Fn::If":["EnvIsProd",["ReportBatchItemFailures"],{"Ref":"AWS::NoValue"}]}"#)
+    }
+
+    @Test func aConditionalStartingPositionIsFnIfBetweenCloudFormationWords() throws {
+        let mapping = try streamMapping(
+            #"startingPosition: "${env == 'prod' ? 'trimHorizon' : 'latest'}", maximumRetryAttempts: "${env == 'prod' ? -1 : 3}""#)
+        let position = try #require(mapping.properties["StartingPosition"])
+        #expect(JSONWriter.writeMinified(position) == #"{"Fn::If":["EnvIsProd","TRIM_HORIZON","LATEST"]}"#)
+        let retries = try #require(mapping.properties["MaximumRetryAttempts"])
+        #expect(JSONWriter.writeMinified(retries) == #"{"Fn::If":["EnvIsProd",-1,3]}"#)
+    }
+
+    /// The batching window an sqs trigger gets for each conditional batch size.
+    func batchingWindow(_ batchSize: String) throws -> String? {
+        let (template, diagnostics) = Pipeline.compile("""
+        formwork: 1
+        stack: demo
+        parameters:
+          env: { type: string, default: dev, allowed: [dev, prod] }
+        resources:
+          q: { kind: queue }
+          f:
+            kind: function
+            handler: a.b
+            runtime: nodejs22.x
+            code: { inline: x }
+            triggers:
+              - sqs: { queue: q, batchSize: "\(batchSize)" }
+        """)
+        #expect(!diagnostics.hasErrors)
+        let mapping = try #require(template?.resource("FQEventSource"))
+        return mapping.properties["MaximumBatchingWindowInSeconds"].map { JSONWriter.writeMinified($0) }
+    }
+
+    @Test func aConditionalBatchSizeGetsABatchingWindowOnlyWhereABranchIsOverTen() throws {
+        #expect(try batchingWindow("${env == 'prod' ? 100 : 10}") == #"{"Fn::If":["EnvIsProd",1,{"Ref":"AWS::NoValue"}]}"#)
+        #expect(try batchingWindow("${env == 'prod' ? 5 : 11}") == #"{"Fn::If":["EnvIsProd",{"Ref":"AWS::NoValue"},1]}"#)
+        #expect(try batchingWindow("${env == 'prod' ? 100 : 20}") == "1")
+        #expect(try batchingWindow("${env == 'prod' ? 10 : 1}") == nil)
     }
 }

@@ -38,12 +38,15 @@ enum FifoQueues: SpecRule {
                 }
             case .function(let function):
                 for trigger in function.triggers {
-                    guard case .sqs(let queueName, let batchSize, _) = trigger.source, let batchSize,
-                          !Lambda.fifoBatchSizeRange.contains(batchSize.value),
+                    guard case .sqs(let queueName, let batchSize, let options) = trigger.source, let batchSize,
                           let queue = context.symbols.resources[queueName.text], case .queue(let queueSpec) = queue.body,
                           let fifo = queueSpec.fifo, fifo.value
                     else { continue }
-                    diagnostics.append(.fifoBatchSize(batchSize, queue: queueName.text, fifo: fifo))
+                    // Each branch of a conditional batch size, at its own column.
+                    for size in options.conditionals[.batchSize]?.numberBranches ?? [batchSize]
+                    where !Lambda.fifoBatchSizeRange.contains(size.value) {
+                        diagnostics.append(.fifoBatchSize(size, queue: queueName.text, fifo: fifo))
+                    }
                 }
             case .raw(let raw) where raw.type.value == "AWS::S3::Bucket":
                 for value in queueNotificationTargets(raw.properties) {
