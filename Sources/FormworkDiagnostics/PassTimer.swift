@@ -42,6 +42,10 @@ public final class PassTimer: @unchecked Sendable {
         self.counter = counter
     }
 
+    /// A new timer that counts allocations as this one does: for work on
+    /// another thread, `add`ed to this one once it is done.
+    public func makeChild() -> PassTimer { PassTimer(allocations: counter) }
+
     /// Whether allocations are counted.
     public var countsAllocations: Bool { counter != nil }
 

@@ -14,10 +14,17 @@ public struct CompileOptions: Sendable {
     /// `--minify`: write the template as compact JSON, without spaces or line breaks.
     public var minify: Bool
 
-    public init(parameterOverrides: [String: String] = [:], sourceMap: Bool = true, minify: Bool = false) {
+    /// How many threads one compile may use: with more than one, the
+    /// template rules run beside writing the text. A run of several specs
+    /// gives each spec one, and the specs the cores.
+    public var threads: Int
+
+    public init(parameterOverrides: [String: String] = [:], sourceMap: Bool = true, minify: Bool = false,
+                threads: Int = 1) {
         self.parameterOverrides = parameterOverrides
         self.sourceMap = sourceMap
         self.minify = minify
+        self.threads = threads
     }
 }
 
@@ -155,7 +162,7 @@ public enum Compiler {
         let waiverProblems = Waivers.check(spec)
         timer.measure("defaults") { spec.injectDefaults() }
         let context = timer.measure("spec context") { SpecContext(spec: spec, symbols: SymbolTable(spec)) }
-        var diagnostics = waiverProblems + timer.measure("spec rules") { RuleRegistry.check(context, timer: timer) }
+        var diagnostics = waiverProblems + timer.measure("spec rules") { checkSpec(context, threads: options.threads, timer: timer) }
         guard !diagnostics.hasErrors, !earlier.hasErrors else { return (nil, nil, diagnostics) }
         let template = timer.measure("lower") {
             Lowering.run(spec, symbols: context.symbols,
@@ -164,14 +171,111 @@ public enum Compiler {
         // A template over the resource quota is rejected by the first template
         // rule, a gate, before any rule reads the text: not writing it keeps a
         // spec that expands to 60,000 resources as fast as one that declares them.
-        let emitted = RuleRegistry.needsText(template)
-            ? timer.measure("emit") { JSONWriter.emit(template, sourceMap: options.sourceMap, minify: options.minify) }
-            : (text: "", sourceMap: nil)
         diagnostics += Waivers.checkovCoverage(spec, template)
-        diagnostics += timer.measure("template rules") {
+        let (emitted, found): (Emitted, [Diagnostic]) = if !RuleRegistry.needsText(template) {
+            ((text: "", sourceMap: nil),
+             timer.measure("template rules") { RuleRegistry.check(TemplateContext(template: template, text: ""), timer: timer) })
+        } else if options.threads > 1 {
+            emitAndCheck(template, options: options, timer: timer)
+        } else {
+            emitThenCheck(template, options: options, timer: timer)
+        }
+        diagnostics += found
+        return diagnostics.hasErrors ? (nil, nil, diagnostics) : (template, emitted, diagnostics)
+    }
+
+    private typealias Emitted = (text: String, sourceMap: SourceMap?)
+
+    /// The spec rules' diagnostics, on `threads` threads: the gates that
+    /// come first alone (a spec over the quotas is checked no further), then
+    /// every other rule side by side, put together in rule order.
+    private static func checkSpec(_ context: SpecContext, threads: Int, timer: PassTimer?) -> [Diagnostic] {
+        let rules = RuleRegistry.specRules
+        guard threads > 1 else { return RuleRegistry.check(context, timer: timer) }
+        var found = [[Diagnostic]](repeating: [], count: rules.count)
+        var next = 0
+        while next < rules.count, rules[next].isGate {
+            found[next] = RuleRegistry.check(context, rule: next, timer: timer)
+            if found[next].hasErrors { return RuleRegistry.assemble(found, of: .spec) }
+            next += 1
+        }
+        let first = next
+        for (offset, diagnostics) in inParallel(rules.count - first, threads: threads, timer: timer, { index, own in
+            RuleRegistry.check(context, rule: first + index, timer: own)
+        }).enumerated() {
+            found[first + offset] = diagnostics
+        }
+        return RuleRegistry.assemble(found, of: .spec)
+    }
+
+    /// The template's text, then the template rules over it.
+    private static func emitThenCheck(_ template: Template, options: CompileOptions, timer: PassTimer?)
+        -> (Emitted, [Diagnostic])
+    {
+        let emitted = timer.measure("emit") { JSONWriter.emit(template, sourceMap: options.sourceMap, minify: options.minify) }
+        let found = timer.measure("template rules") {
             RuleRegistry.check(TemplateContext(template: template, text: emitted.text), timer: timer)
         }
-        return diagnostics.hasErrors ? (nil, nil, diagnostics) : (template, emitted, diagnostics)
+        return (emitted, found)
+    }
+
+    /// What `emitThenCheck` gives, on `options.threads` threads: one writes
+    /// the text while the others take the rules that read the model alone,
+    /// and then any rule left, those that read the text last (they wait for
+    /// it). The rules' diagnostics are put together in rule order, so the
+    /// result is the same, byte for byte. (Past a gate that finds an error
+    /// the rules have run for nothing; a template over the resource quota,
+    /// the gate that matters, never comes here: `needsText`.)
+    private static func emitAndCheck(_ template: Template, options: CompileOptions, timer: PassTimer?)
+        -> (Emitted, [Diagnostic])
+    {
+        enum Done: Sendable {
+            case emitted(Emitted)
+            case checked([Diagnostic])
+        }
+        let pending = PendingText()
+        let context = TemplateContext(template: template, pending: pending)
+        let order = RuleRegistry.templateRulesTextLast
+        // Timed as a whole: the rules' own times overlap with the text's.
+        let done = timer.measure("template rules") {
+            inParallel(1 + order.count, threads: options.threads, timer: timer) { task, own -> Done in
+                guard task > 0 else {
+                    let emitted = own.measure("emit") {
+                        JSONWriter.emit(template, sourceMap: options.sourceMap, minify: options.minify)
+                    }
+                    pending.fulfil(emitted.text)
+                    return .emitted(emitted)
+                }
+                return .checked(RuleRegistry.check(context, rule: order[task - 1], timer: own))
+            }
+        }
+        var emitted: Emitted = (text: "", sourceMap: nil)
+        var found = [[Diagnostic]](repeating: [], count: order.count)
+        for (task, result) in done.enumerated() {
+            switch result {
+            case .emitted(let text): emitted = text
+            case .checked(let diagnostics): found[order[task - 1]] = diagnostics
+            }
+        }
+        return (emitted, RuleRegistry.assemble(found, of: .template))
+    }
+
+    /// `task` for each index of `0..<count`, on up to `threads` threads, the
+    /// results in index order. Each task is timed on a timer of its own
+    /// (`PassTimer` is not shared between threads), added to `timer` after.
+    private static func inParallel<Result: Sendable>(
+        _ count: Int, threads: Int, timer: PassTimer?, _ task: @escaping @Sendable (Int, PassTimer?) -> Result
+    ) -> [Result] {
+        var results: [Result] = []
+        results.reserveCapacity(count)
+        Parallel.forEachInOrder(count: count, jobs: threads, work: { index -> (Result, PassTimer?) in
+            let own = timer?.makeChild()
+            return (task(index, own), own)
+        }, consume: { (_, done: (Result, PassTimer?)) in
+            results.append(done.0)
+            if let own = done.1 { timer?.add(own) }
+        })
+        return results
     }
 
     /// What `--time-passes` reports, in the order it runs: each phase, and

@@ -132,18 +132,23 @@ package enum FileSystem {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return "cannot create a temporary file beside \(path): \(errorText())" }
         let temporary = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let problem = errorText()
-                close(fd)
-                unlink(temporary)
-                return "cannot write \(path): \(problem)"
+        var text = text
+        let failure: String? = text.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let count = systemWrite(fd, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errorText()
+                }
+                written += count
             }
-            written += count
+            return nil
+        }
+        if let failure {
+            close(fd)
+            unlink(temporary)
+            return "cannot write \(path): \(failure)"
         }
         fchmod(fd, 0o644)
         guard close(fd) == 0, rename(temporary, path) == 0 else {
@@ -151,8 +156,42 @@ package enum FileSystem {
             unlink(temporary)
             return "cannot write \(path): \(problem)"
         }
-        bytes.removeAll()
         return nil
+    }
+
+    /// `writeAtomically`, unless `path` is a regular file that holds
+    /// exactly `text` already: then only its modification time is set to
+    /// now, as a write would, so `make` sees it as new and no reader ever
+    /// sees it change. Reading and comparing the old file costs a fraction
+    /// of writing and renaming a new one, and a build step or a hook
+    /// mostly compiles specs whose templates have not changed.
+    package static func writeIfChanged(_ text: String, to path: String) -> String? {
+        if holds(text, path), utimensat(AT_FDCWD, path, nil, 0) == 0 { return nil }
+        return writeAtomically(text, to: path)
+    }
+
+    /// Whether `path` is a regular file (not a link) whose bytes are exactly `text`'s.
+    private static func holds(_ text: String, _ path: String) -> Bool {
+        var info = stat()
+        var text = text
+        let count = text.utf8.count
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == count else { return false }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return text.withUTF8 { expected in
+            let old = UnsafeMutableRawBufferPointer.allocate(byteCount: count + 1, alignment: 1)
+            defer { old.deallocate() }
+            var filled = 0
+            // One byte more than expected: a file that grew since lstat is not the same.
+            while filled <= count {
+                let read = systemRead(fd, old.baseAddress! + filled, count + 1 - filled)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { break }
+                filled += read
+            }
+            return filled == count && (count == 0 || memcmp(old.baseAddress!, expected.baseAddress!, count) == 0)
+        }
     }
 
     /// Removes the temporary files of `writeAtomically` in `directory` whose

@@ -3,13 +3,14 @@ import FormworkDiagnostics
 /// Writing compiled templates: each to a temporary file renamed into place;
 /// and `compile --check`, which compares them with what is there instead.
 public enum Outputs {
-    /// Writes `template` as `directory/name`; returns a diagnostic on failure.
+    /// Writes `template` as `directory/name` (unless it holds exactly that
+    /// already: `FileSystem.writeIfChanged`); returns a diagnostic on failure.
     public static func write(_ template: String, directory: String, name: String, spec: String) -> Diagnostic? {
         if let problem = FileSystem.makeDirectories(directory) {
             return .error(.cannotWrite, problem, at: .wholeFile(spec))
         }
         let path = SpecDiscovery.join(directory, name)
-        if let problem = FileSystem.writeAtomically(template, to: path) {
+        if let problem = FileSystem.writeIfChanged(template, to: path) {
             return .error(.cannotWrite, problem, at: .wholeFile(spec))
         }
         return nil

@@ -88,12 +88,19 @@ package enum RuleRegistry {
     package static func check(_ context: SpecContext, timer: PassTimer? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, rule) in specRules.enumerated() {
-            if let timer {
-                timer.time(specRuleNames[index]) { rule.check(context, into: &diagnostics) }
-            } else {
-                rule.check(context, into: &diagnostics)
-            }
+            diagnostics += check(context, rule: index, timer: timer)
             if rule.isGate, diagnostics.hasErrors { break }
+        }
+        return diagnostics
+    }
+
+    /// The diagnostics of spec rule `index` alone (`specRules`); with a timer, timed under its name.
+    package static func check(_ context: SpecContext, rule index: Int, timer: PassTimer? = nil) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let timer {
+            timer.time(specRuleNames[index]) { specRules[index].check(context, into: &diagnostics) }
+        } else {
+            specRules[index].check(context, into: &diagnostics)
         }
         return diagnostics
     }
@@ -103,15 +110,43 @@ package enum RuleRegistry {
     package static func check(_ context: TemplateContext, timer: PassTimer? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, rule) in templateRules.enumerated() {
-            if let timer {
-                timer.time(templateRuleNames[index]) { rule.check(context, into: &diagnostics) }
-            } else {
-                rule.check(context, into: &diagnostics)
-            }
+            diagnostics += check(context, rule: index, timer: timer)
             if rule.isGate, diagnostics.hasErrors { break }
         }
         return diagnostics
     }
+
+    /// The diagnostics of template rule `index` alone (`templateRules`); with a timer, timed under its name.
+    package static func check(_ context: TemplateContext, rule index: Int, timer: PassTimer? = nil) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let timer {
+            timer.time(templateRuleNames[index]) { templateRules[index].check(context, into: &diagnostics) }
+        } else {
+            templateRules[index].check(context, into: &diagnostics)
+        }
+        return diagnostics
+    }
+
+    /// The rules' diagnostics, each rule's in `found` at its index in
+    /// `specRules` or `templateRules`, put together as running them one after
+    /// another gives: in rule order, none after a gate that found an error.
+    /// A rule reads the spec or the template alone, never another rule's
+    /// diagnostics (it starts from none), so rules of a phase may run in any
+    /// order, on any thread.
+    package static func assemble(_ found: [[Diagnostic]], of input: RuleInput) -> [Diagnostic] {
+        let gates = input == .spec ? specRules.map { $0.isGate } : templateRules.map { $0.isGate }
+        var diagnostics: [Diagnostic] = []
+        for (index, isGate) in gates.enumerated() {
+            diagnostics += found[index]
+            if isGate, diagnostics.hasErrors { break }
+        }
+        return diagnostics
+    }
+
+    /// The template rules' indices, those that read the text last: the
+    /// order to start them in while the text is being written.
+    package static let templateRulesTextLast: [Int] =
+        templateRules.indices.filter { !templateRules[$0].readsText } + templateRules.indices.filter { templateRules[$0].readsText }
 
     /// Whether the template rules will read the template's text: not when
     /// `TemplateQuotas`, which runs first and is a gate, rejects it for its

@@ -153,8 +153,9 @@ struct Session {
     private func compiler(_ inputs: [SpecInput], jobs: Int, standardInput: Compiler.StandardInput?)
         -> @Sendable (Int) -> Outcome
     {
+        // Cores the specs leave idle go to each spec's compile: one spec gets them all.
         let options = CompileOptions(parameterOverrides: (try? self.options.parameterOverrides()) ?? [:],
-                                     sourceMap: sourceMaps, minify: minify)
+                                     sourceMap: sourceMaps, minify: minify, threads: max(1, jobs / max(1, inputs.count)))
         let timing = timer != nil
         let renderer = renderer
         let rendersText = self.options.format == .text

@@ -31,6 +31,28 @@ import Testing
         #expect(first.last == UInt8(ascii: "\n"))
     }
 
+    /// A template that holds what the compile would write is left in place, its modification time set to now.
+    @Test func anUnchangedTemplateIsNotRewrittenButTouched() throws {
+        let out = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let path = out + "/job-queues.json"
+        #expect(CLIRunner.formwork(["compile", spec, "--out", out, "-q"]).status == 0)
+        let past = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: path)
+        let before = try FileManager.default.attributesOfItem(atPath: path)
+        #expect(CLIRunner.formwork(["compile", spec, "--out", out, "-q"]).status == 0)
+        let after = try FileManager.default.attributesOfItem(atPath: path)
+        #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int, "the file was replaced")
+        #expect((after[.modificationDate] as? Date ?? past) > past.addingTimeInterval(1_000_000))
+        // The same size, other bytes: written anew.
+        let good = try Data(contentsOf: URL(fileURLWithPath: path))
+        try Data(repeating: UInt8(ascii: " "), count: good.count).write(to: URL(fileURLWithPath: path))
+        #expect(CLIRunner.formwork(["compile", spec, "--out", out, "-q"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == good)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(entries.sorted() == [".formwork-manifest", "job-queues.json"], "temporary files left behind: \(entries)")
+    }
+
     @Test func missingPathIsAUsageError() {
         let result = CLIRunner.formwork(["lint", "specs/job-queues"])
         #expect(result.status == 2)

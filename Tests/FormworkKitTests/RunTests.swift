@@ -65,6 +65,24 @@ import Glibc
         #expect(try files(in: out) == serialFiles)
     }
 
+    /// One spec on two threads (its text written beside the template rules)
+    /// gives what one thread gives: the same text, source map and diagnostics.
+    @Test func oneSpecOnTwoThreadsCompilesAsOnOne() throws {
+        var compared = 0
+        for folder in ["specs", "specs/invalid"] {
+            for name in PackagePaths.files(in: folder, suffixes: [".yaml"]) {
+                let path = PackagePaths.path("\(folder)/\(name)")
+                let serial = Compiler.compile(file: path, options: CompileOptions(threads: 1))
+                let parallel = Compiler.compile(file: path, options: CompileOptions(threads: 2))
+                #expect(parallel.text == serial.text, "\(name)")
+                #expect(parallel.sourceMapJSON == serial.sourceMapJSON, "\(name)")
+                #expect(parallel.diagnostics == serial.diagnostics, "\(name)")
+                if serial.text != nil { compared += 1 }
+            }
+        }
+        #expect(compared > 40)
+    }
+
     @Test func aParamNoSpecDeclaresStopsAParallelRunBeforeAnyWrite() throws {
         let dir = try monorepo()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -30,27 +30,26 @@ enum PermissionTargets: SpecRule {
     static func check(_ context: SpecContext, into diagnostics: inout [Diagnostic]) {
         for resource in context.spec.resources {
             guard case .function(let function) = resource.body else { continue }
-            for permission in function.permissions {
-                // An unknown name is UnknownNames'; a resource that did not decode has no type to check.
-                guard let target = context.symbols.resources[permission.target.text], target.body.kind != nil else { continue }
-                guard let type = target.permissionTarget else {
-                    diagnostics.append(.notAPermissionTarget(permission, target))
-                    continue
-                }
-                let verb = permission.verb.value
-                guard type.verb(verb.rawValue) != nil else {
-                    diagnostics.append(.verbNotForTarget(permission, target, type))
-                    continue
-                }
-                guard case .raw(let raw) = target.body else { continue }
-                if verb == .readStream, raw.property(DynamoDB.streamSpecification) == nil {
-                    diagnostics.append(.tableWithoutStream(permission, target))
-                }
-                if type.type == "AWS::SSM::Parameter", raw.parameterNameIsPath == nil, let name = raw.property("Name") {
-                    diagnostics.append(.parameterNameUnknown(permission, target, name: name.range))
-                }
-            }
+            for permission in function.permissions { diagnostics += findings(permission, context.symbols) }
         }
+    }
+
+    /// What is wrong with one permission (empty when nothing is; errors all). `PermissionUses` does not judge one in error.
+    static func findings(_ permission: Permission, _ symbols: SymbolTable) -> [Diagnostic] {
+        // An unknown name is UnknownNames'; a resource that did not decode has no type to check.
+        guard let target = symbols.resources[permission.target.text], target.body.kind != nil else { return [] }
+        guard let type = target.permissionTarget else { return [.notAPermissionTarget(permission, target)] }
+        let verb = permission.verb.value
+        guard type.verb(verb.rawValue) != nil else { return [.verbNotForTarget(permission, target, type)] }
+        guard case .raw(let raw) = target.body else { return [] }
+        var found: [Diagnostic] = []
+        if verb == .readStream, raw.property(DynamoDB.streamSpecification) == nil {
+            found.append(.tableWithoutStream(permission, target))
+        }
+        if type.type == "AWS::SSM::Parameter", raw.parameterNameIsPath == nil, let name = raw.property("Name") {
+            found.append(.parameterNameUnknown(permission, target, name: name.range))
+        }
+        return found
     }
 }
 

@@ -163,7 +163,7 @@ enum PermissionUses: SpecRule {
                       let type = target.permissionTarget, type.verb(permission.verb.value.rawValue) != nil,
                       !literalNameIsIn(literals, of: target),
                       // A permission already in error (PermissionTargets') is not judged again.
-                      !diagnostics.contains(where: { $0.severity == .error && permission.range.start <= $0.range.start && $0.range.end <= permission.range.end })
+                      PermissionTargets.findings(permission, context.symbols).isEmpty
                 else { continue }
                 diagnostics.append(.unusedPermission(function: resource.name, permission: permission, target: target, type: type))
             }

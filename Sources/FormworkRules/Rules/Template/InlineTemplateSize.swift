@@ -12,6 +12,7 @@ import FormworkFacts
 enum InlineTemplateSize: TemplateRule {
     static let summary = "the template is small enough to pass inline, or says it must go through S3"
     static let codes: [DiagnosticCode] = [.templateTooLargeInline]
+    static let readsText = true
 
     static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
         let size = context.text.utf8.count

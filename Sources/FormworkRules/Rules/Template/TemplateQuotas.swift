@@ -9,6 +9,7 @@ import FormworkFacts
 enum TemplateQuotas: TemplateRule {
     static let summary = "the template fits CloudFormation's quotas"
     static let codes: [DiagnosticCode] = [.tooManyResources, .descriptionTooLong, .templateTooLarge]
+    static let readsText = true
     static let isGate = true
 
     static func check(_ context: TemplateContext, into diagnostics: inout [Diagnostic]) {
