@@ -274,7 +274,18 @@ package enum JSONWriter {
             var start = 0
             var index = 0
             let count = bytes.count
+            var bytewise = 0  // up to where bytes are looked at one by one
             while index < count {
+                // Eight bytes at a time while none of them needs a look: no control
+                // character, quote, backslash, U+007F or byte of a multi-byte character.
+                if index >= bytewise {
+                    while index + 8 <= count,
+                          !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                        index += 8
+                    }
+                    bytewise = index + 8
+                    guard index < count else { break }
+                }
                 let byte = bytes[index]
                 // 0xE2 starts U+2028 and U+2029 (E2 80 A8, E2 80 A9), among others.
                 if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0x7F, byte != 0xE2 {
@@ -309,6 +320,21 @@ package enum JSONWriter {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether one of the eight bytes of `word` is below 0x20, a quote, a
+    /// backslash, or 0x7F and above (the standard bit tricks for "has a byte
+    /// less than n" and "has a zero byte", on each byte at once).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quoteBits = word ^ (ones &* 0x22), backslashBits = word ^ (ones &* 0x5C)
+        let quote = (quoteBits &- ones) & ~quoteBits & highs
+        let backslash = (backslashBits &- ones) & ~backslashBits & highs
+        // 0x7F and above: adding 1 to each byte sets its high bit exactly then (no carry: no byte is 0xFF+1 here but 0xFF, which has it set already).
+        let high = (word | (word &+ ones)) & highs
+        return control | quote | backslash | high != 0
     }
 
     /// How many bytes `json` takes as `--minify` writes it: its bytes less

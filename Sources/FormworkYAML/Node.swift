@@ -18,11 +18,13 @@ package struct YAMLNode: Sendable {
         let content: Content
         let range: SourceRange
         let tag: String?
+        let hasTags: Bool
 
-        init(content: Content, range: SourceRange, tag: String?) {
+        init(content: Content, range: SourceRange, tag: String?, hasTags: Bool) {
             self.content = content
             self.range = range
             self.tag = tag
+            self.hasTags = hasTags
         }
     }
 
@@ -34,8 +36,23 @@ package struct YAMLNode: Sendable {
     /// `!Ref` for a local tag); nil when the node has no explicit tag.
     package var tag: String? { storage.tag }
 
-    package init(content: Content, range: SourceRange, tag: String? = nil) {
-        storage = Storage(content: content, range: range, tag: tag)
+    /// Whether this node or one below it has a tag: a walk for tags skips a subtree without.
+    package var hasTags: Bool { storage.hasTags }
+
+    /// The same for a node and every copy of it (an alias's copy of its anchored node).
+    package var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
+    /// `tagsBelow`: whether a node below this one has a tag, when the caller
+    /// knows (the parser counts as it builds); otherwise the children say.
+    package init(content: Content, range: SourceRange, tag: String? = nil, tagsBelow: Bool? = nil) {
+        let below = tagsBelow ?? {
+            switch content {
+            case .scalar: false
+            case .sequence(let items): items.contains { $0.hasTags }
+            case .mapping(let pairs): pairs.contains { $0.key.hasTags || $0.value.hasTags }
+            }
+        }()
+        storage = Storage(content: content, range: range, tag: tag, hasTags: tag != nil || below)
     }
 
     package var scalar: YAMLScalar? {

@@ -45,6 +45,8 @@ private struct TreeBuilder {
         var nodes = 1
         var bytes = 0
         var height = 1
+        /// Whether a node of the subtree has a tag.
+        var tagged = false
     }
 
     struct Anchor {
@@ -140,8 +142,8 @@ private struct TreeBuilder {
         let node = YAMLNode(
             content: .scalar(YAMLScalar(
                 value: value, style: style, source: source, sourceStart: sourceStart, sourceFile: sourceFile)),
-            range: range(event.start, event.end), tag: event.tag)
-        let size = Size(nodes: 1, bytes: value.utf8.count, height: 1)
+            range: range(event.start, event.end), tag: event.tag, tagsBelow: false)
+        let size = Size(nodes: 1, bytes: value.utf8.count, height: 1, tagged: event.tag != nil)
         guard charge(size, at: node.range, alias: false) else { return false }
         attach(node, size: size, anchor: event.anchor, at: node.range)
         return true
@@ -170,7 +172,10 @@ private struct TreeBuilder {
         let end = frame.flow ? event.end.location : frame.lastEnd
         let range = SourceRange(sourceFile: sourceFile, start: frame.start.location, end: end)
         let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-        attach(YAMLNode(content: content, range: range, tag: frame.tag), size: frame.size, anchor: frame.anchor, at: range)
+        var size = frame.size
+        size.tagged = size.tagged || frame.tag != nil
+        attach(YAMLNode(content: content, range: range, tag: frame.tag, tagsBelow: frame.size.tagged), size: size,
+               anchor: frame.anchor, at: range)
     }
 
     mutating func alias(_ name: String, _ event: YAMLEvent) -> Bool {
@@ -228,6 +233,7 @@ private struct TreeBuilder {
         stack[top].size.nodes += size.nodes
         stack[top].size.bytes += size.bytes
         stack[top].size.height = max(stack[top].size.height, size.height + 1)
+        stack[top].size.tagged = stack[top].size.tagged || size.tagged
         stack[top].lastEnd = max(stack[top].lastEnd, range.end)
         guard stack[top].isMapping else {
             stack[top].items.append(node)

@@ -99,6 +99,45 @@ import Testing
         #expect(out == #""a\"b\\c\n\t\u0001\u007f\u2028é😀""#)
     }
 
+    /// Each character that needs an escape, at every offset of a long ASCII
+    /// run (the writer skips eight bytes at a time where none does), is
+    /// escaped as the scalar-by-scalar rule says.
+    @Test func escapesAtEveryOffsetOfALongRun() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{08}": out += "\\b"
+                case "\u{0C}": out += "\\f"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        let base = "abcdefghijklmnopqrstuvwxyz0123456789"
+        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "é", "€", "😀", "\u{2027}", " ", "~"] {
+            for offset in 0...base.count {
+                let s = String(base.prefix(offset)) + special + String(base.dropFirst(offset)) + special
+                var out = ""
+                JSONWriter.writeString(s, into: &out)
+                #expect(out == reference(s), "\(special) at \(offset)")
+            }
+        }
+    }
+
     @Test func emptyContainers() {
         #expect(JSONWriter.write(.object([("A", .array([], here)), ("B", .object([], here))], here)) == """
             {

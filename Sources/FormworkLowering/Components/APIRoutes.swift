@@ -118,18 +118,21 @@ package struct APIRoutePlan {
 
     /// The letters and digits of a segment, the first of each run upper-cased.
     package static func words(ofSegment segment: Substring) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(segment.utf8.count)
         var startsWord = true
-        for scalar in segment.unicodeScalars {
-            let isLetter = scalar.isASCIILetter
-            guard isLetter || scalar.isASCIIDigit else {
+        // ASCII letters and digits are single UTF-8 bytes, and no other character has one of theirs.
+        for byte in segment.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): out.append(startsWord ? byte - 32 : byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(byte)
+            default:
                 startsWord = true
                 continue
             }
-            out += startsWord ? String(scalar).uppercased() : String(scalar)
             startsWord = false
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `GET` → `Get`.

@@ -50,8 +50,19 @@ package struct Name: Sendable, Hashable {
     package var logicalId: String { Name.logicalId(of: text) }
 
     package static func logicalId(of name: String) -> String {
-        guard let first = name.first else { return name }
-        return first.uppercased() + name.dropFirst()
+        guard let byte = name.utf8.first else { return name }
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"):
+            // A name as names are written: its first byte upper-cased, without Unicode's case tables.
+            let count = name.utf8.count
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                _ = buffer.initialize(from: name.utf8)
+                buffer[0] -= 32
+                return count
+            }
+        case ..<0x80: return name
+        default: return name.first!.uppercased() + name.dropFirst()
+        }
     }
 }
 

@@ -251,14 +251,29 @@ extension RawResourceSpec {
     /// three-part third-party types, and modules (`Org::Service::Name::MODULE`);
     /// each part alphanumeric.
     static func isValidTypeName(_ text: String) -> Bool {
-        let parts = text.split(separator: "::", omittingEmptySubsequences: false)
-        let partsValid = parts.allSatisfy { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy {
-                $0.isASCIIAlphanumeric || $0 == "_" || $0 == "-"
+        // The parts between `::`s, on the UTF-8 bytes (each allowed character is one byte).
+        var parts: [Substring.UTF8View] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex, index = start
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") {
+                let next = bytes.index(after: index)
+                guard next != bytes.endIndex, bytes[next] == UInt8(ascii: ":") else { return false }
+                parts.append(text[start..<index].utf8)
+                index = bytes.index(after: next)
+                start = index
+                continue
             }
+            guard (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            else { return false }
+            index = bytes.index(after: index)
         }
-        if parts.first == "Custom" { return parts.count == 2 && partsValid }
-        if parts.last == "MODULE" { return parts.count == 4 && partsValid }
-        return parts.count == 3 && partsValid
+        parts.append(text[start...].utf8)
+        guard parts.allSatisfy({ !$0.isEmpty }) else { return false }
+        if parts.first!.elementsEqual("Custom".utf8) { return parts.count == 2 }
+        if parts.last!.elementsEqual("MODULE".utf8) { return parts.count == 4 }
+        return parts.count == 3
     }
 }

@@ -305,19 +305,25 @@ extension SpecDecoder {
     }
 
     /// CloudFormation short forms (`!Ref`, `!Sub`, ...) and other local tags
-    /// have no meaning here: every one is reported once, at its node.
-    func rejectForeignTags(_ node: YAMLNode) {
-        if let tag = node.tag, Self.isForeign(tag) {
-            report(.unsupportedTag(tag, at: node.range, replacement: Self.interpolation(forShortForm: tag, node)))
-        }
-        switch node.content {
-        case .scalar: break
-        case .sequence(let items): items.forEach(rejectForeignTags)
-        case .mapping(let pairs):
-            for pair in pairs {
-                rejectForeignTags(pair.key)
-                rejectForeignTags(pair.value)
+    /// have no meaning here: every one is reported once, at its node (not
+    /// again in an alias's copy of it). Only the subtrees with a tag are walked.
+    func rejectForeignTags(_ root: YAMLNode) {
+        var seen: Set<ObjectIdentifier> = []
+        func walk(_ node: YAMLNode) {
+            guard node.hasTags, seen.insert(node.identity).inserted else { return }
+            if let tag = node.tag, Self.isForeign(tag) {
+                report(.unsupportedTag(tag, at: node.range, replacement: Self.interpolation(forShortForm: tag, node)))
+            }
+            switch node.content {
+            case .scalar: break
+            case .sequence(let items): items.forEach(walk)
+            case .mapping(let pairs):
+                for pair in pairs {
+                    walk(pair.key)
+                    walk(pair.value)
+                }
             }
         }
+        walk(root)
     }
 }

@@ -13,6 +13,7 @@ import Testing
         #expect(APIRoutePlan.words(ofPath: "/aB") == "AB")
         #expect(APIRoutePlan.words(ofPath: "/v1.0/items/{item_id}") == "V10ItemsItemId")
         #expect(APIRoutePlan.words(ofPath: "/files/{proxy+}") == "FilesProxy")
+        #expect(APIRoutePlan.words(ofPath: "/café/zürich") == "CafZRich")
         #expect(APIRoutePlan.words(ofMethod: "DELETE") == "Delete")
     }
 

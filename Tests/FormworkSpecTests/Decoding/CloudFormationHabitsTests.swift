@@ -76,6 +76,28 @@ import Testing
         #expect(diagnostic.help == ["write ${name} or ${name.attribute}; Formwork emits the intrinsic function"])
     }
 
+    /// A tag deep in a collection is found, and once, however many aliases copy it.
+    @Test func aTagUnderAnAliasIsReportedOnceAtItsNode() throws {
+        let (_, diagnostics) = Pipeline.decode("""
+        formwork: 1
+        stack: demo
+        resources:
+          topic:
+            type: AWS::SNS::Topic
+            properties:
+              Tags: &tags [{ Key: a, Value: [1, { deep: !Ref env }] }]
+          other:
+            type: AWS::SNS::Topic
+            properties: { Tags: *tags }
+          third:
+            type: AWS::SNS::Topic
+            properties: { Tags: *tags }
+        """)
+        let found = diagnostics.with(.unsupportedTag)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.range.start.line == 7)
+    }
+
     @Test func lookalikesAreRecordedWithTheirNames() {
         var bag = DiagnosticBag()
         let string = InterpolatedString.parse(

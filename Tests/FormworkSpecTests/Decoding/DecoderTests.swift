@@ -229,6 +229,13 @@ import Testing
         #expect(!RawResourceSpec.isValidTypeName("AWS::SNS"))
         #expect(!RawResourceSpec.isValidTypeName("AWS::SNS::Topic::Extra"))
         #expect(!RawResourceSpec.isValidTypeName("SNS Topic"))
+        #expect(RawResourceSpec.isValidTypeName("Org::Service::Name::MODULE"))
+        #expect(RawResourceSpec.isValidTypeName("My-Org::Some_Service::Thing2"))
+        #expect(!RawResourceSpec.isValidTypeName("Org::Service::MODULE"))
+        #expect(!RawResourceSpec.isValidTypeName("Custom::A::B"))
+        for bad in ["AWS:SNS:Topic", "AWS:::SNS::Topic", "AWS::SNS::", "::SNS::Topic", "AWS::SNS::Tópic", "", "AWS::SNS::Topic:"] {
+            #expect(!RawResourceSpec.isValidTypeName(bad), "\(bad)")
+        }
     }
 
     @Test func aSpecWithFiveIndependentMistakesReportsFive() {
