@@ -332,7 +332,8 @@ package enum JSONWriter {
         let quoteBits = word ^ (ones &* 0x22), backslashBits = word ^ (ones &* 0x5C)
         let quote = (quoteBits &- ones) & ~quoteBits & highs
         let backslash = (backslashBits &- ones) & ~backslashBits & highs
-        // 0x7F and above: adding 1 to each byte sets its high bit exactly then (no carry: no byte is 0xFF+1 here but 0xFF, which has it set already).
+        // 0x7F and above: the high bit is set in the byte, or in the byte plus 1. Only 0xFF
+        // carries into the next byte, and it is caught by its own high bit.
         let high = (word | (word &+ ones)) & highs
         return control | quote | backslash | high != 0
     }

@@ -69,14 +69,15 @@ extension Lowering {
                 ]
                 if let batchSize {
                     let conditional = options.conditionals[.batchSize]
-                    properties.append(("BatchSize", number(batchSize, conditional)))
+                    let size = number(batchSize, conditional)
+                    properties.append(("BatchSize", size))
                     // A batch of more than 10 needs a batching window: only where a branch asks for one.
                     let sizes = conditional?.numberBranches ?? [batchSize]
                     let max = Lambda.maxBatchSizeWithoutWindow
                     if sizes.allSatisfy({ $0.value > max }) {
                         properties.append(("MaximumBatchingWindowInSeconds", .int(1, batchSize.range)))
                     } else if sizes.contains(where: { $0.value > max }) {
-                        properties.append(("MaximumBatchingWindowInSeconds", number(batchSize, conditional).mapIfBranches { branch in
+                        properties.append(("MaximumBatchingWindowInSeconds", size.mapIfBranches { branch in
                             guard case .number(let text) = branch.kind, let n = Int(text), n > max else { return .noValue(branch.origin) }
                             return .int(1, branch.origin)
                         }))
